@@ -1,5 +1,6 @@
 package dev.erpgraph.erp;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,7 +22,7 @@ public interface ErpConnector {
     Set<ErpCapability> capabilities();
 
     /** Orders per customer number, newest first, at most {@code query.limit()} each, with their lines. */
-    ErpBatch<String, java.util.List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query);
+    ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query);
 
     /** Orders by their document number (as in {@link SalesOrder#number()}), with lines. */
     ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers);
@@ -30,7 +31,7 @@ public interface ErpConnector {
      * Stock per sku: one level per warehouse, or only {@code warehouse}'s when it is not null. A sku the ERP does
      * not stock in any warehouse maps to an empty list.
      */
-    ErpBatch<String, java.util.List<StockLevel>> stock(Set<String> skus, String warehouse);
+    ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse);
 
     /** The customer's price per key, after quantity breaks. */
     ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys);

@@ -1,0 +1,69 @@
+package dev.erpgraph.erp.gateway;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpConnectorFactory;
+import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.config.ErpSystemProperties;
+import dev.erpgraph.erp.http.ErpHttpClient;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The configured ERP systems and their connectors, by system id. Built once at start-up from
+ * {@code erp.systems} (or the demo's sandboxes); several systems of one kind are allowed.
+ */
+public final class ErpSystems {
+
+    /** One system: its id, configuration and connector. */
+    public record ErpSystem(String id, ErpSystemProperties properties, ErpConnector connector) {
+        public ErpKind kind() {
+            return properties.kind();
+        }
+
+        public String name() {
+            return properties.name() == null ? id : properties.name();
+        }
+    }
+
+    private final Map<String, ErpSystem> systems = new LinkedHashMap<>();
+
+    /**
+     * @param placeholders resolves placeholders left in a base URL at call time (the demo's sandboxes live on
+     *                     this server's port, known only once it listens)
+     */
+    public ErpSystems(Map<String, ErpSystemProperties> configured, List<ErpConnectorFactory> factories,
+                      Duration defaultTimeout, UnaryOperator<String> placeholders, MeterRegistry meters) {
+        Map<ErpKind, ErpConnectorFactory> byKind = new EnumMap<>(ErpKind.class);
+        factories.forEach(factory -> byKind.put(factory.kind(), factory));
+        configured.forEach((id, properties) -> {
+            ErpConnectorFactory factory = byKind.get(properties.kind());
+            if (factory == null) {
+                throw new IllegalStateException("erp.systems." + id + ": no connector for kind " + properties.kind());
+            }
+            Duration timeout = properties.timeout() == null ? defaultTimeout : properties.timeout();
+            ConnectorSettings settings = new ConnectorSettings(id, properties.kind(), properties.name(),
+                    properties.auth(), timeout,
+                    properties.maxConcurrency() == null ? 4 : properties.maxConcurrency(), properties.options());
+            ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout,
+                    meters);
+            systems.put(id, new ErpSystem(id, properties, factory.create(settings, http)));
+        });
+    }
+
+    public Collection<ErpSystem> all() {
+        return systems.values();
+    }
+
+    public Optional<ErpSystem> find(String id) {
+        return Optional.ofNullable(systems.get(id));
+    }
+}
