@@ -1,0 +1,164 @@
+package dev.erpgraph.erp.gateway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.ErpBatch;
+import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.ItemPrice;
+import dev.erpgraph.erp.OrderQuery;
+import dev.erpgraph.erp.PriceKey;
+import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.SalesOrderRequest;
+import dev.erpgraph.erp.StockLevel;
+
+/**
+ * The one door to the ERPs. A batch of keys is grouped by ERP system; each system's connector is called once
+ * for its keys, all systems in parallel; every key comes back as its own {@link ErpOutcome}, so one ERP down or
+ * one customer unknown never fails the rest. Every read passes through the {@link ErpCallPolicy} (cache,
+ * bulkhead, timeout, circuit breaker).
+ */
+public final class ErpGateway {
+
+    private final ErpSystems systems;
+    private final ErpCallPolicy policy;
+
+    public ErpGateway(ErpSystems systems, ErpCallPolicy policy) {
+        this.systems = Objects.requireNonNull(systems);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    public ErpSystems systems() {
+        return systems;
+    }
+
+    /** Orders per customer, newest first, at most {@code query.limit()} each. */
+    public CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> orders(Set<CustomerRef> customers,
+                                                                                   OrderQuery query) {
+        return fetch(ErpResource.ORDERS, query, customers, CustomerRef::customerNumber,
+                (connector, numbers) -> connector.orders(numbers, query));
+    }
+
+    /** Orders by document number. */
+    public CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>> ordersByNumber(Set<OrderRef> orders) {
+        return fetch(ErpResource.ORDERS, "by-number", orders, OrderRef::orderNumber, ErpConnector::ordersByNumber);
+    }
+
+    /**
+     * Stock levels per sku. Keys of one system that name different warehouses are read in one call for all
+     * warehouses and filtered here: one request per ERP, not one per warehouse.
+     */
+    public CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>> stock(Set<StockRef> skus) {
+        Map<String, Set<StockRef>> bySystem = groupBySystem(skus);
+        List<CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> parts = new ArrayList<>();
+        bySystem.forEach((systemId, refs) -> {
+            Set<String> warehouses = refs.stream().map(StockRef::warehouse).collect(Collectors.toSet());
+            String warehouse = warehouses.size() == 1 ? warehouses.iterator().next() : null;
+            Map<StockRef, StockRef> asRequested = new HashMap<>();
+            refs.forEach(ref -> asRequested.put(new StockRef(systemId, ref.sku(), warehouse), ref));
+            parts.add(fetch(ErpResource.INVENTORY, warehouse == null ? "*" : warehouse, asRequested.keySet(),
+                    StockRef::sku, (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse))
+                    .thenApply(fetched -> {
+                        Map<StockRef, ErpOutcome<List<StockLevel>>> result = new HashMap<>();
+                        for (StockRef requested : refs) {
+                            ErpOutcome<List<StockLevel>> outcome =
+                                    fetched.get(new StockRef(systemId, requested.sku(), warehouse));
+                            result.put(requested, onlyWarehouse(outcome, requested.warehouse()));
+                        }
+                        return result;
+                    }));
+        });
+        return merge(parts);
+    }
+
+    /** The customer's price per key. */
+    public CompletableFuture<Map<PriceRef, ErpOutcome<ItemPrice>>> prices(Set<PriceRef> prices) {
+        return fetch(ErpResource.PRICES, "", prices, PriceRef::key, ErpConnector::prices);
+    }
+
+    /** Credit status per customer. */
+    public CompletableFuture<Map<CustomerRef, ErpOutcome<CreditStatus>>> credit(Set<CustomerRef> customers) {
+        return fetch(ErpResource.CREDIT, "", customers, CustomerRef::customerNumber, ErpConnector::credit);
+    }
+
+    /**
+     * The one write: creates a sales order in the customer's ERP and answers its document number. Never cached
+     * and never retried here: exactly-once is the caller's outbox's job.
+     */
+    public String createSalesOrder(String erpSystemId, SalesOrderRequest request) {
+        ErpConnector connector = connector(erpSystemId);
+        return policy.write(erpSystemId, () -> connector.createSalesOrder(request));
+    }
+
+    private ErpConnector connector(String erpSystemId) {
+        return systems.find(erpSystemId).map(ErpSystems.ErpSystem::connector)
+                .orElseThrow(() -> ErpException.notFound(erpSystemId, "ERP system '" + erpSystemId + "'"));
+    }
+
+    /**
+     * The heart of it: group by system, ask the policy (cache first) per system, call each system's connector
+     * once with its misses, all systems concurrently, and answer every key.
+     *
+     * @param variant what besides the key the answer depends on (the order query, the warehouse), for the cache
+     */
+    private <R extends ErpKey, N, V> CompletableFuture<Map<R, ErpOutcome<V>>> fetch(
+            ErpResource resource, Object variant, Set<R> refs, Function<R, N> nativeKey,
+            BiFunction<ErpConnector, Set<N>, ErpBatch<N, V>> call) {
+        List<CompletableFuture<Map<R, ErpOutcome<V>>>> parts = new ArrayList<>();
+        groupBySystem(refs).forEach((systemId, systemRefs) -> {
+            ErpSystems.ErpSystem system = systems.find(systemId).orElse(null);
+            if (system == null) {
+                ErpException unknown = ErpException.notFound(systemId, "ERP system '" + systemId + "'");
+                Map<R, ErpOutcome<V>> failed = new HashMap<>();
+                systemRefs.forEach(ref -> failed.put(ref, ErpOutcome.failed(unknown)));
+                parts.add(CompletableFuture.completedFuture(failed));
+                return;
+            }
+            Map<N, R> byNative = new LinkedHashMap<>();
+            systemRefs.forEach(ref -> byNative.put(nativeKey.apply(ref), ref));
+            CompletableFuture<Map<N, ErpOutcome<V>>> answered = policy.read(systemId, resource, variant,
+                    byNative.keySet(), misses -> call.apply(system.connector(), misses));
+            parts.add(answered.thenApply(outcomes -> {
+                Map<R, ErpOutcome<V>> result = new HashMap<>();
+                byNative.forEach((key, ref) -> result.put(ref, outcomes.get(key)));
+                return result;
+            }));
+        });
+        return merge(parts);
+    }
+
+    private static <R extends ErpKey> Map<String, Set<R>> groupBySystem(Set<R> refs) {
+        Map<String, Set<R>> bySystem = new LinkedHashMap<>();
+        refs.forEach(ref -> bySystem.computeIfAbsent(ref.erpSystemId(), id -> new LinkedHashSet<>()).add(ref));
+        return bySystem;
+    }
+
+    private static <K, V> CompletableFuture<Map<K, V>> merge(List<CompletableFuture<Map<K, V>>> parts) {
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<K, V> all = new HashMap<>();
+            parts.forEach(part -> all.putAll(part.join()));
+            return all;
+        });
+    }
+
+    private static ErpOutcome<List<StockLevel>> onlyWarehouse(ErpOutcome<List<StockLevel>> outcome,
+                                                               String warehouse) {
+        if (outcome == null || !outcome.isSuccess() || warehouse == null) {
+            return outcome;
+        }
+        return ErpOutcome.of(outcome.value().stream().filter(level -> level.warehouse().equals(warehouse)).toList(),
+                outcome.freshness());
+    }
+}
