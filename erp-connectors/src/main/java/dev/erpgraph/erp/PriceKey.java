@@ -12,13 +12,17 @@ public record PriceKey(String customerNumber, String sku, BigDecimal quantity) {
     public PriceKey {
         Objects.requireNonNull(customerNumber, "customerNumber");
         Objects.requireNonNull(sku, "sku");
-        quantity = normalize(quantity == null ? BigDecimal.ONE : quantity);
+        quantity = normalizeQuantity(quantity);
+    }
+
+    /** One form per quantity: null is 1, {@code 10.00} is {@code 10}; zero or less is refused. */
+    public static BigDecimal normalizeQuantity(BigDecimal quantity) {
+        if (quantity == null) {
+            return BigDecimal.ONE;
+        }
         if (quantity.signum() <= 0) {
             throw new IllegalArgumentException("quantity must be positive, was " + quantity.toPlainString());
         }
-    }
-
-    private static BigDecimal normalize(BigDecimal quantity) {
         BigDecimal stripped = quantity.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

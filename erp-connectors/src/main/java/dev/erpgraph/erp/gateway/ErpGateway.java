@@ -44,6 +44,10 @@ public final class ErpGateway {
         return systems;
     }
 
+    public ErpHealth health(String erpSystemId) {
+        return policy.health(erpSystemId);
+    }
+
     /** Orders per customer, newest first, at most {@code query.limit()} each. */
     public CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> orders(Set<CustomerRef> customers,
                                                                                    OrderQuery query) {

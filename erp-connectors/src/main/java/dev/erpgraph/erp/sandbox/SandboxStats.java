@@ -1,5 +1,7 @@
 package dev.erpgraph.erp.sandbox;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,13 @@ public final class SandboxStats {
     private final Map<String, AtomicLong> byResource = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final List<Interval> intervals = new ArrayList<>();
+
+    /** When one request was served (System.nanoTime), for measuring how many ran one after another. */
+    public record Interval(long startNanos, long endNanos) {
+    }
+
+    private static final int MAX_INTERVALS = 100_000;
 
     /** A snapshot, as the admin API serves it. */
     public record Snapshot(long requests, Map<String, Long> byResource, int inFlight, int maxConcurrent) {
@@ -27,8 +36,20 @@ public final class SandboxStats {
         maxInFlight.accumulateAndGet(now, Math::max);
     }
 
-    void finished() {
+    void finished(long startNanos) {
         inFlight.decrementAndGet();
+        synchronized (intervals) {
+            if (intervals.size() < MAX_INTERVALS) {
+                intervals.add(new Interval(startNanos, System.nanoTime()));
+            }
+        }
+    }
+
+    /** The requests served since the last reset, as time intervals (bounded to the last 100,000). */
+    public List<Interval> intervals() {
+        synchronized (intervals) {
+            return List.copyOf(intervals);
+        }
     }
 
     /** Called by an ERP's sandbox controller for every request it serves, naming what was read or written. */
@@ -46,5 +67,8 @@ public final class SandboxStats {
         requests.set(0);
         byResource.clear();
         maxInFlight.set(inFlight.get());
+        synchronized (intervals) {
+            intervals.clear();
+        }
     }
 }

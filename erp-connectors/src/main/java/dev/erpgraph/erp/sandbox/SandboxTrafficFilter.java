@@ -34,12 +34,13 @@ final class SandboxTrafficFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        long started = System.nanoTime();
         sandbox.stats().started();
         try {
             serve(sandbox, request, response, chain);
         }
         finally {
-            sandbox.stats().finished();
+            sandbox.stats().finished(started);
         }
     }
 
