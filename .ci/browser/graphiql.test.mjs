@@ -1,0 +1,128 @@
+// Opens /graphiql of a running ERP Graph in headless Chromium, as a person would, with every request to
+// another origin refused: the page must render, run a query and show its data without any CDN.
+//
+//   ERPGRAPH_URL           the running app (default http://localhost:8080)
+//   ERPGRAPH_BROWSER_QUERY the query to paste and run (default: an introspection query every schema answers)
+//   CHROMIUM               the browser (default /usr/bin/chromium; playwright-core downloads none)
+//   ERPGRAPH_SCREENSHOT    where to save a screenshot of the result (default /tmp/erpgraph-graphiql.png)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const baseUrl = new URL(process.env.ERPGRAPH_URL || 'http://localhost:8080');
+const origin = baseUrl.origin;
+// Once the CRM API has landed, `{ accounts(first: 3) { totalCount nodes { id name } } }` is the better default.
+const query = process.env.ERPGRAPH_BROWSER_QUERY || '{ __schema { queryType { name } } }';
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const screenshot = process.env.ERPGRAPH_SCREENSHOT || join(tmpdir(), 'erpgraph-graphiql.png');
+const STEP_TIMEOUT = 60_000; // generous: CI machines are shared
+
+let profileDir;
+let context;
+let page;
+const foreignRequests = [];
+let reportForeignRequest;
+// Settles on the first request off the app's origin, so that a page waiting on a CDN fails at once.
+const foreignRequestAttempted = new Promise((resolve, reject) => {
+  reportForeignRequest = (url) => reject(new Error(`the page tried to load ${url}, which is not on ${origin}`));
+});
+foreignRequestAttempted.catch(() => {});
+const pageErrors = [];
+
+before(async () => {
+  profileDir = mkdtempSync(join(tmpdir(), 'erpgraph-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 900 },
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  // The offline guarantee: anything not on the app's own origin is refused, and remembered.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    foreignRequests.push(url);
+    reportForeignRequest(url);
+    return route.abort('blockedbyclient');
+  });
+  await context.routeWebSocket(/.*/, (ws) => {
+    if (new URL(ws.url()).origin.replace(/^ws/, 'http') === origin) return ws.connectToServer();
+    foreignRequests.push(ws.url());
+    reportForeignRequest(ws.url());
+    return ws.close();
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+});
+
+after(async () => {
+  // Taken pass or fail: it shows what a person would have seen.
+  if (page) {
+    await page.screenshot({ path: screenshot }).then(() => console.log(`screenshot: ${screenshot}`),
+      (error) => console.log(`no screenshot: ${error.message}`));
+  }
+  await context?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+test('GraphiQL renders from the app alone and runs a query', async () => {
+  const run = openGraphiQlAndRunQuery();
+  run.catch(() => {}); // if a foreign request wins the race, the run is cut short when the browser closes
+  await Promise.race([run, foreignRequestAttempted]);
+  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  assert.deepEqual(foreignRequests, [], 'no request left the app\'s origin');
+});
+
+async function openGraphiQlAndRunQuery() {
+  const started = Date.now();
+  const response = await page.goto(new URL('graphiql', baseUrl.href.endsWith('/') ? baseUrl : baseUrl.href + '/').href);
+  assert.equal(response.status(), 200, 'GET /graphiql');
+  // Spring's GraphiQlHandler redirects to ?path=<graphql endpoint>; the page reads it.
+  assert.ok(new URL(page.url()).searchParams.get('path'), `redirected with ?path=: ${page.url()}`);
+
+  const editor = page.locator('.graphiql-query-editor .CodeMirror');
+  await editor.waitFor({ state: 'visible' });
+  console.log(`editor visible after ${Date.now() - started} ms`);
+
+  // The example tabs ship with the page; the first is the product's introduction.
+  const tabTitles = await page.locator('.graphiql-tab').allInnerTexts();
+  assert.ok(tabTitles.length >= 2, `example tabs present: ${JSON.stringify(tabTitles)}`);
+  const firstTab = await editor.evaluate((el) => el.CodeMirror.getValue());
+  assert.match(firstTab, /ERP Graph/, 'first tab starts with the product introduction');
+
+  // Replace the query as a person pasting one would, then press the run button.
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(query);
+  assert.equal(await editor.evaluate((el) => el.CodeMirror.getValue()), query);
+  // GraphiQL reads the operation name from the editor a moment after an edit (a person never clicks
+  // faster); the tab title shows when it has, and a stale name would run the example's operation instead.
+  const operationName = /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(query)?.[1] ?? '<untitled>';
+  await page.locator('[role="tab"][aria-selected="true"]', { hasText: operationName }).waitFor();
+
+  const graphqlResponse = page.waitForResponse((r) => r.request().method() === 'POST'
+    && new URL(r.url()).origin === origin
+    && (r.request().postData() ?? '').includes(JSON.stringify(query).slice(1, -1)));
+  await page.getByRole('button', { name: /execute query/i }).click();
+  assert.equal((await graphqlResponse).status(), 200, 'POST to the GraphQL endpoint');
+
+  const resultPane = page.locator('.graphiql-response .CodeMirror');
+  await page.waitForFunction(() => {
+    const cm = document.querySelector('.graphiql-response .CodeMirror');
+    return cm && cm.CodeMirror.getValue().includes('"data"');
+  });
+  console.log(`result shown ${Date.now() - started} ms after opening the page`);
+  const visibleText = await page.locator('.graphiql-response').innerText();
+  assert.match(visibleText, /"data"/, 'the result pane shows "data"');
+  const result = JSON.parse(await resultPane.evaluate((el) => el.CodeMirror.getValue()));
+  assert.equal(result.errors, undefined, `no GraphQL errors: ${JSON.stringify(result.errors)}`);
+  assert.ok(result.data && typeof result.data === 'object', 'data is an object');
+
+  console.log(`result: ${JSON.stringify(result).slice(0, 300)}`);
+}
