@@ -181,7 +181,7 @@ public final class NetSuiteConnector implements ErpConnector {
     @Override
     public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
         List<JsonNode> headers = new ArrayList<>();
-        for (List<String> chunk : SuiteQl.chunks(new TreeSet<>(orderNumbers))) {
+        for (List<String> chunk : SuiteQl.chunks(quotable(orderNumbers))) {
             headers.addAll(suiteQl.query("orders", headerStatement(new StringBuilder(
                     "t.type = 'SalesOrd' AND t.tranid IN ").append(SuiteQl.stringList(chunk))) + " ORDER BY t.id"));
         }
@@ -245,7 +245,7 @@ public final class NetSuiteConnector implements ErpConnector {
     @Override
     public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
         Map<String, List<StockLevel>> levels = new LinkedHashMap<>();
-        for (List<String> chunk : SuiteQl.chunks(new TreeSet<>(skus))) {
+        for (List<String> chunk : SuiteQl.chunks(quotable(skus))) {
             String sql = "SELECT i.itemid, loc." + locationCode + " AS location, il.quantityonhand,"
                     + " il.quantityavailable FROM item i"
                     + " LEFT JOIN inventoryitemlocations il ON il.item = i.id"
@@ -273,7 +273,7 @@ public final class NetSuiteConnector implements ErpConnector {
         Set<String> customers = new TreeSet<>();
         Set<String> skus = new TreeSet<>();
         for (PriceKey key : keys) {
-            if (SuiteQl.internalId(key.customerNumber()).isPresent()) {
+            if (SuiteQl.internalId(key.customerNumber()).isPresent() && SuiteQl.quotable(key.sku())) {
                 customers.add(key.customerNumber());
                 skus.add(key.sku());
             }
@@ -424,6 +424,9 @@ public final class NetSuiteConnector implements ErpConnector {
     private Map<String, String> lookup(String resource, String select, List<String> codes, String orderBy,
                                        String what) {
         Set<String> wanted = new TreeSet<>(codes);
+        wanted.stream().filter(code -> !SuiteQl.quotable(code)).findFirst().ifPresent(code -> {
+            throw ErpException.rejected(systemId, "unknown " + what + " " + code.replace('\0', '?'));
+        });
         Map<String, String> ids = new HashMap<>();
         for (List<String> chunk : SuiteQl.chunks(wanted)) {
             for (JsonNode row : suiteQl.query(resource, select + SuiteQl.stringList(chunk) + orderBy)) {
@@ -436,6 +439,13 @@ public final class NetSuiteConnector implements ErpConnector {
             }
         }
         return ids;
+    }
+
+    /** The keys that can be quoted, sorted for a stable statement. */
+    private static Set<String> quotable(Set<String> keys) {
+        Set<String> values = new TreeSet<>();
+        keys.stream().filter(SuiteQl::quotable).forEach(values::add);
+        return values;
     }
 
     /** The keys that are NetSuite internal ids; the rest are unknown and never sent. */

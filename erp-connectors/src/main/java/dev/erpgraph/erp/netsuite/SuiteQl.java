@@ -28,6 +28,11 @@ final class SuiteQl {
         return key != null && INTERNAL_ID.matcher(key).matches() ? Optional.of(key) : Optional.empty();
     }
 
+    /** Whether a key can be sent as a string literal at all (NUL cannot); other keys are simply unknown. */
+    static boolean quotable(String value) {
+        return value != null && value.indexOf('\0') < 0;
+    }
+
     /** An Oracle string literal: {@code O'Brien} becomes {@code 'O''Brien'}. */
     static String string(String value) {
         if (value.indexOf('\0') >= 0) {
