@@ -1,0 +1,458 @@
+package dev.erpgraph.erp.netsuite;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.erpgraph.erp.netsuite.SuiteQlParser.InvalidQuery;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.And;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.Call;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.Column;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.ColumnRef;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.Compare;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.Expr;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.In;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.Join;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.Literal;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.Or;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.Order;
+import dev.erpgraph.erp.netsuite.SuiteQlStatement.Table;
+
+/**
+ * Runs a parsed {@link SuiteQlStatement} over the sandbox's virtual tables and renders rows the way SuiteQL
+ * answers them: lowercase keys, every value a string, dates in the account's format ({@code 6/13/2024}) unless
+ * pinned with {@code TO_CHAR}, and null columns left out.
+ */
+final class SuiteQlExecutor {
+
+    /** The account date format the sandbox pretends to have: what a date column reads like without TO_CHAR. */
+    static final DateTimeFormatter ACCOUNT_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
+
+    /** A list/record column: compared and returned by its internal id, shown by {@code BUILTIN.DF} as text. */
+    record Listed(Object id, String text) {
+    }
+
+    /** Where rows come from. {@code hints} narrow generation ({@code column -> values} the WHERE insists on). */
+    interface Tables {
+        List<String> columns(String table);
+
+        List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints);
+    }
+
+    private SuiteQlExecutor() {
+    }
+
+    static List<Map<String, String>> execute(SuiteQlStatement statement, Tables tables) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        register(aliases, statement.from(), tables);
+        statement.joins().forEach(join -> register(aliases, join.table(), tables));
+        Scope scope = new Scope(aliases, tables);
+        statement.select().forEach(column -> scope.check(column.expr(), Set.of()));
+        statement.joins().forEach(join -> scope.check(join.on(), Set.of()));
+        if (statement.where() != null) {
+            scope.check(statement.where(), Set.of());
+        }
+        Set<String> labels = new HashSet<>();
+        statement.select().forEach(column -> labels.add(column.label()));
+        statement.orderBy().forEach(order -> scope.check(order.expr(), labels));
+
+        String fromAlias = statement.from().alias();
+        List<Map<String, Map<String, Object>>> bindings = new ArrayList<>();
+        for (Map<String, Object> row : tables.rows(statement.from().name(), hints(statement.where(), fromAlias))) {
+            Map<String, Map<String, Object>> binding = new HashMap<>();
+            binding.put(fromAlias, row);
+            bindings.add(binding);
+        }
+        for (Join join : statement.joins()) {
+            bindings = join(bindings, join, tables.rows(join.table().name(), Map.of()), scope);
+        }
+        List<Map<String, Map<String, Object>>> matching = new ArrayList<>();
+        for (Map<String, Map<String, Object>> binding : bindings) {
+            if (statement.where() == null || truth(scope.eval(statement.where(), binding))) {
+                matching.add(binding);
+            }
+        }
+        List<Map<String, Object>> selected = new ArrayList<>(matching.size());
+        for (Map<String, Map<String, Object>> binding : matching) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Column column : statement.select()) {
+                values.put(column.label(), scope.eval(column.expr(), binding));
+            }
+            values.put("\u0000binding", binding);
+            selected.add(values);
+        }
+        if (!statement.orderBy().isEmpty()) {
+            Comparator<Map<String, Object>> order = null;
+            for (Order key : statement.orderBy()) {
+                Comparator<Map<String, Object>> one = (a, b) -> compareForSort(sortValue(key, a, scope),
+                        sortValue(key, b, scope));
+                one = key.descending() ? one.reversed() : one;
+                order = order == null ? one : order.thenComparing(one);
+            }
+            selected.sort(order);
+        }
+        List<Map<String, String>> rendered = new ArrayList<>(selected.size());
+        for (Map<String, Object> values : selected) {
+            Map<String, String> row = new LinkedHashMap<>();
+            values.forEach((label, value) -> {
+                if (!label.startsWith("\u0000") && value != null) {
+                    row.put(label, render(value));
+                }
+            });
+            rendered.add(row);
+        }
+        return rendered;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object sortValue(Order key, Map<String, Object> values, Scope scope) {
+        if (key.expr() instanceof ColumnRef ref && ref.alias() == null && values.containsKey(ref.column())
+                && !scope.knows(ref.column())) {
+            return values.get(ref.column());
+        }
+        return scope.eval(key.expr(), (Map<String, Map<String, Object>>) values.get("\u0000binding"));
+    }
+
+    private static void register(Map<String, String> aliases, Table table, Tables tables) {
+        if (tables.columns(table.name()) == null) {
+            throw new InvalidQuery("Record '" + table.name() + "' was not found.");
+        }
+        if (aliases.putIfAbsent(table.alias(), table.name()) != null) {
+            throw new InvalidQuery("duplicate alias " + table.alias());
+        }
+    }
+
+    private static List<Map<String, Map<String, Object>>> join(List<Map<String, Map<String, Object>>> bindings,
+                                                               Join join, List<Map<String, Object>> rows,
+                                                               Scope scope) {
+        String alias = join.table().alias();
+        ColumnRef inner = null;
+        ColumnRef outer = null;
+        for (Expr conjunct : conjuncts(join.on())) {
+            if (conjunct instanceof Compare compare && compare.operator().equals("=")
+                    && compare.left() instanceof ColumnRef left && compare.right() instanceof ColumnRef right) {
+                if (alias.equals(scope.aliasOf(left)) && !alias.equals(scope.aliasOf(right))) {
+                    inner = left;
+                    outer = right;
+                }
+                else if (alias.equals(scope.aliasOf(right)) && !alias.equals(scope.aliasOf(left))) {
+                    inner = right;
+                    outer = left;
+                }
+                if (inner != null) {
+                    break;
+                }
+            }
+        }
+        Map<String, List<Map<String, Object>>> index = null;
+        if (inner != null) {
+            index = new HashMap<>();
+            for (Map<String, Object> row : rows) {
+                Object key = row.get(inner.column());
+                if (key != null) {
+                    index.computeIfAbsent(key(key), k -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        List<Map<String, Map<String, Object>>> result = new ArrayList<>();
+        for (Map<String, Map<String, Object>> binding : bindings) {
+            List<Map<String, Object>> candidates = rows;
+            if (index != null) {
+                Object key = scope.eval(outer, binding);
+                candidates = key == null ? List.of() : index.getOrDefault(key(key), List.of());
+            }
+            boolean matched = false;
+            for (Map<String, Object> candidate : candidates) {
+                Map<String, Map<String, Object>> combined = new HashMap<>(binding);
+                combined.put(alias, candidate);
+                if (truth(scope.eval(join.on(), combined))) {
+                    result.add(combined);
+                    matched = true;
+                }
+            }
+            if (!matched && join.left()) {
+                Map<String, Map<String, Object>> combined = new HashMap<>(binding);
+                combined.put(alias, null);
+                result.add(combined);
+            }
+        }
+        return result;
+    }
+
+    /** {@code alias.column = literal} and {@code alias.column IN (literals)} at the top level of the WHERE. */
+    private static Map<String, Set<String>> hints(Expr where, String alias) {
+        Map<String, Set<String>> hints = new HashMap<>();
+        for (Expr conjunct : conjuncts(where)) {
+            if (conjunct instanceof Compare compare && compare.operator().equals("=")
+                    && compare.left() instanceof ColumnRef ref && alias.equals(ref.alias())
+                    && compare.right() instanceof Literal literal) {
+                hints.merge(ref.column(), Set.of(key(literal.value())), SuiteQlExecutor::intersect);
+            }
+            else if (conjunct instanceof In in && !in.negated() && in.left() instanceof ColumnRef ref
+                    && alias.equals(ref.alias()) && in.values().stream().allMatch(Literal.class::isInstance)) {
+                Set<String> values = new HashSet<>();
+                in.values().forEach(value -> values.add(key(((Literal) value).value())));
+                hints.merge(ref.column(), values, SuiteQlExecutor::intersect);
+            }
+        }
+        return hints;
+    }
+
+    private static Set<String> intersect(Set<String> a, Set<String> b) {
+        Set<String> both = new HashSet<>(a);
+        both.retainAll(b);
+        return both;
+    }
+
+    private static List<Expr> conjuncts(Expr expr) {
+        List<Expr> result = new ArrayList<>();
+        if (expr instanceof And and) {
+            result.addAll(conjuncts(and.left()));
+            result.addAll(conjuncts(and.right()));
+        }
+        else if (expr != null) {
+            result.add(expr);
+        }
+        return result;
+    }
+
+    /** The value a hash join and a hint compare by: ids as plain numbers, everything else as text. */
+    static String key(Object value) {
+        Object plain = value instanceof Listed listed ? listed.id() : value;
+        if (plain instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(plain);
+    }
+
+    private static boolean truth(Object value) {
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        if (value == null) {
+            return false;
+        }
+        throw new InvalidQuery("a condition is expected, found a value");
+    }
+
+    static String render(Object value) {
+        Object plain = value instanceof Listed listed ? listed.id() : value;
+        if (plain instanceof BigDecimal decimal) {
+            return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+        }
+        if (plain instanceof LocalDate date) {
+            return ACCOUNT_DATE.format(date);
+        }
+        return String.valueOf(plain);
+    }
+
+    private static int compareForSort(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        return compare(a, b);
+    }
+
+    static int compare(Object left, Object right) {
+        Object a = left instanceof Listed listed ? listed.id() : left;
+        Object b = right instanceof Listed listed ? listed.id() : right;
+        if (a instanceof LocalDate x && b instanceof LocalDate y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof LocalDate || b instanceof LocalDate) {
+            throw new InvalidQuery("a date can only be compared with a date (use TO_DATE)");
+        }
+        if (a instanceof Number || b instanceof Number) {
+            return number(a).compareTo(number(b));
+        }
+        return a.toString().compareTo(b.toString());
+    }
+
+    private static BigDecimal number(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (value instanceof Number number) {
+            return BigDecimal.valueOf(number.longValue());
+        }
+        try {
+            return new BigDecimal(value.toString().trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new InvalidQuery("ORA-01722: invalid number");
+        }
+    }
+
+    /** Column resolution and expression evaluation over one row binding (alias to row). */
+    private static final class Scope {
+        private final Map<String, String> aliases;
+        private final Tables tables;
+
+        Scope(Map<String, String> aliases, Tables tables) {
+            this.aliases = aliases;
+            this.tables = tables;
+        }
+
+        boolean knows(String column) {
+            return aliases.values().stream().anyMatch(table -> tables.columns(table).contains(column));
+        }
+
+        String aliasOf(ColumnRef ref) {
+            if (ref.alias() != null) {
+                return ref.alias();
+            }
+            List<String> owners = aliases.entrySet().stream()
+                    .filter(entry -> tables.columns(entry.getValue()).contains(ref.column()))
+                    .map(Map.Entry::getKey).toList();
+            if (owners.size() != 1) {
+                throw new InvalidQuery(owners.isEmpty() ? "Unknown identifier '" + ref.column() + "'"
+                        : "column ambiguously defined: " + ref.column());
+            }
+            return owners.get(0);
+        }
+
+        void check(Expr expr, Set<String> labels) {
+            if (expr instanceof ColumnRef ref) {
+                if (ref.alias() == null && labels.contains(ref.column()) && !knows(ref.column())) {
+                    return;
+                }
+                String table = aliases.get(aliasOf(ref));
+                if (table == null || !tables.columns(table).contains(ref.column())) {
+                    throw new InvalidQuery("Unknown identifier '" + (ref.alias() == null ? "" : ref.alias() + ".")
+                            + ref.column() + "'");
+                }
+            }
+            else if (expr instanceof Call call) {
+                call.arguments().forEach(argument -> check(argument, labels));
+            }
+            else if (expr instanceof Compare compare) {
+                check(compare.left(), labels);
+                check(compare.right(), labels);
+            }
+            else if (expr instanceof In in) {
+                check(in.left(), labels);
+                in.values().forEach(value -> check(value, labels));
+            }
+            else if (expr instanceof And and) {
+                check(and.left(), labels);
+                check(and.right(), labels);
+            }
+            else if (expr instanceof Or or) {
+                check(or.left(), labels);
+                check(or.right(), labels);
+            }
+        }
+
+        Object eval(Expr expr, Map<String, Map<String, Object>> binding) {
+            if (expr instanceof ColumnRef ref) {
+                Map<String, Object> row = binding.get(aliasOf(ref));
+                return row == null ? null : row.get(ref.column());
+            }
+            if (expr instanceof Literal literal) {
+                return literal.value();
+            }
+            if (expr instanceof Call call) {
+                return call(call, binding);
+            }
+            if (expr instanceof Compare compare) {
+                Object left = eval(compare.left(), binding);
+                Object right = eval(compare.right(), binding);
+                if (left == null || right == null) {
+                    return false;
+                }
+                int c = compare(left, right);
+                return switch (compare.operator()) {
+                    case "=" -> c == 0;
+                    case "<>" -> c != 0;
+                    case "<" -> c < 0;
+                    case "<=" -> c <= 0;
+                    case ">" -> c > 0;
+                    default -> c >= 0;
+                };
+            }
+            if (expr instanceof In in) {
+                Object left = eval(in.left(), binding);
+                if (left == null) {
+                    return false;
+                }
+                boolean found = false;
+                for (Expr value : in.values()) {
+                    Object candidate = eval(value, binding);
+                    if (candidate != null && compare(left, candidate) == 0) {
+                        found = true;
+                        break;
+                    }
+                }
+                return found != in.negated();
+            }
+            if (expr instanceof And and) {
+                return truth(eval(and.left(), binding)) && truth(eval(and.right(), binding));
+            }
+            Or or = (Or) expr;
+            return truth(eval(or.left(), binding)) || truth(eval(or.right(), binding));
+        }
+
+        private Object call(Call call, Map<String, Map<String, Object>> binding) {
+            List<Expr> arguments = call.arguments();
+            switch (call.function()) {
+                case "BUILTIN.DF" -> {
+                    if (arguments.size() != 1 || !(arguments.get(0) instanceof ColumnRef)) {
+                        throw new InvalidQuery("BUILTIN.DF takes one column");
+                    }
+                    Object value = eval(arguments.get(0), binding);
+                    return value instanceof Listed listed ? listed.text() : value == null ? null : render(value);
+                }
+                case "TO_CHAR" -> {
+                    Object value = eval(arguments.get(0), binding);
+                    if (value == null) {
+                        return null;
+                    }
+                    if (arguments.size() == 1) {
+                        return render(value);
+                    }
+                    String format = format(arguments.get(1));
+                    if (value instanceof LocalDate date) {
+                        return pattern(format).format(date);
+                    }
+                    throw new InvalidQuery("TO_CHAR with a format takes a date");
+                }
+                default -> {
+                    if (arguments.size() != 2 || !(arguments.get(0) instanceof Literal text)
+                            || !(text.value() instanceof String string)) {
+                        throw new InvalidQuery("TO_DATE takes a string literal and a format");
+                    }
+                    try {
+                        return LocalDate.parse(string, pattern(format(arguments.get(1))));
+                    }
+                    catch (DateTimeParseException ex) {
+                        throw new InvalidQuery("ORA-01861: literal does not match format string");
+                    }
+                }
+            }
+        }
+
+        private static String format(Expr expr) {
+            if (expr instanceof Literal literal && literal.value() instanceof String format) {
+                return format;
+            }
+            throw new InvalidQuery("a date format must be a string literal");
+        }
+
+        private static DateTimeFormatter pattern(String format) {
+            return switch (format.toUpperCase(java.util.Locale.ROOT)) {
+                case "YYYY-MM-DD" -> DateTimeFormatter.ISO_LOCAL_DATE;
+                case "MM/DD/YYYY" -> DateTimeFormatter.ofPattern("MM/dd/yyyy");
+                default -> throw new InvalidQuery("unsupported date format " + format);
+            };
+        }
+    }
+}

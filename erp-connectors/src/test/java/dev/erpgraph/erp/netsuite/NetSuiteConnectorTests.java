@@ -1,0 +1,558 @@
+package dev.erpgraph.erp.netsuite;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.ErpBatch;
+import dev.erpgraph.erp.ErpCapability;
+import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.ItemPrice;
+import dev.erpgraph.erp.OrderQuery;
+import dev.erpgraph.erp.OrderStatus;
+import dev.erpgraph.erp.PriceKey;
+import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.SalesOrderLine;
+import dev.erpgraph.erp.SalesOrderRequest;
+import dev.erpgraph.erp.SandboxServerTests;
+import dev.erpgraph.erp.StockLevel;
+import dev.erpgraph.erp.config.ErpSystemProperties;
+import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.sandbox.DistributorDataSet;
+import dev.erpgraph.erp.sandbox.DistributorDataSet.Order;
+import dev.erpgraph.erp.sandbox.DistributorDataSet.OrderLine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The NetSuite connector against the NetSuite sandbox, over real HTTP. */
+class NetSuiteConnectorTests extends SandboxServerTests {
+
+    private static final String ID = "netsuite";
+
+    @Autowired
+    private NetSuiteSandboxErp erp;
+
+    private ErpConnector connector() {
+        return connector(ID);
+    }
+
+    private DistributorDataSet data() {
+        return sandbox(ID).data();
+    }
+
+    private Map<String, Long> requests() {
+        return sandbox(ID).stats().snapshot().byResource();
+    }
+
+    /** A connector of its own (fresh token cache), with extra options and a clock the test controls. */
+    private NetSuiteConnector connectorWith(Map<String, String> options, Clock clock) {
+        String base = "http://127.0.0.1:" + port + "/sandbox/" + ID;
+        ErpSystemProperties demo = erp.demoSystem(base);
+        Map<String, String> merged = new HashMap<>(demo.options());
+        merged.putAll(options);
+        ConnectorSettings settings = new ConnectorSettings(ID, demo.kind(), demo.name(), demo.auth(),
+                Duration.ofSeconds(5), 4, merged);
+        return new NetSuiteConnector(settings, new ErpHttpClient(ID, () -> base, Duration.ofSeconds(5),
+                new SimpleMeterRegistry()), clock);
+    }
+
+    private String customer(int index) {
+        return erp.customerNumber(index);
+    }
+
+    private int firstCustomerWhere(java.util.function.IntPredicate test) {
+        for (int i = 0; i < data().customerCount(); i++) {
+            if (test.test(i)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no such customer in the data set");
+    }
+
+    private void warmUp() {
+        connector().credit(Set.of(customer(0)));
+        sandbox(ID).stats().reset();
+    }
+
+    // ---- orders
+
+    @Test
+    void readsTwentyCustomersOrdersWithOneHeaderAndOneLineStatement() {
+        warmUp();
+        Set<String> customers = new LinkedHashSet<>();
+        for (int i = 0; i < 20; i++) {
+            customers.add(customer(i));
+        }
+        ErpBatch<String, List<SalesOrder>> batch = connector().orders(customers, OrderQuery.latest(5));
+
+        assertThat(requests()).containsEntry("orders", 1L).containsEntry("order-lines", 1L)
+                .doesNotContainKey("token");
+        assertThat(batch.values()).containsOnlyKeys(customers);
+        assertThat(batch.failures()).isEmpty();
+        for (int i = 0; i < 20; i++) {
+            List<Order> expected = data().ordersOf(i).stream().limit(5).toList();
+            List<SalesOrder> actual = batch.values().get(customer(i));
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int n = 0; n < expected.size(); n++) {
+                assertSameOrder(actual.get(n), expected.get(n), customer(i));
+            }
+        }
+    }
+
+    @Test
+    void pagesThroughEverySuiteQlPage() {
+        NetSuiteConnector small = connectorWith(Map.of("page-size", "5"), Clock.systemUTC());
+        small.credit(Set.of(customer(0)));
+        sandbox(ID).stats().reset();
+        Set<String> customers = Set.of(customer(0), customer(1), customer(2), customer(3), customer(4), customer(5));
+        int expectedOrders = 0;
+        int expectedLines = 0;
+        for (int i = 0; i <= 5; i++) {
+            expectedOrders += data().ordersOf(i).size();
+            expectedLines += data().ordersOf(i).stream().mapToInt(order -> order.lines().size()).sum();
+        }
+        assertThat(expectedOrders).isGreaterThan(10);
+
+        ErpBatch<String, List<SalesOrder>> paged = small.orders(customers, OrderQuery.latest(100));
+
+        assertThat(requests()).containsEntry("orders", (long) (expectedOrders + 4) / 5)
+                .containsEntry("order-lines", (long) (expectedLines + 4) / 5);
+        assertThat(paged.values()).isEqualTo(connector().orders(customers, OrderQuery.latest(100)).values());
+        assertThat(paged.values().values().stream().mapToInt(List::size).sum()).isEqualTo(expectedOrders);
+    }
+
+    @Test
+    void pushesStatusAndDateFiltersAndKeepsTheNewestPerCustomer() {
+        LocalDate since = DistributorDataSet.AS_OF.minusDays(400);
+        Set<OrderStatus> statuses = Set.of(OrderStatus.INVOICED, OrderStatus.CANCELLED);
+        OrderQuery query = new OrderQuery(statuses, since, 2);
+        Set<String> customers = Set.of(customer(10), customer(11), customer(12), customer(13));
+
+        ErpBatch<String, List<SalesOrder>> batch = connector().orders(customers, query);
+
+        for (int i = 10; i <= 13; i++) {
+            List<Order> expected = data().ordersOf(i).stream()
+                    .filter(order -> statuses.contains(order.status()) && !order.orderDate().isBefore(since))
+                    .limit(2).toList();
+            List<SalesOrder> actual = batch.values().get(customer(i));
+            assertThat(actual).extracting(SalesOrder::number)
+                    .containsExactlyElementsOf(expected.stream().map(order -> erp.orderNumber(order.sequence())).toList());
+            actual.forEach(order -> assertThat(query.matches(order)).isTrue());
+        }
+    }
+
+    @Test
+    void mapsEveryNetSuiteStatusBackToTheDataSetsStatus() {
+        // C/H and D/E alternate in the sandbox by sequence: reading many orders crosses every letter.
+        Set<String> customers = new LinkedHashSet<>();
+        for (int i = 0; i < 60; i++) {
+            customers.add(customer(i));
+        }
+        int held = firstCustomerWhere(i -> data().ordersOf(i).stream()
+                .anyMatch(order -> order.status() == OrderStatus.ON_HOLD));
+        customers.add(customer(held));
+        ErpBatch<String, List<SalesOrder>> batch = connector().orders(customers, OrderQuery.latest(100));
+        Set<OrderStatus> seen = new java.util.HashSet<>();
+        for (String customer : customers) {
+            for (SalesOrder order : batch.values().get(customer)) {
+                int sequence = erp.orderSequence(order.number()).orElseThrow();
+                assertThat(order.status()).isEqualTo(data().order(sequence).orElseThrow().status());
+                seen.add(order.status());
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrder(OrderStatus.values());
+    }
+
+    @Test
+    void readsOrdersByDocumentNumber() {
+        Order first = data().ordersOf(3).get(0);
+        Order second = data().ordersOf(7).get(0);
+        String a = erp.orderNumber(first.sequence());
+        String b = erp.orderNumber(second.sequence());
+        sandbox(ID).stats().reset();
+
+        ErpBatch<String, SalesOrder> batch = connector().ordersByNumber(Set.of(a, b, "SO99999999", "4711"));
+
+        assertThat(batch.values()).containsOnlyKeys(a, b);
+        assertSameOrder(batch.values().get(a), first, customer(3));
+        assertSameOrder(batch.values().get(b), second, customer(7));
+        assertThat(requests()).containsEntry("orders", 1L).containsEntry("order-lines", 1L);
+    }
+
+    @Test
+    void answersAnUnknownCustomerAsUnknownWithoutFailingTheOthers() {
+        ErpBatch<String, List<SalesOrder>> batch = connector().orders(Set.of(customer(5), "999999", "1"),
+                OrderQuery.latest(3));
+        assertThat(batch.values()).containsOnlyKeys(customer(5), "999999", "1");
+        assertThat(batch.values().get("999999")).isEmpty();
+        assertThat(batch.failures()).isEmpty();
+
+        ErpBatch<String, CreditStatus> credit = connector().credit(Set.of(customer(5), "999999"));
+        assertThat(credit.values()).containsOnlyKeys(customer(5));
+        assertThat(credit.failures()).isEmpty();
+    }
+
+    // ---- credit, stock, prices
+
+    @Test
+    void readsCreditInOneStatement() {
+        warmUp();
+        int onHold = firstCustomerWhere(i -> data().customer(i).orElseThrow().onHold());
+        int clear = firstCustomerWhere(i -> !data().customer(i).orElseThrow().onHold());
+
+        ErpBatch<String, CreditStatus> batch = connector().credit(Set.of(customer(onHold), customer(clear)));
+
+        assertThat(requests()).containsEntry("credit", 1L);
+        for (int index : new int[] {onHold, clear}) {
+            DistributorDataSet.Customer expected = data().customer(index).orElseThrow();
+            CreditStatus credit = batch.values().get(customer(index));
+            assertThat(credit.creditLimit().amount()).isEqualByComparingTo(expected.creditLimit());
+            assertThat(credit.balance().amount()).isEqualByComparingTo(expected.balance());
+            assertThat(credit.available().amount())
+                    .isEqualByComparingTo(expected.creditLimit().subtract(expected.balance()));
+            assertThat(credit.creditLimit().currency()).isEqualTo("USD");
+            assertThat(credit.onHold()).isEqualTo(expected.onHold());
+            assertThat(credit.paymentTerms()).isEqualTo(switch (expected.paymentTerms()) {
+                case "NET30" -> "Net 30";
+                case "NET45" -> "Net 45";
+                case "NET60" -> "Net 60";
+                default -> "2% 10 Net 30";
+            });
+        }
+    }
+
+    @Test
+    void readsStockPerWarehouseInOneStatement() {
+        warmUp();
+        List<String> skus = data().items().stream().limit(4).map(DistributorDataSet.Item::sku).toList();
+        Set<String> keys = new LinkedHashSet<>(skus);
+        keys.add("NOPE-1");
+
+        ErpBatch<String, List<StockLevel>> all = connector().stock(keys, null);
+
+        assertThat(requests()).containsEntry("inventory", 1L);
+        assertThat(all.values()).containsOnlyKeys(skus);
+        for (String sku : skus) {
+            assertThat(all.values().get(sku)).containsExactlyInAnyOrderElementsOf(data().stock(sku).stream()
+                    .map(stock -> new StockLevel(sku, stock.warehouse(), stock.onHand(), stock.available())).toList());
+        }
+
+        ErpBatch<String, List<StockLevel>> cleveland = connector().stock(Set.copyOf(skus), "CLE");
+        for (String sku : skus) {
+            assertThat(cleveland.values().get(sku)).extracting(StockLevel::warehouse).containsExactly("CLE");
+        }
+    }
+
+    @Test
+    void knowsASkuWithoutStockAsAnEmptyList() {
+        String sku = data().items().stream().map(DistributorDataSet.Item::sku)
+                .filter(s -> data().stock(s, "PIT").isEmpty()).findFirst().orElseThrow();
+        ErpBatch<String, List<StockLevel>> batch = connector().stock(Set.of(sku), "PIT");
+        assertThat(batch.values()).containsEntry(sku, List.of());
+    }
+
+    @Test
+    void readsCustomerPricesWithBreaksAndListPriceInOneStatement() {
+        warmUp();
+        int index = firstCustomerWhere(i -> data().customer(i).orElseThrow().discountPercent().signum() > 0);
+        List<DistributorDataSet.Item> items = data().items().stream().limit(3).toList();
+        Set<PriceKey> keys = new LinkedHashSet<>();
+        for (DistributorDataSet.Item item : items) {
+            for (String quantity : new String[] {"1", "10", "12", "50", "144", "500"}) {
+                keys.add(new PriceKey(customer(index), item.sku(), new BigDecimal(quantity)));
+            }
+        }
+        keys.add(new PriceKey("999999", items.get(0).sku(), BigDecimal.ONE));
+        keys.add(new PriceKey(customer(index), "NOPE-1", BigDecimal.ONE));
+
+        ErpBatch<PriceKey, ItemPrice> batch = connector().prices(keys);
+
+        assertThat(requests()).containsEntry("prices", 1L);
+        assertThat(batch.values()).hasSize(keys.size() - 2);
+        for (PriceKey key : batch.values().keySet()) {
+            ItemPrice price = batch.values().get(key);
+            DistributorDataSet.Item item = data().item(key.sku()).orElseThrow();
+            assertThat(price.unitPrice().amount()).as(key.toString())
+                    .isEqualByComparingTo(data().unitPrice(index, key.sku(), key.quantity()).orElseThrow());
+            assertThat(price.listPrice().amount()).isEqualByComparingTo(item.listPrice());
+            assertThat(price.breaks()).extracting(b -> b.minimumQuantity().intValue())
+                    .containsExactlyElementsOf(item.breaks().stream().map(b -> b.minimumQuantity().intValue()).toList());
+        }
+    }
+
+    // ---- create
+
+    @Test
+    void createsASalesOrderAndReadsItBack() {
+        int index = firstCustomerWhere(i -> !data().customer(i).orElseThrow().onHold());
+        List<DistributorDataSet.Item> items = data().items().stream().skip(5).limit(2).toList();
+        String key = "opp-" + System.nanoTime();
+        SalesOrderRequest request = new SalesOrderRequest(key, customer(index), "PO-OPP-42",
+                LocalDate.of(2026, 11, 20), List.of(
+                new SalesOrderRequest.Line(items.get(0).sku(), new BigDecimal("12"), "DET"),
+                new SalesOrderRequest.Line(items.get(1).sku(), new BigDecimal("3"), null)));
+        sandbox(ID).stats().reset();
+
+        String number = connector().createSalesOrder(request);
+
+        assertThat(number).matches("SO\\d+");
+        assertThat(requests()).containsEntry("create-order", 1L).containsEntry("items", 1L)
+                .containsEntry("locations", 1L).containsEntry("orders", 1L);
+        SalesOrder order = connector().ordersByNumber(Set.of(number)).values().get(number);
+        assertThat(order.customerNumber()).isEqualTo(customer(index));
+        assertThat(order.status()).isEqualTo(OrderStatus.OPEN);
+        assertThat(order.orderDate()).isEqualTo(DistributorDataSet.AS_OF);
+        assertThat(order.requestedDeliveryDate()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(order.lines()).extracting(SalesOrderLine::sku, SalesOrderLine::warehouse,
+                line -> line.quantity().intValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(items.get(0).sku(), "DET", 12),
+                        org.assertj.core.groups.Tuple.tuple(items.get(1).sku(), "CLE", 3));
+        assertThat(order.lines().get(0).unitPrice().amount()).isEqualByComparingTo(
+                data().unitPrice(index, items.get(0).sku(), new BigDecimal("12")).orElseThrow());
+
+        // A retried create (same idempotency key) is refused by NetSuite as a duplicate external id: same order.
+        assertThat(connector().createSalesOrder(request)).isEqualTo(number);
+        assertThat(data().ordersOf(index).stream().filter(o -> "PO-OPP-42".equals(o.customerPo())).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void rejectsAnOrderForAnUnknownSkuBeforeWritingAnything() {
+        sandbox(ID).stats().reset();
+        SalesOrderRequest request = new SalesOrderRequest("k-" + System.nanoTime(), customer(1), null, null,
+                List.of(new SalesOrderRequest.Line("NOPE' OR '1'='1", BigDecimal.ONE, null)));
+        assertThatThrownBy(() -> connector().createSalesOrder(request))
+                .isInstanceOfSatisfying(ErpException.class, ex -> {
+                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.REJECTED);
+                    assertThat(ex.erpSystemId()).isEqualTo(ID);
+                });
+        assertThat(requests()).doesNotContainKey("create-order");
+    }
+
+    @Test
+    void passesOnNetSuitesRefusalOfACustomerOnCreditHold() {
+        int onHold = firstCustomerWhere(i -> data().customer(i).orElseThrow().onHold());
+        SalesOrderRequest request = new SalesOrderRequest("k-" + System.nanoTime(), customer(onHold), null, null,
+                List.of(new SalesOrderRequest.Line(data().items().iterator().next().sku(), BigDecimal.ONE, null)));
+        assertThatThrownBy(() -> connector().createSalesOrder(request))
+                .isInstanceOfSatisfying(ErpException.class, ex -> {
+                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.REJECTED);
+                    assertThat(ex.erpMessage()).isEqualTo("This customer is on credit hold. The order cannot be saved.");
+                });
+    }
+
+    // ---- hostile keys
+
+    @Test
+    void hostileKeysNeverWidenAQuery() {
+        Set<String> customers = Set.of("1001' or '1'='1", "1001) OR (1 = 1", "'; drop table", "1001 OR 1=1",
+                "A' or SoldToParty ne '", customer(2));
+        ErpBatch<String, List<SalesOrder>> orders = connector().orders(customers, OrderQuery.latest(100));
+        assertThat(orders.values()).containsOnlyKeys(customer(2));
+        assertThat(orders.values().get(customer(2))).allMatch(order -> order.customerNumber().equals(customer(2)));
+
+        assertThat(connector().credit(customers).values()).containsOnlyKeys(customer(2));
+
+        String sku = data().items().iterator().next().sku();
+        ErpBatch<String, List<StockLevel>> stock = connector().stock(Set.of(sku + "' OR '1'='1",
+                "x') OR ('1'='1", "'; drop table", sku), null);
+        assertThat(stock.values()).containsOnlyKeys(sku);
+
+        String number = erp.orderNumber(data().ordersOf(2).get(0).sequence());
+        ErpBatch<String, SalesOrder> byNumber = connector().ordersByNumber(Set.of("SO1' OR '1'='1",
+                "x) or (1 eq 1", number));
+        assertThat(byNumber.values()).containsOnlyKeys(number);
+
+        ErpBatch<PriceKey, ItemPrice> prices = connector().prices(Set.of(
+                new PriceKey("1001' or '1'='1", sku, BigDecimal.ONE),
+                new PriceKey(customer(2), sku + "' OR '1'='1", BigDecimal.ONE),
+                new PriceKey(customer(2), sku, BigDecimal.ONE)));
+        assertThat(prices.values()).containsOnlyKeys(new PriceKey(customer(2), sku, BigDecimal.ONE));
+    }
+
+    @Test
+    void sendsNothingForKeysThatCannotBeNetSuiteIds() {
+        warmUp();
+        ErpBatch<String, List<SalesOrder>> batch = connector().orders(Set.of("1' or '1'='1", "abc"),
+                OrderQuery.latest(5));
+        assertThat(batch.values()).isEmpty();
+        assertThat(sandbox(ID).stats().snapshot().requests()).isZero();
+    }
+
+    // ---- failures
+
+    @Test
+    void mapsADownAccountToUnavailableWithNetSuitesMessage() {
+        warmUp();
+        putFaults(Map.of("down", true));
+        assertThatThrownBy(() -> connector().credit(Set.of(customer(1))))
+                .isInstanceOfSatisfying(ErpException.class, ex -> {
+                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+                    assertThat(ex.erpSystemId()).isEqualTo(ID);
+                    assertThat(ex.erpMessage()).isEqualTo("Service unavailable");
+                });
+    }
+
+    @Test
+    void mapsServerErrorsToUnavailable() {
+        warmUp();
+        putFaults(Map.of("errorRate", 1.0));
+        assertThatThrownBy(() -> connector().stock(Set.of("PVC-10000"), null))
+                .isInstanceOfSatisfying(ErpException.class, ex -> {
+                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+                    assertThat(ex.erpMessage()).isEqualTo("Internal server error");
+                });
+    }
+
+    @Test
+    void mapsTooManyRequestsToUnavailableWithRetryAfter() {
+        warmUp();
+        putFaults(Map.of("rateLimitNext", 1, "retryAfterSeconds", 7));
+        assertThatThrownBy(() -> connector().credit(Set.of(customer(1))))
+                .isInstanceOfSatisfying(ErpException.class, ex -> {
+                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+                    assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(ex.erpMessage()).isEqualTo("Too many requests");
+                });
+        assertThat(connector().credit(Set.of(customer(1))).values()).containsOnlyKeys(customer(1));
+    }
+
+    @Test
+    void answersTheConcurrencyLimitWith429() {
+        warmUp();
+        int limit = erp.concurrencyLimit();
+        erp.concurrencyLimit(0);
+        try {
+            assertThatThrownBy(() -> connector().credit(Set.of(customer(1))))
+                    .isInstanceOfSatisfying(ErpException.class, ex -> {
+                        assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+                        assertThat(ex.erpMessage()).startsWith("Concurrent request limit exceeded");
+                    });
+        }
+        finally {
+            erp.concurrencyLimit(limit);
+        }
+        assertThat(erp.demoSystem("http://x").options()).containsEntry("concurrency-limit", String.valueOf(limit));
+    }
+
+    @Test
+    void mapsAnUnreadableBodyToBadResponse() {
+        warmUp();
+        putFaults(Map.of("malformed", true));
+        assertThatThrownBy(() -> connector().credit(Set.of(customer(1))))
+                .isInstanceOfSatisfying(ErpException.class,
+                        ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
+    }
+
+    // ---- tokens
+
+    @Test
+    void fetchesOneNewTokenAfterNetSuiteRevokedTheOldOne() {
+        warmUp();
+        http().post().uri("/sandbox/" + ID + "/_admin/tokens/revoke").retrieve().toBodilessEntity();
+
+        assertThat(connector().credit(Set.of(customer(1))).values()).containsOnlyKeys(customer(1));
+        assertThat(connector().credit(Set.of(customer(2))).values()).containsOnlyKeys(customer(2));
+
+        // The refused call, one token request, the repeated call, the next call.
+        assertThat(requests()).containsEntry("token", 1L).containsEntry("credit", 2L);
+        assertThat(sandbox(ID).stats().snapshot().requests()).isEqualTo(4);
+    }
+
+    @Test
+    void reusesTheTokenUntilShortlyBeforeItExpiresThenFetchesOneNewToken() {
+        // A 50 s token is refreshed 5 s early; the clock moves 46 s while the sandbox's token is still valid.
+        putFaults(Map.of("tokenTtlSeconds", 50));
+        MutableClock clock = new MutableClock(Instant.now());
+        NetSuiteConnector own = connectorWith(Map.of(), clock);
+        own.credit(Set.of(customer(1)));
+        clock.advance(Duration.ofSeconds(44));
+        own.credit(Set.of(customer(2)));
+        assertThat(requests()).containsEntry("token", 1L).containsEntry("credit", 2L);
+
+        clock.advance(Duration.ofSeconds(2));
+        own.credit(Set.of(customer(3)));
+
+        // Refreshed ahead of expiry: one new token and no 401 round trip.
+        assertThat(requests()).containsEntry("token", 2L).containsEntry("credit", 3L);
+    }
+
+    @Test
+    void declaresWhatNetSuiteOffers() {
+        assertThat(connector().capabilities()).containsExactlyInAnyOrder(ErpCapability.PRICE_BREAKS,
+                ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS,
+                ErpCapability.SALES_ORDER_CREATE);
+    }
+
+    private void putFaults(Map<String, Object> faults) {
+        http().put().uri("/sandbox/" + ID + "/_admin/faults").body(faults).retrieve().toBodilessEntity();
+    }
+
+    private void assertSameOrder(SalesOrder actual, Order expected, String customerNumber) {
+        assertThat(actual.number()).isEqualTo(erp.orderNumber(expected.sequence()));
+        assertThat(actual.id()).isEqualTo(String.valueOf(NetSuiteSandboxErp.orderId(expected.sequence())));
+        assertThat(actual.customerNumber()).isEqualTo(customerNumber);
+        assertThat(actual.status()).isEqualTo(expected.status());
+        assertThat(actual.orderDate()).isEqualTo(expected.orderDate());
+        assertThat(actual.requestedDeliveryDate()).isEqualTo(expected.requestedDate());
+        assertThat(actual.total().amount()).isEqualTo(expected.total().setScale(2));
+        assertThat(actual.total().currency()).isEqualTo("USD");
+        assertThat(actual.lines()).hasSameSizeAs(expected.lines());
+        for (int i = 0; i < expected.lines().size(); i++) {
+            OrderLine line = expected.lines().get(i);
+            SalesOrderLine got = actual.lines().get(i);
+            assertThat(got.lineNumber()).isEqualTo(line.lineNumber());
+            assertThat(got.sku()).isEqualTo(line.sku());
+            assertThat(got.description()).isEqualTo(line.description());
+            assertThat(got.quantity()).isEqualByComparingTo(line.quantity());
+            assertThat(got.shippedQuantity()).isEqualByComparingTo(line.shippedQuantity());
+            assertThat(got.unitPrice().amount()).isEqualByComparingTo(line.unitPrice());
+            assertThat(got.amount().amount()).isEqualByComparingTo(line.amount());
+            assertThat(got.warehouse()).isEqualTo(line.warehouse());
+        }
+    }
+
+    /** A clock a test moves by hand. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
