@@ -508,6 +508,10 @@ final class BusinessCentralConnector implements ErpConnector {
         if (known == null && needed.isEmpty()) {
             return Map.of();
         }
+        return readLocations();
+    }
+
+    private Map<String, String> readLocations() {
         Map<String, String> fresh = new LinkedHashMap<>();
         for (JsonNode row : client.getAll("locations", client.api("locations?$select=id,code"))) {
             fresh.put(BusinessCentralJson.requiredText(row, "id", systemId()),
@@ -520,7 +524,7 @@ final class BusinessCentralConnector implements ErpConnector {
 
     private Map<String, String> allLocations() {
         Map<String, String> known = locations.get();
-        return known != null ? known : locationCodes(Set.of(""));
+        return known != null ? known : readLocations();
     }
 
     private List<String> groups(String field, Set<String> keys, Function<String, String> path) {
