@@ -226,7 +226,8 @@ final class BusinessCentralConnector implements ErpConnector {
         Set<String> locationIds = new HashSet<>();
         rows.forEach(row -> row.path("salesOrderLines").forEach(line -> {
             String id = BusinessCentralJson.text(line, "locationId");
-            if (id != null) {
+            // The empty GUID is BC's "no location": never in `locations`, so it must not trigger a re-read.
+            if (id != null && !id.equals("00000000-0000-0000-0000-000000000000")) {
                 locationIds.add(id);
             }
         }));
