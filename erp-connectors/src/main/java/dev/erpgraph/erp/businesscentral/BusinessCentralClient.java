@@ -1,0 +1,142 @@
+package dev.erpgraph.erp.businesscentral;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.http.ErpHttpResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The HTTP side of the Business Central connector: where each entity set lives, the bearer token on every
+ * request (re-fetched once on a 401), server-driven paging followed to the end, and BC's error body turned into
+ * an {@link ErpException}.
+ *
+ * <p>Paths are relative to the configured base URL, the API host ({@code https://api.businesscentral.dynamics.com}):
+ * standard API v2.0 entity sets under {@code /v2.0/{tenantId}/{environment}/api/v2.0/companies({companyId})/},
+ * custom API pages under {@code /v2.0/{tenantId}/{environment}/api/{publisher}/{group}/{version}/companies({companyId})/}.
+ *
+ * <p>Paging: BC answers at most 20,000 entities per page online and a client may ask for fewer with
+ * {@code Prefer: odata.maxpagesize=N} (option {@code maxPageSize}). The {@code @odata.nextLink} carries an
+ * opaque {@code $skiptoken}: it is followed exactly as given, never rebuilt with {@code $skip}, and only if it
+ * points at the same origin (it will receive our bearer token).
+ */
+final class BusinessCentralClient {
+
+    private final ErpHttpClient http;
+    private final EntraTokenClient tokens;
+    private final String apiRoot;
+    private final String customApiRoot;
+    private final Integer maxPageSize;
+
+    BusinessCentralClient(ErpHttpClient http, EntraTokenClient tokens, String tenantId, String environment,
+                          String companyId, String customApiPath, Integer maxPageSize) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        String environmentRoot = "/v2.0/" + segment(tenantId, "tenantId") + "/" + segment(environment, "environment");
+        String company = "/companies(" + segment(companyId, "companyId") + ")";
+        this.apiRoot = environmentRoot + "/api/v2.0" + company;
+        this.customApiRoot = environmentRoot + "/api/" + customApiPath + company;
+        this.maxPageSize = maxPageSize;
+    }
+
+    String erpSystemId() {
+        return http.erpSystemId();
+    }
+
+    /** A standard API v2.0 entity set (with query), relative to the base URL. */
+    String api(String entitySetAndQuery) {
+        return apiRoot + "/" + entitySetAndQuery;
+    }
+
+    /** An entity set of the distributor's custom API pages (with query), relative to the base URL. */
+    String customApi(String entitySetAndQuery) {
+        return customApiRoot + "/" + entitySetAndQuery;
+    }
+
+    /** The full URL a relative path resolves to: what URL-length chunking measures. */
+    String absolute(String pathAndQuery) {
+        return http.baseUrl() + pathAndQuery;
+    }
+
+    /** Every entity of a collection, following {@code @odata.nextLink} to the last page. */
+    List<JsonNode> getAll(String resource, String pathAndQuery) {
+        List<JsonNode> entities = new ArrayList<>();
+        String next = pathAndQuery;
+        while (next != null) {
+            JsonNode page = BusinessCentralJson.body(send(resource, "GET", next, null));
+            JsonNode value = page.path("value");
+            if (!value.isArray()) {
+                throw ErpException.badResponse(erpSystemId(), "collection answer without a 'value' array", null);
+            }
+            value.forEach(entities::add);
+            JsonNode nextLink = page.path("@odata.nextLink");
+            next = nextLink.isString() ? sameOrigin(nextLink.stringValue()) : null;
+        }
+        return entities;
+    }
+
+    /** POSTs a JSON entity and answers the created entity. */
+    JsonNode post(String resource, String path, String json) {
+        return BusinessCentralJson.body(send(resource, "POST", path, json));
+    }
+
+    private ErpHttpResponse send(String resource, String method, String pathAndQuery, String body) {
+        String token = tokens.token();
+        ErpHttpResponse response = http.send(resource, method, pathAndQuery, headers(token, body != null), body);
+        if (response.status() == 401) {
+            // Expired early or revoked: one new token, one retry; a second 401 is a configuration problem.
+            tokens.invalidate(token);
+            response = http.send(resource, method, pathAndQuery, headers(tokens.token(), body != null), body);
+        }
+        if (!response.isSuccess()) {
+            throw response.failure(BusinessCentralJson.errorMessage(response));
+        }
+        return response;
+    }
+
+    private Map<String, String> headers(String token, boolean hasBody) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + token);
+        headers.put("Accept", "application/json");
+        if (hasBody) {
+            headers.put("Content-Type", "application/json");
+        }
+        if (maxPageSize != null) {
+            headers.put("Prefer", "odata.maxpagesize=" + maxPageSize);
+        }
+        return headers;
+    }
+
+    private String sameOrigin(String nextLink) {
+        URI base = URI.create(http.baseUrl());
+        URI next;
+        try {
+            next = URI.create(nextLink);
+        }
+        catch (IllegalArgumentException ex) {
+            throw ErpException.badResponse(erpSystemId(), "unparsable @odata.nextLink", ex);
+        }
+        if (!next.isAbsolute()) {
+            return nextLink;
+        }
+        if (!Objects.equals(base.getScheme(), next.getScheme()) || !Objects.equals(base.getHost(), next.getHost())
+                || base.getPort() != next.getPort()) {
+            throw ErpException.badResponse(erpSystemId(), "@odata.nextLink points at another host", null);
+        }
+        return nextLink;
+    }
+
+    private static String segment(String value, String option) {
+        if (value == null || value.isBlank() || !value.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("Business Central option '" + option
+                    + "' must be set to a GUID or name of letters, digits, '.', '_' or '-', was '" + value + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.erpgraph.erp.businesscentral;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.Money;
+import dev.erpgraph.erp.OrderStatus;
+import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.SalesOrderLine;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a {@code salesOrders} entity (with {@code salesOrderLines} and {@code customer} expanded) into a
+ * {@link SalesOrder}.
+ *
+ * <p>Business Central has no single order status: the API's {@code status} is only the document's approval state
+ * ({@code "Draft"} = BC's "Open", still being entered; {@code "In Review"} = pending approval; {@code "Open"} =
+ * released or pending prepayment), and shipping and invoicing show in {@code fullyShipped} and the lines'
+ * {@code shippedQuantity}/{@code invoicedQuantity}. The status is derived, first rule that holds:
+ * <ol>
+ * <li>every line with a quantity fully invoiced → {@link OrderStatus#INVOICED} (BC deletes a sales order once it is
+ *     completely shipped and invoiced, so online this shows only in the moment before that);</li>
+ * <li>{@code fullyShipped} → {@link OrderStatus#SHIPPED};</li>
+ * <li>{@code "In Review"}, or the customer {@code blocked} for {@code "Ship"}, {@code "Invoice"} or {@code "All"}
+ *     (nothing more can ship) → {@link OrderStatus#ON_HOLD};</li>
+ * <li>any line with a shipped quantity → {@link OrderStatus#PARTIALLY_SHIPPED};</li>
+ * <li>otherwise ({@code "Draft"} and {@code "Open"}) → {@link OrderStatus#OPEN}: a draft is an order like any
+ *     other to the customer (orders created through the API start as drafts).</li>
+ * </ol>
+ * {@link OrderStatus#CANCELLED} never appears: BC has no cancelled state, a cancelled order is deleted.
+ *
+ * <p>Lines: {@code sequence} (BC's line number: 10000, 20000, ...) is the line number; comment lines (no
+ * {@code lineObjectNumber}) are skipped; the line amount is {@code netAmount}; the warehouse is the code of the
+ * line's {@code locationId}. The order total is {@code totalAmountExcludingTax}, the net total other ERPs
+ * report; currency {@code ""} is the company's local currency.
+ */
+final class BusinessCentralOrders {
+
+    private BusinessCentralOrders() {
+    }
+
+    static SalesOrder order(JsonNode order, String localCurrency, Map<String, String> locationCodes,
+                            String erpSystemId) {
+        String currency = currency(BusinessCentralJson.text(order, "currencyCode"), localCurrency);
+        List<JsonNode> wireLines = new ArrayList<>();
+        order.path("salesOrderLines").forEach(wireLines::add);
+        List<SalesOrderLine> lines = new ArrayList<>();
+        for (JsonNode line : wireLines) {
+            String sku = BusinessCentralJson.text(line, "lineObjectNumber");
+            if (sku == null || sku.isEmpty() || "Comment".equals(BusinessCentralJson.text(line, "lineType"))) {
+                continue;
+            }
+            String locationId = BusinessCentralJson.text(line, "locationId");
+            lines.add(new SalesOrderLine(line.path("sequence").asInt(),
+                    sku,
+                    BusinessCentralJson.text(line, "description"),
+                    BusinessCentralJson.requiredDecimal(line, "quantity", erpSystemId),
+                    BusinessCentralJson.decimal(line, "shippedQuantity", erpSystemId),
+                    new Money(BusinessCentralJson.requiredDecimal(line, "unitPrice", erpSystemId), currency),
+                    new Money(BusinessCentralJson.requiredDecimal(line, "netAmount", erpSystemId), currency),
+                    locationId == null ? null : locationCodes.get(locationId)));
+        }
+        LocalDate orderDate = BusinessCentralJson.date(order, "orderDate", erpSystemId);
+        if (orderDate == null) {
+            throw ErpException.badResponse(erpSystemId, "sales order without orderDate", null);
+        }
+        JsonNode customer = order.path("customer");
+        return new SalesOrder(
+                BusinessCentralJson.requiredText(order, "id", erpSystemId),
+                BusinessCentralJson.requiredText(order, "number", erpSystemId),
+                BusinessCentralJson.requiredText(order, "customerNumber", erpSystemId),
+                status(BusinessCentralJson.text(order, "status"), BusinessCentralJson.bool(order, "fullyShipped"),
+                        wireLines, customer.isObject() ? BusinessCentralJson.text(customer, "blocked") : null,
+                        erpSystemId),
+                orderDate,
+                BusinessCentralJson.date(order, "requestedDeliveryDate", erpSystemId),
+                new Money(BusinessCentralJson.requiredDecimal(order, "totalAmountExcludingTax", erpSystemId), currency),
+                lines);
+    }
+
+    /** The derivation documented on the class. */
+    static OrderStatus status(String status, boolean fullyShipped, List<JsonNode> lines, String customerBlocked,
+                              String erpSystemId) {
+        boolean anyQuantity = false;
+        boolean allInvoiced = true;
+        boolean anyShipped = false;
+        for (JsonNode line : lines) {
+            BigDecimal quantity = BusinessCentralJson.decimal(line, "quantity", erpSystemId);
+            if (quantity == null || quantity.signum() <= 0) {
+                continue;
+            }
+            anyQuantity = true;
+            BigDecimal invoiced = orZero(BusinessCentralJson.decimal(line, "invoicedQuantity", erpSystemId));
+            BigDecimal shipped = orZero(BusinessCentralJson.decimal(line, "shippedQuantity", erpSystemId));
+            allInvoiced &= invoiced.compareTo(quantity) >= 0;
+            anyShipped |= shipped.signum() > 0;
+        }
+        if (anyQuantity && allInvoiced) {
+            return OrderStatus.INVOICED;
+        }
+        if (fullyShipped) {
+            return OrderStatus.SHIPPED;
+        }
+        if ("In Review".equals(status) || isBlocked(customerBlocked)) {
+            return OrderStatus.ON_HOLD;
+        }
+        if (anyShipped) {
+            return OrderStatus.PARTIALLY_SHIPPED;
+        }
+        if ("Draft".equals(status) || "Open".equals(status)) {
+            return OrderStatus.OPEN;
+        }
+        throw ErpException.badResponse(erpSystemId, "unknown sales order status '" + status + "'", null);
+    }
+
+    /** {@code blocked} {@code " "} (or empty) is not blocked; {@code Ship}, {@code Invoice} and {@code All} are. */
+    static boolean isBlocked(String blocked) {
+        return blocked != null && !blocked.isBlank();
+    }
+
+    static String currency(String code, String localCurrency) {
+        return code == null || code.isBlank() ? localCurrency : code;
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

@@ -1,0 +1,411 @@
+package dev.erpgraph.erp.businesscentral;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.ErpBatch;
+import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ItemPrice;
+import dev.erpgraph.erp.OrderQuery;
+import dev.erpgraph.erp.OrderStatus;
+import dev.erpgraph.erp.PriceKey;
+import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.SalesOrderLine;
+import dev.erpgraph.erp.SalesOrderRequest;
+import dev.erpgraph.erp.SandboxServerTests;
+import dev.erpgraph.erp.StockLevel;
+import dev.erpgraph.erp.config.ErpSystemProperties;
+import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.sandbox.DistributorDataSet;
+import dev.erpgraph.erp.sandbox.Sandbox;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Business Central connector against its sandbox over real HTTP: request shapes, mapping, failures. */
+class BusinessCentralConnectorContractTests extends SandboxServerTests {
+
+    private static final String ID = "business-central";
+
+    private ErpConnector bc() {
+        return connector(ID);
+    }
+
+    private Sandbox bcSandbox() {
+        return sandbox(ID);
+    }
+
+    private DistributorDataSet data() {
+        return bcSandbox().data();
+    }
+
+    /** A connector on the demo system with extra options (page size, URL length). */
+    private ErpConnector connectorWith(Map<String, String> options) {
+        ErpSystemProperties demo = new BusinessCentralSandboxErp().demoSystem(
+                "http://127.0.0.1:" + port + "/sandbox/" + ID);
+        Map<String, String> merged = new HashMap<>(demo.options());
+        merged.putAll(options);
+        ConnectorSettings settings = new ConnectorSettings(ID, ErpKind.BUSINESS_CENTRAL, null, demo.auth(),
+                java.time.Duration.ofSeconds(5), 4, merged);
+        return new BusinessCentralConnectorFactory().create(settings,
+                new ErpHttpClient(ID, demo::baseUrl, java.time.Duration.ofSeconds(5), new SimpleMeterRegistry()));
+    }
+
+    private static String customer(int index) {
+        return String.valueOf(10_000 + 10 * index);
+    }
+
+    private Map<String, Long> requests() {
+        return bcSandbox().stats().snapshot().byResource();
+    }
+
+    private List<Integer> customersWithOrders(int count) {
+        return java.util.stream.IntStream.range(0, DistributorDataSet.CUSTOMERS)
+                .filter(i -> data().ordersOf(i).stream().anyMatch(o -> o.status() != OrderStatus.CANCELLED))
+                .limit(count).boxed().toList();
+    }
+
+    // ---- orders
+
+    @Test
+    void readsTwentyCustomersOrdersInOneRequestMatchingTheDataSet() {
+        bc().credit(Set.of(customer(0))); // token and warm-up outside the counted window
+        bcSandbox().stats().reset();
+        List<Integer> indexes = customersWithOrders(20);
+        Set<String> numbers = indexes.stream().map(BusinessCentralConnectorContractTests::customer)
+                .collect(Collectors.toSet());
+
+        ErpBatch<String, List<SalesOrder>> batch = bc().orders(numbers, OrderQuery.latest(100));
+
+        assertThat(batch.values()).containsOnlyKeys(numbers);
+        assertThat(requests()).containsEntry("orders", 1L).doesNotContainKey("customers");
+        for (int index : indexes) {
+            List<DistributorDataSet.Order> expected = data().ordersOf(index).stream()
+                    .filter(o -> o.status() != OrderStatus.CANCELLED).toList();
+            List<SalesOrder> orders = batch.values().get(customer(index));
+            assertThat(orders).extracting(SalesOrder::number)
+                    .containsExactlyElementsOf(expected.stream().map(o -> String.valueOf(101_000 + o.sequence()))
+                            .toList());
+            assertThat(orders).extracting(SalesOrder::status)
+                    .containsExactlyElementsOf(expected.stream().map(DistributorDataSet.Order::status).toList());
+        }
+    }
+
+    @Test
+    void mapsDatesDecimalsLinesAndLocationsExactly() {
+        int index = customersWithOrders(1).get(0);
+        DistributorDataSet.Order expected = data().ordersOf(index).stream()
+                .filter(o -> o.status() != OrderStatus.CANCELLED).findFirst().orElseThrow();
+
+        SalesOrder order = bc().orders(Set.of(customer(index)), OrderQuery.latest(1)).values().get(customer(index))
+                .get(0);
+
+        assertThat(order.number()).isEqualTo(String.valueOf(101_000 + expected.sequence()));
+        assertThat(order.customerNumber()).isEqualTo(customer(index));
+        assertThat(order.orderDate()).isEqualTo(expected.orderDate());
+        assertThat(order.requestedDeliveryDate()).isEqualTo(expected.requestedDate());
+        assertThat(order.total().amount()).isEqualByComparingTo(expected.total());
+        assertThat(order.total().currency()).isEqualTo("USD");
+        assertThat(order.lines()).hasSize(expected.lines().size());
+        for (int i = 0; i < expected.lines().size(); i++) {
+            DistributorDataSet.OrderLine want = expected.lines().get(i);
+            SalesOrderLine line = order.lines().get(i);
+            assertThat(line.lineNumber()).isEqualTo(want.lineNumber() * 10_000);
+            assertThat(line.sku()).isEqualTo(want.sku());
+            assertThat(line.quantity()).isEqualByComparingTo(want.quantity());
+            assertThat(line.unitPrice().amount()).isEqualTo(want.unitPrice());
+            assertThat(line.amount().amount()).isEqualTo(want.amount());
+            assertThat(line.warehouse()).isEqualTo(want.warehouse());
+        }
+    }
+
+    @Test
+    void pagesAcrossSeveralPagesFollowingTheNextLink() {
+        List<Integer> indexes = customersWithOrders(20);
+        Set<String> numbers = indexes.stream().map(BusinessCentralConnectorContractTests::customer)
+                .collect(Collectors.toSet());
+        long expectedOrders = indexes.stream().mapToLong(i -> data().ordersOf(i).stream()
+                .filter(o -> o.status() != OrderStatus.CANCELLED).count()).sum();
+        ErpConnector paged = connectorWith(Map.of("maxPageSize", "7"));
+        paged.credit(Set.of(customer(0)));
+        bcSandbox().stats().reset();
+
+        ErpBatch<String, List<SalesOrder>> batch = paged.orders(numbers, OrderQuery.latest(100));
+
+        assertThat(batch.values().values().stream().mapToLong(List::size).sum()).isEqualTo(expectedOrders);
+        assertThat(requests().get("orders")).isEqualTo((expectedOrders + 6) / 7 + (expectedOrders % 7 == 0 ? 1 : 0))
+                .isGreaterThan(2L);
+    }
+
+    @Test
+    void splitsTheOrFilterWhereTheUrlWouldGrowTooLong() {
+        List<Integer> indexes = customersWithOrders(20);
+        Set<String> numbers = indexes.stream().map(BusinessCentralConnectorContractTests::customer)
+                .collect(Collectors.toSet());
+        ErpConnector split = connectorWith(Map.of("maxUrlLength", "450"));
+        split.credit(Set.of(customer(0)));
+        Map<String, List<SalesOrder>> whole = bc().orders(numbers, OrderQuery.latest(100)).values();
+        bcSandbox().stats().reset();
+
+        Map<String, List<SalesOrder>> chunked = split.orders(numbers, OrderQuery.latest(100)).values();
+
+        assertThat(chunked).isEqualTo(whole);
+        assertThat(requests().get("orders")).isGreaterThanOrEqualTo(3L);
+    }
+
+    @Test
+    void appliesStatusDateAndLimitPerCustomerNewestFirst() {
+        List<Integer> indexes = customersWithOrders(40);
+        Set<String> numbers = indexes.stream().map(BusinessCentralConnectorContractTests::customer)
+                .collect(Collectors.toSet());
+        LocalDate since = DistributorDataSet.AS_OF.minusDays(400);
+        OrderQuery query = new OrderQuery(Set.of(OrderStatus.INVOICED, OrderStatus.SHIPPED), since, 2);
+
+        Map<String, List<SalesOrder>> orders = bc().orders(numbers, query).values();
+
+        assertThat(orders).containsOnlyKeys(numbers);
+        for (int index : indexes) {
+            List<String> expected = data().ordersOf(index).stream()
+                    .filter(o -> (o.status() == OrderStatus.INVOICED || o.status() == OrderStatus.SHIPPED)
+                            && !o.orderDate().isBefore(since))
+                    .limit(2).map(o -> String.valueOf(101_000 + o.sequence())).toList();
+            assertThat(orders.get(customer(index))).extracting(SalesOrder::number).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void answersUnknownCustomersAsUnknownAndKnownOnesWithoutOrdersAsEmpty() {
+        int withOrders = customersWithOrders(1).get(0);
+        int withoutOrders = java.util.stream.IntStream.range(0, DistributorDataSet.CUSTOMERS)
+                .filter(i -> data().ordersOf(i).stream().allMatch(o -> o.status() == OrderStatus.CANCELLED))
+                .findFirst().orElseThrow();
+
+        ErpBatch<String, List<SalesOrder>> batch = bc().orders(
+                Set.of(customer(withOrders), customer(withoutOrders), "99999", "10005"), OrderQuery.latest(5));
+
+        assertThat(batch.values()).containsOnlyKeys(customer(withOrders), customer(withoutOrders));
+        assertThat(batch.values().get(customer(withoutOrders))).isEmpty();
+        assertThat(batch.failures()).isEmpty();
+    }
+
+    @Test
+    void readsOrdersByNumber() {
+        int index = customersWithOrders(1).get(0);
+        DistributorDataSet.Order expected = data().ordersOf(index).stream()
+                .filter(o -> o.status() != OrderStatus.CANCELLED).findFirst().orElseThrow();
+        String number = String.valueOf(101_000 + expected.sequence());
+
+        ErpBatch<String, SalesOrder> batch = bc().ordersByNumber(Set.of(number, "999999", "x' or number ne '"));
+
+        assertThat(batch.values()).containsOnlyKeys(number);
+        assertThat(batch.values().get(number).customerNumber()).isEqualTo(customer(index));
+    }
+
+    @Test
+    void hostileCustomerNumbersNeverWidenTheQuery() {
+        int index = customersWithOrders(1).get(0);
+        Set<String> keys = new LinkedHashSet<>(List.of(customer(index), "1' or '1'='1", "x) or (1 eq 1",
+                "'; drop table", "A' or SoldToParty ne '", "A' or customerNumber ne '"));
+
+        ErpBatch<String, List<SalesOrder>> orders = bc().orders(keys, OrderQuery.latest(100));
+        ErpBatch<String, CreditStatus> credit = bc().credit(keys);
+
+        assertThat(orders.values()).containsOnlyKeys(customer(index));
+        assertThat(orders.values().get(customer(index))).allSatisfy(o ->
+                assertThat(o.customerNumber()).isEqualTo(customer(index)));
+        assertThat(credit.values()).containsOnlyKeys(customer(index));
+        assertThat(orders.failures()).isEmpty();
+    }
+
+    // ---- credit
+
+    @Test
+    void readsCreditWithHoldFlagAndPaymentTermsInOneRequest() {
+        bc().credit(Set.of(customer(0)));
+        bcSandbox().stats().reset();
+        Set<String> numbers = java.util.stream.IntStream.range(0, 30).mapToObj(
+                BusinessCentralConnectorContractTests::customer).collect(Collectors.toSet());
+
+        Map<String, CreditStatus> credit = bc().credit(numbers).values();
+
+        assertThat(requests()).containsExactlyEntriesOf(Map.of("customers", 1L));
+        for (int i = 0; i < 30; i++) {
+            DistributorDataSet.Customer want = data().customer(i).orElseThrow();
+            CreditStatus got = credit.get(customer(i));
+            assertThat(got.creditLimit().amount()).isEqualTo(want.creditLimit());
+            assertThat(got.balance().amount()).isEqualTo(want.balance());
+            assertThat(got.available().amount()).isEqualTo(want.creditLimit().subtract(want.balance()));
+            assertThat(got.onHold()).isEqualTo(want.onHold());
+            assertThat(got.paymentTerms()).isEqualTo(want.paymentTerms());
+        }
+    }
+
+    // ---- stock
+
+    @Test
+    void readsStockPerWarehouseAndForOneWarehouse() {
+        List<String> skus = data().items().stream().limit(12).map(DistributorDataSet.Item::sku).toList();
+        bc().credit(Set.of(customer(0)));
+        bcSandbox().stats().reset();
+
+        Map<String, List<StockLevel>> all = bc().stock(Set.copyOf(skus), null).values();
+        Map<String, List<StockLevel>> cle = bc().stock(Set.of(skus.get(0), "NOPE-1"), "CLE").values();
+
+        assertThat(all).containsOnlyKeys(skus);
+        for (String sku : skus) {
+            assertThat(all.get(sku)).extracting(StockLevel::warehouse).containsExactlyInAnyOrderElementsOf(
+                    data().stock(sku).stream().map(DistributorDataSet.Stock::warehouse).toList());
+            for (StockLevel level : all.get(sku)) {
+                DistributorDataSet.Stock want = data().stock(sku, level.warehouse()).orElseThrow();
+                assertThat(level.onHand()).isEqualTo(want.onHand());
+                assertThat(level.available()).isEqualTo(want.available());
+            }
+        }
+        assertThat(cle).containsOnlyKeys(skus.get(0));
+        assertThat(cle.get(skus.get(0))).singleElement().extracting(StockLevel::warehouse).isEqualTo("CLE");
+        assertThat(requests()).containsEntry("inventory", 2L).containsEntry("items", 1L);
+    }
+
+    // ---- prices
+
+    @Test
+    void pricesFollowTheCustomersLadderAndIgnoreExpiredLines() {
+        List<DistributorDataSet.Item> items = data().items().stream().limit(15).toList();
+        Set<PriceKey> keys = new LinkedHashSet<>();
+        for (int c = 0; c < 4; c++) {
+            for (DistributorDataSet.Item item : items) {
+                for (int quantity : new int[] {1, 12, 60, 150}) {
+                    keys.add(new PriceKey(customer(c), item.sku(), BigDecimal.valueOf(quantity)));
+                }
+            }
+        }
+        keys.add(new PriceKey("99999", items.get(0).sku(), BigDecimal.ONE));
+        keys.add(new PriceKey(customer(0), "NOPE-1", BigDecimal.ONE));
+        keys.add(new PriceKey("1' or '1'='1", items.get(0).sku(), BigDecimal.ONE));
+
+        Map<PriceKey, ItemPrice> prices = bc().prices(keys).values();
+
+        assertThat(prices).hasSize(keys.size() - 3);
+        for (Map.Entry<PriceKey, ItemPrice> entry : prices.entrySet()) {
+            PriceKey key = entry.getKey();
+            int index = (Integer.parseInt(key.customerNumber()) - 10_000) / 10;
+            assertThat(entry.getValue().unitPrice().amount())
+                    .isEqualByComparingTo(data().unitPrice(index, key.sku(), key.quantity()).orElseThrow());
+            assertThat(entry.getValue().listPrice().amount())
+                    .isEqualTo(data().item(key.sku()).orElseThrow().listPrice());
+            assertThat(entry.getValue().breaks()).hasSize(data().item(key.sku()).orElseThrow().breaks().size());
+        }
+    }
+
+    // ---- create
+
+    @Test
+    void createsASalesOrderReadableAfterwardsAndRecognisesARetry() {
+        int index = 3;
+        String sku = data().items().iterator().next().sku();
+        SalesOrderRequest request = new SalesOrderRequest("OPP-" + System.nanoTime() % 1_000_000_000L,
+                customer(index), "PO-1", LocalDate.of(2026, 11, 20),
+                List.of(new SalesOrderRequest.Line(sku, BigDecimal.valueOf(12), "DET")));
+
+        String number = bc().createSalesOrder(request);
+        String again = bc().createSalesOrder(request);
+
+        assertThat(again).isEqualTo(number);
+        SalesOrder order = bc().ordersByNumber(Set.of(number)).values().get(number);
+        assertThat(order.customerNumber()).isEqualTo(customer(index));
+        assertThat(order.status()).isEqualTo(data().customer(index).orElseThrow().onHold()
+                ? OrderStatus.ON_HOLD : OrderStatus.OPEN);
+        assertThat(order.requestedDeliveryDate()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(order.lines()).singleElement().satisfies(line -> {
+            assertThat(line.sku()).isEqualTo(sku);
+            assertThat(line.quantity()).isEqualByComparingTo("12");
+            assertThat(line.warehouse()).isEqualTo("DET");
+            assertThat(line.unitPrice().amount())
+                    .isEqualTo(data().unitPrice(index, sku, BigDecimal.valueOf(12)).orElseThrow());
+        });
+        assertThat(requests()).containsEntry("create-order", 1L);
+    }
+
+    @Test
+    void rejectsAnOrderForAnUnknownItemWithBusinessCentralsMessage() {
+        SalesOrderRequest request = new SalesOrderRequest("OPP-bad-item", customer(1), null, null,
+                List.of(new SalesOrderRequest.Line("NOPE-1", BigDecimal.ONE, null)));
+
+        assertThatThrownBy(() -> bc().createSalesOrder(request)).isInstanceOfSatisfying(ErpException.class, ex -> {
+            assertThat(ex.kind()).isEqualTo(ErpException.Kind.REJECTED);
+            assertThat(ex.erpSystemId()).isEqualTo(ID);
+            assertThat(ex.erpMessage()).contains("The Item does not exist").contains("NOPE-1");
+        });
+    }
+
+    // ---- failures and tokens
+
+    @Test
+    void mapsFaultsOntoErpExceptions() {
+        bc().credit(Set.of(customer(0)));
+        http().put().uri("/sandbox/" + ID + "/_admin/faults").body(Map.of("down", true)).retrieve().toBodilessEntity();
+        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class, ex -> {
+            assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+            assertThat(ex.erpMessage()).startsWith("Service unavailable");
+        });
+
+        http().put().uri("/sandbox/" + ID + "/_admin/faults").body(Map.of("down", false, "errorRate", 1.0))
+                .retrieve().toBodilessEntity();
+        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class, ex ->
+                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE));
+
+        http().put().uri("/sandbox/" + ID + "/_admin/faults")
+                .body(Map.of("errorRate", 0.0, "rateLimitNext", 1, "retryAfterSeconds", 7))
+                .retrieve().toBodilessEntity();
+        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class, ex -> {
+            assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+            assertThat(ex.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(7));
+        });
+
+        http().put().uri("/sandbox/" + ID + "/_admin/faults").body(Map.of("malformed", true))
+                .retrieve().toBodilessEntity();
+        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class, ex ->
+                assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
+    }
+
+    @Test
+    void fetchesExactlyOneNewTokenAfterRevocation() {
+        bc().credit(Set.of(customer(0)));
+        bcSandbox().stats().reset();
+        http().post().uri("/sandbox/" + ID + "/_admin/tokens/revoke").retrieve().toBodilessEntity();
+
+        assertThat(bc().credit(Set.of(customer(1))).values()).containsOnlyKeys(customer(1));
+        assertThat(bc().credit(Set.of(customer(2))).values()).containsOnlyKeys(customer(2));
+
+        assertThat(requests()).containsEntry("token", 1L).containsEntry("customers", 2L);
+        assertThat(bcSandbox().stats().snapshot().requests()).isEqualTo(4L); // 401, token, retry, next call
+    }
+
+    @Test
+    void refreshesAnExpiredTokenBeforeUsingIt() {
+        ErpConnector shortLived = connectorWith(Map.of());
+        http().put().uri("/sandbox/" + ID + "/_admin/faults").body(Map.of("tokenTtlSeconds", 1))
+                .retrieve().toBodilessEntity();
+        shortLived.credit(Set.of(customer(0)));
+        bcSandbox().stats().reset();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+            shortLived.credit(Set.of(customer(1)));
+            assertThat(requests()).containsKey("token");
+        });
+        assertThat(bcSandbox().stats().snapshot().requests() - requests().getOrDefault("token", 0L))
+                .isEqualTo(requests().get("customers"));
+    }
+}
