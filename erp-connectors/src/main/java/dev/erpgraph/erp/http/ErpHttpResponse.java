@@ -6,13 +6,20 @@ import java.util.Optional;
 
 import dev.erpgraph.erp.ErpException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An ERP's answer: status, headers and body, with the failure mapping every connector starts from. */
 public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders headers, String body) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Money and quantities must survive parsing exactly: decimals become BigDecimal, never double. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     public boolean isSuccess() {
         return status >= 200 && status < 300;
