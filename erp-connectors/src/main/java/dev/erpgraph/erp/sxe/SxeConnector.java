@@ -169,9 +169,8 @@ public final class SxeConnector implements ErpConnector {
                 }
             });
         }
-        found.forEach((customer, orders) -> batch.value(customer, orders.stream()
-                .sorted(Comparator.comparing(SalesOrder::orderDate).thenComparing(SalesOrder::number).reversed())
-                .limit(query.limit()).toList()));
+        // Candidates were taken newest first, round after round, so each list is already in that order.
+        found.forEach((customer, orders) -> batch.value(customer, List.copyOf(orders)));
         return failWhole(batch.build());
     }
 

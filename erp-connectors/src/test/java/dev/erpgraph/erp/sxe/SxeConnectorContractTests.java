@@ -178,6 +178,21 @@ class SxeConnectorContractTests extends SandboxServerTests {
     }
 
     @Test
+    void pagingGetsPastMoreOrdersOnOneDayThanAPageHolds() {
+        int index = IntStream.range(0, DistributorDataSet.CUSTOMERS).filter(i -> {
+            List<LocalDate> dates = data().ordersOf(i).stream().map(DistributorDataSet.Order::orderDate).toList();
+            return dates.size() >= 3 && dates.stream().distinct().count() < dates.size();
+        }).findFirst().orElseThrow();
+        ErpConnector connector = newConnector(4, Map.of("recordLimit", "1"), Clock.systemUTC());
+
+        List<SalesOrder> orders = connector.orders(Set.of(customer(index)), OrderQuery.latest(100)).values()
+                .get(customer(index));
+
+        assertThat(orders).extracting(SalesOrder::number).containsExactlyElementsOf(data().ordersOf(index).stream()
+                .map(order -> erp().orderNumber(order.sequence())).toList());
+    }
+
+    @Test
     void anUnknownCustomerIsNotFoundForThatKeyOnly() {
         String unknown = String.valueOf(98_000 + DistributorDataSet.CUSTOMERS + 7);
 
