@@ -1,0 +1,141 @@
+package dev.erpgraph.erp.sxe;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.http.ErpHttpResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SX.API's RPC-style REST: every operation is {@code POST {base}/SX/rest/sxapirestservice/{operation}} with a
+ * body {@code {"request": {companyNumber, operatorInit, ...}}}, and every answer is {@code {"response": {...}}}.
+ * Business errors do NOT use HTTP status: they come back as 200 with a non-empty {@code response.cErrorMessage}
+ * ("Customer # not set up in Customer Setup - ARSC"), so this client hands them back as an {@link Answer} for the
+ * caller to judge per key. HTTP errors are the ION API gateway's (401/403/429/5xx) and become
+ * {@link ErpException}s here; a 401 fetches a new token and retries once.
+ */
+final class SxApiClient {
+
+    static final String SERVICE_PATH = "SX/rest/sxapirestservice/";
+
+    /** An SX.API answer: the {@code response} object and its {@code cErrorMessage} (null when blank). */
+    record Answer(JsonNode response, String errorMessage) {
+        boolean failed() {
+            return errorMessage != null;
+        }
+    }
+
+    private final String erpSystemId;
+    private final ErpHttpClient http;
+    private final IonApiTokenClient tokens;
+    private final SxeOptions options;
+
+    SxApiClient(String erpSystemId, ErpHttpClient http, IonApiTokenClient tokens, SxeOptions options) {
+        this.erpSystemId = Objects.requireNonNull(erpSystemId, "erpSystemId");
+        this.http = Objects.requireNonNull(http, "http");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** A new request body's inner object, already carrying {@code companyNumber} and {@code operatorInit}. */
+    ObjectNode request() {
+        ObjectNode request = SxeJson.MAPPER.createObjectNode();
+        request.put("companyNumber", options.companyNumber());
+        request.put("operatorInit", options.operatorInit());
+        return request;
+    }
+
+    /**
+     * Calls {@code operation} with {@code request} (from {@link #request()}), timing it as {@code resource}.
+     * Throws for transport failures, gateway errors and unreadable answers; returns business errors.
+     */
+    Answer call(String resource, String operation, ObjectNode request) {
+        ObjectNode envelope = SxeJson.MAPPER.createObjectNode();
+        envelope.set("request", request);
+        String body = SxeJson.MAPPER.writeValueAsString(envelope);
+        String token = tokens.enabled() ? tokens.accessToken() : null;
+        ErpHttpResponse response = send(resource, operation, body, token);
+        if (response.status() == 401 && token != null) {
+            tokens.invalidate(token);
+            response = send(resource, operation, body, tokens.accessToken());
+        }
+        if (!response.isSuccess()) {
+            throw response.failure(errorMessage(response));
+        }
+        JsonNode root = parse(response);
+        JsonNode inner = root.path("response");
+        if (!inner.isObject()) {
+            throw ErpException.badResponse(erpSystemId, operation + " answered without a \"response\" object", null);
+        }
+        JsonNode error = inner.path("cErrorMessage");
+        String message = error.isString() && !error.stringValue().isBlank() ? error.stringValue().trim() : null;
+        return new Answer(inner, message);
+    }
+
+    /**
+     * The per-key failure a business error stands for: "not set up"/"not found" is a key SX.e does not know
+     * (NOT_FOUND, that key only); anything else SX.e refused (REJECTED), with its words as {@code erpMessage}.
+     */
+    ErpException businessFailure(String what, String erpMessage) {
+        if (options.notFound().matcher(erpMessage).find()) {
+            return new ErpException(ErpException.Kind.NOT_FOUND, erpSystemId,
+                    what + " is not known to " + erpSystemId + ": " + erpMessage, erpMessage, null, null);
+        }
+        return ErpException.rejected(erpSystemId, erpMessage);
+    }
+
+    private ErpHttpResponse send(String resource, String operation, String body, String token) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        }
+        return http.post(resource, SERVICE_PATH + operation, headers, body);
+    }
+
+    private JsonNode parse(ErpHttpResponse response) {
+        if (response.body() == null || response.body().isBlank()) {
+            throw ErpException.badResponse(erpSystemId, "empty SX.API answer (HTTP " + response.status() + ")", null);
+        }
+        try {
+            return SxeJson.MAPPER.readTree(response.body());
+        }
+        catch (JacksonException ex) {
+            throw ErpException.badResponse(erpSystemId, "unparsable SX.API answer (HTTP " + response.status() + ")",
+                    ex);
+        }
+    }
+
+    /**
+     * The words of an error answer: SX.API's own {@code response.cErrorMessage} when the application answered, the
+     * gateway's OAuth-style {@code error_description}/{@code error} when ION did, else a short plain-text body.
+     */
+    static String errorMessage(ErpHttpResponse response) {
+        JsonNode json = response.jsonOrNull();
+        if (json != null && json.isObject()) {
+            JsonNode cError = json.path("response").path("cErrorMessage");
+            if (cError.isString() && !cError.stringValue().isBlank()) {
+                return cError.stringValue().trim();
+            }
+            for (String field : new String[] {"error_description", "error", "message"}) {
+                JsonNode value = json.path(field);
+                if (value.isString() && !value.stringValue().isBlank()) {
+                    return value.stringValue().trim();
+                }
+            }
+            return null;
+        }
+        String body = response.body();
+        if (body == null || body.isBlank() || body.stripLeading().startsWith("<")) {
+            return null;
+        }
+        String text = body.strip();
+        return text.length() > 200 ? text.substring(0, 200) : text;
+    }
+}
