@@ -154,12 +154,12 @@ final class SapODataClient {
             }
             return link;
         }
-        String entitySetUrl = servicesPath + serviceAndEntitySet;
-        if (link.startsWith("/")) {
-            return link.startsWith(servicesPath) ? link : entitySetUrl + link.substring(link.indexOf('?'));
+        if (link.startsWith(servicesPath)) {
+            return link;
         }
+        // Relative to the entity set: only its query (the $skiptoken) matters.
         int query = link.indexOf('?');
-        return query < 0 ? entitySetUrl : entitySetUrl + link.substring(query);
+        return servicesPath + serviceAndEntitySet + (query < 0 ? "" : link.substring(query));
     }
 
     /** The failure a non-2xx answer stands for, with SAP's own message from its OData error body. */

@@ -233,8 +233,9 @@ class SapConnectorContractTests extends SandboxServerTests {
     @Test
     void aBigBatchSplitsByUrlLengthIntoExactlyTheExpectedRequests() {
         // Unknown (but well-formed) partners: no rows, so every request is one chunk, no paging.
-        // Each key costs "SoldToParty eq '19000000' or " encoded: BusinessPartner%20eq%20%2719000000%27%20or%20
-        // = 44 characters; about 7,300 characters of budget per URL hold 165 keys: 1,000 keys need 7 requests.
+        // Each key costs 45 encoded characters ("BusinessPartner%20eq%20%2719000000%27" and "%20or%20"); what the
+        // default 7,500-character URL leaves after the entity set URL and the segment clause holds about 160 keys,
+        // so 1,000 keys need exactly 7 requests.
         Set<String> keys = IntStream.range(0, 1000).mapToObj(i -> String.valueOf(19_000_000 + i))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
 
