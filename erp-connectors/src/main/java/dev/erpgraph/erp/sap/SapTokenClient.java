@@ -1,0 +1,99 @@
+package dev.erpgraph.erp.sap;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.config.ErpAuthProperties;
+import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.http.ErpHttpResponse;
+import dev.erpgraph.erp.http.QueryStrings;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code Authorization} header for SAP: Basic with the communication user (the default of a communication
+ * arrangement), or, when {@code auth.token-url} is set, an OAuth2 client-credentials bearer token from that
+ * endpoint (SAP BTP / XSUAA style: client authenticates with Basic, answer {@code access_token} +
+ * {@code expires_in}). A token is fetched once, shared by all threads and reused until shortly before it expires;
+ * {@link #invalidate} drops it after a 401 so the next call fetches a fresh one.
+ */
+final class SapTokenClient {
+
+    /** Refresh this long before the ERP's stated expiry, so a token never dies in flight. */
+    private static final Duration EARLY = Duration.ofSeconds(30);
+
+    private record Token(String value, Instant refreshAt) {
+    }
+
+    private final ErpAuthProperties auth;
+    private final ErpHttpClient http;
+    private final Clock clock;
+    private volatile Token token;
+
+    SapTokenClient(ErpAuthProperties auth, ErpHttpClient http, Clock clock) {
+        this.auth = auth;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    boolean usesOAuth() {
+        return auth.tokenUrl() != null && !auth.tokenUrl().isBlank();
+    }
+
+    String authorization() {
+        if (!usesOAuth()) {
+            return basic(auth.username(), auth.password());
+        }
+        Token current = token;
+        if (current == null || !clock.instant().isBefore(current.refreshAt())) {
+            current = refresh(current);
+        }
+        return "Bearer " + current.value();
+    }
+
+    /** Forgets the token the ERP refused ({@code rejected}), unless another thread already replaced it. */
+    synchronized void invalidate(String rejectedAuthorization) {
+        Token current = token;
+        if (current != null && rejectedAuthorization.equals("Bearer " + current.value())) {
+            token = null;
+        }
+    }
+
+    private synchronized Token refresh(Token seen) {
+        Token current = token;
+        if (current != null && current != seen && clock.instant().isBefore(current.refreshAt())) {
+            return current;
+        }
+        String body = "grant_type=client_credentials"
+                + (auth.scope() == null ? "" : "&scope=" + QueryStrings.encode(auth.scope()));
+        ErpHttpResponse response = http.post("token", auth.tokenUrl(), Map.of(
+                "Authorization", basic(auth.clientId(), auth.clientSecret()),
+                "Content-Type", "application/x-www-form-urlencoded",
+                "Accept", "application/json"), body);
+        if (!response.isSuccess()) {
+            JsonNode error = response.jsonOrNull();
+            String message = error == null ? null : error.path("error_description").asString(
+                    error.path("error").asString(null));
+            throw response.failure(message);
+        }
+        JsonNode json = response.json();
+        String value = json.path("access_token").asString(null);
+        if (value == null || value.isBlank()) {
+            throw ErpException.badResponse(http.erpSystemId(), "token answer without access_token", null);
+        }
+        long expiresIn = json.path("expires_in").asLong(3600);
+        Instant refreshAt = clock.instant().plusSeconds(expiresIn).minus(
+                expiresIn > EARLY.toSeconds() * 2 ? EARLY : Duration.ofSeconds(expiresIn / 2));
+        token = new Token(value, refreshAt);
+        return token;
+    }
+
+    static String basic(String user, String password) {
+        String pair = (user == null ? "" : user) + ":" + (password == null ? "" : password);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+}
