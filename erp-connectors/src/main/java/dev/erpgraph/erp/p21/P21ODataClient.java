@@ -124,7 +124,7 @@ final class P21ODataClient {
         return rows;
     }
 
-    private static Long count(JsonNode body) {
+    static Long count(JsonNode body) {
         for (JsonNode candidate : List.of(body.path("@odata.count"), body.path("odata.count"),
                 body.path("__count"), body.path("d").path("__count"))) {
             if (candidate.isNumber()) {

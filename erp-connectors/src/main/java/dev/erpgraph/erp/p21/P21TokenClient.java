@@ -104,7 +104,7 @@ final class P21TokenClient {
     }
 
     /** {@code ExpiresInSeconds} (user grant) or {@code ExpiresIn} (consumer key), as a number or a string. */
-    private static Duration lifetime(JsonNode body) {
+    static Duration lifetime(JsonNode body) {
         JsonNode seconds = body.has("ExpiresInSeconds") ? body.path("ExpiresInSeconds") : body.path("ExpiresIn");
         long value = seconds.isNumber() ? seconds.asLong() : parse(seconds.asString(""));
         return value > 0 ? Duration.ofSeconds(value) : DEFAULT_LIFETIME;

@@ -57,12 +57,17 @@ final class P21TransactionClient {
         String url = uiServer() + "/api/v2/transaction";
         ErpHttpResponse response = odata.authorized("create-order", "POST", url,
                 Map.of("Content-Type", "application/json", "Accept", "application/json"), body);
+        if (response.status() >= 500) {
+            // The UI server may have moved; ask the router again next time.
+            uiServer = null;
+        }
+        return orderNumber(response);
+    }
+
+    /** The new order number from the Transaction API's answer, or the failure it stands for. */
+    String orderNumber(ErpHttpResponse response) {
         if (!response.isSuccess()) {
-            if (response.status() >= 500) {
-                uiServer = null;
-            }
-            String message = P21ErrorBody.message(response);
-            throw response.failure(message);
+            throw response.failure(P21ErrorBody.message(response));
         }
         return orderNumber(P21Json.body(response));
     }
