@@ -220,6 +220,9 @@ final class P21SandboxFilter {
 
     private Object literal(Type type, String column) {
         String token = next("a literal");
+        if (token.matches("[A-Za-z_][A-Za-z0-9_]*") && peek("(")) {
+            throw new InvalidFilterException(404, "An unknown function with name '" + token + "' was found.");
+        }
         if (token.equals("null")) {
             return null;
         }
