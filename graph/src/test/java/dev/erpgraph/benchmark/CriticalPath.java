@@ -1,0 +1,33 @@
+package dev.erpgraph.benchmark;
+
+import java.util.Comparator;
+import java.util.List;
+
+import dev.erpgraph.erp.sandbox.SandboxStats.Interval;
+
+/**
+ * The longest chain of ERP requests that ran strictly one after another: the round trips a query could not
+ * overlap, however well it batched and parallelised. Times the sandboxes' latency, it is the query's floor.
+ */
+final class CriticalPath {
+
+    private CriticalPath() {
+    }
+
+    /** Longest chain of intervals in which each starts after the previous one ended (O(n²), n is small). */
+    static int roundTrips(List<Interval> intervals) {
+        List<Interval> byEnd = intervals.stream().sorted(Comparator.comparingLong(Interval::endNanos)).toList();
+        int[] chain = new int[byEnd.size()];
+        int longest = 0;
+        for (int i = 0; i < byEnd.size(); i++) {
+            chain[i] = 1;
+            for (int j = 0; j < i; j++) {
+                if (byEnd.get(j).endNanos() <= byEnd.get(i).startNanos()) {
+                    chain[i] = Math.max(chain[i], chain[j] + 1);
+                }
+            }
+            longest = Math.max(longest, chain[i]);
+        }
+        return longest;
+    }
+}
