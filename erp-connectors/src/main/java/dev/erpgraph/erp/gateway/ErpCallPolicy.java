@@ -25,4 +25,10 @@ public interface ErpCallPolicy {
 
     /** Runs a write (never cached, never retried); its {@code ErpException} reaches the caller. */
     <T> T write(String erpSystemId, Supplier<T> call);
+
+    /** Drops the cached values an ERP change made wrong (on this replica). */
+    void evict(ErpEviction eviction);
+
+    /** The system's health as its circuit breaker sees it. */
+    ErpHealth health(String erpSystemId);
 }
