@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * One ERP system.
@@ -36,6 +37,8 @@ public record ErpSystemProperties(
         @Valid ResilienceOverrides resilience,
         @Valid Events events) {
 
+    /** The one constructor configuration binds through (the short one is for code). */
+    @ConstructorBinding
     public ErpSystemProperties {
         auth = auth == null ? ErpAuthProperties.none() : auth;
         options = options == null ? Map.of() : Map.copyOf(options);
