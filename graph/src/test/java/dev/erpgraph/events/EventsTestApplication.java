@@ -1,9 +1,11 @@
 package dev.erpgraph.events;
 
+import dev.erpgraph.erp.ErpConnectorFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * The application without its GraphQL resolvers: the gateway, the events endpoint, the eviction channel and
@@ -12,6 +14,8 @@ import org.springframework.context.annotation.ComponentScan;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ConfigurationPropertiesScan("dev.erpgraph.erp")
-@ComponentScan({"dev.erpgraph.erp", "dev.erpgraph.events", "dev.erpgraph.health"})
+@ComponentScan(basePackages = {"dev.erpgraph.erp", "dev.erpgraph.events", "dev.erpgraph.health"},
+        // The tests bring connectors that count their calls; the real ones would call the ERP.
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ErpConnectorFactory.class))
 class EventsTestApplication {
 }
