@@ -23,11 +23,12 @@ public interface ErpCallPolicy {
     <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> read(String erpSystemId, ErpResource resource, Object variant,
                                                          Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call);
 
-    /** The system's health as this policy sees it; a policy without a circuit breaker cannot tell, and says UP. */
-    default ErpHealth health(String erpSystemId) {
-        return ErpHealth.UP;
-    }
-
     /** Runs a write (never cached, never retried); its {@code ErpException} reaches the caller. */
     <T> T write(String erpSystemId, Supplier<T> call);
+
+    /** Drops the cached values an ERP change made wrong (on this replica). */
+    void evict(ErpEviction eviction);
+
+    /** The system's health as its circuit breaker sees it. */
+    ErpHealth health(String erpSystemId);
 }

@@ -44,10 +44,6 @@ public final class ErpGateway {
         return systems;
     }
 
-    public ErpHealth health(String erpSystemId) {
-        return policy.health(erpSystemId);
-    }
-
     /** Orders per customer, newest first, at most {@code query.limit()} each. */
     public CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> orders(Set<CustomerRef> customers,
                                                                                    OrderQuery query) {
@@ -57,7 +53,7 @@ public final class ErpGateway {
 
     /** Orders by document number. */
     public CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>> ordersByNumber(Set<OrderRef> orders) {
-        return fetch(ErpResource.ORDERS, "by-number", orders, OrderRef::orderNumber, ErpConnector::ordersByNumber);
+        return fetch(ErpResource.ORDERS, ErpCache.BY_NUMBER, orders, OrderRef::orderNumber, ErpConnector::ordersByNumber);
     }
 
     /**
@@ -104,6 +100,35 @@ public final class ErpGateway {
     public String createSalesOrder(String erpSystemId, SalesOrderRequest request) {
         ErpConnector connector = connector(erpSystemId);
         return policy.write(erpSystemId, () -> connector.createSalesOrder(request));
+    }
+
+    /**
+     * Drops the cached values an ERP change made wrong, on this replica (the events endpoint tells the others).
+     * The next read of them asks the ERP.
+     */
+    public void evict(ErpEviction eviction) {
+        policy.evict(eviction);
+    }
+
+    /**
+     * Drops one system's cached values of one resource for one key: a customer number for orders and credit (all
+     * query variants), a sku for inventory (all warehouses) and prices (all customers and quantities).
+     */
+    public void evict(String erpSystemId, ErpResource resource, String nativeKey) {
+        policy.evict(switch (resource) {
+            case ORDERS, CREDIT -> ErpEviction.customers(erpSystemId, resource, Set.of(nativeKey));
+            case INVENTORY, PRICES -> ErpEviction.skus(erpSystemId, resource, Set.of(nativeKey));
+        });
+    }
+
+    /** Drops all of one system's cached values of one resource. */
+    public void evictAll(String erpSystemId, ErpResource resource) {
+        policy.evict(ErpEviction.all(erpSystemId, resource));
+    }
+
+    /** UP, DEGRADED or DOWN, from the system's circuit breaker ({@code ErpSystem.health}). */
+    public ErpHealth health(String erpSystemId) {
+        return policy.health(erpSystemId);
     }
 
     private ErpConnector connector(String erpSystemId) {

@@ -1,19 +1,27 @@
 package dev.erpgraph.erp.gateway;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.erpgraph.erp.config.ErpProperties;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The gateway and the policy it calls ERPs with. */
+/** The gateway, the policy it calls ERPs with (cache and resilience), and the resilience4j registries. */
 @Configuration(proxyBeanMethods = false)
 class ErpGatewayConfiguration {
 
@@ -29,14 +37,38 @@ class ErpGatewayConfiguration {
         return Executors.newCachedThreadPool(threads);
     }
 
+    /** Programmatic, from {@code erp.resilience}: the resilience4j starter would need AOP, which we do not use. */
+    @Bean
+    CircuitBreakerRegistry erpCircuitBreakers(ObjectProvider<MeterRegistry> meters) {
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+        meters.ifAvailable(TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry)::bindTo);
+        return registry;
+    }
+
+    @Bean
+    BulkheadRegistry erpBulkheads(ObjectProvider<MeterRegistry> meters) {
+        BulkheadRegistry registry = BulkheadRegistry.ofDefaults();
+        meters.ifAvailable(TaggedBulkheadMetrics.ofBulkheadRegistry(registry)::bindTo);
+        return registry;
+    }
+
+    @Bean
+    RateLimiterRegistry erpRateLimiters(ObjectProvider<MeterRegistry> meters) {
+        RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
+        meters.ifAvailable(TaggedRateLimiterMetrics.ofRateLimiterRegistry(registry)::bindTo);
+        return registry;
+    }
+
     @Bean
     ErpCallPolicy erpCallPolicy(ExecutorService erpCallExecutor, ErpSystems systems, ErpProperties properties,
-                                ObjectProvider<MeterRegistry> meters) {
-        return new DirectCallPolicy(erpCallExecutor, systemId -> systems.find(systemId)
-                .map(system -> system.properties().timeout())
-                .filter(java.util.Objects::nonNull)
-                .orElse(properties.timeout()),
-                meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
+                                CircuitBreakerRegistry erpCircuitBreakers, BulkheadRegistry erpBulkheads,
+                                RateLimiterRegistry erpRateLimiters, ObjectProvider<MeterRegistry> meters) {
+        Map<String, ErpCallSettings> settings = new ConcurrentHashMap<>();
+        systems.all().forEach(system -> settings.put(system.id(), ErpCallSettings.of(properties, system.properties())));
+        ErpCallSettings defaults = ErpCallSettings.of(properties, null);
+        return new ResilientCachePolicy(id -> settings.getOrDefault(id, defaults), erpCircuitBreakers, erpBulkheads,
+                erpRateLimiters, erpCallExecutor, meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC(),
+                duration -> Thread.sleep(duration.toMillis()));
     }
 
     @Bean

@@ -1,11 +1,10 @@
 package dev.erpgraph.erp.gateway;
 
-/** How an ERP system is doing, as its circuit breaker sees it. */
+/**
+ * How an ERP system is doing, as its circuit breaker sees it ({@code ErpSystem.health} in the API): DOWN while
+ * the breaker is open (calls are refused without a request), DEGRADED while it is half-open or while failures
+ * or slow calls are at half the rate that would open it, UP otherwise.
+ */
 public enum ErpHealth {
-    /** Answering normally. */
-    UP,
-    /** Answering slowly, or being probed again after an outage (half-open). */
-    DEGRADED,
-    /** Not answering: its circuit is open and calls are not sent. */
-    DOWN
+    UP, DEGRADED, DOWN
 }

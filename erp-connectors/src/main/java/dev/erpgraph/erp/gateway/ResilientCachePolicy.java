@@ -1,0 +1,148 @@
+package dev.erpgraph.erp.gateway;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.erpgraph.erp.ErpBatch;
+import dev.erpgraph.erp.ErpException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The gateway's call policy: the cache first, then only the misses, in one call, through the system's
+ * {@link ErpGuard}. When that call fails (ERP down, timeout, open circuit, garbage), each missed key that still
+ * has a value younger than TTL + max-stale gets it back flagged {@code stale} and no error: for a page showing
+ * stock or credit, the last-known value beats a blank, and the flag says how old it is. A key with nothing
+ * last-known gets the typed failure. The same holds for a key that failed on its own inside a good batch,
+ * unless the ERP said NOT_FOUND or REJECTED (those are answers, not outages).
+ */
+public final class ResilientCachePolicy implements ErpCallPolicy {
+
+    private final ErpCache cache;
+    private final Map<String, ErpGuard> guards = new ConcurrentHashMap<>();
+    private final Function<String, ErpCallSettings> settings;
+    private final CircuitBreakerRegistry breakers;
+    private final BulkheadRegistry bulkheads;
+    private final RateLimiterRegistry rateLimiters;
+    private final Executor executor;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final ErpGuard.Pause pause;
+
+    /**
+     * @param settings each system's settings by id (an unknown id gets the defaults)
+     * @param pause how a retry waits (a test passes one that moves its clock)
+     */
+    ResilientCachePolicy(Function<String, ErpCallSettings> settings, CircuitBreakerRegistry breakers,
+                         BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, Executor executor,
+                         MeterRegistry meters, Clock clock, ErpGuard.Pause pause) {
+        this.settings = settings;
+        this.breakers = breakers;
+        this.bulkheads = bulkheads;
+        this.rateLimiters = rateLimiters;
+        this.executor = executor;
+        this.meters = meters;
+        this.clock = clock;
+        this.pause = pause;
+        this.cache = new ErpCache(settings, clock, meters);
+    }
+
+    @Override
+    public <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> read(String erpSystemId, ErpResource resource,
+                                                                Object variant, Set<N> keys,
+                                                                Function<Set<N>, ErpBatch<N, V>> call) {
+        Map<N, ErpOutcome<V>> outcomes = new HashMap<>();
+        Map<N, ErpCache.Entry> lastKnown = new HashMap<>();
+        Set<N> misses = new LinkedHashSet<>();
+        for (N key : keys) {
+            ErpCache.Entry entry = cache.lookup(erpSystemId, resource, variant, key);
+            if (entry != null && cache.isFresh(erpSystemId, resource, entry)) {
+                outcomes.put(key, cached(erpSystemId, entry, false));
+            }
+            else {
+                misses.add(key);
+                if (entry != null) {
+                    lastKnown.put(key, entry);
+                }
+            }
+        }
+        cache.count(erpSystemId, resource, ErpCache.Result.HIT, outcomes.size());
+        if (misses.isEmpty()) {
+            return CompletableFuture.completedFuture(outcomes);
+        }
+        DistributionSummary.builder("erp.batch.size").description("keys per batched connector call")
+                .tag("erp", erpSystemId).tag("resource", resource.tag()).register(meters).record(misses.size());
+        return guard(erpSystemId).read(() -> call.apply(misses)).handle((batch, failure) -> {
+            int stale = 0;
+            for (N key : misses) {
+                ErpOutcome<V> outcome = failure == null ? answered(erpSystemId, resource, variant, key, batch)
+                        : ErpOutcome.failed(ErpGuard.asErpException(erpSystemId, failure,
+                        settings.apply(erpSystemId).timeout()));
+                ErpCache.Entry entry = lastKnown.get(key);
+                if (!outcome.isSuccess() && isOutage(outcome.failure()) && entry != null
+                        && cache.isServableStale(erpSystemId, resource, entry)) {
+                    outcome = cached(erpSystemId, entry, true);
+                    stale++;
+                }
+                outcomes.put(key, outcome);
+            }
+            cache.count(erpSystemId, resource, ErpCache.Result.STALE, stale);
+            cache.count(erpSystemId, resource, ErpCache.Result.MISS, misses.size() - stale);
+            return outcomes;
+        });
+    }
+
+    @Override
+    public <T> T write(String erpSystemId, Supplier<T> call) {
+        return guard(erpSystemId).write(call);
+    }
+
+    @Override
+    public void evict(ErpEviction eviction) {
+        cache.evict(eviction);
+    }
+
+    @Override
+    public ErpHealth health(String erpSystemId) {
+        return guard(erpSystemId).health();
+    }
+
+    private <N, V> ErpOutcome<V> answered(String erpSystemId, ErpResource resource, Object variant, N key,
+                                          ErpBatch<N, V> batch) {
+        V value = batch.values().get(key);
+        if (value != null) {
+            Instant fetchedAt = clock.instant();
+            cache.store(erpSystemId, resource, variant, key, value, fetchedAt);
+            return ErpOutcome.of(value, new Freshness(erpSystemId, fetchedAt, false, false));
+        }
+        ErpException failure = batch.failures().get(key);
+        return ErpOutcome.failed(failure != null ? failure
+                : ErpException.notFound(erpSystemId, String.valueOf(key)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> ErpOutcome<V> cached(String erpSystemId, ErpCache.Entry entry, boolean stale) {
+        return ErpOutcome.of((V) entry.value(), new Freshness(erpSystemId, entry.fetchedAt(), true, stale));
+    }
+
+    private static boolean isOutage(ErpException failure) {
+        return failure.kind() != ErpException.Kind.NOT_FOUND && failure.kind() != ErpException.Kind.REJECTED;
+    }
+
+    private ErpGuard guard(String erpSystemId) {
+        return guards.computeIfAbsent(erpSystemId, id -> new ErpGuard(id, settings.apply(id), breakers, bulkheads,
+                rateLimiters, executor, clock, pause));
+    }
+}

@@ -1,0 +1,262 @@
+package dev.erpgraph.erp.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import dev.erpgraph.erp.ErpConnectorFactory;
+import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.config.ErpProperties;
+import dev.erpgraph.erp.config.ErpSystemProperties;
+import dev.erpgraph.erp.gateway.ErpEviction;
+import dev.erpgraph.erp.gateway.ErpResource;
+import dev.erpgraph.erp.gateway.ErpSystems;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each ERP's event format read into evictions, and every way an event is refused. */
+class ErpEventsTests {
+
+    private static final String SECRET = "s3cret";
+
+    private final ErpEvents events = new ErpEvents(systems(Map.of(
+            "bc", system(ErpKind.BUSINESS_CENTRAL, SECRET),
+            "sap", system(ErpKind.SAP_S4HANA, SECRET),
+            "ns", system(ErpKind.NETSUITE, SECRET),
+            "p21", system(ErpKind.EPICOR_P21, null))), properties(false));
+
+    // --- Business Central
+
+    @Test
+    void businessCentralRecordNotificationEvictsThatResourceOfTheSystem() {
+        List<ErpEviction> evictions = events.read("bc", noHeaders(), bytes("""
+                {"value":[{"subscriptionId":"sub-1","clientState":"s3cret","expirationDateTime":"2026-11-05T10:00:00Z",
+                  "resource":"api/v2.0/companies(2f1b3c4d-0000-0000-0000-000000000001)/items(5d115c9c-44e3-ea11-bb43-000d3a2feca1)",
+                  "changeType":"updated","lastModifiedDateTime":"2026-11-02T10:00:00Z"}]}"""));
+
+        assertThat(evictions).containsExactly(ErpEviction.all("bc", ErpResource.INVENTORY),
+                ErpEviction.all("bc", ErpResource.PRICES));
+    }
+
+    @Test
+    void businessCentralKeyByNumberEvictsOnlyThatNumber() {
+        List<ErpEviction> evictions = events.read("bc", noHeaders(), bytes("""
+                {"value":[{"clientState":"s3cret","resource":"api/v2.0/companies(1)/customers('10''000')",
+                  "changeType":"updated"},
+                 {"clientState":"s3cret","resource":"api/v2.0/companies(1)/salesOrders('101005')",
+                  "changeType":"deleted"}]}"""));
+
+        assertThat(evictions).containsExactly(
+                ErpEviction.customers("bc", ErpResource.CREDIT, Set.of("10'000")),
+                ErpEviction.customers("bc", ErpResource.PRICES, Set.of("10'000")),
+                ErpEviction.orderNumbers("bc", Set.of("101005")));
+    }
+
+    @Test
+    void businessCentralCollectionNotificationEvictsTheWholeResource() {
+        List<ErpEviction> evictions = events.read("bc", noHeaders(), bytes("""
+                {"value":[{"clientState":"s3cret","changeType":"collection",
+                  "resource":"api/v2.0/companies(1)/salesOrders?$filter=lastModifiedDateTime%20gt%202026-11-02T10:00:00Z"}]}"""));
+
+        assertThat(evictions).containsExactly(ErpEviction.all("bc", ErpResource.ORDERS));
+    }
+
+    @Test
+    void businessCentralUnknownEntitySetIsAcceptedAndEvictsNothing() {
+        assertThat(events.read("bc", noHeaders(), bytes("""
+                {"value":[{"clientState":"s3cret","resource":"api/v2.0/companies(1)/vendors(2)","changeType":"updated"}]}""")))
+                .isEmpty();
+    }
+
+    @Test
+    void businessCentralWrongClientStateRefusesTheWholeBody() {
+        assertStatus(() -> events.read("bc", noHeaders(), bytes("""
+                {"value":[{"clientState":"s3cret","resource":"api/v2.0/companies(1)/items(2)","changeType":"updated"},
+                 {"clientState":"guess","resource":"api/v2.0/companies(1)/items(3)","changeType":"updated"}]}""")), 403);
+        assertStatus(() -> events.read("bc", noHeaders(), bytes("""
+                {"value":[{"resource":"api/v2.0/companies(1)/items(2)","changeType":"updated"}]}""")), 401);
+    }
+
+    @Test
+    void businessCentralMalformedNotificationsAreRefused() {
+        assertStatus(() -> events.read("bc", noHeaders(), bytes("{\"value\": [")), 400);
+        assertStatus(() -> events.read("bc", noHeaders(), bytes("{\"value\": []}")), 400);
+        assertStatus(() -> events.read("bc", noHeaders(), bytes("[]")), 400);
+        assertStatus(() -> events.read("bc", noHeaders(), bytes("""
+                {"value":[{"clientState":"s3cret","resource":"api/v2.0/companies(1)/items(2)","changeType":"renamed"}]}""")),
+                400);
+    }
+
+    // --- SAP
+
+    @Test
+    void sapSalesOrderEventEvictsTheOrderAndItsCustomersLists() {
+        List<ErpEviction> evictions = events.read("sap", sapAuth(SECRET), bytes("""
+                {"specversion":"1.0","id":"e-1","source":"/default/sap.s4.beh/244","time":"2026-11-02T10:00:00Z",
+                 "type":"sap.s4.beh.salesorder.v1.SalesOrder.Changed.v1","datacontenttype":"application/json",
+                 "data":{"SalesOrder":"0000004711","SalesOrderType":"OR","SoldToParty":"0010100001"}}"""));
+
+        assertThat(evictions).containsExactly(
+                ErpEviction.orderNumbers("sap", Set.of("0000004711", "4711")),
+                ErpEviction.customers("sap", ErpResource.ORDERS, Set.of("0010100001", "10100001")));
+    }
+
+    @Test
+    void sapStockPriceAndCreditEvents() {
+        assertThat(events.read("sap", sapAuth(SECRET), cloudEvent(
+                "sap.s4.beh.materialstock.v1.MaterialStock.Changed.v1", "{\"Material\":\"PVC-10000\"}")))
+                .containsExactly(ErpEviction.skus("sap", ErpResource.INVENTORY, Set.of("PVC-10000")));
+        assertThat(events.read("sap", sapAuth(SECRET), cloudEvent(
+                "sap.s4.beh.salespricingcondition.v1.SalesPricingCondition.Changed.v1", "{\"Material\":\"PVC-10000\"}")))
+                .containsExactly(ErpEviction.skus("sap", ErpResource.PRICES, Set.of("PVC-10000")));
+        assertThat(events.read("sap", sapAuth(SECRET), cloudEvent(
+                "sap.s4.beh.businesspartner.v1.BusinessPartner.Changed.v1", "{\"BusinessPartner\":\"17100001\"}")))
+                .containsExactly(ErpEviction.customers("sap", ErpResource.CREDIT, Set.of("17100001")),
+                        ErpEviction.customers("sap", ErpResource.PRICES, Set.of("17100001")));
+        assertThat(events.read("sap", sapAuth(SECRET), cloudEvent(
+                "sap.s4.beh.purchaseorder.v1.PurchaseOrder.Changed.v1", "{\"PurchaseOrder\":\"1\"}"))).isEmpty();
+    }
+
+    @Test
+    void sapEventsNeedTheSecretAsBasicPassword() {
+        byte[] event = cloudEvent("sap.s4.beh.product.v1.Product.Changed.v1", "{\"Product\":\"P1\"}");
+        assertStatus(() -> events.read("sap", noHeaders(), event), 401);
+        assertStatus(() -> events.read("sap", sapAuth("wrong"), event), 403);
+        assertStatus(() -> events.read("sap", header("Authorization", "Basic %%%"), event), 401);
+    }
+
+    @Test
+    void sapMalformedEventsAreRefused() {
+        assertStatus(() -> events.read("sap", sapAuth(SECRET), bytes("""
+                {"specversion":"0.3","id":"1","source":"s","type":"sap.s4.beh.product.v1.Product.Changed.v1","data":{}}""")),
+                400);
+        assertStatus(() -> events.read("sap", sapAuth(SECRET), bytes("""
+                {"specversion":"1.0","id":"1","source":"s","type":"sap.s4.beh.product.v1.Product.Changed.v1","data":{}}""")),
+                400);
+        assertStatus(() -> events.read("sap", sapAuth(SECRET), bytes("not json")), 400);
+    }
+
+    // --- signed JSON (NetSuite, SX.e, P21)
+
+    @Test
+    void signedEventEvictsTheNamedKeys() {
+        byte[] body = bytes("""
+                {"changes":[{"resource":"inventory","skus":["PVC-10000"]},
+                            {"resource":"orders","customerNumbers":["101"],"orderNumbers":["SO10492"]},
+                            {"resource":"credit","all":true}]}""");
+
+        List<ErpEviction> evictions = events.read("ns", signed(body, SECRET), body);
+
+        assertThat(evictions).containsExactly(
+                ErpEviction.skus("ns", ErpResource.INVENTORY, Set.of("PVC-10000")),
+                ErpEviction.customers("ns", ErpResource.ORDERS, Set.of("101")),
+                ErpEviction.orderNumbers("ns", Set.of("SO10492")),
+                ErpEviction.all("ns", ErpResource.CREDIT));
+    }
+
+    @Test
+    void signedEventWithABadOrMissingSignatureIsRefused() {
+        byte[] body = bytes("{\"resource\":\"inventory\",\"skus\":[\"PVC-10000\"]}");
+        assertStatus(() -> events.read("ns", noHeaders(), body), 401);
+        assertStatus(() -> events.read("ns", signed(body, "wrong"), body), 403);
+        byte[] tampered = bytes("{\"resource\":\"inventory\",\"skus\":[\"PVC-10001\"]}");
+        assertStatus(() -> events.read("ns", signed(body, SECRET), tampered), 403);
+    }
+
+    @Test
+    void signedEventThatIsMalformedIsRefused() {
+        for (String body : List.of("{", "{\"resource\":\"stock\",\"skus\":[\"A\"]}", "{\"resource\":\"credit\"}",
+                "{\"resource\":\"credit\",\"skus\":[\"A\"]}", "{\"resource\":\"inventory\",\"skus\":\"A\"}",
+                "{\"changes\":[]}")) {
+            byte[] bytes = bytes(body);
+            assertStatus(() -> events.read("ns", signed(bytes, SECRET), bytes), 400);
+        }
+    }
+
+    @Test
+    void aConfiguredSystemWithoutASecretAcceptsNoEvents() {
+        byte[] body = bytes("{\"resource\":\"credit\",\"customerNumbers\":[\"1\"]}");
+        assertStatus(() -> events.read("p21", signed(body, ErpEvents.DEMO_SECRET), body), 403);
+        assertStatus(() -> events.read("nope", noHeaders(), body), 404);
+    }
+
+    @Test
+    void theDemoUsesTheDemoSecret() {
+        ErpEvents demo = new ErpEvents(systems(Map.of("p21", system(ErpKind.EPICOR_P21, null))), properties(true));
+        byte[] body = bytes("{\"resource\":\"credit\",\"customerNumbers\":[\"1\"]}");
+
+        assertThat(demo.read("p21", signed(body, ErpEvents.DEMO_SECRET), body))
+                .containsExactly(ErpEviction.customers("p21", ErpResource.CREDIT, Set.of("1")));
+    }
+
+    // --- fixtures
+
+    private static void assertStatus(Runnable read, int status) {
+        assertThatThrownBy(read::run).isInstanceOfSatisfying(ErpEventException.class,
+                ex -> assertThat(ex.status()).as(ex.getMessage()).isEqualTo(status));
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] cloudEvent(String type, String data) {
+        return bytes("{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"/default/sap.s4.beh/244\",\"type\":\""
+                + type + "\",\"data\":" + data + "}");
+    }
+
+    private static UnaryOperator<String> noHeaders() {
+        return name -> null;
+    }
+
+    private static UnaryOperator<String> header(String name, String value) {
+        return asked -> asked.equalsIgnoreCase(name) ? value : null;
+    }
+
+    private static UnaryOperator<String> sapAuth(String secret) {
+        return header("Authorization", ErpEvents.sapAuthorization(secret));
+    }
+
+    private static UnaryOperator<String> signed(byte[] body, String secret) {
+        return header(ErpEvents.SIGNATURE_HEADER, ErpEvents.signature(body, secret));
+    }
+
+    private static ErpSystemProperties system(ErpKind kind, String secret) {
+        return new ErpSystemProperties(kind, null, "http://erp.invalid", null, null, null, null, null, null,
+                new ErpSystemProperties.Events(secret));
+    }
+
+    private static ErpSystems systems(Map<String, ErpSystemProperties> configured) {
+        List<ErpConnectorFactory> factories = new java.util.ArrayList<>();
+        for (ErpKind kind : ErpKind.values()) {
+            factories.add(new ErpConnectorFactory() {
+                @Override
+                public ErpKind kind() {
+                    return kind;
+                }
+
+                @Override
+                public dev.erpgraph.erp.ErpConnector create(dev.erpgraph.erp.ConnectorSettings settings,
+                                                            dev.erpgraph.erp.http.ErpHttpClient http) {
+                    return null;
+                }
+            });
+        }
+        return new ErpSystems(new HashMap<>(configured), factories, Duration.ofSeconds(2), UnaryOperator.identity(),
+                new SimpleMeterRegistry());
+    }
+
+    private static ErpProperties properties(boolean demo) {
+        Map<String, ErpSystemProperties> systems = demo ? Map.of()
+                : Map.of("x", system(ErpKind.NETSUITE, SECRET));
+        return new ErpProperties(systems, Duration.ofSeconds(2), 1, new ErpProperties.Sandbox(0, 0),
+                null, null);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.erpgraph.events;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import dev.erpgraph.erp.gateway.ErpEviction;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Carries cache evictions to every replica. Replicas share nothing but the database, so on PostgreSQL each
+ * eviction an ERP event caused here is published with {@code NOTIFY erp_cache_evictions, '<json>'}, and a
+ * background thread LISTENs on one dedicated connection and applies the other replicas' evictions (its own,
+ * recognised by this instance's id, were applied already). On any other database (the embedded H2 demo is one
+ * process) it does nothing.
+ *
+ * <p>Notifications sent while the listening connection was lost are lost too, so after reconnecting this
+ * replica drops its whole cache: one round of misses is cheaper than serving a value an event had voided.
+ */
+public final class ClusterEvictions implements SmartLifecycle {
+
+    static final String CHANNEL = "erp_cache_evictions";
+    /** NOTIFY payloads must stay under 8000 bytes. */
+    private static final int MAX_PAYLOAD_BYTES = 7900;
+    private static final Log log = LogFactory.getLog(ClusterEvictions.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What travels: who evicted, and what. */
+    record Message(String origin, ErpEviction eviction) {
+    }
+
+    private final DataSource dataSource;
+    private final Consumer<ErpEviction> apply;
+    private final Runnable evictEverything;
+    private final String instanceId;
+    private volatile boolean postgres;
+    private volatile boolean running;
+    private volatile boolean listening;
+    private Thread listener;
+
+    /**
+     * @param dataSource the application's database; null for none
+     * @param apply applies another replica's eviction to this replica's cache
+     * @param evictEverything empties this replica's cache (after a lost connection)
+     */
+    public ClusterEvictions(DataSource dataSource, Consumer<ErpEviction> apply, Runnable evictEverything,
+                            String instanceId) {
+        this.dataSource = dataSource;
+        this.apply = Objects.requireNonNull(apply);
+        this.evictEverything = Objects.requireNonNull(evictEverything);
+        this.instanceId = Objects.requireNonNull(instanceId);
+    }
+
+    /** Tells the other replicas; a failure is logged, the eviction here stands. */
+    public void publish(List<ErpEviction> evictions) {
+        if (!postgres || evictions.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            for (ErpEviction eviction : evictions) {
+                notify.setString(1, CHANNEL);
+                notify.setString(2, payload(eviction));
+                notify.execute();
+            }
+        }
+        catch (SQLException ex) {
+            log.warn("evictions not published to the other replicas (they expire with their TTL): "
+                    + ex.getMessage());
+        }
+    }
+
+    public boolean isListening() {
+        return listening;
+    }
+
+    @Override
+    public void start() {
+        postgres = dataSource != null && isPostgres();
+        running = true;
+        if (postgres) {
+            listener = new Thread(this::listen, "erp-eviction-listener");
+            listener.setDaemon(true);
+            listener.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = listener;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(2000);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        boolean reconnected = false;
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                if (reconnected) {
+                    evictEverything.run();
+                }
+                listening = true;
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            receive(notification.getParameter());
+                        }
+                    }
+                }
+            }
+            catch (SQLException ex) {
+                listening = false;
+                if (!running) {
+                    return;
+                }
+                log.warn("lost the eviction channel, reconnecting: " + ex.getMessage());
+                reconnected = true;
+                pause();
+            }
+        }
+        listening = false;
+    }
+
+    private void receive(String payload) {
+        try {
+            Message message = JSON.readValue(payload, Message.class);
+            if (!instanceId.equals(message.origin()) && message.eviction() != null) {
+                apply.accept(message.eviction());
+            }
+        }
+        catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+            log.warn("ignored an unreadable eviction notification: " + ex.getMessage());
+        }
+    }
+
+    private String payload(ErpEviction eviction) {
+        String json = JSON.writeValueAsString(new Message(instanceId, eviction));
+        if (json.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES) {
+            return json;
+        }
+        // Too many keys for one notification: the other replicas drop the resource instead.
+        return JSON.writeValueAsString(new Message(instanceId,
+                ErpEviction.all(eviction.erpSystemId(), eviction.resource())));
+    }
+
+    private boolean isPostgres() {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
+        catch (SQLException ex) {
+            log.warn("cannot tell the database, evictions stay on this replica: " + ex.getMessage());
+            return false;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
