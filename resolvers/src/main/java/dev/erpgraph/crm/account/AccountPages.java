@@ -25,7 +25,7 @@ public class AccountPages {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    AccountPages(NamedParameterJdbcTemplate jdbc) {
+    public AccountPages(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

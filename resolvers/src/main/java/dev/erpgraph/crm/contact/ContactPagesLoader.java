@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * every page ({@code row_number()} per account) and one for the totals, per distinct {@code (first, after)}.
  */
 @Component
-class ContactPagesLoader {
+public class ContactPagesLoader {
 
     /** The DataLoader's name, for {@code DataFetchingEnvironment#getDataLoader}. */
     static final String NAME = "contactPages";
@@ -34,17 +34,18 @@ class ContactPagesLoader {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    ContactPagesLoader(NamedParameterJdbcTemplate jdbc, BatchLoaderRegistry registry) {
+    public ContactPagesLoader(NamedParameterJdbcTemplate jdbc, BatchLoaderRegistry registry) {
         this.jdbc = jdbc;
         registry.<Key, Connection<Contact>>forName(NAME)
             .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys)));
     }
 
     /** One account's page; a record, so that equal requests share one entry. */
-    record Key(long accountId, PageRequest page) {
+    public record Key(long accountId, PageRequest page) {
     }
 
-    Map<Key, Connection<Contact>> load(Set<Key> keys) {
+    /** Public for the store tests, which run this SQL on H2 and PostgreSQL. */
+    public Map<Key, Connection<Contact>> load(Set<Key> keys) {
         Map<Key, Connection<Contact>> result = new HashMap<>();
         Map<PageRequest, List<Key>> byPage = keys.stream()
             .collect(Collectors.groupingBy(Key::page, LinkedHashMap::new, Collectors.toList()));

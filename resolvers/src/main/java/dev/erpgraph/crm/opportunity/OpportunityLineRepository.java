@@ -9,7 +9,7 @@ import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
 /** Opportunity lines, read for many opportunities at once. */
-interface OpportunityLineRepository extends ListCrudRepository<OpportunityLine, Long> {
+public interface OpportunityLineRepository extends ListCrudRepository<OpportunityLine, Long> {
 
     /** The lines of all given opportunities in one statement, in line order. */
     List<OpportunityLine> findByOpportunityIdInOrderByOpportunityIdAscLineNumberAsc(Collection<Long> opportunityIds);

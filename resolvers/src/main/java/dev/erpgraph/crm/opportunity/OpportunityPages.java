@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * statements (rows and totals) per distinct {@code (first, after, filter)}, however many accounts are asked.
  */
 @Component
-class OpportunityPages {
+public class OpportunityPages {
 
     /** The DataLoader's name, for {@code DataFetchingEnvironment#getDataLoader}. */
     static final String PER_ACCOUNT = "accountOpportunityPages";
@@ -37,21 +37,21 @@ class OpportunityPages {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    OpportunityPages(NamedParameterJdbcTemplate jdbc, BatchLoaderRegistry registry) {
+    public OpportunityPages(NamedParameterJdbcTemplate jdbc, BatchLoaderRegistry registry) {
         this.jdbc = jdbc;
         registry.<Key, Connection<Opportunity>>forName(PER_ACCOUNT)
             .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadPerAccount(keys)));
     }
 
     /** One account's page; the filter's {@code accountId} is ignored here. */
-    record Key(long accountId, PageRequest page, OpportunityFilter filter) {
+    public record Key(long accountId, PageRequest page, OpportunityFilter filter) {
     }
 
     /** Keys that share page arguments and filter share one statement. */
     private record Group(PageRequest page, OpportunityFilter filter) {
     }
 
-    Connection<Opportunity> find(OpportunityFilter filter, PageRequest page) {
+    public Connection<Opportunity> find(OpportunityFilter filter, PageRequest page) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (filter != null && filter.accountId() != null) {
@@ -68,7 +68,8 @@ class OpportunityPages {
         return Connection.of(rows, page, (total != null) ? total : 0, Opportunity::id);
     }
 
-    Map<Key, Connection<Opportunity>> loadPerAccount(Set<Key> keys) {
+    /** Public for the store tests, which run this SQL on H2 and PostgreSQL. */
+    public Map<Key, Connection<Opportunity>> loadPerAccount(Set<Key> keys) {
         Map<Key, Connection<Opportunity>> result = new HashMap<>();
         Map<Group, List<Key>> groups = keys.stream()
             .collect(Collectors.groupingBy((key) -> new Group(key.page(), key.filter()), LinkedHashMap::new,
