@@ -1,0 +1,72 @@
+package dev.erpgraph.errors;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every error an {@code extensions.code}, also those that never reach {@link GraphQlErrorResolver}:
+ * graphql-java's own request errors (syntax, validation, a variable that does not coerce) become
+ * {@code BAD_USER_INPUT}; anything else without a code, such as Spring's opaque "INTERNAL_ERROR for ..."
+ * for an exception no resolver handled, becomes {@code INTERNAL}, its message left as opaque as it is.
+ */
+@Component
+class ErrorCodeInterceptor implements WebGraphQlInterceptor {
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return chain.next(request).map((response) -> {
+            if (response.getErrors().isEmpty()) {
+                return response;
+            }
+            return response.transform((builder) -> builder.errors(withCodes(response.getErrors())));
+        });
+    }
+
+    private static List<GraphQLError> withCodes(List<ResponseError> errors) {
+        return errors.stream().map(ErrorCodeInterceptor::withCode).toList();
+    }
+
+    private static GraphQLError withCode(ResponseError error) {
+        Map<String, Object> extensions = (error.getExtensions() != null) ? error.getExtensions() : Map.of();
+        boolean requestError = error.getErrorType() instanceof ErrorType type && type != ErrorType.DataFetchingException
+                && type != ErrorType.ExecutionAborted;
+        Map<String, Object> withCode = new LinkedHashMap<>(extensions);
+        if (extensions.containsKey("code")) {
+            return copy(error, error.getMessage(), withCode);
+        }
+        withCode.put("code", requestError ? ErrorCode.BAD_USER_INPUT.name() : ErrorCode.INTERNAL.name());
+        String message = requestError ? error.getMessage() : opaque(error.getMessage());
+        return copy(error, message, withCode);
+    }
+
+    private static GraphQLError copy(ResponseError error, String message, Map<String, Object> extensions) {
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+            .message(message)
+            .errorType(error.getErrorType())
+            .extensions(extensions);
+        if (!error.getLocations().isEmpty()) {
+            builder.locations(error.getLocations());
+        }
+        if (!error.getParsedPath().isEmpty()) {
+            builder.path(error.getParsedPath());
+        }
+        return builder.build();
+    }
+
+    /** Spring's unresolved-error message carries only the execution id; anything else is not trusted. */
+    private static String opaque(String message) {
+        return (message != null && message.startsWith("INTERNAL_ERROR for ")) ? message : "Internal error.";
+    }
+}

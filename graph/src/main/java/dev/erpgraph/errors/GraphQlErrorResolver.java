@@ -1,0 +1,102 @@
+package dev.erpgraph.errors;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import dev.erpgraph.crm.errors.InvalidInputException;
+import dev.erpgraph.crm.errors.RecordNotFoundException;
+import dev.erpgraph.crm.errors.VersionConflictException;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+
+/**
+ * The one place where exceptions become GraphQL errors. Each known exception type has a {@link Mapping}: its
+ * {@code extensions.code}, the client-safe message and any further extensions. Everything else becomes
+ * {@code INTERNAL} with a {@code correlationId} that is logged with the exception, so that support can find
+ * the stack trace without the client ever seeing it, or any SQL or class name.
+ * <p>
+ * To map another exception type (e.g. the ERP connectors' exception), add one entry to {@link #MAPPINGS}.
+ */
+@Component
+public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger logger = LoggerFactory.getLogger(GraphQlErrorResolver.class);
+
+    private static final List<Mapping<?>> MAPPINGS = List.of(
+            new Mapping<>(InvalidInputException.class, ErrorCode.BAD_USER_INPUT, InvalidInputException::getMessage,
+                    (ex, extensions) -> extensions.put("field", ex.getField())),
+            // Spring's argument binding (e.g. a value that does not fit the Java type): name the field only.
+            new Mapping<>(BindException.class, ErrorCode.BAD_USER_INPUT, (ex) -> "Invalid input.",
+                    GraphQlErrorResolver::bindingField),
+            new Mapping<>(VersionConflictException.class, ErrorCode.CONFLICT, VersionConflictException::getMessage,
+                    (ex, extensions) -> { }),
+            new Mapping<>(RecordNotFoundException.class, ErrorCode.NOT_FOUND, RecordNotFoundException::getMessage,
+                    (ex, extensions) -> { }));
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        for (Mapping<?> mapping : MAPPINGS) {
+            if (mapping.type().isInstance(ex)) {
+                return mapping.toError(ex, env);
+            }
+        }
+        String correlationId = UUID.randomUUID().toString();
+        logger.error("Unexpected error at {} (correlationId {})", env.getExecutionStepInfo().getPath(),
+                correlationId, ex);
+        return GraphqlErrorBuilder.newError(env)
+            .errorType(ErrorCode.INTERNAL)
+            .message("Internal error; quote correlationId " + correlationId + " to support.")
+            .extensions(Map.of("code", ErrorCode.INTERNAL.name(), "correlationId", correlationId))
+            .build();
+    }
+
+    private static void bindingField(BindException ex, Map<String, Object> extensions) {
+        FieldError fieldError = ex.getFieldError();
+        if (fieldError != null) {
+            extensions.put("field", fieldError.getField());
+        }
+    }
+
+    /**
+     * How one exception type is answered.
+     *
+     * @param type the exception type (subtypes match too)
+     * @param code the {@code extensions.code}
+     * @param message the client-safe message
+     * @param extensions adds further extensions, e.g. {@code field} or {@code erpSystemId}
+     */
+    record Mapping<E extends Throwable>(Class<E> type, ErrorCode code,
+            java.util.function.Function<E, String> message, BiConsumer<E, Map<String, Object>> extensions) {
+
+        GraphQLError toError(Throwable ex, DataFetchingEnvironment env) {
+            E typed = this.type.cast(ex);
+            Map<String, Object> ext = new LinkedHashMap<>();
+            ext.put("code", this.code.name());
+            this.extensions.accept(typed, ext);
+            return GraphqlErrorBuilder.newError(env)
+                .errorType(this.code)
+                .message(this.message.apply(typed))
+                .extensions(ext)
+                .build();
+        }
+    }
+
+    /** Exposed for tests: the exception types with a mapping, in the order they are tried. */
+    static List<Class<?>> mappedTypes() {
+        List<Class<?>> types = new ArrayList<>();
+        MAPPINGS.forEach((mapping) -> types.add(mapping.type()));
+        return types;
+    }
+}

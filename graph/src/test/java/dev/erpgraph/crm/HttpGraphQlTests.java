@@ -1,0 +1,71 @@
+package dev.erpgraph.crm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole server over real HTTP, on the demo data. Every HTTP test class extends this and adds no
+ * configuration of its own, so that all of them share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureHttpGraphQlTester
+@Import({ StatementCounter.class, FailingFieldController.class })
+abstract class HttpGraphQlTests {
+
+    HttpGraphQlTester graphQl;
+
+    @Autowired
+    StatementCounter statements;
+
+    /** A generous timeout: these tests share two cores with other builds, and the first request warms up. */
+    @Autowired
+    void setGraphQl(HttpGraphQlTester graphQl) {
+        Duration timeout = Duration.ofSeconds(30);
+        this.graphQl = graphQl.mutate()
+            .webTestClient((client) -> client.responseTimeout(timeout))
+            .responseTimeout(timeout)
+            .build();
+    }
+
+    /** A word no demo account contains, so that a test sees only the accounts it created. */
+    static String uniqueWord() {
+        return "zz" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    String createAccount(Map<String, Object> input) {
+        return this.graphQl.documentName("createAccount")
+            .fragmentName("accountFields")
+            .variable("input", input)
+            .execute()
+            .path("createAccount.account.id")
+            .entity(String.class)
+            .get();
+    }
+
+    String createAccount(String name) {
+        return createAccount(Map.of("name", name));
+    }
+
+    static void assertSingleError(List<ResponseError> errors, String code, String field) {
+        assertThat(errors).singleElement().satisfies((error) -> {
+            assertThat(error.getExtensions()).containsEntry("code", code);
+            if (field != null) {
+                assertThat(error.getExtensions()).containsEntry("field", field);
+            }
+            else {
+                assertThat(error.getExtensions()).doesNotContainKey("field");
+            }
+        });
+    }
+}

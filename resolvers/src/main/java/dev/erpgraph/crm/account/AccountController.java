@@ -1,0 +1,57 @@
+package dev.erpgraph.crm.account;
+
+import dev.erpgraph.crm.account.AccountInputs.CreateAccountInput;
+import dev.erpgraph.crm.account.AccountInputs.CreateAccountPayload;
+import dev.erpgraph.crm.account.AccountInputs.UpdateAccountInput;
+import dev.erpgraph.crm.account.AccountInputs.UpdateAccountPayload;
+import dev.erpgraph.crm.relay.Connection;
+import dev.erpgraph.crm.relay.GlobalId;
+import dev.erpgraph.crm.relay.PageRequest;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code Query.account}, {@code Query.accounts}, {@code Account.id} and the account mutations. */
+@Controller
+class AccountController {
+
+    private final AccountRepository accounts;
+
+    private final AccountPages pages;
+
+    private final AccountService service;
+
+    AccountController(AccountRepository accounts, AccountPages pages, AccountService service) {
+        this.accounts = accounts;
+        this.pages = pages;
+        this.service = service;
+    }
+
+    @QueryMapping
+    Account account(@Argument String id) {
+        return this.accounts.findById(GlobalId.decode(id, GlobalId.ACCOUNT, "id")).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<Account> accounts(@Argument Integer first, @Argument String after, @Argument AccountFilter filter) {
+        return this.pages.find(filter, PageRequest.of(first, after));
+    }
+
+    @SchemaMapping(typeName = "Account")
+    String id(Account account) {
+        return GlobalId.encode(GlobalId.ACCOUNT, account.id());
+    }
+
+    @MutationMapping
+    CreateAccountPayload createAccount(@Argument CreateAccountInput input) {
+        return new CreateAccountPayload(this.service.create(input), input.clientMutationId());
+    }
+
+    @MutationMapping
+    UpdateAccountPayload updateAccount(@Argument UpdateAccountInput input) {
+        return new UpdateAccountPayload(this.service.update(input), input.clientMutationId());
+    }
+}

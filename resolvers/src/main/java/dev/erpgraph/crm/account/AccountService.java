@@ -1,0 +1,99 @@
+package dev.erpgraph.crm.account;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import dev.erpgraph.crm.account.AccountInputs.CreateAccountInput;
+import dev.erpgraph.crm.account.AccountInputs.UpdateAccountInput;
+import dev.erpgraph.crm.errors.InputChecks;
+import dev.erpgraph.crm.errors.RecordNotFoundException;
+import dev.erpgraph.crm.errors.VersionConflictException;
+import dev.erpgraph.crm.relay.GlobalId;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account writes: every field is checked before anything is written; updates must name the version they are
+ * based on.
+ */
+@Service
+class AccountService {
+
+    private final AccountRepository accounts;
+
+    AccountService(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Transactional
+    Account create(CreateAccountInput input) {
+        Instant now = now();
+        return this.accounts.save(new Account(null, InputChecks.requiredText(input.name(), "name", 200),
+                InputChecks.optionalText(input.industry(), "industry", 100),
+                InputChecks.website(input.website(), "website"),
+                InputChecks.optionalText(input.phone(), "phone", 50),
+                address(input.billingAddress(), "billingAddress"), address(input.shippingAddress(), "shippingAddress"),
+                InputChecks.optionalText(input.ownerId(), "ownerId", 100),
+                InputChecks.optionalText(input.partnerId(), "partnerId", 100), now, now, null));
+    }
+
+    /** Fields left out (null) stay as they are. */
+    @Transactional
+    Account update(UpdateAccountInput input) {
+        long id = GlobalId.decode(input.id(), GlobalId.ACCOUNT, "id");
+        Account current = this.accounts.findById(id)
+            .orElseThrow(() -> new RecordNotFoundException("No account with this id."));
+        Account changed = new Account(id,
+                (input.name() != null) ? InputChecks.requiredText(input.name(), "name", 200) : current.name(),
+                (input.industry() != null) ? InputChecks.optionalText(input.industry(), "industry", 100)
+                        : current.industry(),
+                (input.website() != null) ? InputChecks.website(input.website(), "website") : current.website(),
+                (input.phone() != null) ? InputChecks.optionalText(input.phone(), "phone", 50) : current.phone(),
+                (input.billingAddress() != null) ? address(input.billingAddress(), "billingAddress")
+                        : current.billingAddress(),
+                (input.shippingAddress() != null) ? address(input.shippingAddress(), "shippingAddress")
+                        : current.shippingAddress(),
+                (input.ownerId() != null) ? InputChecks.optionalText(input.ownerId(), "ownerId", 100)
+                        : current.ownerId(),
+                (input.partnerId() != null) ? InputChecks.optionalText(input.partnerId(), "partnerId", 100)
+                        : current.partnerId(),
+                current.createdAt(), now(), current.version());
+        if (!current.version().equals(input.expectedVersion())) {
+            throw new VersionConflictException("The account has changed since version " + input.expectedVersion()
+                    + "; it is at version " + current.version() + ".");
+        }
+        try {
+            return this.accounts.save(changed);
+        }
+        catch (OptimisticLockingFailureException ex) {
+            // Someone else saved between our read and our write.
+            throw new VersionConflictException("The account has just been changed by someone else.");
+        }
+    }
+
+    private static Address address(Address input, String field) {
+        if (input == null) {
+            return null;
+        }
+        return new Address(InputChecks.optionalText(input.street(), field + ".street", 500),
+                InputChecks.optionalText(input.city(), field + ".city", 100),
+                InputChecks.optionalText(input.region(), field + ".region", 100),
+                InputChecks.optionalText(input.postalCode(), field + ".postalCode", 20),
+                countryCode(input.country(), field + ".country"));
+    }
+
+    private static String countryCode(String value, String field) {
+        if (value != null && !value.matches("[A-Z]{2}")) {
+            throw new dev.erpgraph.crm.errors.InvalidInputException(field,
+                    field + " must be an ISO 3166-1 alpha-2 code, e.g. US.");
+        }
+        return value;
+    }
+
+    /** Truncated to what PostgreSQL stores, so that the answer equals what a later read returns. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
