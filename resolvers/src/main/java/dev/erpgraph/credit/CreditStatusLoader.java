@@ -1,0 +1,58 @@
+package dev.erpgraph.credit;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.gateway.CustomerRef;
+import dev.erpgraph.erp.gateway.ErpGateway;
+import dev.erpgraph.erp.gateway.ErpOutcome;
+import dev.erpgraph.erpfields.ErpFieldProperties;
+import dev.erpgraph.erpfields.LoaderRegistration;
+import dev.erpgraph.erpsystems.AccountErpLinks;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads {@code Account.creditStatus} for every account of a dispatch: one SQL statement for their ERP links,
+ * then one gateway call, which asks each ERP once. An account linked to several ERPs shows its first link's
+ * credit (credit is per legal entity and currency; summing across ERPs would mislead). An account with no
+ * link has no credit status (null, no error).
+ */
+@Component
+public class CreditStatusLoader {
+
+    public static final String NAME = "creditStatus";
+
+    private final AccountErpLinks links;
+    private final ErpGateway gateway;
+
+    CreditStatusLoader(BatchLoaderRegistry registry, AccountErpLinks links, ErpGateway gateway,
+                       ErpFieldProperties properties) {
+        this.links = links;
+        this.gateway = gateway;
+        LoaderRegistration.register(registry, NAME, properties, this::load);
+    }
+
+    CompletableFuture<Map<Long, ErpOutcome<CreditStatus>>> load(Set<Long> accountIds) {
+        Map<Long, CustomerRef> primary = new HashMap<>();
+        links.of(accountIds).forEach((accountId, refs) -> {
+            if (!refs.isEmpty()) {
+                primary.put(accountId, refs.get(0));
+            }
+        });
+        if (primary.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return gateway.credit(new HashSet<>(primary.values())).thenApply(outcomes -> {
+            Map<Long, ErpOutcome<CreditStatus>> byAccount = new HashMap<>();
+            primary.forEach((accountId, ref) -> byAccount.put(accountId, outcomes.get(ref)));
+            return byAccount;
+        });
+    }
+
+}

@@ -1,0 +1,49 @@
+package dev.erpgraph.erpsystems;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.erpgraph.crm.account.Account;
+import dev.erpgraph.erp.gateway.CustomerRef;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** Which ERP customers an account is: {@code Account.erpLinks} and {@code linkErpCustomer}. */
+@Controller
+class ErpLinkController {
+
+    private final AccountErpLinks links;
+    private final ErpLinkService service;
+
+    ErpLinkController(AccountErpLinks links, ErpLinkService service) {
+        this.links = links;
+        this.service = service;
+    }
+
+    /** One SQL statement for the links of every account on the page. */
+    @BatchMapping(typeName = "Account")
+    Map<Account, List<ErpCustomerLinkView>> erpLinks(List<Account> accounts) {
+        Map<Long, List<CustomerRef>> byAccount = links.of(accounts.stream().map(Account::id).toList());
+        return accounts.stream().distinct().collect(Collectors.toMap(Function.identity(), account ->
+                byAccount.get(account.id()).stream()
+                        .map(ref -> new ErpCustomerLinkView(ref.erpSystemId(), ref.customerNumber())).toList()));
+    }
+
+    @MutationMapping
+    LinkErpCustomerPayload linkErpCustomer(@Argument LinkErpCustomerInput input) {
+        return service.link(input);
+    }
+
+    /** The mutation's input, as the schema's {@code LinkErpCustomerInput}. */
+    record LinkErpCustomerInput(String accountId, String erpSystemId, String customerNumber,
+                                String clientMutationId) {
+    }
+
+    /** The mutation's payload, as the schema's {@code LinkErpCustomerPayload}. */
+    record LinkErpCustomerPayload(Account account, ErpCustomerLinkView erpLink, String clientMutationId) {
+    }
+}

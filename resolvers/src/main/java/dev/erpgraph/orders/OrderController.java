@@ -1,0 +1,57 @@
+package dev.erpgraph.orders;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import dev.erpgraph.crm.account.Account;
+import dev.erpgraph.crm.errors.InvalidInputException;
+import dev.erpgraph.erp.OrderQuery;
+import dev.erpgraph.erp.OrderStatus;
+import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.gateway.ErpOutcome;
+import dev.erpgraph.erpfields.ErpFieldProperties;
+import dev.erpgraph.erpfields.LiveValue;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code Account.orders}: live from every ERP the account is linked to, merged newest first. */
+@Controller
+class OrderController {
+
+    private final ErpFieldProperties properties;
+
+    OrderController(ErpFieldProperties properties) {
+        this.properties = properties;
+    }
+
+    @SchemaMapping(typeName = "Account")
+    CompletableFuture<DataFetcherResult<List<OrderView>>> orders(Account account, @Argument Integer first,
+                                                                 @Argument List<OrderStatus> status,
+                                                                 @Argument LocalDate since,
+                                                                 DataFetchingEnvironment environment) {
+        int limit = first == null ? properties.defaultOrders() : first;
+        if (limit < 1 || limit > OrderQuery.MAX_LIMIT) {
+            throw new InvalidInputException("first", "Must be between 1 and " + OrderQuery.MAX_LIMIT + ".");
+        }
+        OrderQuery query = new OrderQuery(status == null ? Set.of() : Set.copyOf(status), since, limit);
+        DataLoader<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> loader =
+                environment.getDataLoader(AccountOrdersLoader.NAME);
+        return loader.load(new AccountOrdersKey(account.id(), query)).thenApply(outcomes -> {
+            DataFetcherResult<List<OrderView>> merged = LiveValue.list(outcomes == null ? List.of() : outcomes,
+                    outcome -> outcome.value().stream().map(order -> OrderView.of(order, outcome.freshness()))
+                            .toList(), environment);
+            List<OrderView> newestFirst = new ArrayList<>(merged.getData());
+            newestFirst.sort(OrderView.NEWEST_FIRST);
+            return DataFetcherResult.<List<OrderView>>newResult()
+                    .data(newestFirst.subList(0, Math.min(limit, newestFirst.size())))
+                    .errors(merged.getErrors()).build();
+        });
+    }
+}
