@@ -40,8 +40,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     private static GraphQLError withCode(ResponseError error) {
         Map<String, Object> extensions = (error.getExtensions() != null) ? error.getExtensions() : Map.of();
+        // graphql-java's own classifications are about the request, except these three, which are ours.
         boolean requestError = error.getErrorType() instanceof ErrorType type && type != ErrorType.DataFetchingException
-                && type != ErrorType.ExecutionAborted;
+                && type != ErrorType.ExecutionAborted && type != ErrorType.NullValueInNonNullableField;
         Map<String, Object> withCode = new LinkedHashMap<>(extensions);
         if (extensions.containsKey("code")) {
             return copy(error, error.getMessage(), withCode);
@@ -56,10 +57,11 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             .message(message)
             .errorType(error.getErrorType())
             .extensions(extensions);
-        if (!error.getLocations().isEmpty()) {
+        // Some graphql-java errors carry no locations or path at all (null, not empty).
+        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
             builder.locations(error.getLocations());
         }
-        if (!error.getParsedPath().isEmpty()) {
+        if (error.getParsedPath() != null && !error.getParsedPath().isEmpty()) {
             builder.path(error.getParsedPath());
         }
         return builder.build();

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import dev.erpgraph.crm.account.AccountInputs.CreateAccountInput;
 import dev.erpgraph.crm.account.AccountInputs.UpdateAccountInput;
 import dev.erpgraph.crm.errors.InputChecks;
+import dev.erpgraph.crm.errors.InvalidInputException;
 import dev.erpgraph.crm.errors.RecordNotFoundException;
 import dev.erpgraph.crm.errors.VersionConflictException;
 import dev.erpgraph.crm.relay.GlobalId;
@@ -86,7 +87,7 @@ class AccountService {
 
     private static String countryCode(String value, String field) {
         if (value != null && !value.matches("[A-Z]{2}")) {
-            throw new dev.erpgraph.crm.errors.InvalidInputException(field,
+            throw new InvalidInputException(field,
                     field + " must be an ISO 3166-1 alpha-2 code, e.g. US.");
         }
         return value;
