@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import dev.erpgraph.crm.errors.InvalidInputException;
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erpfields.ErpFieldError;
 import dev.erpgraph.crm.errors.RecordNotFoundException;
 import dev.erpgraph.crm.errors.VersionConflictException;
 import graphql.GraphQLError;
@@ -43,7 +45,16 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
             new Mapping<>(VersionConflictException.class, ErrorCode.CONFLICT, VersionConflictException::getMessage,
                     (ex, extensions) -> { }),
             new Mapping<>(RecordNotFoundException.class, ErrorCode.NOT_FOUND, RecordNotFoundException::getMessage,
-                    (ex, extensions) -> { }));
+                    (ex, extensions) -> { }),
+            // An ERP failure that escaped a loader (a mutation writing to an ERP): the same code and
+            // extensions as on an ERP-owned field. The exception's own message may quote the ERP: not shown.
+            new Mapping<>(ErpException.class, (ex) -> ErrorCode.valueOf(ErpFieldError.code(ex.kind())),
+                    (ex) -> ErpFieldError.message(ex), (ex, extensions) -> {
+                        extensions.put("erpSystemId", ex.erpSystemId());
+                        if (ex.kind() == ErpException.Kind.REJECTED && ex.erpMessage() != null) {
+                            extensions.put("erpMessage", ex.erpMessage());
+                        }
+                    }));
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -77,16 +88,22 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
      * @param message the client-safe message
      * @param extensions adds further extensions, e.g. {@code field} or {@code erpSystemId}
      */
-    record Mapping<E extends Throwable>(Class<E> type, ErrorCode code,
+    record Mapping<E extends Throwable>(Class<E> type, java.util.function.Function<E, ErrorCode> code,
             java.util.function.Function<E, String> message, BiConsumer<E, Map<String, Object>> extensions) {
+
+        Mapping(Class<E> type, ErrorCode code, java.util.function.Function<E, String> message,
+                BiConsumer<E, Map<String, Object>> extensions) {
+            this(type, (ex) -> code, message, extensions);
+        }
 
         GraphQLError toError(Throwable ex, DataFetchingEnvironment env) {
             E typed = this.type.cast(ex);
+            ErrorCode errorCode = this.code.apply(typed);
             Map<String, Object> ext = new LinkedHashMap<>();
-            ext.put("code", this.code.name());
+            ext.put("code", errorCode.name());
             this.extensions.accept(typed, ext);
             return GraphqlErrorBuilder.newError(env)
-                .errorType(this.code)
+                .errorType(errorCode)
                 .message(this.message.apply(typed))
                 .extensions(ext)
                 .build();

@@ -42,7 +42,8 @@ public final class ErpFieldError {
         };
     }
 
-    private static String message(ErpException failure) {
+    /** The client-safe message for a failure: it names the ERP system, never quotes its answer. */
+    public static String message(ErpException failure) {
         String erp = "ERP system '" + failure.erpSystemId() + "'";
         return switch (failure.kind()) {
             case UNAVAILABLE -> erp + " is unavailable and no last-known value is held.";

@@ -1,5 +1,6 @@
 package dev.erpgraph.erpsystems;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import dev.erpgraph.crm.erplink.ErpCustomerLink;
 import dev.erpgraph.crm.erplink.ErpCustomerLinkRepository;
 import dev.erpgraph.erp.gateway.CustomerRef;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,18 +21,32 @@ import org.springframework.stereotype.Component;
 public class AccountErpLinks {
 
     private final ErpCustomerLinkRepository links;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    AccountErpLinks(ErpCustomerLinkRepository links) {
+    AccountErpLinks(ErpCustomerLinkRepository links, NamedParameterJdbcTemplate jdbc) {
         this.links = links;
+        this.jdbc = jdbc;
     }
 
     /** Each account's ERP customers, oldest link first; accounts without a link map to an empty list. */
     public Map<Long, List<CustomerRef>> of(Collection<Long> accountIds) {
         Map<Long, List<CustomerRef>> byAccount = new LinkedHashMap<>();
-        accountIds.forEach(id -> byAccount.put(id, new java.util.ArrayList<>()));
+        accountIds.forEach(id -> byAccount.put(id, new ArrayList<>()));
         for (ErpCustomerLink link : links.findByAccountIdIn(accountIds)) {
             byAccount.get(link.accountId()).add(new CustomerRef(link.erpSystemId(), link.customerNumber()));
         }
         return byAccount;
+    }
+
+    /** The ERP customers of each opportunity's account, oldest link first, in one statement. */
+    public Map<Long, List<CustomerRef>> ofOpportunities(Collection<Long> opportunityIds) {
+        Map<Long, List<CustomerRef>> byOpportunity = new LinkedHashMap<>();
+        opportunityIds.forEach(id -> byOpportunity.put(id, new ArrayList<>()));
+        jdbc.query("select o.id, l.erp_system_id, l.customer_number from opportunities o"
+                        + " join erp_customer_links l on l.account_id = o.account_id"
+                        + " where o.id in (:ids) order by l.id", Map.of("ids", opportunityIds),
+                (RowCallbackHandler) row -> byOpportunity.get(row.getLong("id")).add(
+                        new CustomerRef(row.getString("erp_system_id"), row.getString("customer_number"))));
+        return byOpportunity;
     }
 }

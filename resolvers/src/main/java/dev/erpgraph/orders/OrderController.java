@@ -8,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.crm.errors.InvalidInputException;
+import dev.erpgraph.crm.opportunity.Opportunity;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.gateway.ErpOutcome;
+import dev.erpgraph.erp.gateway.OrderRef;
 import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpfields.LiveValue;
 import graphql.execution.DataFetcherResult;
@@ -21,7 +23,10 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code Account.orders}: live from every ERP the account is linked to, merged newest first. */
+/**
+ * {@code Account.orders}, live from every ERP the account is linked to, merged newest first; and
+ * {@code Opportunity.order}, the order a won opportunity became.
+ */
 @Controller
 class OrderController {
 
@@ -53,5 +58,18 @@ class OrderController {
                     .data(newestFirst.subList(0, Math.min(limit, newestFirst.size())))
                     .errors(merged.getErrors()).build();
         });
+    }
+
+    /** The sales order a won opportunity became, read live by the number stored with it; null until then. */
+    @SchemaMapping(typeName = "Opportunity")
+    CompletableFuture<DataFetcherResult<OrderView>> order(Opportunity opportunity,
+                                                          DataFetchingEnvironment environment) {
+        if (opportunity.erpSystemId() == null || opportunity.erpOrderNumber() == null) {
+            return CompletableFuture.completedFuture(DataFetcherResult.<OrderView>newResult().data(null).build());
+        }
+        DataLoader<OrderRef, ErpOutcome<SalesOrder>> loader = environment.getDataLoader(OrderByNumberLoader.NAME);
+        return loader.load(new OrderRef(opportunity.erpSystemId(), opportunity.erpOrderNumber()))
+                .thenApply(outcome -> LiveValue.of(outcome,
+                        found -> OrderView.of(found.value(), found.freshness()), environment));
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.crm.errors.InvalidInputException;
+import dev.erpgraph.crm.opportunity.OpportunityLine;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erpfields.LiveValue;
@@ -15,7 +16,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** The customer's live price: {@code Account.price(sku, quantity)}. */
+/** The customer's live price: {@code Account.price(sku, quantity)} and {@code OpportunityLine.price}. */
 @Controller
 class PriceController {
 
@@ -29,13 +30,19 @@ class PriceController {
         if (quantity != null && quantity.signum() <= 0) {
             throw new InvalidInputException("quantity", "Must be greater than zero.");
         }
-        return load(account.id(), sku, quantity, environment);
+        return load(new PriceFieldKey(PriceFieldKey.Owner.ACCOUNT, account.id(), sku, quantity), environment);
     }
 
-    static CompletableFuture<DataFetcherResult<PriceView>> load(long accountId, String sku, BigDecimal quantity,
-                                                                DataFetchingEnvironment environment) {
-        DataLoader<AccountPriceKey, ErpOutcome<ItemPrice>> loader = environment.getDataLoader(PriceLoader.NAME);
-        return loader.load(new AccountPriceKey(accountId, sku, quantity))
-                .thenApply(outcome -> LiveValue.of(outcome, PriceView::of, environment));
+    /** The account's live price for what the line quotes. */
+    @SchemaMapping(typeName = "OpportunityLine")
+    CompletableFuture<DataFetcherResult<PriceView>> price(OpportunityLine line, DataFetchingEnvironment environment) {
+        return load(new PriceFieldKey(PriceFieldKey.Owner.OPPORTUNITY, line.opportunityId(), line.sku(),
+                line.quantity()), environment);
+    }
+
+    private static CompletableFuture<DataFetcherResult<PriceView>> load(PriceFieldKey key,
+                                                                        DataFetchingEnvironment environment) {
+        DataLoader<PriceFieldKey, ErpOutcome<ItemPrice>> loader = environment.getDataLoader(PriceLoader.NAME);
+        return loader.load(key).thenApply(outcome -> LiveValue.of(outcome, PriceView::of, environment));
     }
 }

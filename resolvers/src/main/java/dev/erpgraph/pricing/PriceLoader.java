@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the customer's price for {@code Account.price} and {@code OpportunityLine.price}: one SQL statement for
- * the accounts' ERP links, then one gateway call for every (customer, sku, quantity) of the dispatch. Like credit,
+ * the owners' ERP links (two when both kinds of field are on the page), then one gateway call for every (customer, sku, quantity) of the dispatch. Like credit,
  * prices come from the account's first ERP link: that is the customer record the price list belongs to.
  */
 @Component
@@ -39,11 +39,15 @@ class PriceLoader {
         LoaderRegistration.register(registry, NAME, properties, this::load);
     }
 
-    CompletableFuture<Map<AccountPriceKey, ErpOutcome<ItemPrice>>> load(Set<AccountPriceKey> keys) {
-        Map<Long, List<CustomerRef>> refs = links.of(keys.stream().map(AccountPriceKey::accountId).distinct().toList());
-        Map<AccountPriceKey, PriceRef> priceRefs = new HashMap<>();
-        for (AccountPriceKey key : keys) {
-            List<CustomerRef> customer = refs.get(key.accountId());
+    CompletableFuture<Map<PriceFieldKey, ErpOutcome<ItemPrice>>> load(Set<PriceFieldKey> keys) {
+        Map<Long, List<CustomerRef>> ofAccounts = links.of(ids(keys, PriceFieldKey.Owner.ACCOUNT));
+        List<Long> opportunityIds = ids(keys, PriceFieldKey.Owner.OPPORTUNITY);
+        Map<Long, List<CustomerRef>> ofOpportunities =
+                opportunityIds.isEmpty() ? Map.of() : links.ofOpportunities(opportunityIds);
+        Map<PriceFieldKey, PriceRef> priceRefs = new HashMap<>();
+        for (PriceFieldKey key : keys) {
+            List<CustomerRef> customer = (key.owner() == PriceFieldKey.Owner.ACCOUNT ? ofAccounts : ofOpportunities)
+                    .getOrDefault(key.ownerId(), List.of());
             if (!customer.isEmpty()) {
                 CustomerRef primary = customer.get(0);
                 priceRefs.put(key, new PriceRef(primary.erpSystemId(),
@@ -54,9 +58,13 @@ class PriceLoader {
             return CompletableFuture.completedFuture(Map.of());
         }
         return gateway.prices(new HashSet<>(priceRefs.values())).thenApply(outcomes -> {
-            Map<AccountPriceKey, ErpOutcome<ItemPrice>> byKey = new HashMap<>();
+            Map<PriceFieldKey, ErpOutcome<ItemPrice>> byKey = new HashMap<>();
             priceRefs.forEach((key, ref) -> byKey.put(key, outcomes.get(ref)));
             return byKey;
         });
+    }
+
+    private static List<Long> ids(Set<PriceFieldKey> keys, PriceFieldKey.Owner owner) {
+        return keys.stream().filter(key -> key.owner() == owner).map(PriceFieldKey::ownerId).distinct().toList();
     }
 }

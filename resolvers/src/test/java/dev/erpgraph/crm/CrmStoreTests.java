@@ -210,7 +210,7 @@ abstract class CrmStoreTests {
     private static Opportunity opportunity(Account account, OpportunityStage stage, String closeDate) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new Opportunity(null, account.id(), "Boiler retrofit", stage, new BigDecimal("12500.50"), "USD",
-                LocalDate.parse(closeDate), 50, "rep-1", null, now, now, null);
+                LocalDate.parse(closeDate), 50, "rep-1", null, null, now, now, null);
     }
 
     /** The page loaders register themselves here; the slice has no GraphQL infrastructure. */

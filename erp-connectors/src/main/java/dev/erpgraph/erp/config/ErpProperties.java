@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("erp")
 public record ErpProperties(
-        @Valid Map<String, ErpSystemProperties> systems,
+        Map<String, @Valid ErpSystemProperties> systems,
         @NotNull @DefaultValue("2s") Duration timeout,
         @DefaultValue("20261101") long demoSeed,
         @Valid @NotNull @DefaultValue Sandbox sandbox,

@@ -231,10 +231,26 @@ public final class DistributorDataSet {
 
     // ---- generation
 
+    /**
+     * Every item's sku, the same in every sandbox and for every seed: the demo CRM quotes these on its
+     * opportunities, so their live prices resolve in any sandbox ERP.
+     */
+    public static List<String> skus() {
+        List<String> skus = new ArrayList<>(ITEMS);
+        for (int i = 0; i < ITEMS; i++) {
+            skus.add(sku(i));
+        }
+        return skus;
+    }
+
+    private static String sku(int i) {
+        return PRODUCT_LINES[i % PRODUCT_LINES.length][0] + "-" + (10_000 + i * 7);
+    }
+
     private void generateItems(SplittableRandom random) {
         for (int i = 0; i < ITEMS; i++) {
             String[] line = PRODUCT_LINES[i % PRODUCT_LINES.length];
-            String sku = line[0] + "-" + (10_000 + i * 7);
+            String sku = sku(i);
             String description = line[1] + " " + SIZES[random.nextInt(SIZES.length)];
             BigDecimal listPrice = BigDecimal.valueOf(150 + random.nextInt(90_000), 2);
             List<QuantityBreak> breaks = switch (i % 3) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,10 +110,8 @@ class DemoDataSeeder implements ApplicationRunner {
             "warehouse", "office park", "county building", "retail center", "plant expansion", "senior living",
             "university dorm" };
 
-    private static final String[] SKUS = { "WH-50G-NG", "WH-40G-EL", "TWH-199K-NG", "PEX-A-34-300", "PEX-A-12-500",
-            "CU-L-12-20", "CU-L-34-20", "BV-1-NPT", "BV-34-SWT", "RTU-5T-R454B", "FURN-80K-96", "CONDR-3T-R454B",
-            "THERM-SMART-01", "FLEX-DUCT-8-25", "WIRE-THHN-12-500", "COND-EMT-34-10", "BRKR-20A-1P", "PANEL-200A-40",
-            "LED-TROFFER-2X4", "PUMP-CIRC-015", "BFP-34-RPZ", "EXP-TANK-2G", "SPRK-HEAD-155", "GAS-FLEX-12-48" };
+    /** The sandbox ERPs' item catalog, so that a demo opportunity line's live price resolves. */
+    private static final String[] SKUS = DistributorDataSet.skus().toArray(String[]::new);
 
     private static final String[] STAGES = { "PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION", "CLOSED_WON",
             "CLOSED_LOST" };

@@ -24,6 +24,7 @@ public record Opportunity(
         LocalDate closeDate,
         Integer probability,
         String ownerId,
+        String erpSystemId,
         String erpOrderNumber,
         Instant createdAt,
         Instant updatedAt,

@@ -125,7 +125,7 @@ public class OpportunityPages {
         return new Opportunity(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"),
                 OpportunityStage.valueOf(rs.getString("stage")), rs.getBigDecimal("amount"), rs.getString("currency"),
                 rs.getObject("close_date", LocalDate.class), JdbcRows.integer(rs, "probability"),
-                rs.getString("owner_id"), rs.getString("erp_order_number"), JdbcRows.instant(rs, "created_at"),
+                rs.getString("owner_id"), rs.getString("erp_system_id"), rs.getString("erp_order_number"), JdbcRows.instant(rs, "created_at"),
                 JdbcRows.instant(rs, "updated_at"), rs.getInt("version"));
     }
 }

@@ -56,7 +56,7 @@ class OpportunityService {
                 (input.stage() != null) ? input.stage() : OpportunityStage.PROSPECTING,
                 (amount != null) ? amount.amount() : null, (amount != null) ? amount.currency() : null,
                 input.closeDate(), InputChecks.percent(input.probability(), "probability"),
-                InputChecks.optionalText(input.ownerId(), "ownerId", 100), null, now, now, null);
+                InputChecks.optionalText(input.ownerId(), "ownerId", 100), null, null, now, now, null);
         if (!this.accounts.existsById(accountId)) {
             throw new RecordNotFoundException("No account with this accountId.");
         }
@@ -83,7 +83,7 @@ class OpportunityService {
                         : current.probability(),
                 (input.ownerId() != null) ? InputChecks.optionalText(input.ownerId(), "ownerId", 100)
                         : current.ownerId(),
-                current.erpOrderNumber(), current.createdAt(), now(), current.version());
+                current.erpSystemId(), current.erpOrderNumber(), current.createdAt(), now(), current.version());
         if (!current.version().equals(input.expectedVersion())) {
             throw new VersionConflictException("The opportunity has changed since version "
                     + input.expectedVersion() + "; it is at version " + current.version() + ".");
