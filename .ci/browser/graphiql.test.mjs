@@ -2,7 +2,7 @@
 // another origin refused: the page must render, run a query and show its data without any CDN.
 //
 //   ERPGRAPH_URL           the running app (default http://localhost:8080)
-//   ERPGRAPH_BROWSER_QUERY the query to paste and run (default: an introspection query every schema answers)
+//   ERPGRAPH_BROWSER_QUERY the query to paste and run (default: a page of demo accounts with live credit from their ERP)
 //   CHROMIUM               the browser (default /usr/bin/chromium; playwright-core downloads none)
 //   ERPGRAPH_SCREENSHOT    where to save a screenshot of the result (default /tmp/erpgraph-graphiql.png)
 import { test, before, after } from 'node:test';
@@ -15,7 +15,8 @@ import { chromium } from 'playwright-core';
 const baseUrl = new URL(process.env.ERPGRAPH_URL || 'http://localhost:8080');
 const origin = baseUrl.origin;
 // Once the CRM API has landed, `{ accounts(first: 3) { totalCount nodes { id name } } }` is the better default.
-const query = process.env.ERPGRAPH_BROWSER_QUERY || '{ __schema { queryType { name } } }';
+const query = process.env.ERPGRAPH_BROWSER_QUERY
+  || '{ accounts(first: 3, filter: { erpSystemId: "sap" }) { totalCount nodes { id name creditStatus { onHold } } } }';
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const screenshot = process.env.ERPGRAPH_SCREENSHOT || join(tmpdir(), 'erpgraph-graphiql.png');
 const STEP_TIMEOUT = 60_000; // generous: CI machines are shared

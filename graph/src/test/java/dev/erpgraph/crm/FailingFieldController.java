@@ -5,7 +5,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Backs {@code Query.failingField} (test schema only): fails the way a bug would, with internals in the
- * message, to prove that none of it reaches the client.
+ * message, to prove that none of it reaches the client; and {@code Query.emptyNonNullField}, a server-side
+ * gap in a non-null field.
  */
 @Controller
 class FailingFieldController {
@@ -13,5 +14,10 @@ class FailingFieldController {
     @QueryMapping
     String failingField() {
         throw new IllegalStateException("select secret from accounts where password = 'hunter2'");
+    }
+
+    @QueryMapping
+    String emptyNonNullField() {
+        return null;
     }
 }

@@ -18,15 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole server over real HTTP, on the demo data. Every HTTP test class extends this and adds no
  * configuration of its own, so that all of them share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "erp.sandbox.latency-ms=0", "erp.sandbox.latency-jitter-ms=0", "erp.timeout=10s" })
 @AutoConfigureHttpGraphQlTester
-@Import({ StatementCounter.class, FailingFieldController.class })
-abstract class HttpGraphQlTests {
+@Import({ StatementCounter.class, FailingFieldController.class, SchemaReportCapture.class })
+public abstract class HttpGraphQlTests {
 
-    HttpGraphQlTester graphQl;
+    protected HttpGraphQlTester graphQl;
 
     @Autowired
-    StatementCounter statements;
+    protected StatementCounter statements;
 
     /** A generous timeout: these tests share two cores with other builds, and the first request warms up. */
     @Autowired
@@ -39,11 +40,11 @@ abstract class HttpGraphQlTests {
     }
 
     /** A word no demo account contains, so that a test sees only the accounts it created. */
-    static String uniqueWord() {
+    protected static String uniqueWord() {
         return "zz" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    String createAccount(Map<String, Object> input) {
+    protected String createAccount(Map<String, Object> input) {
         return this.graphQl.documentName("createAccount")
             .fragmentName("accountFields")
             .variable("input", input)
@@ -53,11 +54,11 @@ abstract class HttpGraphQlTests {
             .get();
     }
 
-    String createAccount(String name) {
+    protected String createAccount(String name) {
         return createAccount(Map.of("name", name));
     }
 
-    static void assertSingleError(List<ResponseError> errors, String code, String field) {
+    protected static void assertSingleError(List<ResponseError> errors, String code, String field) {
         assertThat(errors).singleElement().satisfies((error) -> {
             assertThat(error.getExtensions()).containsEntry("code", code);
             if (field != null) {

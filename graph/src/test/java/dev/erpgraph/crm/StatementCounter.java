@@ -16,7 +16,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * Counts the SQL statements the application prepares, by wrapping the DataSource (and each Connection it
  * hands out) in a JDK proxy. No dependency needed; it proves the absence of N+1 loads.
  */
-class StatementCounter implements BeanPostProcessor {
+public class StatementCounter implements BeanPostProcessor {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
 

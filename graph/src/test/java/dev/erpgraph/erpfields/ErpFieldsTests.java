@@ -1,0 +1,208 @@
+package dev.erpgraph.erpfields;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.erpgraph.crm.HttpGraphQlTests;
+import dev.erpgraph.crm.SchemaReportCapture;
+import dev.erpgraph.erp.gateway.ErpGateway;
+import dev.erpgraph.erp.gateway.ErpResource;
+import dev.erpgraph.erp.gateway.ErpSystems;
+import dev.erpgraph.erp.sandbox.Sandbox;
+import dev.erpgraph.erp.sandbox.SandboxFaults;
+import dev.erpgraph.erp.sandbox.SandboxRegistry;
+import dev.erpgraph.erp.sandbox.SandboxStats;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ERP-owned fields over real HTTP against the sandbox ERPs: only what is rendered is fetched, one request per
+ * ERP and resource whatever the number of accounts, ERPs in parallel, and failures confined to their own keys.
+ * Every test starts cold (gateway cache evicted) with calm sandboxes and zeroed request counts.
+ */
+class ErpFieldsTests extends HttpGraphQlTests {
+
+    @Autowired
+    SandboxRegistry sandboxes;
+
+    @Autowired
+    ErpGateway gateway;
+
+    @Autowired
+    SchemaReportCapture schemaReport;
+
+    @BeforeEach
+    @AfterEach
+    void coldAndCalm() {
+        for (Sandbox sandbox : sandboxes.all()) {
+            sandbox.faults(SandboxFaults.defaults(0, 0));
+            sandbox.stats().reset();
+        }
+        for (ErpSystems.ErpSystem system : gateway.systems().all()) {
+            for (ErpResource resource : ErpResource.values()) {
+                gateway.evictAll(system.id(), resource);
+            }
+        }
+    }
+
+    @Test
+    void everySchemaFieldHasAResolver() {
+        assertThat(schemaReport.report().unmappedFields()).isEmpty();
+        assertThat(schemaReport.report().unmappedArguments()).isEmpty();
+    }
+
+    @Test
+    void aQueryWithoutErpFieldsSendsNoRequestToAnyErp() {
+        graphQl.documentName("crmOnly").variable("erpSystemId", "sap").execute()
+                .errors().verify()
+                .path("accounts.nodes[0].erpLinks[0].erpSystem.id").entity(String.class).isEqualTo("sap")
+                .path("accounts.nodes").entityList(Object.class).hasSize(50);
+
+        for (Sandbox sandbox : sandboxes.all()) {
+            assertThat(sandbox.stats().snapshot().requests()).as(sandbox.id()).isZero();
+        }
+    }
+
+    @Test
+    void twentyAccountsCostTheSameErpRequestsAsFive() {
+        String after = graphQl.documentName("account360").variable("erpSystemId", "sap").variable("first", 5)
+                .execute().errors().verify()
+                .path("accounts.pageInfo.endCursor").entity(String.class).get();
+        Map<String, Long> forFive = sandbox("sap").stats().snapshot().byResource();
+
+        coldAndCalm();
+        graphQl.documentName("account360").variable("erpSystemId", "sap").variable("first", 20)
+                .variable("after", after).execute().errors().verify()
+                .path("accounts.nodes").entityList(Object.class).hasSize(20);
+        Map<String, Long> forTwenty = sandbox("sap").stats().snapshot().byResource();
+
+        // SAP: orders with lines in one $expand read, stock in one, credit account + exposure, price
+        // validity + scales: a handful, the same for 5 and for 20 accounts.
+        assertThat(forFive).isEqualTo(Map.of("orders", 1L, "inventory", 1L, "credit", 2L, "prices", 2L));
+        assertThat(forTwenty).isEqualTo(forFive);
+        for (Sandbox other : sandboxes.all()) {
+            if (!other.id().equals("sap")) {
+                assertThat(other.stats().snapshot().requests()).as(other.id()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void threeErpsAreReadConcurrently() {
+        // Tokens and connections are warmed first, so each ERP then sees only its credit reads.
+        graphQl.documentName("creditAcrossErps").execute().errors().verify();
+        coldAndCalm();
+        List<String> ids = List.of("sap", "business-central", "netsuite");
+        ids.forEach(id -> sandbox(id).faults(SandboxFaults.defaults(400, 0)));
+
+        graphQl.documentName("creditAcrossErps").execute().errors().verify()
+                .path("ns.nodes[0].creditStatus.onHold").hasValue();
+
+        List<SandboxStats.Interval> first = new ArrayList<>();
+        for (String id : ids) {
+            first.add(sandbox(id).stats().intervals().stream()
+                    .min((a, b) -> Long.compare(a.startNanos(), b.startNanos())).orElseThrow());
+        }
+        long latestStart = first.stream().mapToLong(SandboxStats.Interval::startNanos).max().orElseThrow();
+        long earliestEnd = first.stream().mapToLong(SandboxStats.Interval::endNanos).min().orElseThrow();
+        assertThat(latestStart).as("every ERP's first request starts before any of them ends").isLessThan(earliestEnd);
+    }
+
+    @Test
+    void anErpThatIsDownLeavesEveryOtherErpAndEveryCrmFieldIntact() {
+        sandbox("netsuite").faults(new SandboxFaults(0, 0, true, 0.0, false, 0, 1, 3600));
+
+        graphQl.documentName("creditAcrossErps").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getPath()).isEqualTo("ns.nodes[0].creditStatus");
+                    assertThat(error.getExtensions()).containsEntry("code", "ERP_UNAVAILABLE")
+                            .containsEntry("erpSystemId", "netsuite");
+                    assertThat(error.getMessage()).doesNotContain("Exception").doesNotContain("at dev.");
+                }))
+                .path("ns.nodes[0].name").hasValue()
+                .path("ns.nodes[0].creditStatus").valueIsNull()
+                .path("sap.nodes[0].creditStatus.onHold").hasValue()
+                .path("bc.nodes[0].creditStatus.onHold").hasValue();
+    }
+
+    @Test
+    void aCustomerTheErpDoesNotKnowFailsAloneInItsBatch() {
+        String known = graphQl.document("{ accounts(first: 1, filter: { erpSystemId: \"sap\" }) { nodes { id } } }")
+                .execute().path("accounts.nodes[0].id").entity(String.class).get();
+        String unknown = createAccount(uniqueWord());
+        graphQl.document("mutation($id: ID!) { linkErpCustomer(input: { accountId: $id, erpSystemId: \"sap\","
+                        + " customerNumber: \"17199999\" }) { erpLink { customerNumber } } }")
+                .variable("id", unknown).execute().errors().verify();
+
+        graphQl.document("query($a: ID!, $b: ID!) { a: account(id: $a) { creditStatus { onHold } }"
+                        + " b: account(id: $b) { name creditStatus { onHold } } }")
+                .variable("a", known).variable("b", unknown).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getPath()).isEqualTo("b.creditStatus");
+                    assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")
+                            .containsEntry("erpSystemId", "sap");
+                }))
+                .path("a.creditStatus.onHold").hasValue()
+                .path("b.name").hasValue()
+                .path("b.creditStatus").valueIsNull();
+        assertThat(sandbox("sap").stats().snapshot().byResource().get("credit")).isEqualTo(2L);
+    }
+
+    @Test
+    void inventoryAtClevelandComesFromEveryErp() {
+        List<Map<String, Object>> levels = graphQl.document("{ inventory(skus: [\"PVC-10000\"], warehouse: \"CLE\")"
+                        + " { sku warehouse freshness { erpSystem { id } } } }")
+                .execute().errors().verify()
+                .path("inventory").entityList(new org.springframework.core.ParameterizedTypeReference<
+                        Map<String, Object>>() { }).get();
+
+        assertThat(levels).allSatisfy(level -> assertThat(level).containsEntry("warehouse", "CLE")
+                .containsEntry("sku", "PVC-10000"));
+        assertThat(levels).extracting(level -> ((Map<?, ?>) ((Map<?, ?>) level.get("freshness")).get("erpSystem"))
+                .get("id")).containsExactlyInAnyOrder("sap", "business-central", "netsuite", "sxe", "p21");
+        for (Sandbox sandbox : sandboxes.all()) {
+            assertThat(sandbox.stats().snapshot().byResource().getOrDefault("inventory", 0L)).as(sandbox.id())
+                    .isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void aHostileSkuFindsNothingAndWidensNoQuery() {
+        graphQl.document("{ inventory(skus: [\"PVC-10000' or '1'='1\", \"x) or (1 eq 1\", \"'; drop table item\"])"
+                        + " { sku warehouse } }")
+                .execute().errors().verify()
+                .path("inventory").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void argumentsOutOfRangeAreRefusedWithTheFieldNamed() {
+        graphQl.document("{ accounts(first: 1) { nodes { orders(first: 101) { number } } } }").execute()
+                .errors().satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
+        graphQl.document("{ inventory(skus: []) { sku } }").execute()
+                .errors().satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "skus"));
+        graphQl.document("{ inventory(skus: [\"PVC-10000\"], erpSystemId: \"nope\") { sku } }").execute()
+                .errors().satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "erpSystemId"));
+    }
+
+    @Test
+    void linkingToAnUnknownErpSystemIsRefused() {
+        String account = createAccount(uniqueWord());
+        graphQl.document("mutation($id: ID!) { linkErpCustomer(input: { accountId: $id, erpSystemId: \"nope\","
+                        + " customerNumber: \"1\" }) { erpLink { customerNumber } } }")
+                .variable("id", account).execute()
+                .errors().satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "erpSystemId"));
+        graphQl.document("query($id: ID!) { account(id: $id) { erpLinks { customerNumber } } }")
+                .variable("id", account).execute().errors().verify()
+                .path("account.erpLinks").entityList(Object.class).hasSize(0);
+    }
+
+    private Sandbox sandbox(String id) {
+        return sandboxes.find(id).orElseThrow();
+    }
+
+}
