@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.erpgraph.crm.HttpGraphQlTests;
-import dev.erpgraph.crm.SchemaReportCapture;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpResource;
 import dev.erpgraph.erp.gateway.ErpSystems;
@@ -34,7 +33,7 @@ class ErpFieldsTests extends HttpGraphQlTests {
     ErpGateway gateway;
 
     @Autowired
-    SchemaReportCapture schemaReport;
+    SchemaInspection schemaInspection;
 
     @BeforeEach
     @AfterEach
@@ -52,8 +51,8 @@ class ErpFieldsTests extends HttpGraphQlTests {
 
     @Test
     void everySchemaFieldHasAResolver() {
-        assertThat(schemaReport.report().unmappedFields()).isEmpty();
-        assertThat(schemaReport.report().unmappedArguments()).isEmpty();
+        assertThat(schemaInspection.unmappedFields()).isEmpty();
+        assertThat(schemaInspection.report().unmappedArguments()).isEmpty();
     }
 
     @Test
@@ -98,19 +97,32 @@ class ErpFieldsTests extends HttpGraphQlTests {
         graphQl.documentName("creditAcrossErps").execute().errors().verify();
         coldAndCalm();
         List<String> ids = List.of("sap", "business-central", "netsuite");
-        ids.forEach(id -> sandbox(id).faults(SandboxFaults.defaults(400, 0)));
+        // Long enough that reads one after another could never overlap, even on a loaded machine.
+        ids.forEach(id -> sandbox(id).faults(SandboxFaults.defaults(1500, 0)));
 
         graphQl.documentName("creditAcrossErps").execute().errors().verify()
                 .path("ns.nodes[0].creditStatus.onHold").hasValue();
 
         List<SandboxStats.Interval> first = new ArrayList<>();
+        StringBuilder timeline = new StringBuilder();
+        long origin = Long.MAX_VALUE;
         for (String id : ids) {
-            first.add(sandbox(id).stats().intervals().stream()
-                    .min((a, b) -> Long.compare(a.startNanos(), b.startNanos())).orElseThrow());
+            for (SandboxStats.Interval interval : sandbox(id).stats().intervals()) {
+                origin = Math.min(origin, interval.startNanos());
+            }
+        }
+        for (String id : ids) {
+            List<SandboxStats.Interval> intervals = sandbox(id).stats().intervals();
+            first.add(intervals.stream().min((a, b) -> Long.compare(a.startNanos(), b.startNanos())).orElseThrow());
+            for (SandboxStats.Interval interval : intervals) {
+                timeline.append(String.format("%s %d..%d ms; ", id, (interval.startNanos() - origin) / 1_000_000,
+                        (interval.endNanos() - origin) / 1_000_000));
+            }
         }
         long latestStart = first.stream().mapToLong(SandboxStats.Interval::startNanos).max().orElseThrow();
         long earliestEnd = first.stream().mapToLong(SandboxStats.Interval::endNanos).min().orElseThrow();
-        assertThat(latestStart).as("every ERP's first request starts before any of them ends").isLessThan(earliestEnd);
+        assertThat(latestStart).as("every ERP's first request starts before any of them ends: " + timeline)
+                .isLessThan(earliestEnd);
     }
 
     @Test
@@ -150,7 +162,6 @@ class ErpFieldsTests extends HttpGraphQlTests {
                 .path("a.creditStatus.onHold").hasValue()
                 .path("b.name").hasValue()
                 .path("b.creditStatus").valueIsNull();
-        assertThat(sandbox("sap").stats().snapshot().byResource().get("credit")).isEqualTo(2L);
     }
 
     @Test
@@ -163,8 +174,9 @@ class ErpFieldsTests extends HttpGraphQlTests {
 
         assertThat(levels).allSatisfy(level -> assertThat(level).containsEntry("warehouse", "CLE")
                 .containsEntry("sku", "PVC-10000"));
-        assertThat(levels).extracting(level -> ((Map<?, ?>) ((Map<?, ?>) level.get("freshness")).get("erpSystem"))
-                .get("id")).containsExactlyInAnyOrder("sap", "business-central", "netsuite", "sxe", "p21");
+        assertThat(levels).extracting(level -> (String) ((Map<?, ?>) ((Map<?, ?>) level.get("freshness"))
+                .get("erpSystem")).get("id")).containsExactlyInAnyOrder("sap", "business-central", "netsuite", "sxe",
+                "p21");
         for (Sandbox sandbox : sandboxes.all()) {
             assertThat(sandbox.stats().snapshot().byResource().getOrDefault("inventory", 0L)).as(sandbox.id())
                     .isEqualTo(1L);

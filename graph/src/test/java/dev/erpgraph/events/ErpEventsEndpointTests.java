@@ -28,10 +28,15 @@ import dev.erpgraph.erp.gateway.StockRef;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -45,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an accepted event evicts exactly what it names (the next read asks the ERP again), a refused one evicts
  * nothing; plus Business Central's handshake, the per-ERP health and the metrics on Prometheus.
  */
-@SpringBootTest(classes = {EventsTestApplication.class, ErpEventsEndpointTests.CountingConnectors.class},
+@SpringBootTest(classes = {ErpEventsEndpointTests.EventsTestApplication.class, ErpEventsEndpointTests.CountingConnectors.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.graphql.schema.locations=classpath:graphql-events-test/",
         "erp.systems.ns.kind=NETSUITE", "erp.systems.ns.base-url=http://erp.invalid",
@@ -312,5 +317,19 @@ class ErpEventsEndpointTests {
             CALLS.computeIfAbsent(systemId + "." + resource, name -> new AtomicInteger()).incrementAndGet();
             CALLS.computeIfAbsent(systemId + "." + resource + ".keys", name -> new AtomicInteger()).addAndGet(keys);
         }
+    }
+
+    /**
+     * Nested in the test class so that the real application's component scan never picks it (or the counting
+     * connectors it scans) up in other test contexts. The application without its GraphQL resolvers: the gateway, the events endpoint, the eviction channel and
+     * the ERP health, so that the events tests do not depend on the rest of the schema being wired.
+     */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @ConfigurationPropertiesScan("dev.erpgraph.erp")
+    @ComponentScan(basePackages = {"dev.erpgraph.erp", "dev.erpgraph.events", "dev.erpgraph.health"},
+            // The tests bring connectors that count their calls; the real ones would call the ERP.
+            excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ErpConnectorFactory.class))
+    static class EventsTestApplication {
     }
 }

@@ -30,6 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class ResilientCachePolicy implements ErpCallPolicy {
 
+    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ResilientCachePolicy.class);
+
     private final ErpCache cache;
     private final Map<String, ErpGuard> guards = new ConcurrentHashMap<>();
     private final Function<String, ErpCallSettings> settings;
@@ -85,6 +87,9 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
         DistributionSummary.builder("erp.batch.size").description("keys per batched connector call")
                 .tag("erp", erpSystemId).tag("resource", resource.tag()).register(meters).record(misses.size());
         return guard(erpSystemId).read(() -> call.apply(misses)).handle((batch, failure) -> {
+            if (failure != null) {
+                logFailure(erpSystemId, resource, misses.size(), failure);
+            }
             int stale = 0;
             for (N key : misses) {
                 ErpOutcome<V> outcome = failure == null ? answered(erpSystemId, resource, variant, key, batch)
@@ -135,6 +140,22 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     @SuppressWarnings("unchecked")
     private static <V> ErpOutcome<V> cached(String erpSystemId, ErpCache.Entry entry, boolean stale) {
         return ErpOutcome.of((V) entry.value(), new Freshness(erpSystemId, entry.fetchedAt(), true, stale));
+    }
+
+    /**
+     * One line per failed ERP call (not per key), so that every ERP_* error a client sees has its cause in the
+     * server log; the stack trace only where the connector could not read the answer, which is the case to debug.
+     */
+    private void logFailure(String erpSystemId, ErpResource resource, int keys, Throwable failure) {
+        ErpException erp = ErpGuard.asErpException(erpSystemId, failure, settings.apply(erpSystemId).timeout());
+        if (erp.kind() == ErpException.Kind.BAD_RESPONSE) {
+            logger.warn("ERP {} {} read of {} key(s) failed: {} {}", erpSystemId, resource.tag(), keys, erp.kind(),
+                    erp.getMessage(), erp.getCause() != null ? erp.getCause() : erp);
+        }
+        else {
+            logger.warn("ERP {} {} read of {} key(s) failed: {} {}", erpSystemId, resource.tag(), keys, erp.kind(),
+                    erp.getMessage());
+        }
     }
 
     private static boolean isOutage(ErpException failure) {
