@@ -284,7 +284,7 @@ final class BusinessCentralSandboxEntities {
         fields.put("shipmentMethodId", ZERO_GUID);
         fields.put("salesperson", "");
         fields.put("partialShipping", true);
-        fields.put("requestedDeliveryDate", order.requestedDate() == null ? BusinessCentralJson.BLANK_DATE
+        fields.put("requestedDeliveryDate", order.requestedDate() == null ? BusinessCentralFields.BLANK_DATE
                 : order.requestedDate());
         fields.put("discountAmount", BigDecimal.ZERO);
         fields.put("discountAppliedBeforeTax", true);
@@ -336,7 +336,7 @@ final class BusinessCentralSandboxEntities {
             fields.put("netAmount", line.amount());
             fields.put("netTaxAmount", BigDecimal.ZERO);
             fields.put("netAmountIncludingTax", line.amount());
-            fields.put("shipmentDate", order.requestedDate() == null ? BusinessCentralJson.BLANK_DATE
+            fields.put("shipmentDate", order.requestedDate() == null ? BusinessCentralFields.BLANK_DATE
                     : order.requestedDate());
             fields.put("shippedQuantity", shipped);
             fields.put("invoicedQuantity", invoiced);
@@ -569,7 +569,7 @@ final class BusinessCentralSandboxEntities {
         fields.put("unitPrice", unitPrice);
         fields.put("currencyCode", "");
         fields.put("startingDate", from);
-        fields.put("endingDate", to == null ? BusinessCentralJson.BLANK_DATE : to);
+        fields.put("endingDate", to == null ? BusinessCentralFields.BLANK_DATE : to);
         return fields;
     }
 

@@ -62,7 +62,7 @@ final class EntraTokenClient {
         ErpHttpResponse response = http.post("token", auth.tokenUrl(),
                 Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), form);
         if (!response.isSuccess()) {
-            ErpException failure = response.failure(BusinessCentralJson.errorMessage(response));
+            ErpException failure = response.failure(BusinessCentralFields.errorMessage(response));
             if (failure.kind() == ErpException.Kind.UNAVAILABLE) {
                 throw failure;
             }
@@ -70,8 +70,8 @@ final class EntraTokenClient {
             throw new ErpException(ErpException.Kind.UNAVAILABLE, http.erpSystemId(),
                     "Entra ID refused the token request: " + failure.getMessage(), failure.erpMessage(), null, null);
         }
-        JsonNode body = BusinessCentralJson.body(response);
-        String accessToken = BusinessCentralJson.requiredText(body, "access_token", http.erpSystemId());
+        JsonNode body = response.json();
+        String accessToken = BusinessCentralFields.requiredText(body, "access_token", http.erpSystemId());
         JsonNode expiresIn = body.path("expires_in");
         if (!expiresIn.isNumber() && !expiresIn.isString()) {
             throw ErpException.badResponse(http.erpSystemId(), "token answer without expires_in", null);

@@ -86,7 +86,7 @@ final class P21ODataClient {
         if (!response.isSuccess()) {
             throw response.failure(P21ErrorBody.message(response));
         }
-        return P21Json.body(response);
+        return response.json();
     }
 
     /**
