@@ -164,15 +164,8 @@ final class BusinessCentralConnector implements ErpConnector {
             return ErpBatch.of(Map.of());
         }
         List<SalesOrder> orders = readOrders("orders", "customerNumber", asked, pushedDown(query));
-        Map<String, List<SalesOrder>> byCustomer = new HashMap<>();
-        for (SalesOrder order : orders) {
-            if (asked.contains(order.customerNumber())) {
-                byCustomer.computeIfAbsent(order.customerNumber(), key -> new ArrayList<>()).add(order);
-            }
-        }
-        Map<String, List<SalesOrder>> result = new HashMap<>();
-        byCustomer.forEach((customer, list) -> result.put(customer,
-                list.stream().filter(query::matches).sorted(NEWEST_FIRST).limit(query.limit()).toList()));
+        Map<String, List<SalesOrder>> result = new HashMap<>(query.newestPerCustomer(
+                orders.stream().filter(order -> asked.contains(order.customerNumber())).toList(), NEWEST_FIRST));
         Set<String> withoutOrders = new TreeSet<>(asked);
         withoutOrders.removeAll(result.keySet());
         for (String known : existingCustomers(withoutOrders)) {
