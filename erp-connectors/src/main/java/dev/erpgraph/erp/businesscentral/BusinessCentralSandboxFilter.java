@@ -192,14 +192,7 @@ final class BusinessCentralSandboxFilter {
             throw new InvalidFilterException("A binary operator with incompatible types was detected. Found operand"
                     + " types '" + typeName(left) + "' and '" + typeName(right) + "' for operator kind '" + op + "'.");
         }
-        return switch (op) {
-            case "eq" -> order == 0;
-            case "ne" -> order != 0;
-            case "gt" -> order > 0;
-            case "ge" -> order >= 0;
-            case "lt" -> order < 0;
-            default -> order <= 0;
-        };
+        return FilterExpression.holds(op, order);
     }
 
     private static String typeName(Object value) {

@@ -40,6 +40,22 @@ public interface FilterExpression {
      */
     Set<String> candidates(String property);
 
+    /**
+     * Whether {@code left operator right} holds, given {@code order}, the sign of comparing left to right: the
+     * meaning of OData's {@code eq ne gt ge lt le} once a dialect has compared its values its own way.
+     */
+    static boolean holds(String operator, int order) {
+        return switch (operator) {
+            case "eq" -> order == 0;
+            case "ne" -> order != 0;
+            case "gt" -> order > 0;
+            case "ge" -> order >= 0;
+            case "lt" -> order < 0;
+            case "le" -> order <= 0;
+            default -> throw new IllegalArgumentException("not an OData comparison operator: " + operator);
+        };
+    }
+
     static FilterExpression and(FilterExpression left, FilterExpression right) {
         return new FilterExpression() {
             @Override

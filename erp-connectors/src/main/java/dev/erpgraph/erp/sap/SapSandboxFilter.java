@@ -120,14 +120,7 @@ final class SapSandboxFilter {
         }
         int order = value instanceof BigDecimal number ? number.compareTo((BigDecimal) literal)
                 : ((Comparable) value).compareTo(literal);
-        return switch (op) {
-            case "eq" -> order == 0;
-            case "ne" -> order != 0;
-            case "gt" -> order > 0;
-            case "ge" -> order >= 0;
-            case "lt" -> order < 0;
-            default -> order <= 0;
-        };
+        return FilterExpression.holds(op, order);
     }
 
     private static Object literal(Token token, Class<?> type) {
