@@ -87,13 +87,9 @@ final class BusinessCentralClient {
     }
 
     private ErpHttpResponse send(String resource, String method, String pathAndQuery, String body) {
-        String token = tokens.token();
-        ErpHttpResponse response = http.send(resource, method, pathAndQuery, headers(token, body != null), body);
-        if (response.status() == 401) {
-            // Expired early or revoked: one new token, one retry; a second 401 is a configuration problem.
-            tokens.invalidate(token);
-            response = http.send(resource, method, pathAndQuery, headers(tokens.token(), body != null), body);
-        }
+        // Expired early or revoked: one new token, one retry; a second 401 is a configuration problem.
+        ErpHttpResponse response = tokens.authorized(
+                token -> http.send(resource, method, pathAndQuery, headers(token, body != null), body));
         if (!response.isSuccess()) {
             throw response.failure(BusinessCentralFields.errorMessage(response));
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.config.ErpAuthProperties;
@@ -22,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>One token is shared by every thread and reused until shortly before it expires (a minute early, or a tenth
  * of its life for short-lived tokens), because every token call is a round trip to Entra. A caller whose token
- * is refused with 401 {@link #invalidate invalidates} it and the next call fetches one new token, however many
- * threads saw the 401 at once ({@link AccessTokenCache}).
+ * is refused with 401 drops it ({@link #authorized}) and one new token is fetched, however many threads saw
+ * the 401 at once ({@link AccessTokenCache}).
  */
 final class EntraTokenClient {
 
@@ -43,14 +44,9 @@ final class EntraTokenClient {
         }
     }
 
-    /** A valid token: the cached one, or a new one fetched now (one fetch at a time). */
-    String token() {
-        return cache.token();
-    }
-
-    /** Forgets {@code refused} if it is still the cached token, so the next {@link #token()} fetches a new one. */
-    void invalidate(String refused) {
-        cache.invalidate(refused);
+    /** Sends {@code request} with the token, once more with a new one if Business Central answers 401 to it. */
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
+        return cache.authorized(request);
     }
 
     private FetchedToken fetch() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -13,7 +14,7 @@ import java.util.function.UnaryOperator;
  * expires, so that it never dies in flight (by default a tenth of its lifetime early, at most a minute). Fetching
  * is serialized: a burst of calls meeting an expired token costs one token request, not one per thread. A caller
  * whose token the ERP refused with 401 {@link #invalidate invalidates} it, and the next {@link #token()} fetches
- * exactly one new token however many threads saw the 401 at once.
+ * exactly one new token however many threads saw the 401 at once; {@link #authorized} does both for one request.
  *
  * <p>How a token is asked for and how its answer reads stay with each ERP's token client: this class only holds
  * what the {@code fetch} function returns.
@@ -68,6 +69,21 @@ public final class AccessTokenCache {
             }
             return token.value();
         }
+    }
+
+    /**
+     * Sends {@code request} with the token; if the ERP answers 401 (expired early, or revoked), forgets that token
+     * and sends once more with a new one. A second 401 is returned for the caller to map: credentials a new token
+     * does not fix are a configuration problem.
+     */
+    public ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
+        String token = token();
+        ErpHttpResponse response = request.apply(token);
+        if (response.status() == 401) {
+            invalidate(token);
+            response = request.apply(token());
+        }
+        return response;
     }
 
     /** Forgets {@code rejected} (the ERP answered 401 to it), unless another thread already replaced it. */

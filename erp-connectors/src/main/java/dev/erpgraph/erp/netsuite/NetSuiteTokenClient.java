@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.http.AccessTokenCache;
@@ -36,13 +37,9 @@ final class NetSuiteTokenClient {
         this.cache = new AccessTokenCache(clock, this::fetch);
     }
 
-    String token() {
-        return cache.token();
-    }
-
-    /** Forgets {@code rejected} (NetSuite answered 401 to it), unless another thread already replaced it. */
-    void invalidate(String rejected) {
-        cache.invalidate(rejected);
+    /** Sends {@code request} with the token, once more with a new one if NetSuite answers 401 to it. */
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
+        return cache.authorized(request);
     }
 
     private FetchedToken fetch() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpException;
@@ -21,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Every token call opens a session in the P21 middleware, so the token is fetched once and shared by all
  * threads until shortly before it expires (a tenth of its life early, at most a minute), and fetched again
- * once when the ERP answers 401 to it ({@link #invalidate}; both in {@link AccessTokenCache}). Two grants are supported, chosen by what is
- * configured: user credentials ({@code username}/{@code password}; the answer carries
+ * once when the ERP answers 401 to it ({@link #authorized}; both in {@link AccessTokenCache}). Two grants are
+ * supported, chosen by what is configured: user credentials ({@code username}/{@code password}; the answer carries
  * {@code ExpiresInSeconds} and a {@code RefreshToken}) and a consumer key ({@code clientSecret}, optionally
  * with {@code username}; the answer carries {@code ExpiresIn} and an empty {@code RefreshToken}). The refresh
  * token is not used: asking again with the credentials costs the same one request and works for both grants.
@@ -43,14 +44,9 @@ final class P21TokenClient {
         this.cache = new AccessTokenCache(Objects.requireNonNull(clock, "clock"), this::fetch);
     }
 
-    /** A valid token, fetched only when there is none or it is about to expire. */
-    String token() {
-        return cache.token();
-    }
-
-    /** Forgets {@code rejected} after a 401, unless another thread already replaced it. */
-    void invalidate(String rejected) {
-        cache.invalidate(rejected);
+    /** Sends {@code request} with the token, once more with a new one if P21 answers 401 to it. */
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
+        return cache.authorized(request);
     }
 
     private FetchedToken fetch() {

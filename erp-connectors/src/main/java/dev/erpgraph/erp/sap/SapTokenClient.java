@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.config.ErpAuthProperties;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * arrangement), or, when {@code auth.token-url} is set, an OAuth2 client-credentials bearer token from that
  * endpoint (SAP BTP / XSUAA style: client authenticates with Basic, answer {@code access_token} +
  * {@code expires_in}). A token is fetched once, shared by all threads and reused until shortly before it expires;
- * {@link #invalidate} drops it after a 401 so the next call fetches a fresh one ({@link AccessTokenCache}).
+ * a 401 drops it and {@link #authorized} sends once more with a fresh one ({@link AccessTokenCache}).
  */
 final class SapTokenClient {
 
@@ -41,18 +42,15 @@ final class SapTokenClient {
         return auth.tokenUrl() != null && !auth.tokenUrl().isBlank();
     }
 
-    String authorization() {
+    /**
+     * Sends {@code request} with the {@code Authorization} header value: Basic, or a bearer token that is fetched
+     * again once if SAP answers 401 to it.
+     */
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
         if (!usesOAuth()) {
-            return basic(auth.username(), auth.password());
+            return request.apply(basic(auth.username(), auth.password()));
         }
-        return "Bearer " + cache.token();
-    }
-
-    /** Forgets the token the ERP refused ({@code rejected}), unless another thread already replaced it. */
-    void invalidate(String rejectedAuthorization) {
-        if (rejectedAuthorization.startsWith("Bearer ")) {
-            cache.invalidate(rejectedAuthorization.substring("Bearer ".length()));
-        }
+        return cache.authorized(token -> request.apply("Bearer " + token));
     }
 
     private FetchedToken fetch() {

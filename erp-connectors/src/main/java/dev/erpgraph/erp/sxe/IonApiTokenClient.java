@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.config.ErpAuthProperties;
@@ -47,17 +48,13 @@ final class IonApiTokenClient {
         return auth.tokenUrl() != null && !auth.tokenUrl().isBlank();
     }
 
-    /** A valid access token, fetched if there is none or it is about to expire. */
-    String accessToken() {
-        return cache.token();
-    }
-
     /**
-     * Forgets {@code rejected} after the gateway refused it, unless another thread has already replaced it: the
-     * next {@link #accessToken()} then fetches exactly one new token however many requests were refused.
+     * Sends {@code request} with an access token, or with none (null) where this system does not authenticate. If
+     * the gateway refuses the token with 401, it is forgotten and the request sent once more with a new one:
+     * however many requests were refused at once, exactly one new token is fetched.
      */
-    void invalidate(String rejected) {
-        cache.invalidate(rejected);
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
+        return enabled() ? cache.authorized(request) : request.apply(null);
     }
 
     private FetchedToken fetch() {

@@ -58,12 +58,7 @@ final class SxApiClient {
         ObjectNode envelope = ErpJson.MAPPER.createObjectNode();
         envelope.set("request", request);
         String body = ErpJson.MAPPER.writeValueAsString(envelope);
-        String token = tokens.enabled() ? tokens.accessToken() : null;
-        ErpHttpResponse response = send(resource, operation, body, token);
-        if (response.status() == 401 && token != null) {
-            tokens.invalidate(token);
-            response = send(resource, operation, body, tokens.accessToken());
-        }
+        ErpHttpResponse response = tokens.authorized(token -> send(resource, operation, body, token));
         if (!response.isSuccess()) {
             throw response.failure(errorMessage(response));
         }
