@@ -78,7 +78,8 @@ final class BusinessCentralOrders {
                         erpSystemId),
                 orderDate,
                 BusinessCentralFields.date(order, "requestedDeliveryDate", erpSystemId),
-                new Money(BusinessCentralFields.requiredDecimal(order, "totalAmountExcludingTax", erpSystemId), currency),
+                new Money(BusinessCentralFields.requiredDecimal(order, "totalAmountExcludingTax", erpSystemId),
+                        currency),
                 lines);
     }
 

@@ -155,8 +155,8 @@ class P21NormalizationTests {
         P21Mapping price1 = new P21Mapping("p21", P21Options.of(new dev.erpgraph.erp.ConnectorSettings("p21",
                 dev.erpgraph.erp.ErpKind.EPICOR_P21, null, dev.erpgraph.erp.config.ErpAuthProperties.none(),
                 Duration.ofSeconds(1), 1, Map.of("listPriceColumn", "price1"))));
-        JsonNode row = ErpJson.MAPPER.readTree("{\"item_id\":\"A\",\"customer_id\":1,\"unit_price\":9.5,\"quantity_break\":1,"
-                + "\"price1\":12.25}");
+        JsonNode row = ErpJson.MAPPER.readTree("{\"item_id\":\"A\",\"customer_id\":1,\"unit_price\":9.5,"
+                + "\"quantity_break\":1,\"price1\":12.25}");
 
         assertThat(price1.price(new PriceKey("1", "A", BigDecimal.ONE), List.of(row)).orElseThrow().listPrice())
                 .isEqualTo(usd("12.25"));
