@@ -1,6 +1,12 @@
 package dev.erpgraph.erp;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,6 +17,13 @@ import java.util.Set;
 public record OrderQuery(Set<OrderStatus> statuses, LocalDate since, int limit) {
 
     public static final int MAX_LIMIT = 100;
+
+    /**
+     * Newest order date first. A stable sort with it keeps orders of the same day in the order they came in, which
+     * is right where the ERP already answered newest first (by a time of day or a document number we do not hold).
+     */
+    public static final Comparator<SalesOrder> NEWEST_DATE_FIRST =
+            Comparator.comparing(SalesOrder::orderDate).reversed();
 
     public OrderQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -27,5 +40,27 @@ public record OrderQuery(Set<OrderStatus> statuses, LocalDate since, int limit) 
     public boolean matches(SalesOrder order) {
         return (statuses.isEmpty() || statuses.contains(order.status()))
                 && (since == null || !order.orderDate().isBefore(since));
+    }
+
+    /**
+     * Of one customer's orders, those that {@link #matches match}, sorted by {@code newestFirst} (stably), at most
+     * {@code limit}: what a connector answers for that customer after pushing what it could into the request.
+     */
+    public List<SalesOrder> newest(Collection<SalesOrder> ofOneCustomer, Comparator<SalesOrder> newestFirst) {
+        return ofOneCustomer.stream().filter(this::matches).sorted(newestFirst).limit(limit).toList();
+    }
+
+    /**
+     * {@link #newest} for the orders of many customers, grouped by {@link SalesOrder#customerNumber()}. Every
+     * customer with an order in {@code orders} has an entry, empty if none of its orders matches: the ERP knows it.
+     */
+    public Map<String, List<SalesOrder>> newestPerCustomer(Collection<SalesOrder> orders,
+                                                           Comparator<SalesOrder> newestFirst) {
+        Map<String, List<SalesOrder>> byCustomer = new LinkedHashMap<>();
+        for (SalesOrder order : orders) {
+            byCustomer.computeIfAbsent(order.customerNumber(), customer -> new ArrayList<>()).add(order);
+        }
+        byCustomer.replaceAll((customer, ofCustomer) -> newest(ofCustomer, newestFirst));
+        return byCustomer;
     }
 }

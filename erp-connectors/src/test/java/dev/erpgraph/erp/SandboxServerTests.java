@@ -1,8 +1,16 @@
 package dev.erpgraph.erp;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.erpgraph.erp.config.ErpAuthProperties;
+import dev.erpgraph.erp.config.ErpSystemProperties;
 import dev.erpgraph.erp.gateway.ErpSystems;
+import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.sandbox.Sandbox;
 import dev.erpgraph.erp.sandbox.SandboxRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +23,12 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(classes = SandboxTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class SandboxServerTests {
+
+    /**
+     * The timeout of a test's own connectors: generous, because the tests share two cores with the whole build and
+     * a first token fetch may be slow.
+     */
+    protected static final Duration CONNECTOR_TIMEOUT = Duration.ofSeconds(30);
 
     @LocalServerPort
     protected int port;
@@ -40,6 +54,39 @@ public abstract class SandboxServerTests {
 
     protected Sandbox sandbox(String systemId) {
         return sandboxes.find(systemId).orElseThrow();
+    }
+
+    /** Where a sandbox answers on this server: the base URL of its demo system. */
+    protected String sandboxUrl(String systemId) {
+        return "http://127.0.0.1:" + port + "/sandbox/" + systemId;
+    }
+
+    /** A sandbox's demo system (kind, credentials, options), pointed at this server. */
+    protected ErpSystemProperties demoSystem(String systemId) {
+        return sandbox(systemId).erp().demoSystem(sandboxUrl(systemId));
+    }
+
+    /**
+     * Settings for a test's own connector (own token cache, own pool) on a sandbox's demo system: its kind, name
+     * and options with {@code extraOptions} over them, the given credentials, the {@link #CONNECTOR_TIMEOUT}.
+     */
+    protected ConnectorSettings connectorSettings(String systemId, ErpAuthProperties auth, int maxConcurrency,
+                                                  Map<String, String> extraOptions) {
+        ErpSystemProperties demo = demoSystem(systemId);
+        Map<String, String> options = new HashMap<>(demo.options());
+        options.putAll(extraOptions);
+        return new ConnectorSettings(systemId, demo.kind(), demo.name(), auth, CONNECTOR_TIMEOUT, maxConcurrency,
+                options);
+    }
+
+    /** {@link #connectorSettings(String, ErpAuthProperties, int, Map)} with the demo credentials and 4 in flight. */
+    protected ConnectorSettings connectorSettings(String systemId, Map<String, String> extraOptions) {
+        return connectorSettings(systemId, demoSystem(systemId).auth(), 4, extraOptions);
+    }
+
+    /** An HTTP client of a test's own to a sandbox, with the {@link #CONNECTOR_TIMEOUT} and meters of its own. */
+    protected ErpHttpClient connectorHttp(String systemId) {
+        return new ErpHttpClient(systemId, () -> sandboxUrl(systemId), CONNECTOR_TIMEOUT, new SimpleMeterRegistry());
     }
 
     /** A client for raw wire requests and the admin API, rooted at this server. */

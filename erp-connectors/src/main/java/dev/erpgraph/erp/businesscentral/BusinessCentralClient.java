@@ -69,7 +69,7 @@ final class BusinessCentralClient {
         List<JsonNode> entities = new ArrayList<>();
         String next = pathAndQuery;
         while (next != null) {
-            JsonNode page = BusinessCentralJson.body(send(resource, "GET", next, null));
+            JsonNode page = send(resource, "GET", next, null).json();
             JsonNode value = page.path("value");
             if (!value.isArray()) {
                 throw ErpException.badResponse(erpSystemId(), "collection answer without a 'value' array", null);
@@ -83,19 +83,15 @@ final class BusinessCentralClient {
 
     /** POSTs a JSON entity and answers the created entity. */
     JsonNode post(String resource, String path, String json) {
-        return BusinessCentralJson.body(send(resource, "POST", path, json));
+        return send(resource, "POST", path, json).json();
     }
 
     private ErpHttpResponse send(String resource, String method, String pathAndQuery, String body) {
-        String token = tokens.token();
-        ErpHttpResponse response = http.send(resource, method, pathAndQuery, headers(token, body != null), body);
-        if (response.status() == 401) {
-            // Expired early or revoked: one new token, one retry; a second 401 is a configuration problem.
-            tokens.invalidate(token);
-            response = http.send(resource, method, pathAndQuery, headers(tokens.token(), body != null), body);
-        }
+        // Expired early or revoked: one new token, one retry; a second 401 is a configuration problem.
+        ErpHttpResponse response = tokens.authorized(
+                token -> http.send(resource, method, pathAndQuery, headers(token, body != null), body));
         if (!response.isSuccess()) {
-            throw response.failure(BusinessCentralJson.errorMessage(response));
+            throw response.failure(BusinessCentralFields.errorMessage(response));
         }
         return response;
     }

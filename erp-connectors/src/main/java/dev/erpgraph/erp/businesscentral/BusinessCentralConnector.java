@@ -36,6 +36,7 @@ import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.http.QueryStrings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -163,15 +164,8 @@ final class BusinessCentralConnector implements ErpConnector {
             return ErpBatch.of(Map.of());
         }
         List<SalesOrder> orders = readOrders("orders", "customerNumber", asked, pushedDown(query));
-        Map<String, List<SalesOrder>> byCustomer = new HashMap<>();
-        for (SalesOrder order : orders) {
-            if (asked.contains(order.customerNumber())) {
-                byCustomer.computeIfAbsent(order.customerNumber(), key -> new ArrayList<>()).add(order);
-            }
-        }
-        Map<String, List<SalesOrder>> result = new HashMap<>();
-        byCustomer.forEach((customer, list) -> result.put(customer,
-                list.stream().filter(query::matches).sorted(NEWEST_FIRST).limit(query.limit()).toList()));
+        Map<String, List<SalesOrder>> result = new HashMap<>(query.newestPerCustomer(
+                orders.stream().filter(order -> asked.contains(order.customerNumber())).toList(), NEWEST_FIRST));
         Set<String> withoutOrders = new TreeSet<>(asked);
         withoutOrders.removeAll(result.keySet());
         for (String known : existingCustomers(withoutOrders)) {
@@ -225,7 +219,7 @@ final class BusinessCentralConnector implements ErpConnector {
         }
         Set<String> locationIds = new HashSet<>();
         rows.forEach(row -> row.path("salesOrderLines").forEach(line -> {
-            String id = BusinessCentralJson.text(line, "locationId");
+            String id = BusinessCentralFields.text(line, "locationId");
             // The empty GUID is BC's "no location": never in `locations`, so it must not trigger a re-read.
             if (id != null && !id.equals("00000000-0000-0000-0000-000000000000")) {
                 locationIds.add(id);
@@ -253,13 +247,13 @@ final class BusinessCentralConnector implements ErpConnector {
         Map<String, List<StockLevel>> result = new HashMap<>();
         for (String group : groups(stockItemField, asked, path)) {
             for (JsonNode row : client.getAll("inventory", path.apply(group))) {
-                String sku = BusinessCentralJson.requiredText(row, stockItemField, systemId());
-                String location = BusinessCentralJson.requiredText(row, stockLocationField, systemId());
+                String sku = BusinessCentralFields.requiredText(row, stockItemField, systemId());
+                String location = BusinessCentralFields.requiredText(row, stockLocationField, systemId());
                 if (!asked.contains(sku) || (warehouse != null && !warehouse.equals(location))) {
                     continue;
                 }
-                BigDecimal onHand = BusinessCentralJson.requiredDecimal(row, stockOnHandField, systemId());
-                BigDecimal reserved = BusinessCentralJson.decimal(row, stockReservedField, systemId());
+                BigDecimal onHand = BusinessCentralFields.requiredDecimal(row, stockOnHandField, systemId());
+                BigDecimal reserved = BusinessCentralFields.decimal(row, stockReservedField, systemId());
                 BigDecimal available = onHand.subtract(reserved == null ? BigDecimal.ZERO : reserved)
                         .max(BigDecimal.ZERO);
                 result.computeIfAbsent(sku, key -> new ArrayList<>())
@@ -344,27 +338,27 @@ final class BusinessCentralConnector implements ErpConnector {
         for (String group : BusinessCentralFilter.orGroups(clauses, filter -> client.absolute(path.apply(filter)),
                 maxUrlLength)) {
             for (JsonNode row : client.getAll("prices", path.apply(group))) {
-                String customer = BusinessCentralJson.requiredText(row, "sourceNo", systemId());
-                String sku = BusinessCentralJson.requiredText(row, "assetNo", systemId());
+                String customer = BusinessCentralFields.requiredText(row, "sourceNo", systemId());
+                String sku = BusinessCentralFields.requiredText(row, "assetNo", systemId());
                 Set<String> skus = skusByCustomer.get(customer);
-                if (!"Customer".equals(BusinessCentralJson.text(row, "sourceType")) || skus == null
+                if (!"Customer".equals(BusinessCentralFields.text(row, "sourceType")) || skus == null
                         || !skus.contains(sku) || !isValid(row, today)
                         || !localCurrency.equals(BusinessCentralOrders.currency(
-                                BusinessCentralJson.text(row, "currencyCode"), localCurrency))) {
+                                BusinessCentralFields.text(row, "currencyCode"), localCurrency))) {
                     continue;
                 }
-                BigDecimal minimum = BusinessCentralJson.decimal(row, "minimumQuantity", systemId());
+                BigDecimal minimum = BusinessCentralFields.decimal(row, "minimumQuantity", systemId());
                 lines.computeIfAbsent(customer + "\u0000" + sku, key -> new ArrayList<>()).add(new PriceLine(
                         minimum == null ? BigDecimal.ZERO : minimum,
-                        BusinessCentralJson.requiredDecimal(row, "unitPrice", systemId())));
+                        BusinessCentralFields.requiredDecimal(row, "unitPrice", systemId())));
             }
         }
         return lines;
     }
 
     private boolean isValid(JsonNode row, LocalDate today) {
-        LocalDate starting = BusinessCentralJson.date(row, "startingDate", systemId());
-        LocalDate ending = BusinessCentralJson.date(row, "endingDate", systemId());
+        LocalDate starting = BusinessCentralFields.date(row, "startingDate", systemId());
+        LocalDate ending = BusinessCentralFields.date(row, "endingDate", systemId());
         return (starting == null || !starting.isAfter(today)) && (ending == null || !ending.isBefore(today));
     }
 
@@ -382,7 +376,7 @@ final class BusinessCentralConnector implements ErpConnector {
         Map<String, CreditStatus> result = new HashMap<>();
         for (String group : groups("number", asked, path)) {
             for (JsonNode row : client.getAll("credit", path.apply(group))) {
-                String number = BusinessCentralJson.requiredText(row, "number", systemId());
+                String number = BusinessCentralFields.requiredText(row, "number", systemId());
                 if (asked.contains(number)) {
                     result.put(number, creditStatus(row, localCurrency, systemId()));
                 }
@@ -393,14 +387,14 @@ final class BusinessCentralConnector implements ErpConnector {
 
     static CreditStatus creditStatus(JsonNode customer, String localCurrency, String erpSystemId) {
         // Both amounts are in LCY in BC ("Credit Limit (LCY)", "Balance Due (LCY)"), whatever the customer's currency.
-        Money limit = new Money(BusinessCentralJson.requiredDecimal(customer, "creditLimit", erpSystemId),
+        Money limit = new Money(BusinessCentralFields.requiredDecimal(customer, "creditLimit", erpSystemId),
                 localCurrency);
-        Money balance = new Money(BusinessCentralJson.requiredDecimal(customer, "balanceDue", erpSystemId),
+        Money balance = new Money(BusinessCentralFields.requiredDecimal(customer, "balanceDue", erpSystemId),
                 localCurrency);
         JsonNode terms = customer.path("paymentTerms");
-        String termsCode = terms.isObject() ? BusinessCentralJson.text(terms, "code") : null;
+        String termsCode = terms.isObject() ? BusinessCentralFields.text(terms, "code") : null;
         return new CreditStatus(limit, balance, limit.minus(balance),
-                BusinessCentralOrders.isBlocked(BusinessCentralJson.text(customer, "blocked")),
+                BusinessCentralOrders.isBlocked(BusinessCentralFields.text(customer, "blocked")),
                 termsCode == null || termsCode.isBlank() ? null : termsCode);
     }
 
@@ -423,9 +417,9 @@ final class BusinessCentralConnector implements ErpConnector {
                 + BusinessCentralFilter.eq("customerNumber", request.customerNumber()))
                 + "&$select=number"));
         if (!existing.isEmpty()) {
-            return BusinessCentralJson.requiredText(existing.get(0), "number", systemId());
+            return BusinessCentralFields.requiredText(existing.get(0), "number", systemId());
         }
-        ObjectNode body = BusinessCentralJson.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         body.put("customerNumber", request.customerNumber());
         body.put("externalDocumentNumber", key);
         if (request.requestedDeliveryDate() != null) {
@@ -453,8 +447,8 @@ final class BusinessCentralConnector implements ErpConnector {
             }
         }
         JsonNode created = client.post("create-order", client.api("salesOrders"),
-                BusinessCentralJson.MAPPER.writeValueAsString(body));
-        return BusinessCentralJson.requiredText(created, "number", systemId());
+                ErpJson.MAPPER.writeValueAsString(body));
+        return BusinessCentralFields.requiredText(created, "number", systemId());
     }
 
     // ---- shared lookups
@@ -469,7 +463,7 @@ final class BusinessCentralConnector implements ErpConnector {
                 + "&$select=number");
         for (String group : groups("number", customerNumbers, path)) {
             for (JsonNode row : client.getAll("customers", path.apply(group))) {
-                String number = BusinessCentralJson.requiredText(row, "number", systemId());
+                String number = BusinessCentralFields.requiredText(row, "number", systemId());
                 if (customerNumbers.contains(number)) {
                     known.add(number);
                 }
@@ -488,9 +482,9 @@ final class BusinessCentralConnector implements ErpConnector {
                 + "&$select=number,unitPrice");
         for (String group : groups("number", skus, path)) {
             for (JsonNode row : client.getAll("items", path.apply(group))) {
-                String sku = BusinessCentralJson.requiredText(row, "number", systemId());
+                String sku = BusinessCentralFields.requiredText(row, "number", systemId());
                 if (skus.contains(sku)) {
-                    known.put(sku, BusinessCentralJson.requiredDecimal(row, "unitPrice", systemId()));
+                    known.put(sku, BusinessCentralFields.requiredDecimal(row, "unitPrice", systemId()));
                 }
             }
         }
@@ -515,8 +509,8 @@ final class BusinessCentralConnector implements ErpConnector {
     private Map<String, String> readLocations() {
         Map<String, String> fresh = new LinkedHashMap<>();
         for (JsonNode row : client.getAll("locations", client.api("locations?$select=id,code"))) {
-            fresh.put(BusinessCentralJson.requiredText(row, "id", systemId()),
-                    BusinessCentralJson.requiredText(row, "code", systemId()));
+            fresh.put(BusinessCentralFields.requiredText(row, "id", systemId()),
+                    BusinessCentralFields.requiredText(row, "code", systemId()));
         }
         Map<String, String> snapshot = Map.copyOf(fresh);
         locations.set(snapshot);

@@ -45,40 +45,41 @@ final class BusinessCentralOrders {
 
     static SalesOrder order(JsonNode order, String localCurrency, Map<String, String> locationCodes,
                             String erpSystemId) {
-        String currency = currency(BusinessCentralJson.text(order, "currencyCode"), localCurrency);
+        String currency = currency(BusinessCentralFields.text(order, "currencyCode"), localCurrency);
         List<JsonNode> wireLines = new ArrayList<>();
         order.path("salesOrderLines").forEach(wireLines::add);
         List<SalesOrderLine> lines = new ArrayList<>();
         for (JsonNode line : wireLines) {
-            String sku = BusinessCentralJson.text(line, "lineObjectNumber");
-            if (sku == null || sku.isEmpty() || "Comment".equals(BusinessCentralJson.text(line, "lineType"))) {
+            String sku = BusinessCentralFields.text(line, "lineObjectNumber");
+            if (sku == null || sku.isEmpty() || "Comment".equals(BusinessCentralFields.text(line, "lineType"))) {
                 continue;
             }
-            String locationId = BusinessCentralJson.text(line, "locationId");
+            String locationId = BusinessCentralFields.text(line, "locationId");
             lines.add(new SalesOrderLine(line.path("sequence").asInt(),
                     sku,
-                    BusinessCentralJson.text(line, "description"),
-                    BusinessCentralJson.requiredDecimal(line, "quantity", erpSystemId),
-                    BusinessCentralJson.decimal(line, "shippedQuantity", erpSystemId),
-                    new Money(BusinessCentralJson.requiredDecimal(line, "unitPrice", erpSystemId), currency),
-                    new Money(BusinessCentralJson.requiredDecimal(line, "netAmount", erpSystemId), currency),
+                    BusinessCentralFields.text(line, "description"),
+                    BusinessCentralFields.requiredDecimal(line, "quantity", erpSystemId),
+                    BusinessCentralFields.decimal(line, "shippedQuantity", erpSystemId),
+                    new Money(BusinessCentralFields.requiredDecimal(line, "unitPrice", erpSystemId), currency),
+                    new Money(BusinessCentralFields.requiredDecimal(line, "netAmount", erpSystemId), currency),
                     locationId == null ? null : locationCodes.get(locationId)));
         }
-        LocalDate orderDate = BusinessCentralJson.date(order, "orderDate", erpSystemId);
+        LocalDate orderDate = BusinessCentralFields.date(order, "orderDate", erpSystemId);
         if (orderDate == null) {
             throw ErpException.badResponse(erpSystemId, "sales order without orderDate", null);
         }
         JsonNode customer = order.path("customer");
         return new SalesOrder(
-                BusinessCentralJson.requiredText(order, "id", erpSystemId),
-                BusinessCentralJson.requiredText(order, "number", erpSystemId),
-                BusinessCentralJson.requiredText(order, "customerNumber", erpSystemId),
-                status(BusinessCentralJson.text(order, "status"), BusinessCentralJson.bool(order, "fullyShipped"),
-                        wireLines, customer.isObject() ? BusinessCentralJson.text(customer, "blocked") : null,
+                BusinessCentralFields.requiredText(order, "id", erpSystemId),
+                BusinessCentralFields.requiredText(order, "number", erpSystemId),
+                BusinessCentralFields.requiredText(order, "customerNumber", erpSystemId),
+                status(BusinessCentralFields.text(order, "status"), BusinessCentralFields.bool(order, "fullyShipped"),
+                        wireLines, customer.isObject() ? BusinessCentralFields.text(customer, "blocked") : null,
                         erpSystemId),
                 orderDate,
-                BusinessCentralJson.date(order, "requestedDeliveryDate", erpSystemId),
-                new Money(BusinessCentralJson.requiredDecimal(order, "totalAmountExcludingTax", erpSystemId), currency),
+                BusinessCentralFields.date(order, "requestedDeliveryDate", erpSystemId),
+                new Money(BusinessCentralFields.requiredDecimal(order, "totalAmountExcludingTax", erpSystemId),
+                        currency),
                 lines);
     }
 
@@ -89,13 +90,13 @@ final class BusinessCentralOrders {
         boolean allInvoiced = true;
         boolean anyShipped = false;
         for (JsonNode line : lines) {
-            BigDecimal quantity = BusinessCentralJson.decimal(line, "quantity", erpSystemId);
+            BigDecimal quantity = BusinessCentralFields.decimal(line, "quantity", erpSystemId);
             if (quantity == null || quantity.signum() <= 0) {
                 continue;
             }
             anyQuantity = true;
-            BigDecimal invoiced = orZero(BusinessCentralJson.decimal(line, "invoicedQuantity", erpSystemId));
-            BigDecimal shipped = orZero(BusinessCentralJson.decimal(line, "shippedQuantity", erpSystemId));
+            BigDecimal invoiced = orZero(BusinessCentralFields.decimal(line, "invoicedQuantity", erpSystemId));
+            BigDecimal shipped = orZero(BusinessCentralFields.decimal(line, "shippedQuantity", erpSystemId));
             allInvoiced &= invoiced.compareTo(quantity) >= 0;
             anyShipped |= shipped.signum() > 0;
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.http.QueryStrings;
 import dev.erpgraph.erp.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.erp.sandbox.Sandbox;
@@ -117,7 +118,7 @@ class BusinessCentralSandbox {
                     + " not valid. The scope " + form.getFirst("scope") + " is not valid.");
         }
         long ttl = sandbox.faults().tokenTtlSeconds();
-        ObjectNode body = BusinessCentralJson.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         body.put("token_type", "Bearer");
         body.put("expires_in", ttl);
         body.put("ext_expires_in", ttl);
@@ -126,7 +127,7 @@ class BusinessCentralSandbox {
     }
 
     private static ResponseEntity<String> entraError(int status, String error, int code, String description) {
-        ObjectNode body = BusinessCentralJson.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         body.put("error", error);
         body.put("error_description", "AADSTS" + code + ": " + description);
         body.putArray("error_codes").add(code);
@@ -192,7 +193,7 @@ class BusinessCentralSandbox {
             sandbox.stats().record("create-order");
             JsonNode order;
             try {
-                order = BusinessCentralJson.MAPPER.readTree(body == null ? "" : body);
+                order = ErpJson.MAPPER.readTree(body == null ? "" : body);
             }
             catch (JacksonException ex) {
                 throw new BcError(400, "BadRequest", "Invalid Request Body");
@@ -201,7 +202,7 @@ class BusinessCentralSandbox {
                 throw new BcError(400, "BadRequest", "Invalid Request Body");
             }
             Map<String, Object> created = entities(id).create(order);
-            ObjectNode entity = BusinessCentralJson.MAPPER.createObjectNode();
+            ObjectNode entity = ErpJson.MAPPER.createObjectNode();
             entity.put("@odata.context", request.getRequestURL().toString().replace("/salesOrders",
                     "/$metadata#" + company + "/salesOrders/$entity"));
             BusinessCentralSandboxEntities.render(created, entity);
@@ -227,7 +228,7 @@ class BusinessCentralSandbox {
                 request.getParameter("$filter"), request.getParameter("$expand"), request.getParameter("$select"));
         List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>(set.rows(query.filter()));
         rows.sort(Comparator.comparing(BusinessCentralSandboxEntities.Row::key));
-        ObjectNode body = BusinessCentralJson.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         String root = request.getRequestURL().toString();
         body.put("@odata.context", root.substring(0, root.indexOf("/v2.0/")) + contextPath);
         ArrayNode value = body.putArray("value");
@@ -255,7 +256,7 @@ class BusinessCentralSandbox {
         if (prefer != null && pageSize != MAX_PAGE_SIZE) {
             response.header("Preference-Applied", "odata.maxpagesize=" + pageSize);
         }
-        return response.body(BusinessCentralJson.MAPPER.writeValueAsString(body));
+        return response.body(ErpJson.MAPPER.writeValueAsString(body));
     }
 
     private static int pageSize(String prefer) {
@@ -372,15 +373,15 @@ class BusinessCentralSandbox {
     }
 
     static String errorBody(String code, String message) {
-        ObjectNode body = BusinessCentralJson.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", code);
         error.put("message", message);
-        return BusinessCentralJson.MAPPER.writeValueAsString(body);
+        return ErpJson.MAPPER.writeValueAsString(body);
     }
 
     private static ResponseEntity<String> json(int status, ObjectNode body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(BusinessCentralJson.MAPPER.writeValueAsString(body));
+                .body(ErpJson.MAPPER.writeValueAsString(body));
     }
 }

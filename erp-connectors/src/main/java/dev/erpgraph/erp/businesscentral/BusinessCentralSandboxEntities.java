@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
+import dev.erpgraph.erp.sandbox.FilterExpression;
 import dev.erpgraph.erp.sandbox.SandboxErp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,8 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code salesOrders} with {@code salesOrderLines} and {@code customer}, {@code customers} with
  * {@code paymentTerms}, {@code items}, {@code locations}) and of the custom pages ({@code itemLocationStocks},
  * {@code customerPriceListLines}). Rows are generated on request from the data set, narrowed by the keys the
- * filter pins down ({@link BusinessCentralSandboxFilter.Expression#candidates}) and then tested against the
- * whole filter.
+ * filter pins down ({@link FilterExpression#candidates}) and then tested against the whole filter.
  */
 final class BusinessCentralSandboxEntities {
 
@@ -46,17 +46,17 @@ final class BusinessCentralSandboxEntities {
 
     /** An entity set: name, the resource name for stats, property names, navigations and their properties. */
     record EntitySet(String name, String resource, Set<String> properties, Map<String, Set<String>> navigations,
-                     Function<BusinessCentralSandboxFilter.Expression, List<Row>> rows) {
-        List<Row> rows(BusinessCentralSandboxFilter.Expression filter) {
+                     Function<FilterExpression, List<Row>> rows) {
+        List<Row> rows(FilterExpression filter) {
             return rows.apply(filter);
         }
     }
 
     /** A parsed {@code $filter}, {@code $expand} (with nested {@code $select}) and {@code $select}. */
-    record Query(BusinessCentralSandboxFilter.Expression filter, Map<String, Set<String>> expand, Set<String> select) {
+    record Query(FilterExpression filter, Map<String, Set<String>> expand, Set<String> select) {
 
         static Query parse(EntitySet set, String filter, String expand, String select) {
-            BusinessCentralSandboxFilter.Expression expression = filter == null || filter.isBlank() ? null
+            FilterExpression expression = filter == null || filter.isBlank() ? null
                     : BusinessCentralSandboxFilter.parse(filter, set.properties());
             Map<String, Set<String>> expansions = new LinkedHashMap<>();
             if (expand != null && !expand.isBlank()) {
@@ -223,7 +223,7 @@ final class BusinessCentralSandboxEntities {
 
     // ---- salesOrders
 
-    private List<Row> orderRows(BusinessCentralSandboxFilter.Expression filter) {
+    private List<Row> orderRows(FilterExpression filter) {
         List<DistributorDataSet.Order> orders = new ArrayList<>();
         Set<String> customerNumbers = filter == null ? null : filter.candidates("customerNumber");
         Set<String> numbers = filter == null ? null : filter.candidates("number");
@@ -284,7 +284,7 @@ final class BusinessCentralSandboxEntities {
         fields.put("shipmentMethodId", ZERO_GUID);
         fields.put("salesperson", "");
         fields.put("partialShipping", true);
-        fields.put("requestedDeliveryDate", order.requestedDate() == null ? BusinessCentralJson.BLANK_DATE
+        fields.put("requestedDeliveryDate", order.requestedDate() == null ? BusinessCentralFields.BLANK_DATE
                 : order.requestedDate());
         fields.put("discountAmount", BigDecimal.ZERO);
         fields.put("discountAppliedBeforeTax", true);
@@ -336,7 +336,7 @@ final class BusinessCentralSandboxEntities {
             fields.put("netAmount", line.amount());
             fields.put("netTaxAmount", BigDecimal.ZERO);
             fields.put("netAmountIncludingTax", line.amount());
-            fields.put("shipmentDate", order.requestedDate() == null ? BusinessCentralJson.BLANK_DATE
+            fields.put("shipmentDate", order.requestedDate() == null ? BusinessCentralFields.BLANK_DATE
                     : order.requestedDate());
             fields.put("shippedQuantity", shipped);
             fields.put("invoicedQuantity", invoiced);
@@ -351,7 +351,7 @@ final class BusinessCentralSandboxEntities {
 
     // ---- customers
 
-    private List<Row> customerRows(BusinessCentralSandboxFilter.Expression filter) {
+    private List<Row> customerRows(FilterExpression filter) {
         List<Row> rows = new ArrayList<>();
         for (int index : customerIndexes(filter == null ? null : filter.candidates("number"))) {
             DistributorDataSet.Customer customer = data.customer(index).orElseThrow();
@@ -436,7 +436,7 @@ final class BusinessCentralSandboxEntities {
         return skus.stream().map(data::item).flatMap(Optional::stream).toList();
     }
 
-    private List<Row> itemRows(BusinessCentralSandboxFilter.Expression filter) {
+    private List<Row> itemRows(FilterExpression filter) {
         return itemsFor(filter == null ? null : filter.candidates("number")).stream()
                 .map(item -> new Row(item.sku(), itemFields(item), Map.of())).toList();
     }
@@ -488,7 +488,7 @@ final class BusinessCentralSandboxEntities {
         return fields;
     }
 
-    private List<Row> stockRows(BusinessCentralSandboxFilter.Expression filter) {
+    private List<Row> stockRows(FilterExpression filter) {
         List<Row> rows = new ArrayList<>();
         for (DistributorDataSet.Item item : itemsFor(filter == null ? null : filter.candidates("itemNumber"))) {
             for (DistributorDataSet.Stock stock : data.stock(item.sku())) {
@@ -511,7 +511,7 @@ final class BusinessCentralSandboxEntities {
 
     // ---- price list lines
 
-    private List<Row> priceRows(BusinessCentralSandboxFilter.Expression filter) {
+    private List<Row> priceRows(FilterExpression filter) {
         List<DistributorDataSet.Item> candidates = itemsFor(filter == null ? null : filter.candidates("assetNo"));
         List<Row> rows = new ArrayList<>();
         for (int index : customerIndexes(filter == null ? null : filter.candidates("sourceNo"))) {
@@ -569,7 +569,7 @@ final class BusinessCentralSandboxEntities {
         fields.put("unitPrice", unitPrice);
         fields.put("currencyCode", "");
         fields.put("startingDate", from);
-        fields.put("endingDate", to == null ? BusinessCentralJson.BLANK_DATE : to);
+        fields.put("endingDate", to == null ? BusinessCentralFields.BLANK_DATE : to);
         return fields;
     }
 

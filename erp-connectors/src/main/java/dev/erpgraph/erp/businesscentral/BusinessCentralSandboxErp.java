@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.SandboxErp;
@@ -77,12 +78,12 @@ class BusinessCentralSandboxErp implements SandboxErp {
     public void writeError(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json; charset=utf-8");
-        ObjectNode body = BusinessCentralJson.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", errorCode(status));
         error.put("message", message + "  CorrelationId:  " + UUID.nameUUIDFromBytes(message.getBytes(
                 StandardCharsets.UTF_8)) + ".");
-        response.getOutputStream().write(BusinessCentralJson.MAPPER.writeValueAsBytes(body));
+        response.getOutputStream().write(ErpJson.MAPPER.writeValueAsBytes(body));
     }
 
     /** BC's error codes for the statuses the sandbox produces. */

@@ -3,11 +3,12 @@ package dev.erpgraph.erp.businesscentral;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import dev.erpgraph.erp.sandbox.FilterExpression;
 
 /**
  * The sandbox's honest OData v4 {@code $filter} parser: comparisons ({@code eq ne gt ge lt le}) of properties and
@@ -23,17 +24,6 @@ final class BusinessCentralSandboxFilter {
         InvalidFilterException(String message) {
             super(message);
         }
-    }
-
-    /** A parsed filter. */
-    interface Expression {
-        boolean test(Map<String, Object> row);
-
-        /**
-         * The only values {@code property} can have in a matching row, or null if the filter does not pin it
-         * down: lets the sandbox look rows up by key instead of scanning, without changing the result.
-         */
-        Set<String> candidates(String property);
     }
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -57,9 +47,9 @@ final class BusinessCentralSandboxFilter {
     }
 
     /** Parses {@code filter} over an entity with these property names. */
-    static Expression parse(String filter, Set<String> properties) {
+    static FilterExpression parse(String filter, Set<String> properties) {
         BusinessCentralSandboxFilter parser = new BusinessCentralSandboxFilter(filter, properties);
-        Expression expression = parser.or();
+        FilterExpression expression = parser.or();
         if (parser.next < parser.tokens.size()) {
             throw parser.syntaxError(parser.tokens.get(parser.next));
         }
@@ -68,74 +58,28 @@ final class BusinessCentralSandboxFilter {
 
     // ---- grammar: or := and ('or' and)*; and := unary ('and' unary)*; unary := 'not' unary | '(' or ')' | cmp
 
-    private Expression or() {
-        Expression left = and();
+    private FilterExpression or() {
+        FilterExpression left = and();
         while (keyword("or")) {
-            Expression l = left;
-            Expression r = and();
-            left = new Expression() {
-                public boolean test(Map<String, Object> row) {
-                    return l.test(row) || r.test(row);
-                }
-
-                public Set<String> candidates(String property) {
-                    Set<String> a = l.candidates(property);
-                    Set<String> b = r.candidates(property);
-                    if (a == null || b == null) {
-                        return null;
-                    }
-                    Set<String> union = new HashSet<>(a);
-                    union.addAll(b);
-                    return union;
-                }
-            };
+            left = FilterExpression.or(left, and());
         }
         return left;
     }
 
-    private Expression and() {
-        Expression left = unary();
+    private FilterExpression and() {
+        FilterExpression left = unary();
         while (keyword("and")) {
-            Expression l = left;
-            Expression r = unary();
-            left = new Expression() {
-                public boolean test(Map<String, Object> row) {
-                    return l.test(row) && r.test(row);
-                }
-
-                public Set<String> candidates(String property) {
-                    Set<String> a = l.candidates(property);
-                    Set<String> b = r.candidates(property);
-                    if (a == null) {
-                        return b;
-                    }
-                    if (b == null) {
-                        return a;
-                    }
-                    Set<String> both = new HashSet<>(a);
-                    both.retainAll(b);
-                    return both;
-                }
-            };
+            left = FilterExpression.and(left, unary());
         }
         return left;
     }
 
-    private Expression unary() {
+    private FilterExpression unary() {
         if (keyword("not")) {
-            Expression inner = unary();
-            return new Expression() {
-                public boolean test(Map<String, Object> row) {
-                    return !inner.test(row);
-                }
-
-                public Set<String> candidates(String property) {
-                    return null;
-                }
-            };
+            return FilterExpression.not(unary());
         }
         if (symbol("(")) {
-            Expression inner = or();
+            FilterExpression inner = or();
             if (!symbol(")")) {
                 throw syntaxError(peek());
             }
@@ -144,7 +88,7 @@ final class BusinessCentralSandboxFilter {
         return comparison();
     }
 
-    private Expression comparison() {
+    private FilterExpression comparison() {
         Operand left = operand();
         Token operator = peek();
         if (operator == null || operator.quoted() || !OPERATORS.contains(operator.text())) {
@@ -153,8 +97,8 @@ final class BusinessCentralSandboxFilter {
         next++;
         Operand right = operand();
         String op = operator.text();
-        return new Expression() {
-            public boolean test(Map<String, Object> row) {
+        return new FilterExpression() {
+            public boolean test(Function<String, Object> row) {
                 return compare(op, left.value(row), right.value(row));
             }
 
@@ -174,8 +118,8 @@ final class BusinessCentralSandboxFilter {
     }
 
     private record Operand(String property, Object literal) {
-        Object value(Map<String, Object> row) {
-            return property == null ? literal : row.get(property);
+        Object value(Function<String, Object> row) {
+            return property == null ? literal : row.apply(property);
         }
     }
 
@@ -248,14 +192,7 @@ final class BusinessCentralSandboxFilter {
             throw new InvalidFilterException("A binary operator with incompatible types was detected. Found operand"
                     + " types '" + typeName(left) + "' and '" + typeName(right) + "' for operator kind '" + op + "'.");
         }
-        return switch (op) {
-            case "eq" -> order == 0;
-            case "ne" -> order != 0;
-            case "gt" -> order > 0;
-            case "ge" -> order >= 0;
-            case "lt" -> order < 0;
-            default -> order <= 0;
-        };
+        return FilterExpression.holds(op, order);
     }
 
     private static String typeName(Object value) {

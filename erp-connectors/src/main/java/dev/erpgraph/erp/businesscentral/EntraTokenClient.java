@@ -2,12 +2,14 @@ package dev.erpgraph.erp.businesscentral;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.config.ErpAuthProperties;
+import dev.erpgraph.erp.http.AccessTokenCache;
+import dev.erpgraph.erp.http.AccessTokenCache.FetchedToken;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
 import dev.erpgraph.erp.http.QueryStrings;
@@ -21,50 +23,33 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>One token is shared by every thread and reused until shortly before it expires (a minute early, or a tenth
  * of its life for short-lived tokens), because every token call is a round trip to Entra. A caller whose token
- * is refused with 401 {@link #invalidate invalidates} it and the next call fetches one new token, however many
- * threads saw the 401 at once.
+ * is refused with 401 drops it ({@link #authorized}) and one new token is fetched, however many threads saw
+ * the 401 at once ({@link AccessTokenCache}).
  */
 final class EntraTokenClient {
 
     static final String DEFAULT_SCOPE = "https://api.businesscentral.dynamics.com/.default";
-    private static final Duration MAX_EARLY_REFRESH = Duration.ofSeconds(60);
-
-    private record Token(String value, Instant refreshAt) {
-    }
 
     private final ErpHttpClient http;
     private final ErpAuthProperties auth;
-    private final Clock clock;
-    private Token current;
+    private final AccessTokenCache cache;
 
     EntraTokenClient(ErpHttpClient http, ErpAuthProperties auth, Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
         this.auth = Objects.requireNonNull(auth, "auth");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = new AccessTokenCache(Objects.requireNonNull(clock, "clock"), this::fetch);
         if (auth.tokenUrl() == null || auth.clientId() == null || auth.clientSecret() == null) {
             throw new IllegalArgumentException("erp.systems." + http.erpSystemId()
                     + ".auth needs token-url, client-id and client-secret (Entra ID client credentials)");
         }
     }
 
-    /** A valid token: the cached one, or a new one fetched now (one fetch at a time). */
-    synchronized String token() {
-        Token token = current;
-        if (token == null || !clock.instant().isBefore(token.refreshAt())) {
-            token = fetch();
-            current = token;
-        }
-        return token.value();
+    /** Sends {@code request} with the token, once more with a new one if Business Central answers 401 to it. */
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
+        return cache.authorized(request);
     }
 
-    /** Forgets {@code refused} if it is still the cached token, so the next {@link #token()} fetches a new one. */
-    synchronized void invalidate(String refused) {
-        if (current != null && current.value().equals(refused)) {
-            current = null;
-        }
-    }
-
-    private Token fetch() {
+    private FetchedToken fetch() {
         String scope = auth.scope() == null ? DEFAULT_SCOPE : auth.scope();
         String form = "grant_type=client_credentials"
                 + "&client_id=" + QueryStrings.encode(auth.clientId())
@@ -73,7 +58,7 @@ final class EntraTokenClient {
         ErpHttpResponse response = http.post("token", auth.tokenUrl(),
                 Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), form);
         if (!response.isSuccess()) {
-            ErpException failure = response.failure(BusinessCentralJson.errorMessage(response));
+            ErpException failure = response.failure(BusinessCentralFields.errorMessage(response));
             if (failure.kind() == ErpException.Kind.UNAVAILABLE) {
                 throw failure;
             }
@@ -81,8 +66,8 @@ final class EntraTokenClient {
             throw new ErpException(ErpException.Kind.UNAVAILABLE, http.erpSystemId(),
                     "Entra ID refused the token request: " + failure.getMessage(), failure.erpMessage(), null, null);
         }
-        JsonNode body = BusinessCentralJson.body(response);
-        String accessToken = BusinessCentralJson.requiredText(body, "access_token", http.erpSystemId());
+        JsonNode body = response.json();
+        String accessToken = BusinessCentralFields.requiredText(body, "access_token", http.erpSystemId());
         JsonNode expiresIn = body.path("expires_in");
         if (!expiresIn.isNumber() && !expiresIn.isString()) {
             throw ErpException.badResponse(http.erpSystemId(), "token answer without expires_in", null);
@@ -94,8 +79,6 @@ final class EntraTokenClient {
         catch (NumberFormatException ex) {
             throw ErpException.badResponse(http.erpSystemId(), "token answer with a non-numeric expires_in", ex);
         }
-        Duration life = Duration.ofSeconds(Math.max(0, seconds));
-        Duration early = life.dividedBy(10).compareTo(MAX_EARLY_REFRESH) < 0 ? life.dividedBy(10) : MAX_EARLY_REFRESH;
-        return new Token(accessToken, clock.instant().plus(life).minus(early));
+        return new FetchedToken(accessToken, Duration.ofSeconds(Math.max(0, seconds)));
     }
 }

@@ -6,20 +6,10 @@ import java.util.Optional;
 
 import dev.erpgraph.erp.ErpException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** An ERP's answer: status, headers and body, with the failure mapping every connector starts from. */
 public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders headers, String body) {
-
-    /** Money and quantities must survive parsing exactly: decimals become BigDecimal, never double. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
 
     public boolean isSuccess() {
         return status >= 200 && status < 300;
@@ -30,8 +20,8 @@ public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders header
     }
 
     /**
-     * The body as JSON. An unparsable body (an HTML error page from a proxy, a truncated answer) is the ERP
-     * answering garbage: {@link ErpException.Kind#BAD_RESPONSE}.
+     * The body as JSON, decimals read exactly ({@link ErpJson}). An unparsable body (an HTML error page from a
+     * proxy, a truncated answer) is the ERP answering garbage: {@link ErpException.Kind#BAD_RESPONSE}.
      */
     public JsonNode json() {
         if (body == null || body.isBlank()) {
@@ -39,7 +29,7 @@ public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders header
                     null);
         }
         try {
-            return JSON.readTree(body);
+            return ErpJson.MAPPER.readTree(body);
         }
         catch (JacksonException ex) {
             throw ErpException.badResponse(erpSystemId, "unparsable JSON body (HTTP " + status + ")", ex);
@@ -49,7 +39,7 @@ public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders header
     /** The body as JSON, or null if it is not JSON: for reading error bodies, which may be anything. */
     public JsonNode jsonOrNull() {
         try {
-            return body == null || body.isBlank() ? null : JSON.readTree(body);
+            return body == null || body.isBlank() ? null : ErpJson.MAPPER.readTree(body);
         }
         catch (JacksonException ex) {
             return null;

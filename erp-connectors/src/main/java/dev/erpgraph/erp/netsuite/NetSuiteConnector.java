@@ -3,7 +3,6 @@ package dev.erpgraph.erp.netsuite;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -163,13 +162,10 @@ public final class NetSuiteConnector implements ErpConnector {
             try {
                 List<SalesOrder> orders = new ArrayList<>();
                 for (JsonNode header : ofCustomer) {
-                    SalesOrder order = order(header, lines);
-                    if (query.matches(order)) {
-                        orders.add(order);
-                    }
+                    orders.add(order(header, lines));
                 }
-                orders.sort(Comparator.comparing(SalesOrder::orderDate).reversed());
-                batch.value(customer, orders);
+                // Read newest first (date, then internal id): the stable sort by date keeps that order.
+                batch.value(customer, query.newest(orders, OrderQuery.NEWEST_DATE_FIRST));
             }
             catch (ErpException ex) {
                 batch.failure(customer, ex);

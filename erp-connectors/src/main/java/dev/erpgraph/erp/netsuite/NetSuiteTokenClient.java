@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.http.AccessTokenCache;
+import dev.erpgraph.erp.http.AccessTokenCache.FetchedToken;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
 import dev.erpgraph.erp.http.QueryStrings;
@@ -15,18 +18,15 @@ import tools.jackson.databind.JsonNode;
  * OAuth 2.0 client credentials (M2M) against {@code /services/rest/auth/oauth2/v1/token}: one access token,
  * shared by every thread, reused until shortly before it expires (NetSuite's live one hour; we refresh a tenth of
  * the lifetime early, at most a minute) and dropped when NetSuite answers 401 with it. Fetching is serialized so
- * that a burst of calls after expiry costs one token request, not one per thread.
+ * that a burst of calls after expiry costs one token request, not one per thread ({@link AccessTokenCache}).
  */
 final class NetSuiteTokenClient {
-
-    private record AccessToken(String value, Instant refreshAt) {
-    }
 
     private final ErpHttpClient http;
     private final String tokenUrl;
     private final NetSuiteClientAssertion assertion;
     private final Clock clock;
-    private volatile AccessToken current;
+    private final AccessTokenCache cache;
 
     /** @param tokenUrl absolute, or relative to the base URL (resolved on each fetch: the base may be late-bound) */
     NetSuiteTokenClient(ErpHttpClient http, String tokenUrl, NetSuiteClientAssertion assertion, Clock clock) {
@@ -34,31 +34,15 @@ final class NetSuiteTokenClient {
         this.tokenUrl = tokenUrl;
         this.assertion = assertion;
         this.clock = clock;
+        this.cache = new AccessTokenCache(clock, this::fetch);
     }
 
-    String token() {
-        AccessToken token = current;
-        if (token != null && clock.instant().isBefore(token.refreshAt())) {
-            return token.value();
-        }
-        synchronized (this) {
-            token = current;
-            if (token == null || !clock.instant().isBefore(token.refreshAt())) {
-                token = fetch();
-                current = token;
-            }
-            return token.value();
-        }
+    /** Sends {@code request} with the token, once more with a new one if NetSuite answers 401 to it. */
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
+        return cache.authorized(request);
     }
 
-    /** Forgets {@code rejected} (NetSuite answered 401 to it), unless another thread already replaced it. */
-    synchronized void invalidate(String rejected) {
-        if (current != null && current.value().equals(rejected)) {
-            current = null;
-        }
-    }
-
-    private AccessToken fetch() {
+    private FetchedToken fetch() {
         String audience = tokenUrl.startsWith("http://") || tokenUrl.startsWith("https://") ? tokenUrl
                 : http.baseUrl() + (tokenUrl.startsWith("/") ? "" : "/") + tokenUrl;
         Instant now = clock.instant();
@@ -92,7 +76,6 @@ final class NetSuiteTokenClient {
                 throw ErpException.badResponse(http.erpSystemId(), "unreadable expires_in in the token answer", ex);
             }
         }
-        Duration early = Duration.ofSeconds(Math.min(60, ttl / 10));
-        return new AccessToken(accessToken.asString(), now.plusSeconds(ttl).minus(early));
+        return new FetchedToken(accessToken.asString(), Duration.ofSeconds(ttl));
     }
 }

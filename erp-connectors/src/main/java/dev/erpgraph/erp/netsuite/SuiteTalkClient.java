@@ -38,13 +38,7 @@ final class SuiteTalkClient {
 
     /** Like {@link #post} but hands back a refusal for the caller to read (e.g. a duplicate external id). */
     ErpHttpResponse send(String resource, String pathAndQuery, Map<String, String> extraHeaders, String json) {
-        String token = tokens.token();
-        ErpHttpResponse response = http.post(resource, pathAndQuery, headers(token, extraHeaders), json);
-        if (response.status() == 401) {
-            tokens.invalidate(token);
-            response = http.post(resource, pathAndQuery, headers(tokens.token(), extraHeaders), json);
-        }
-        return response;
+        return tokens.authorized(token -> http.post(resource, pathAndQuery, headers(token, extraHeaders), json));
     }
 
     private static Map<String, String> headers(String token, Map<String, String> extra) {

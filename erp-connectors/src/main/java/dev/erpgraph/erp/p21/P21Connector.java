@@ -149,18 +149,11 @@ public final class P21Connector implements ErpConnector {
         }
         List<SalesOrder> orders = withLines(candidates.values().stream().flatMap(List::stream).toList());
 
-        Map<Long, List<SalesOrder>> byCustomer = new HashMap<>();
-        for (SalesOrder order : orders) {
-            if (query.matches(order)) {
-                List<SalesOrder> list = byCustomer.computeIfAbsent(Long.parseLong(order.customerNumber()),
-                        id -> new ArrayList<>());
-                if (list.size() < query.limit()) {
-                    list.add(order);
-                }
-            }
-        }
+        // Already newest first (by order time and number): the stable sort by date keeps that order.
+        Map<String, List<SalesOrder>> byCustomer = query.newestPerCustomer(orders, OrderQuery.NEWEST_DATE_FIRST);
         Map<String, List<SalesOrder>> values = new HashMap<>();
-        keysById.forEach((id, keys) -> keys.forEach(key -> values.put(key, byCustomer.getOrDefault(id, List.of()))));
+        keysById.forEach((id, keys) -> keys.forEach(
+                key -> values.put(key, byCustomer.getOrDefault(String.valueOf(id), List.of()))));
         return ErpBatch.of(values);
     }
 

@@ -86,7 +86,7 @@ final class P21ODataClient {
         if (!response.isSuccess()) {
             throw response.failure(P21ErrorBody.message(response));
         }
-        return P21Json.body(response);
+        return response.json();
     }
 
     /**
@@ -95,13 +95,7 @@ final class P21ODataClient {
      */
     ErpHttpResponse authorized(String resource, String method, String pathAndQuery, Map<String, String> headers,
                                String body) {
-        String token = tokens.token();
-        ErpHttpResponse response = http.send(resource, method, pathAndQuery, withToken(headers, token), body);
-        if (response.status() == 401) {
-            tokens.invalidate(token);
-            response = http.send(resource, method, pathAndQuery, withToken(headers, tokens.token()), body);
-        }
-        return response;
+        return tokens.authorized(token -> http.send(resource, method, pathAndQuery, withToken(headers, token), body));
     }
 
     private static Map<String, String> withToken(Map<String, String> headers, String token) {

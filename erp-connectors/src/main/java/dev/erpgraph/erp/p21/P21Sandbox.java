@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.erp.sandbox.Sandbox;
 import dev.erpgraph.erp.sandbox.SandboxRegistry;
@@ -76,13 +77,13 @@ class P21Sandbox {
         sandbox.stats().record("token");
         JsonNode request;
         try {
-            request = body == null ? P21Json.MAPPER.createObjectNode() : P21Json.parse(body);
+            request = body == null ? ErpJson.MAPPER.createObjectNode() : ErpJson.MAPPER.readTree(body);
         }
         catch (JacksonException ex) {
             return oauthError(HttpStatus.BAD_REQUEST, "invalid_request", "The request body is not valid JSON.");
         }
         long ttl = sandbox.faults().tokenTtlSeconds();
-        ObjectNode answer = P21Json.MAPPER.createObjectNode();
+        ObjectNode answer = ErpJson.MAPPER.createObjectNode();
         String secret = field(request, "ClientSecret");
         if (secret != null) {
             if (!"client_credentials".equals(field(request, "GrantType"))) {
@@ -154,7 +155,7 @@ class P21Sandbox {
             List<Map<String, Object>> rows = new ArrayList<>(tables(sandbox).rows(table.name(), filter)
                     .filter(row -> P21SandboxFilter.matches(filter, row)).toList());
             rows.sort(order);
-            ObjectNode body = P21Json.MAPPER.createObjectNode();
+            ObjectNode body = ErpJson.MAPPER.createObjectNode();
             body.put("@odata.context", ServletUriComponentsBuilder.fromContextPath(request).path("/sandbox/" + id
                     + "/odataservice/odata/$metadata#" + name).build().toUriString());
             if (count) {
@@ -179,7 +180,7 @@ class P21Sandbox {
         if (!sandbox.tokens().isValidBearer(auth)) {
             return error(HttpStatus.UNAUTHORIZED, "Authorization has been denied for this request.");
         }
-        ObjectNode body = P21Json.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         body.put("Url", ServletUriComponentsBuilder.fromContextPath(request).path("/sandbox/" + id + "/uiserver")
                 .build().toUriString());
         return json(HttpStatus.OK, body);
@@ -321,11 +322,11 @@ class P21Sandbox {
         body.put("error", error);
         body.put("error_description", description);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(P21Json.MAPPER.writeValueAsString(body));
+                .body(ErpJson.MAPPER.writeValueAsString(body));
     }
 
     private static ResponseEntity<String> json(HttpStatus status, JsonNode body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(P21Json.MAPPER.writeValueAsString(body));
+                .body(ErpJson.MAPPER.writeValueAsString(body));
     }
 }

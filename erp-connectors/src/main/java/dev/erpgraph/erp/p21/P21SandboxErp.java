@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.SandboxErp;
@@ -91,11 +92,11 @@ class P21SandboxErp implements SandboxErp {
 
     /** The OData service's error body. */
     static String errorBody(int status, String message) {
-        ObjectNode body = P21Json.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", String.valueOf(status));
         error.put("message", message);
-        return P21Json.MAPPER.writeValueAsString(body);
+        return ErpJson.MAPPER.writeValueAsString(body);
     }
 
     @Override

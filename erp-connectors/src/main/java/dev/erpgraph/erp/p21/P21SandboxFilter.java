@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.erpgraph.erp.sandbox.FilterExpression;
+
 /**
  * The sandbox's OData {@code $filter}: a real little parser and evaluator, so that a connector that failed to
  * escape a value would visibly widen its result (or be refused) instead of being silently "fixed" by the
@@ -121,14 +123,7 @@ final class P21SandboxFilter {
         else {
             order = new BigDecimal(value.toString()).compareTo((BigDecimal) literal);
         }
-        return switch (compare.op()) {
-            case "eq" -> order == 0;
-            case "ne" -> order != 0;
-            case "gt" -> order > 0;
-            case "ge" -> order >= 0;
-            case "lt" -> order < 0;
-            default -> order <= 0;
-        };
+        return FilterExpression.holds(compare.op(), order);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ final class P21SandboxTransactions {
 
     Optional<JsonNode> run(String body) {
         try {
-            JsonNode request = body == null || body.isBlank() ? null : P21Json.parse(body);
+            JsonNode request = body == null || body.isBlank() ? null : ErpJson.MAPPER.readTree(body);
             if (request == null || !"Order".equals(request.path("Name").asString(""))
                     || !request.path("Transactions").isArray() || request.path("Transactions").isEmpty()) {
                 return Optional.empty();
@@ -68,7 +69,7 @@ final class P21SandboxTransactions {
                     messages.add(refused.getMessage());
                 }
             }
-            ObjectNode answer = P21Json.MAPPER.createObjectNode();
+            ObjectNode answer = ErpJson.MAPPER.createObjectNode();
             ArrayNode messageArray = answer.putArray("Messages");
             messages.forEach(messageArray::add);
             if (succeeded == 0) {
@@ -158,7 +159,7 @@ final class P21SandboxTransactions {
     }
 
     private static ObjectNode passed(String orderNo) {
-        ObjectNode transaction = P21Json.MAPPER.createObjectNode();
+        ObjectNode transaction = ErpJson.MAPPER.createObjectNode();
         transaction.put("Status", "Passed");
         ObjectNode element = transaction.putArray("DataElements").addObject();
         element.put("Name", "TABPAGE_1.order");

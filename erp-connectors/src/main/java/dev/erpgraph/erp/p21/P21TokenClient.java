@@ -2,13 +2,15 @@ package dev.erpgraph.erp.p21;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.config.ErpAuthProperties;
+import dev.erpgraph.erp.http.AccessTokenCache;
+import dev.erpgraph.erp.http.AccessTokenCache.FetchedToken;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Every token call opens a session in the P21 middleware, so the token is fetched once and shared by all
  * threads until shortly before it expires (a tenth of its life early, at most a minute), and fetched again
- * once when the ERP answers 401 to it ({@link #invalidate}). Two grants are supported, chosen by what is
- * configured: user credentials ({@code username}/{@code password}; the answer carries
+ * once when the ERP answers 401 to it ({@link #authorized}; both in {@link AccessTokenCache}). Two grants are
+ * supported, chosen by what is configured: user credentials ({@code username}/{@code password}; the answer carries
  * {@code ExpiresInSeconds} and a {@code RefreshToken}) and a consumer key ({@code clientSecret}, optionally
  * with {@code username}; the answer carries {@code ExpiresIn} and an empty {@code RefreshToken}). The refresh
  * token is not used: asking again with the credentials costs the same one request and works for both grants.
@@ -30,47 +32,24 @@ final class P21TokenClient {
 
     static final String DEFAULT_TOKEN_PATH = "api/security/token/v2";
     private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
-    private static final Duration MAX_EARLY = Duration.ofMinutes(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private record Token(String value, Instant refreshAt) {
-    }
 
     private final ErpHttpClient http;
     private final ErpAuthProperties auth;
-    private final Clock clock;
-    private volatile Token current;
+    private final AccessTokenCache cache;
 
     P21TokenClient(ErpHttpClient http, ConnectorSettings settings, Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
         this.auth = Objects.requireNonNull(settings.auth(), "auth");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = new AccessTokenCache(Objects.requireNonNull(clock, "clock"), this::fetch);
     }
 
-    /** A valid token, fetched only when there is none or it is about to expire. */
-    String token() {
-        Token token = current;
-        if (token != null && clock.instant().isBefore(token.refreshAt())) {
-            return token.value();
-        }
-        synchronized (this) {
-            token = current;
-            if (token == null || !clock.instant().isBefore(token.refreshAt())) {
-                token = fetch();
-                current = token;
-            }
-            return token.value();
-        }
+    /** Sends {@code request} with the token, once more with a new one if P21 answers 401 to it. */
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
+        return cache.authorized(request);
     }
 
-    /** Forgets {@code rejected} after a 401, unless another thread already replaced it. */
-    synchronized void invalidate(String rejected) {
-        if (current != null && current.value().equals(rejected)) {
-            current = null;
-        }
-    }
-
-    private Token fetch() {
+    private FetchedToken fetch() {
         String url = auth.tokenUrl() == null || auth.tokenUrl().isBlank() ? DEFAULT_TOKEN_PATH : auth.tokenUrl();
         ErpHttpResponse response = http.post("token", url,
                 Map.of("Content-Type", "application/json", "Accept", "application/json"), requestBody());
@@ -82,9 +61,7 @@ final class P21TokenClient {
         if (accessToken.isBlank()) {
             throw ErpException.badResponse(http.erpSystemId(), "token answer without AccessToken", null);
         }
-        Duration lifetime = lifetime(body);
-        Duration early = lifetime.dividedBy(10).compareTo(MAX_EARLY) > 0 ? MAX_EARLY : lifetime.dividedBy(10);
-        return new Token(accessToken, clock.instant().plus(lifetime).minus(early));
+        return new FetchedToken(accessToken, lifetime(body));
     }
 
     private String requestBody() {

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.http.ErpHttpResponse;
+import dev.erpgraph.erp.http.ErpJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,7 +54,7 @@ final class P21TransactionClient {
     }
 
     String create(long customerId, SalesOrderRequest request) {
-        String body = P21Json.MAPPER.writeValueAsString(body(customerId, request));
+        String body = ErpJson.MAPPER.writeValueAsString(body(customerId, request));
         String url = uiServer() + "/api/v2/transaction";
         ErpHttpResponse response = odata.authorized("create-order", "POST", url,
                 Map.of("Content-Type", "application/json", "Accept", "application/json"), body);
@@ -69,7 +70,7 @@ final class P21TransactionClient {
         if (!response.isSuccess()) {
             throw response.failure(P21ErrorBody.message(response));
         }
-        return orderNumber(P21Json.body(response));
+        return orderNumber(response.json());
     }
 
     /** The new order number from a Transaction API answer, or the rejection it carries. */
@@ -113,7 +114,7 @@ final class P21TransactionClient {
         if (!response.isSuccess()) {
             throw response.failure(P21ErrorBody.message(response));
         }
-        String url = P21Json.body(response).path("Url").asString("");
+        String url = response.json().path("Url").asString("");
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw ErpException.badResponse(systemId, "router answered no absolute Url", null);
         }
@@ -129,7 +130,7 @@ final class P21TransactionClient {
         long location = request.lines().stream().map(SalesOrderRequest.Line::warehouse)
                 .filter(Objects::nonNull).findFirst().map(this::location).orElse(options.defaultLocationId());
 
-        ObjectNode root = P21Json.MAPPER.createObjectNode();
+        ObjectNode root = ErpJson.MAPPER.createObjectNode();
         root.put("Name", "Order");
         root.put("UseCodeValues", false);
         ObjectNode transaction = root.putArray("Transactions").addObject();

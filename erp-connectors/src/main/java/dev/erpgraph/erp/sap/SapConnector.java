@@ -105,6 +105,9 @@ final class SapConnector implements ErpConnector {
 
     private static final int MAX_MATERIAL_LENGTH = 40;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** SAP's sales order numbers are numeric: the higher one of the same day is the newer. */
+    private static final Comparator<SalesOrder> NEWEST_FIRST = Comparator.comparing(SalesOrder::orderDate)
+            .thenComparing(order -> Long.parseLong(order.number())).reversed();
 
     private final ConnectorSettings settings;
     private final SapODataClient odata;
@@ -151,19 +154,11 @@ final class SapConnector implements ErpConnector {
         if (query.since() != null) {
             extra.add("SalesOrderDate ge " + SapODataValues.dateTimeLiteral(query.since()));
         }
-        Map<String, List<SalesOrder>> byCustomer = new HashMap<>();
-        for (SalesOrder order : readOrders("orders", "SoldToParty", requested.keySet(), extra)) {
-            if (query.matches(order)) {
-                byCustomer.computeIfAbsent(order.customerNumber(), key -> new ArrayList<>()).add(order);
-            }
-        }
+        Map<String, List<SalesOrder>> byCustomer = query.newestPerCustomer(
+                readOrders("orders", "SoldToParty", requested.keySet(), extra), NEWEST_FIRST);
         Map<String, List<SalesOrder>> values = new HashMap<>();
         requested.forEach((canonical, keys) -> {
-            List<SalesOrder> orders = byCustomer.getOrDefault(canonical, List.of()).stream()
-                    .sorted(Comparator.comparing(SalesOrder::orderDate)
-                            .thenComparing(order -> Long.parseLong(order.number())).reversed())
-                    .limit(query.limit())
-                    .toList();
+            List<SalesOrder> orders = byCustomer.getOrDefault(canonical, List.of());
             keys.forEach(key -> values.put(key, orders));
         });
         return ErpBatch.of(values);

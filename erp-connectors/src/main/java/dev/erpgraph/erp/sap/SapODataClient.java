@@ -115,13 +115,8 @@ final class SapODataClient {
     /** One request with authorization; a 401 with a bearer token drops the token and tries once more. */
     private ErpHttpResponse send(String resource, String method, String pathAndQuery, Map<String, String> extra,
                                  String body) {
-        String authorization = auth.authorization();
-        ErpHttpResponse response = http.send(resource, method, pathAndQuery, headers(authorization, extra), body);
-        if (response.status() == 401 && auth.usesOAuth()) {
-            auth.invalidate(authorization);
-            response = http.send(resource, method, pathAndQuery, headers(auth.authorization(), extra), body);
-        }
-        return response;
+        return auth.authorized(
+                authorization -> http.send(resource, method, pathAndQuery, headers(authorization, extra), body));
     }
 
     private static Map<String, String> headers(String authorization, Map<String, String> extra) {

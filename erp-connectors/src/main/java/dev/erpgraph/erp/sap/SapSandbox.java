@@ -28,6 +28,7 @@ import dev.erpgraph.erp.sandbox.DistributorDataSet.Item;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.OrderLine;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.QuantityBreak;
+import dev.erpgraph.erp.sandbox.FilterExpression;
 import dev.erpgraph.erp.sandbox.Sandbox;
 import dev.erpgraph.erp.sandbox.SandboxRegistry;
 import jakarta.servlet.http.Cookie;
@@ -203,7 +204,7 @@ class SapSandbox {
         sandbox.stats().record("orders");
         authenticate(sandbox, request);
         boolean items = expand(request, "to_Item");
-        SapSandboxFilter.Expression filter = SapSandboxFilter.parse(request.getParameter("$filter"), ORDER_PROPERTIES);
+        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), ORDER_PROPERTIES);
         DistributorDataSet data = sandbox.data();
         List<Map<String, Object>> matches = new ArrayList<>();
         List<Order> candidates = new ArrayList<>();
@@ -403,7 +404,7 @@ class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("inventory");
         authenticate(sandbox, request);
-        SapSandboxFilter.Expression filter = SapSandboxFilter.parse(request.getParameter("$filter"), STOCK_PROPERTIES);
+        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), STOCK_PROPERTIES);
         List<Map<String, Object>> matches = new ArrayList<>();
         Set<String> materials = filter.candidates("Material");
         for (Item item : sandbox.data().items()) {
@@ -471,7 +472,7 @@ class SapSandbox {
         sandbox.stats().record("prices");
         authenticate(sandbox, request);
         boolean records = expand(request, "to_SlsPrcgConditionRecord");
-        SapSandboxFilter.Expression filter = SapSandboxFilter.parse(request.getParameter("$filter"),
+        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"),
                 VALIDITY_PROPERTIES);
         List<Item> items = List.copyOf(sandbox.data().items());
         List<Condition> matches = new ArrayList<>();
@@ -501,7 +502,7 @@ class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("prices");
         authenticate(sandbox, request);
-        SapSandboxFilter.Expression filter = SapSandboxFilter.parse(request.getParameter("$filter"), SCALE_PROPERTIES);
+        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), SCALE_PROPERTIES);
         List<Item> items = List.copyOf(sandbox.data().items());
         List<ScaleLine> matches = new ArrayList<>();
         Set<String> records = filter.candidates("ConditionRecord");
@@ -647,7 +648,7 @@ class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("credit");
         authenticate(sandbox, request);
-        SapSandboxFilter.Expression filter = SapSandboxFilter.parse(request.getParameter("$filter"),
+        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"),
                 ACCOUNT_PROPERTIES);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
@@ -677,7 +678,7 @@ class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("credit");
         authenticate(sandbox, request);
-        SapSandboxFilter.Expression filter = SapSandboxFilter.parse(request.getParameter("$filter"),
+        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"),
                 EXPOSURE_PROPERTIES);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {

@@ -5,11 +5,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+
+import dev.erpgraph.erp.sandbox.FilterExpression;
 
 /**
  * The sandbox's honest reading of an OData v2 {@code $filter}: {@code eq ne gt ge lt le}, {@code and or not},
@@ -27,20 +28,7 @@ final class SapSandboxFilter {
         }
     }
 
-    /** A parsed filter, evaluated against one entity's property values. */
-    interface Expression {
-        boolean test(Function<String, Object> entity);
-
-        /**
-         * The only values {@code property} can have in an entity this filter accepts, or null if it can have any:
-         * lets the sandbox look up candidates instead of scanning every record. Sound by construction
-         * ({@code eq} gives its literal, {@code and} intersects, {@code or} unites, anything else is
-         * unconstrained), so a widened filter is still answered with the widened result.
-         */
-        Set<String> candidates(String property);
-    }
-
-    private record Comparison(String property, String operator, Object literal) implements Expression {
+    private record Comparison(String property, String operator, Object literal) implements FilterExpression {
         public boolean test(Function<String, Object> entity) {
             return compare(entity.apply(property), literal, operator);
         }
@@ -50,61 +38,6 @@ final class SapSandboxFilter {
                     : null;
         }
     }
-
-    private record And(Expression left, Expression right) implements Expression {
-        public boolean test(Function<String, Object> entity) {
-            return left.test(entity) && right.test(entity);
-        }
-
-        public Set<String> candidates(String name) {
-            Set<String> l = left.candidates(name);
-            Set<String> r = right.candidates(name);
-            if (l == null || r == null) {
-                return l == null ? r : l;
-            }
-            Set<String> both = new HashSet<>(l);
-            both.retainAll(r);
-            return both;
-        }
-    }
-
-    private record Or(Expression left, Expression right) implements Expression {
-        public boolean test(Function<String, Object> entity) {
-            return left.test(entity) || right.test(entity);
-        }
-
-        public Set<String> candidates(String name) {
-            Set<String> l = left.candidates(name);
-            Set<String> r = right.candidates(name);
-            if (l == null || r == null) {
-                return null;
-            }
-            Set<String> either = new HashSet<>(l);
-            either.addAll(r);
-            return either;
-        }
-    }
-
-    private record Not(Expression inner) implements Expression {
-        public boolean test(Function<String, Object> entity) {
-            return !inner.test(entity);
-        }
-
-        public Set<String> candidates(String name) {
-            return null;
-        }
-    }
-
-    /** Accepts everything: no {@code $filter}. */
-    static final Expression ALL = new Expression() {
-        public boolean test(Function<String, Object> entity) {
-            return true;
-        }
-
-        public Set<String> candidates(String property) {
-            return null;
-        }
-    };
 
     private record Token(String kind, String text, int position) {
     }
@@ -122,12 +55,12 @@ final class SapSandboxFilter {
      * Parses {@code filter} for an entity type whose properties have these Java types ({@link String},
      * {@link BigDecimal}, {@link LocalDate} for {@code Edm.DateTime}, {@link Boolean}).
      */
-    static Expression parse(String filter, Map<String, Class<?>> properties) {
+    static FilterExpression parse(String filter, Map<String, Class<?>> properties) {
         if (filter == null || filter.isBlank()) {
-            return ALL;
+            return FilterExpression.ALL;
         }
         SapSandboxFilter parser = new SapSandboxFilter(tokenize(filter), properties);
-        Expression expression = parser.or();
+        FilterExpression expression = parser.or();
         if (parser.next < parser.tokens.size()) {
             Token extra = parser.tokens.get(parser.next);
             throw new Invalid("Invalid token '" + extra.text() + "' at position " + extra.position());
@@ -135,29 +68,29 @@ final class SapSandboxFilter {
         return expression;
     }
 
-    private Expression or() {
-        Expression left = and();
+    private FilterExpression or() {
+        FilterExpression left = and();
         while (keyword("or")) {
-            left = new Or(left, and());
+            left = FilterExpression.or(left, and());
         }
         return left;
     }
 
-    private Expression and() {
-        Expression left = unary();
+    private FilterExpression and() {
+        FilterExpression left = unary();
         while (keyword("and")) {
-            left = new And(left, unary());
+            left = FilterExpression.and(left, unary());
         }
         return left;
     }
 
-    private Expression unary() {
+    private FilterExpression unary() {
         if (keyword("not")) {
-            return new Not(unary());
+            return FilterExpression.not(unary());
         }
         Token token = take();
         if (token.kind().equals("(")) {
-            Expression inner = or();
+            FilterExpression inner = or();
             Token close = take();
             if (!close.kind().equals(")")) {
                 throw new Invalid("Expected ')' at position " + close.position());
@@ -187,14 +120,7 @@ final class SapSandboxFilter {
         }
         int order = value instanceof BigDecimal number ? number.compareTo((BigDecimal) literal)
                 : ((Comparable) value).compareTo(literal);
-        return switch (op) {
-            case "eq" -> order == 0;
-            case "ne" -> order != 0;
-            case "gt" -> order > 0;
-            case "ge" -> order >= 0;
-            case "lt" -> order < 0;
-            default -> order <= 0;
-        };
+        return FilterExpression.holds(op, order);
     }
 
     private static Object literal(Token token, Class<?> type) {

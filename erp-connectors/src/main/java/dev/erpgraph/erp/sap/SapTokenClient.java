@@ -3,12 +3,14 @@ package dev.erpgraph.erp.sap;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.config.ErpAuthProperties;
+import dev.erpgraph.erp.http.AccessTokenCache;
+import dev.erpgraph.erp.http.AccessTokenCache.FetchedToken;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
 import dev.erpgraph.erp.http.QueryStrings;
@@ -19,55 +21,39 @@ import tools.jackson.databind.JsonNode;
  * arrangement), or, when {@code auth.token-url} is set, an OAuth2 client-credentials bearer token from that
  * endpoint (SAP BTP / XSUAA style: client authenticates with Basic, answer {@code access_token} +
  * {@code expires_in}). A token is fetched once, shared by all threads and reused until shortly before it expires;
- * {@link #invalidate} drops it after a 401 so the next call fetches a fresh one.
+ * a 401 drops it and {@link #authorized} sends once more with a fresh one ({@link AccessTokenCache}).
  */
 final class SapTokenClient {
 
     /** Refresh this long before the ERP's stated expiry, so a token never dies in flight. */
     private static final Duration EARLY = Duration.ofSeconds(30);
 
-    private record Token(String value, Instant refreshAt) {
-    }
-
     private final ErpAuthProperties auth;
     private final ErpHttpClient http;
-    private final Clock clock;
-    private volatile Token token;
+    private final AccessTokenCache cache;
 
     SapTokenClient(ErpAuthProperties auth, ErpHttpClient http, Clock clock) {
         this.auth = auth;
         this.http = http;
-        this.clock = clock;
+        this.cache = new AccessTokenCache(clock, this::fetch, SapTokenClient::earlyRefresh);
     }
 
     boolean usesOAuth() {
         return auth.tokenUrl() != null && !auth.tokenUrl().isBlank();
     }
 
-    String authorization() {
+    /**
+     * Sends {@code request} with the {@code Authorization} header value: Basic, or a bearer token that is fetched
+     * again once if SAP answers 401 to it.
+     */
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
         if (!usesOAuth()) {
-            return basic(auth.username(), auth.password());
+            return request.apply(basic(auth.username(), auth.password()));
         }
-        Token current = token;
-        if (current == null || !clock.instant().isBefore(current.refreshAt())) {
-            current = refresh(current);
-        }
-        return "Bearer " + current.value();
+        return cache.authorized(token -> request.apply("Bearer " + token));
     }
 
-    /** Forgets the token the ERP refused ({@code rejected}), unless another thread already replaced it. */
-    synchronized void invalidate(String rejectedAuthorization) {
-        Token current = token;
-        if (current != null && rejectedAuthorization.equals("Bearer " + current.value())) {
-            token = null;
-        }
-    }
-
-    private synchronized Token refresh(Token seen) {
-        Token current = token;
-        if (current != null && current != seen && clock.instant().isBefore(current.refreshAt())) {
-            return current;
-        }
+    private FetchedToken fetch() {
         String body = "grant_type=client_credentials"
                 + (auth.scope() == null ? "" : "&scope=" + QueryStrings.encode(auth.scope()));
         ErpHttpResponse response = http.post("token", auth.tokenUrl(), Map.of(
@@ -85,11 +71,13 @@ final class SapTokenClient {
         if (value == null || value.isBlank()) {
             throw ErpException.badResponse(http.erpSystemId(), "token answer without access_token", null);
         }
-        long expiresIn = json.path("expires_in").asLong(3600);
-        Instant refreshAt = clock.instant().plusSeconds(expiresIn).minus(
-                expiresIn > EARLY.toSeconds() * 2 ? EARLY : Duration.ofSeconds(expiresIn / 2));
-        token = new Token(value, refreshAt);
-        return token;
+        return new FetchedToken(value, Duration.ofSeconds(json.path("expires_in").asLong(3600)));
+    }
+
+    /** SAP's margin: {@link #EARLY}, or half the lifetime of a token that short-lived. */
+    private static Duration earlyRefresh(Duration lifetime) {
+        long expiresIn = lifetime.toSeconds();
+        return expiresIn > EARLY.toSeconds() * 2 ? EARLY : Duration.ofSeconds(expiresIn / 2);
     }
 
     static String basic(String user, String password) {

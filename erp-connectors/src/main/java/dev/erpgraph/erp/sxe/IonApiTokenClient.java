@@ -3,13 +3,15 @@ package dev.erpgraph.erp.sxe;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.config.ErpAuthProperties;
+import dev.erpgraph.erp.http.AccessTokenCache;
+import dev.erpgraph.erp.http.AccessTokenCache.FetchedToken;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
 import dev.erpgraph.erp.http.QueryStrings;
@@ -25,24 +27,20 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A token is reused until shortly before it expires (a tenth of its lifetime early, at most a minute) and
  * fetched again once when the gateway answers 401 (revoked, or the clocks disagree). Fetching is serialized:
- * twenty requests that meet an expired token cause one token request, not twenty.
+ * twenty requests that meet an expired token cause one token request, not twenty ({@link AccessTokenCache}).
  */
 final class IonApiTokenClient {
-
-    private record Token(String value, Instant refreshAt) {
-    }
 
     private final String erpSystemId;
     private final ErpHttpClient http;
     private final ErpAuthProperties auth;
-    private final Clock clock;
-    private volatile Token current;
+    private final AccessTokenCache cache;
 
     IonApiTokenClient(String erpSystemId, ErpHttpClient http, ErpAuthProperties auth, Clock clock) {
         this.erpSystemId = Objects.requireNonNull(erpSystemId, "erpSystemId");
         this.http = Objects.requireNonNull(http, "http");
         this.auth = Objects.requireNonNull(auth, "auth");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = new AccessTokenCache(Objects.requireNonNull(clock, "clock"), this::fetch);
     }
 
     /** Whether this system authenticates at all (an on-prem SX.API without the ION gateway may not). */
@@ -50,41 +48,22 @@ final class IonApiTokenClient {
         return auth.tokenUrl() != null && !auth.tokenUrl().isBlank();
     }
 
-    /** A valid access token, fetched if there is none or it is about to expire. */
-    String accessToken() {
-        Token token = current;
-        if (token != null && clock.instant().isBefore(token.refreshAt())) {
-            return token.value();
-        }
-        synchronized (this) {
-            token = current;
-            if (token == null || !clock.instant().isBefore(token.refreshAt())) {
-                token = fetch();
-                current = token;
-            }
-            return token.value();
-        }
-    }
-
     /**
-     * Forgets {@code rejected} after the gateway refused it, unless another thread has already replaced it: the
-     * next {@link #accessToken()} then fetches exactly one new token however many requests were refused.
+     * Sends {@code request} with an access token, or with none (null) where this system does not authenticate. If
+     * the gateway refuses the token with 401, it is forgotten and the request sent once more with a new one:
+     * however many requests were refused at once, exactly one new token is fetched.
      */
-    synchronized void invalidate(String rejected) {
-        Token token = current;
-        if (token != null && token.value().equals(rejected)) {
-            current = null;
-        }
+    ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
+        return enabled() ? cache.authorized(request) : request.apply(null);
     }
 
-    private Token fetch() {
+    private FetchedToken fetch() {
         String form = "grant_type=password"
                 + "&username=" + QueryStrings.encode(nullToEmpty(auth.username()))
                 + "&password=" + QueryStrings.encode(nullToEmpty(auth.password()))
                 + (auth.scope() == null || auth.scope().isBlank() ? "" : "&scope=" + QueryStrings.encode(auth.scope()));
         String basic = Base64.getEncoder().encodeToString(
                 (nullToEmpty(auth.clientId()) + ":" + nullToEmpty(auth.clientSecret())).getBytes(StandardCharsets.UTF_8));
-        Instant requestedAt = clock.instant();
         ErpHttpResponse response = http.post("token", auth.tokenUrl(), Map.of(
                 "Content-Type", "application/x-www-form-urlencoded",
                 "Accept", "application/json",
@@ -99,8 +78,7 @@ final class IonApiTokenClient {
             throw ErpException.badResponse(erpSystemId, "ION API token answer without access_token/expires_in",
                     null);
         }
-        long early = Math.min(60, expiresIn / 10);
-        return new Token(accessToken, requestedAt.plus(Duration.ofSeconds(expiresIn - early)));
+        return new FetchedToken(accessToken, Duration.ofSeconds(expiresIn));
     }
 
     private ErpException tokenFailure(ErpHttpResponse response) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
-import tools.jackson.core.JacksonException;
+import dev.erpgraph.erp.http.ErpJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,7 +44,7 @@ final class SxApiClient {
 
     /** A new request body's inner object, already carrying {@code companyNumber} and {@code operatorInit}. */
     ObjectNode request() {
-        ObjectNode request = SxeJson.MAPPER.createObjectNode();
+        ObjectNode request = ErpJson.MAPPER.createObjectNode();
         request.put("companyNumber", options.companyNumber());
         request.put("operatorInit", options.operatorInit());
         return request;
@@ -55,19 +55,14 @@ final class SxApiClient {
      * Throws for transport failures, gateway errors and unreadable answers; returns business errors.
      */
     Answer call(String resource, String operation, ObjectNode request) {
-        ObjectNode envelope = SxeJson.MAPPER.createObjectNode();
+        ObjectNode envelope = ErpJson.MAPPER.createObjectNode();
         envelope.set("request", request);
-        String body = SxeJson.MAPPER.writeValueAsString(envelope);
-        String token = tokens.enabled() ? tokens.accessToken() : null;
-        ErpHttpResponse response = send(resource, operation, body, token);
-        if (response.status() == 401 && token != null) {
-            tokens.invalidate(token);
-            response = send(resource, operation, body, tokens.accessToken());
-        }
+        String body = ErpJson.MAPPER.writeValueAsString(envelope);
+        ErpHttpResponse response = tokens.authorized(token -> send(resource, operation, body, token));
         if (!response.isSuccess()) {
             throw response.failure(errorMessage(response));
         }
-        JsonNode root = parse(response);
+        JsonNode root = response.json();
         JsonNode inner = root.path("response");
         if (!inner.isObject()) {
             throw ErpException.badResponse(erpSystemId, operation + " answered without a \"response\" object", null);
@@ -97,19 +92,6 @@ final class SxApiClient {
             headers.put("Authorization", "Bearer " + token);
         }
         return http.post(resource, SERVICE_PATH + operation, headers, body);
-    }
-
-    private JsonNode parse(ErpHttpResponse response) {
-        if (response.body() == null || response.body().isBlank()) {
-            throw ErpException.badResponse(erpSystemId, "empty SX.API answer (HTTP " + response.status() + ")", null);
-        }
-        try {
-            return SxeJson.MAPPER.readTree(response.body());
-        }
-        catch (JacksonException ex) {
-            throw ErpException.badResponse(erpSystemId, "unparsable SX.API answer (HTTP " + response.status() + ")",
-                    ex);
-        }
     }
 
     /**

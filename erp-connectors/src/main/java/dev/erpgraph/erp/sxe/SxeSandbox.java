@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.OrderStatus;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Customer;
@@ -100,7 +101,7 @@ class SxeSandbox {
             return oauthError(400, "invalid_grant", "Invalid service account access key or secret key");
         }
         long ttl = sandbox.faults().tokenTtlSeconds();
-        ObjectNode body = SxeJson.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         body.put("access_token", sandbox.tokens().issue(ttl));
         body.put("token_type", "Bearer");
         body.put("expires_in", ttl);
@@ -127,7 +128,7 @@ class SxeSandbox {
         }
         JsonNode request;
         try {
-            JsonNode root = body == null ? null : SxeJson.MAPPER.readTree(body);
+            JsonNode root = body == null ? null : ErpJson.MAPPER.readTree(body);
             request = root == null ? null : root.path("request");
         }
         catch (JacksonException ex) {
@@ -581,30 +582,30 @@ class SxeSandbox {
     }
 
     private static ObjectNode ok() {
-        ObjectNode response = SxeJson.MAPPER.createObjectNode();
+        ObjectNode response = ErpJson.MAPPER.createObjectNode();
         response.put("cErrorMessage", "");
         return response;
     }
 
     private static ObjectNode error(String message) {
-        ObjectNode response = SxeJson.MAPPER.createObjectNode();
+        ObjectNode response = ErpJson.MAPPER.createObjectNode();
         response.put("cErrorMessage", message);
         return response;
     }
 
     private static ResponseEntity<String> answer(int status, ObjectNode response) {
-        ObjectNode envelope = SxeJson.MAPPER.createObjectNode();
+        ObjectNode envelope = ErpJson.MAPPER.createObjectNode();
         envelope.set("response", response);
         return json(status, envelope);
     }
 
     private static ResponseEntity<String> json(int status, ObjectNode body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(SxeJson.MAPPER.writeValueAsString(body));
+                .body(ErpJson.MAPPER.writeValueAsString(body));
     }
 
     private static ResponseEntity<String> oauthError(int status, String error, String description) {
-        ObjectNode body = SxeJson.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         body.put("error", error);
         body.put("error_description", description);
         return json(status, body);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.SandboxErp;
@@ -91,10 +92,10 @@ public class SxeSandboxErp implements SandboxErp {
 
     static String gatewayError(int status, String message) {
         HttpStatus known = HttpStatus.resolve(status);
-        ObjectNode body = SxeJson.MAPPER.createObjectNode();
+        ObjectNode body = ErpJson.MAPPER.createObjectNode();
         body.put("error", known == null ? "error" : known.getReasonPhrase().toLowerCase().replace(' ', '_'));
         body.put("error_description", message);
-        return SxeJson.MAPPER.writeValueAsString(body);
+        return ErpJson.MAPPER.writeValueAsString(body);
     }
 
     @Override

@@ -2,19 +2,16 @@ package dev.erpgraph.erp.businesscentral;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpException;
-import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
@@ -24,11 +21,8 @@ import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.StockLevel;
-import dev.erpgraph.erp.config.ErpSystemProperties;
-import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.Sandbox;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,14 +47,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
 
     /** A connector on the demo system with extra options (page size, URL length). */
     private ErpConnector connectorWith(Map<String, String> options) {
-        ErpSystemProperties demo = new BusinessCentralSandboxErp().demoSystem(
-                "http://127.0.0.1:" + port + "/sandbox/" + ID);
-        Map<String, String> merged = new HashMap<>(demo.options());
-        merged.putAll(options);
-        ConnectorSettings settings = new ConnectorSettings(ID, ErpKind.BUSINESS_CENTRAL, null, demo.auth(),
-                java.time.Duration.ofSeconds(5), 4, merged);
-        return new BusinessCentralConnectorFactory().create(settings,
-                new ErpHttpClient(ID, demo::baseUrl, java.time.Duration.ofSeconds(5), new SimpleMeterRegistry()));
+        return new BusinessCentralConnectorFactory().create(connectorSettings(ID, options), connectorHttp(ID));
     }
 
     private static String customer(int index) {

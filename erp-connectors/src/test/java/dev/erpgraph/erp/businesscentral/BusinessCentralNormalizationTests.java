@@ -13,6 +13,7 @@ import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.http.ErpJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +27,7 @@ class BusinessCentralNormalizationTests {
 
     private static JsonNode payload(String name) throws IOException {
         try (InputStream in = BusinessCentralNormalizationTests.class.getResourceAsStream("/businesscentral/" + name)) {
-            return BusinessCentralJson.MAPPER.readTree(in);
+            return ErpJson.MAPPER.readTree(in);
         }
     }
 

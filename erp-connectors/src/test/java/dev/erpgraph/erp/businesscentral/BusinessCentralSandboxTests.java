@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import dev.erpgraph.erp.SandboxServerTests;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.http.QueryStrings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().map(),
-                BusinessCentralJson.MAPPER.readTree(response.body()));
+                ErpJson.MAPPER.readTree(response.body()));
     }
 
     private String url(String path) {

@@ -5,21 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ItemPrice;
+import dev.erpgraph.erp.MutableClock;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.PriceKey;
@@ -28,12 +25,9 @@ import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.StockLevel;
-import dev.erpgraph.erp.config.ErpSystemProperties;
-import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.OrderLine;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -62,14 +56,7 @@ class NetSuiteConnectorTests extends SandboxServerTests {
 
     /** A connector of its own (fresh token cache), with extra options and a clock the test controls. */
     private NetSuiteConnector connectorWith(Map<String, String> options, Clock clock) {
-        String base = "http://127.0.0.1:" + port + "/sandbox/" + ID;
-        ErpSystemProperties demo = erp.demoSystem(base);
-        Map<String, String> merged = new HashMap<>(demo.options());
-        merged.putAll(options);
-        ConnectorSettings settings = new ConnectorSettings(ID, demo.kind(), demo.name(), demo.auth(),
-                Duration.ofSeconds(5), 4, merged);
-        return new NetSuiteConnector(settings, new ErpHttpClient(ID, () -> base, Duration.ofSeconds(5),
-                new SimpleMeterRegistry()), clock);
+        return new NetSuiteConnector(connectorSettings(ID, options), connectorHttp(ID), clock);
     }
 
     private String customer(int index) {
@@ -525,34 +512,6 @@ class NetSuiteConnectorTests extends SandboxServerTests {
             assertThat(got.unitPrice().amount()).isEqualByComparingTo(line.unitPrice());
             assertThat(got.amount().amount()).isEqualByComparingTo(line.amount());
             assertThat(got.warehouse()).isEqualTo(line.warehouse());
-        }
-    }
-
-    /** A clock a test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

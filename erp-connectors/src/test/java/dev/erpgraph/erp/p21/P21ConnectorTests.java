@@ -5,18 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
@@ -24,6 +20,7 @@ import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.Money;
+import dev.erpgraph.erp.MutableClock;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.PriceBreak;
@@ -34,9 +31,7 @@ import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.config.ErpAuthProperties;
-import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,15 +58,11 @@ class P21ConnectorTests extends SandboxServerTests {
     }
 
     private P21Connector p21(Map<String, String> options, Clock clock) {
-        return p21(options, clock, sandbox("p21").erp().demoSystem("unused").auth());
+        return p21(options, clock, demoSystem("p21").auth());
     }
 
     private P21Connector p21(Map<String, String> options, Clock clock, ErpAuthProperties auth) {
-        ConnectorSettings settings = new ConnectorSettings("p21", ErpKind.EPICOR_P21, null, auth,
-                Duration.ofSeconds(30), 4, options);
-        return new P21Connector(settings, new ErpHttpClient("p21",
-                () -> "http://127.0.0.1:" + port + "/sandbox/p21", Duration.ofSeconds(30),
-                new SimpleMeterRegistry()), clock);
+        return new P21Connector(connectorSettings("p21", auth, 4, options), connectorHttp("p21"), clock);
     }
 
     private DistributorDataSet data() {
@@ -539,33 +530,5 @@ class P21ConnectorTests extends SandboxServerTests {
 
         assertThat(ex.kind()).isEqualTo(ErpException.Kind.REJECTED);
         assertThat(ex.erpMessage()).isEqualTo("Could not find a property named 'credit_hold_code' on type 'P21.customer'.");
-    }
-
-    /** A clock the test moves forward, so token expiry is tested without waiting. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            now.updateAndGet(instant -> instant.plus(duration));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

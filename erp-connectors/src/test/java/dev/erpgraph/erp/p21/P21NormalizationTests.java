@@ -25,6 +25,7 @@ import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
+import dev.erpgraph.erp.http.ErpJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ class P21NormalizationTests {
 
     private static JsonNode payload(String name) {
         try (InputStream in = P21NormalizationTests.class.getResourceAsStream("/p21/" + name)) {
-            return P21Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return ErpJson.MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
@@ -154,8 +155,8 @@ class P21NormalizationTests {
         P21Mapping price1 = new P21Mapping("p21", P21Options.of(new dev.erpgraph.erp.ConnectorSettings("p21",
                 dev.erpgraph.erp.ErpKind.EPICOR_P21, null, dev.erpgraph.erp.config.ErpAuthProperties.none(),
                 Duration.ofSeconds(1), 1, Map.of("listPriceColumn", "price1"))));
-        JsonNode row = P21Json.parse("{\"item_id\":\"A\",\"customer_id\":1,\"unit_price\":9.5,\"quantity_break\":1,"
-                + "\"price1\":12.25}");
+        JsonNode row = ErpJson.MAPPER.readTree("{\"item_id\":\"A\",\"customer_id\":1,\"unit_price\":9.5,"
+                + "\"quantity_break\":1,\"price1\":12.25}");
 
         assertThat(price1.price(new PriceKey("1", "A", BigDecimal.ONE), List.of(row)).orElseThrow().listPrice())
                 .isEqualTo(usd("12.25"));

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.IntStream;
 
 import dev.erpgraph.erp.SandboxServerTests;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.http.QueryStrings;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class P21SandboxTests extends SandboxServerTests {
 
     private record Raw(int status, String body, HttpResponse<String> response) {
         JsonNode json() {
-            return P21Json.parse(body);
+            return ErpJson.MAPPER.readTree(body);
         }
     }
 

@@ -3,18 +3,13 @@ package dev.erpgraph.erp.sap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
-import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpException;
-import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.MutableClock;
 import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.config.ErpAuthProperties;
-import dev.erpgraph.erp.http.ErpHttpClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,35 +20,8 @@ class SapAuthContractTests extends SandboxServerTests {
 
     private static final String CUSTOMER = "17100001";
 
-    /** A clock the test moves forward: token expiry without sleeping. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-01T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private SapConnector connector(ErpAuthProperties auth, Clock clock) {
-        ConnectorSettings settings = new ConnectorSettings("sap", ErpKind.SAP_S4HANA, null, auth,
-                Duration.ofSeconds(5), 4, Map.of());
-        return new SapConnector(settings, new ErpHttpClient("sap", () -> "http://127.0.0.1:" + port + "/sandbox/sap",
-                Duration.ofSeconds(5), new SimpleMeterRegistry()), clock);
+        return new SapConnector(connectorSettings("sap", auth, 4, Map.of()), connectorHttp("sap"), clock);
     }
 
     private static ErpAuthProperties oauth() {
@@ -88,7 +56,7 @@ class SapAuthContractTests extends SandboxServerTests {
 
     @Test
     void aTokenIsRefreshedShortlyBeforeItExpires() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));
         SapConnector sap = connector(oauth(), clock);
         sap.credit(Set.of(CUSTOMER));
         clock.advance(Duration.ofSeconds(3600 - 29));

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
@@ -24,6 +21,7 @@ import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.Money;
+import dev.erpgraph.erp.MutableClock;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.PriceBreak;
@@ -34,11 +32,9 @@ import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.config.ErpSystemProperties;
-import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.Sandbox;
 import dev.erpgraph.erp.sandbox.SandboxErp;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -469,13 +465,11 @@ class SxeConnectorContractTests extends SandboxServerTests {
 
     @Test
     void wrongServiceAccountKeysAreUnavailableWithTheGatewaysWords() {
-        ErpSystemProperties demo = erp().demoSystem(base());
+        ErpSystemProperties demo = demoSystem(ID);
         var auth = new dev.erpgraph.erp.config.ErpAuthProperties(demo.auth().tokenUrl(), demo.auth().clientId(),
                 demo.auth().clientSecret(), demo.auth().username(), "wrong", null);
-        ConnectorSettings settings = new ConnectorSettings(ID, ErpKind.INFOR_SXE, null, auth, Duration.ofSeconds(10),
-                4, demo.options());
-        ErpConnector connector = new SxeConnector(settings,
-                new ErpHttpClient(ID, this::base, Duration.ofSeconds(10), new SimpleMeterRegistry()), Clock.systemUTC());
+        ErpConnector connector = new SxeConnector(connectorSettings(ID, auth, 4, Map.of()), connectorHttp(ID),
+                Clock.systemUTC());
 
         ErpException failure = catchThrowableOfType(ErpException.class,
                 () -> connector.credit(Set.of(customer(1))));
@@ -533,10 +527,6 @@ class SxeConnectorContractTests extends SandboxServerTests {
         return sandbox(ID).stats().snapshot().byResource();
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + port + "/sandbox/" + ID;
-    }
-
     private void faults(String json) {
         http().put().uri("/sandbox/sxe/_admin/faults").contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
                 .toBodilessEntity();
@@ -544,40 +534,7 @@ class SxeConnectorContractTests extends SandboxServerTests {
 
     /** A connector of its own (own token, own pool) with the demo credentials and extra options. */
     private ErpConnector newConnector(int maxConcurrency, Map<String, String> extraOptions, Clock clock) {
-        ErpSystemProperties demo = erp().demoSystem(base());
-        Map<String, String> options = new HashMap<>(demo.options());
-        options.putAll(extraOptions);
-        ConnectorSettings settings = new ConnectorSettings(ID, ErpKind.INFOR_SXE, demo.name(), demo.auth(),
-                Duration.ofSeconds(10), maxConcurrency, options);
-        return new SxeConnector(settings,
-                new ErpHttpClient(ID, this::base, Duration.ofSeconds(10), new SimpleMeterRegistry()), clock);
-    }
-
-    /** A clock the test moves forward, to expire tokens without waiting. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        return new SxeConnector(connectorSettings(ID, demoSystem(ID).auth(), maxConcurrency, extraOptions),
+                connectorHttp(ID), clock);
     }
 }

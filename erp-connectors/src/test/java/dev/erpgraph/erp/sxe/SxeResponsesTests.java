@@ -20,6 +20,7 @@ import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.config.ErpAuthProperties;
+import dev.erpgraph.erp.http.ErpJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -166,7 +167,7 @@ class SxeResponsesTests {
 
     @Test
     void aNoSellCustomerIsOnHold() {
-        JsonNode credit = SxeJson.MAPPER.readTree("""
+        JsonNode credit = ErpJson.MAPPER.readTree("""
                 {"cErrorMessage": "", "creditLimit": 1000, "holdPeriodCode": 0, "sellType": "N", "termsType": "COD"}
                 """);
 
@@ -182,14 +183,14 @@ class SxeResponsesTests {
 
     @Test
     void unreadableAnswersAreRefused() {
-        JsonNode notAnArray = SxeJson.MAPPER.readTree("{\"tOeordV5\": {\"t-oeordV5\": {\"orderNo\": 1}}}");
-        JsonNode badDate = SxeJson.MAPPER.readTree("""
+        JsonNode notAnArray = ErpJson.MAPPER.readTree("{\"tOeordV5\": {\"t-oeordV5\": {\"orderNo\": 1}}}");
+        JsonNode badDate = ErpJson.MAPPER.readTree("""
                 {"tOeordV5": {"t-oeordV5": [{"orderNo": 1, "orderSuf": 0, "custNo": 2, "stageCd": 1,
                   "enterDt": "13.06.2024", "totLineAmt": 1}]}}""");
 
         assertThatThrownBy(() -> SxeResponses.orderRows(notAnArray)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SxeResponses.orderRows(badDate)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(SxeResponses.orderRows(SxeJson.MAPPER.readTree("{\"cErrorMessage\": \"\"}"))).isEmpty();
+        assertThat(SxeResponses.orderRows(ErpJson.MAPPER.readTree("{\"cErrorMessage\": \"\"}"))).isEmpty();
     }
 
     private static SalesOrderLine line(String quantity, String shipped) {
@@ -199,7 +200,7 @@ class SxeResponsesTests {
 
     private static JsonNode load(String name) {
         try (InputStream in = SxeResponsesTests.class.getResourceAsStream("/sxe/" + name)) {
-            return SxeJson.MAPPER.readTree(in).path("response");
+            return ErpJson.MAPPER.readTree(in).path("response");
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import dev.erpgraph.erp.SandboxServerTests;
+import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,6 @@ class SxeSandboxTests extends SandboxServerTests {
     }
 
     private static JsonNode json(ResponseEntity<String> answer) {
-        return SxeJson.MAPPER.readTree(answer.getBody());
+        return ErpJson.MAPPER.readTree(answer.getBody());
     }
 }

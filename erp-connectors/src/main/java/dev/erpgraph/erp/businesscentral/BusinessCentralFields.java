@@ -6,46 +6,20 @@ import java.time.format.DateTimeParseException;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.http.ErpHttpResponse;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reading Business Central's JSON exactly. BC sends decimals as JSON numbers ({@code 649.4}, {@code 1520}), so a
- * default mapper would round them through {@code double}: this one reads every number as {@link BigDecimal}
- * straight from the text and keeps its scale. Dates are ISO {@code 2024-06-13}; BC's "no date" is
- * {@code 0001-01-01}, read as null.
+ * Reading the fields of Business Central's entities. BC sends decimals as JSON numbers ({@code 649.4},
+ * {@code 1520}), which {@link ErpHttpResponse#json()} already reads exactly, as {@link BigDecimal} with their
+ * scale. Dates are ISO {@code 2024-06-13}; BC's "no date" is {@code 0001-01-01}, read as null. A field of the
+ * wrong type is a {@link ErpException.Kind#BAD_RESPONSE}.
  */
-final class BusinessCentralJson {
-
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+final class BusinessCentralFields {
 
     /** BC's blank date (an empty Date field is serialized as the first day of year 1). */
     static final LocalDate BLANK_DATE = LocalDate.of(1, 1, 1);
 
-    private BusinessCentralJson() {
-    }
-
-    /** The body of a successful answer; anything unparsable is {@link ErpException.Kind#BAD_RESPONSE}. */
-    static JsonNode body(ErpHttpResponse response) {
-        String body = response.body();
-        if (body == null || body.isBlank()) {
-            throw ErpException.badResponse(response.erpSystemId(),
-                    "empty body where JSON was expected (HTTP " + response.status() + ")", null);
-        }
-        try {
-            return MAPPER.readTree(body);
-        }
-        catch (JacksonException ex) {
-            throw ErpException.badResponse(response.erpSystemId(),
-                    "unparsable JSON body (HTTP " + response.status() + ")", ex);
-        }
+    private BusinessCentralFields() {
     }
 
     /** BC's error body {@code {"error":{"code","message"}}}: the message, or null if the body is something else. */
