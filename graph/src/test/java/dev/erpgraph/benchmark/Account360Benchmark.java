@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.erpgraph.ErpGraphApplication;
+import dev.erpgraph.erp.gateway.ErpGateway;
+import dev.erpgraph.erp.gateway.ErpResource;
+import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.sandbox.Sandbox;
 import dev.erpgraph.erp.sandbox.SandboxFaults;
 import dev.erpgraph.erp.sandbox.SandboxRegistry;
@@ -25,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The account-360 benchmark: starts the product on its embedded default, sets every sandbox ERP's latency to
  * 100 ms, and drives an account-360 query (accounts of several ERPs, each with orders, lines, line inventory,
- * credit and a price) over HTTP, batched and then with {@code erp.graphql.batching=false}. It prints median and
- * p95 latency, the floor (the measured ERP round trips on the critical path times the latency), their ratio, and
- * ERP requests per query. Run with {@code ./mvnw -Pbenchmark -DskipTests verify}; it asserts nothing.
+ * credit and a price) over HTTP, batched and then with {@code erp.graphql.batching=false}. Cold runs start from
+ * an empty gateway cache; warm runs repeat a query whose values are all cached. It prints median and p95
+ * latency, the floor (the measured ERP round trips on the critical path times the latency), their ratio, ERP
+ * requests per query, warm throughput, and a cold run with one ERP down. Run with
+ * {@code ./mvnw -Pbenchmark -DskipTests verify}; it asserts nothing.
  */
 public final class Account360Benchmark {
 
@@ -36,12 +41,16 @@ public final class Account360Benchmark {
     static final int ACCOUNTS_PER_SYSTEM = 17;
     static final int COLD_RUNS = 10;
     static final int WARM_RUNS = 10;
+    static final int THROUGHPUT_CLIENTS = 4;
+    static final int THROUGHPUT_QUERIES = 200;
+    static final String DOWN_SYSTEM = "netsuite";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** What one run measured. */
-    record Figures(String name, List<Long> millis, double requestsPerQuery, double roundTrips, int accounts) {
+    record Figures(String name, List<Long> millis, double requestsPerQuery, double roundTrips, int accounts,
+                   int errors) {
         long median() {
             return percentile(50);
         }
@@ -64,44 +73,58 @@ public final class Account360Benchmark {
 
     public static void main(String[] args) throws Exception {
         List<Figures> figures = new ArrayList<>();
-        figures.addAll(run(true));
-        figures.addAll(run(false));
-        print(figures);
+        List<String> notes = new ArrayList<>();
+        figures.addAll(run(true, notes));
+        figures.addAll(run(false, notes));
+        print(figures, notes);
     }
 
-    static List<Figures> run(boolean batching) throws Exception {
+    static List<Figures> run(boolean batching, List<String> notes) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ErpGraphApplication.class)
                 .properties(Map.of("server.port", "0", "erp.graphql.batching", String.valueOf(batching),
                         "logging.level.root", "WARN", "spring.main.banner-mode", "off"))
                 .run()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             SandboxRegistry sandboxes = app.getBean(SandboxRegistry.class);
+            ErpGateway gateway = app.getBean(ErpGateway.class);
             sandboxes.all().forEach(sandbox -> sandbox.faults(SandboxFaults.defaults(LATENCY_MS, 0)));
             List<List<String>> pages = cursors(port);
             String mode = batching ? "batched" : "unbatched";
             // Warm-up: tokens, connection pools, JIT; not measured.
             execute(port, query(pages.get(pages.size() - 1)));
             List<Figures> result = new ArrayList<>();
-            result.add(measure(mode + ", cold", port, sandboxes, pages.subList(0, COLD_RUNS)));
-            result.add(measure(mode + ", warm", port, sandboxes,
-                    Collections.nCopies(WARM_RUNS, pages.get(0))));
+            result.add(measure(mode + ", cold", port, sandboxes, pages.subList(0, COLD_RUNS),
+                    () -> evictAll(gateway)));
+            result.add(measure(mode + ", warm", port, sandboxes, Collections.nCopies(WARM_RUNS, pages.get(0)),
+                    () -> { }));
+            if (batching) {
+                notes.add(throughput(port, pages.get(0)));
+                Sandbox down = sandboxes.find(DOWN_SYSTEM).orElseThrow();
+                down.faults(new SandboxFaults(LATENCY_MS, 0, true, 0.0, false, 0, 1, 3600));
+                result.add(measure(mode + ", cold, " + DOWN_SYSTEM + " down", port, sandboxes,
+                        pages.subList(0, COLD_RUNS), () -> evictAll(gateway)));
+                down.faults(SandboxFaults.defaults(LATENCY_MS, 0));
+            }
             return result;
         }
     }
 
-    /** One query per page of accounts; a cold run uses a page no earlier query asked for. */
-    static Figures measure(String name, int port, SandboxRegistry sandboxes, List<List<String>> pages)
-            throws Exception {
+    /** One query per page of accounts, each after {@code before} (a cold run empties the gateway cache). */
+    static Figures measure(String name, int port, SandboxRegistry sandboxes, List<List<String>> pages,
+                           Runnable before) throws Exception {
         List<Long> millis = new ArrayList<>();
         long requests = 0;
         long roundTrips = 0;
         int accounts = 0;
+        int errors = 0;
         for (List<String> page : pages) {
+            before.run();
             sandboxes.all().forEach(sandbox -> sandbox.stats().reset());
             long start = System.nanoTime();
-            JsonNode answer = execute(port, query(page));
+            JsonNode answer = execute(port, query(page), true);
             millis.add((System.nanoTime() - start) / 1_000_000);
             accounts = countAccounts(answer);
+            errors += answer.path("errors").size();
             List<SandboxStats.Interval> intervals = new ArrayList<>();
             for (Sandbox sandbox : sandboxes.all()) {
                 requests += sandbox.stats().snapshot().requests();
@@ -110,7 +133,46 @@ public final class Account360Benchmark {
             roundTrips += CriticalPath.roundTrips(intervals);
         }
         return new Figures(name, millis, (double) requests / pages.size(), (double) roundTrips / pages.size(),
-                accounts);
+                accounts, errors / pages.size());
+    }
+
+    /** Warm throughput: every value cached, several clients at once. */
+    static String throughput(int port, List<String> page) throws Exception {
+        String document = query(page);
+        execute(port, document);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(
+                THROUGHPUT_CLIENTS);
+        try {
+            List<java.util.concurrent.Callable<Long>> work = new ArrayList<>();
+            for (int i = 0; i < THROUGHPUT_QUERIES; i++) {
+                work.add(() -> {
+                    long start = System.nanoTime();
+                    execute(port, document);
+                    return (System.nanoTime() - start) / 1_000_000;
+                });
+            }
+            long start = System.nanoTime();
+            List<Long> millis = new ArrayList<>();
+            for (java.util.concurrent.Future<Long> done : clients.invokeAll(work)) {
+                millis.add(done.get());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Figures figures = new Figures("throughput", millis, 0, 0, 0, 0);
+            return String.format(Locale.ROOT, "warm throughput (every value cached, %d clients, %d queries): "
+                    + "%.1f queries/s, median %d ms, p95 %d ms", THROUGHPUT_CLIENTS, THROUGHPUT_QUERIES,
+                    THROUGHPUT_QUERIES / seconds, figures.median(), figures.p95());
+        }
+        finally {
+            clients.shutdownNow();
+        }
+    }
+
+    static void evictAll(ErpGateway gateway) {
+        for (ErpSystems.ErpSystem system : gateway.systems().all()) {
+            for (ErpResource resource : ErpResource.values()) {
+                gateway.evictAll(system.id(), resource);
+            }
+        }
     }
 
     /** For each run, the {@code after} cursor of every system's page (null: the first page). */
@@ -144,13 +206,18 @@ public final class Account360Benchmark {
     }
 
     static JsonNode execute(int port, String document) throws Exception {
+        return execute(port, document, false);
+    }
+
+    /** Runs a query; errors are a failed benchmark unless {@code errorsExpected} (the ERP-down run). */
+    static JsonNode execute(int port, String document, boolean errorsExpected) throws Exception {
         String body = JSON.writeValueAsString(Map.of("query", document));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/graphql")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode answer = JSON.readTree(response.body());
-        if (answer.has("errors")) {
+        if (answer.has("errors") && !errorsExpected) {
             throw new IllegalStateException("the benchmark query failed: " + answer.get("errors"));
         }
         return answer;
@@ -168,16 +235,17 @@ public final class Account360Benchmark {
         return cursor == null ? "null" : "\"" + cursor + "\"";
     }
 
-    static void print(List<Figures> figures) {
+    static void print(List<Figures> figures, List<String> notes) {
         System.out.printf(Locale.ROOT, "%nAccount-360 benchmark: %d accounts of %s per query, ERP latency %d ms%n",
                 figures.get(0).accounts(), SYSTEMS, LATENCY_MS);
-        System.out.printf(Locale.ROOT, "%-20s %8s %8s %10s %8s %10s %14s%n", "run", "median", "p95", "floor",
-                "ratio", "ERP trips", "ERP requests");
+        System.out.printf(Locale.ROOT, "%-30s %8s %8s %10s %8s %10s %14s %8s%n", "run", "median", "p95", "floor",
+                "ratio", "ERP trips", "ERP requests", "errors");
         for (Figures f : figures) {
-            System.out.printf(Locale.ROOT, "%-20s %6d ms %6d ms %7d ms %7.2fx %10.1f %14.1f%n", f.name(),
+            System.out.printf(Locale.ROOT, "%-30s %6d ms %6d ms %7d ms %7.2fx %10.1f %14.1f %8d%n", f.name(),
                     f.median(), f.p95(), f.floor(), f.floor() == 0 ? 0.0 : (double) f.median() / f.floor(),
-                    f.roundTrips(), f.requestsPerQuery());
+                    f.roundTrips(), f.requestsPerQuery(), f.errors());
         }
+        notes.forEach(System.out::println);
         Figures batched = figures.get(0);
         Figures unbatched = figures.stream().filter(f -> f.name().equals("unbatched, cold")).findFirst()
                 .orElseThrow();
