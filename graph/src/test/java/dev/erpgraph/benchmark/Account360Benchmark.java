@@ -81,7 +81,11 @@ public final class Account360Benchmark {
 
     static List<Figures> run(boolean batching, List<String> notes) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ErpGraphApplication.class)
+                // The same generous limits in both runs: unbatched, the per-ERP bulkheads and rate limits
+                // would refuse most calls, and the run would measure throttling instead of requests.
                 .properties(Map.of("server.port", "0", "erp.graphql.batching", String.valueOf(batching),
+                        "erp.timeout", "10s", "erp.resilience.max-concurrent-calls", "256",
+                        "erp.resilience.limit-for-period", "0", "graph.limits.max-complexity", "100000",
                         "logging.level.root", "WARN", "spring.main.banner-mode", "off"))
                 .run()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -180,7 +184,7 @@ public final class Account360Benchmark {
         List<List<String>> pages = new ArrayList<>();
         List<String> after = new ArrayList<>(Collections.nCopies(SYSTEMS.size(), (String) null));
         for (int run = 0; run <= COLD_RUNS; run++) {
-            pages.add(List.copyOf(after));
+            pages.add(Collections.unmodifiableList(new ArrayList<>(after)));
             for (int i = 0; i < SYSTEMS.size(); i++) {
                 String document = "{ accounts(first: " + ACCOUNTS_PER_SYSTEM + ", after: " + literal(after.get(i))
                         + ", filter: { erpSystemId: \"" + SYSTEMS.get(i) + "\" }) { pageInfo { endCursor } } }";

@@ -47,7 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * SAP S/4HANA Cloud through its A2X OData v2 APIs under {@code {base-url}/sap/opu/odata/sap/}.
  *
- * <p><b>Requests per batch</b> (each also follows {@code d.__next}: RAP services page at 100 rows; a batch is
+ * <p><b>Requests per batch</b> (each sends {@code $top} (option {@code top}, default 1000000, 0: none) far above
+ * any real result, so that RAP services answer their largest pages (5000 rows) instead of 100, and follows
+ * {@code d.__next} to the end; a batch is
  * split only where the URL would exceed {@code maxUrlLength}, option, default 7500 characters, since OData v2
  * has no {@code in} and key sets become chained {@code or}):
  * <ul>
@@ -119,7 +121,8 @@ final class SapConnector implements ErpConnector {
         this.settings = settings;
         this.clock = clock;
         this.odata = new SapODataClient(http, new SapTokenClient(settings.auth(), http, clock),
-                settings.option("servicesPath", "/sap/opu/odata/sap/"));
+                settings.option("servicesPath", "/sap/opu/odata/sap/"),
+                Integer.parseInt(settings.option("top", "1000000")));
         this.maxUrlLength = Integer.parseInt(settings.option("maxUrlLength", "7500"));
         this.availableStockTypes = Set.of(settings.option("stock.availableStockTypes", "01").split(","));
     }

@@ -29,12 +29,20 @@ final class SapODataClient {
     private final ErpHttpClient http;
     private final SapTokenClient auth;
     private final String servicesPath;
+    private final int pageSize;
     private final AtomicReference<String> csrfToken = new AtomicReference<>();
 
-    SapODataClient(ErpHttpClient http, SapTokenClient auth, String servicesPath) {
+    /**
+     * @param pageSize the {@code $top} every collection read sends. {@code $top} caps the whole result, so it is
+     *                 set far above any real one: its point is that RAP services then answer their largest pages
+     *                 (5000 rows, with {@code __next}) instead of 100, and a batch of a few hundred keys costs a
+     *                 round trip or two, not dozens one after another; 0 sends no {@code $top}
+     */
+    SapODataClient(ErpHttpClient http, SapTokenClient auth, String servicesPath, int pageSize) {
         this.http = http;
         this.auth = auth;
         this.servicesPath = servicesPath.endsWith("/") ? servicesPath : servicesPath + "/";
+        this.pageSize = pageSize;
     }
 
     String systemId() {
@@ -49,7 +57,9 @@ final class SapODataClient {
     /** Reads every row of a collection request, following {@code __next} to the end. */
     List<JsonNode> readAll(String resource, String serviceAndEntitySet, String query) {
         List<JsonNode> rows = new ArrayList<>();
-        String next = servicesPath + serviceAndEntitySet + (query.isEmpty() ? "" : "?" + query);
+        String paged = query.contains("$top=") || pageSize == 0 ? query
+                : (query.isEmpty() ? "" : query + "&") + "$top=" + pageSize;
+        String next = servicesPath + serviceAndEntitySet + (paged.isEmpty() ? "" : "?" + paged);
         for (int page = 0; next != null; page++) {
             if (page == MAX_PAGES) {
                 throw ErpException.badResponse(systemId(), resource + ": paging did not end", null);

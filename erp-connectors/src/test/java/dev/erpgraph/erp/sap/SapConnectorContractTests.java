@@ -77,12 +77,25 @@ class SapConnectorContractTests extends SandboxServerTests {
     @Test
     void ordersFollowTheNextLinkAcrossManyPages() {
         int total = IntStream.range(0, 120).map(index -> data().ordersOf(index).size()).sum();
+        // Without $top, a RAP service pages at 100 rows.
+        ErpConnector serverPaged = new SapConnectorFactory().create(connectorSettings("sap", Map.of("top", "0")),
+                connectorHttp("sap"));
 
-        ErpBatch<String, List<SalesOrder>> batch = sap().orders(customers(0, 120), OrderQuery.latest(100));
+        ErpBatch<String, List<SalesOrder>> batch = serverPaged.orders(customers(0, 120), OrderQuery.latest(100));
 
         assertThat(total).isGreaterThan(300);
         assertThat(batch.values().values().stream().mapToInt(List::size).sum()).isEqualTo(total);
         assertThat(requests().get("orders")).isEqualTo((total + 99) / 100L);
+    }
+
+    @Test
+    void ordersAskForTheServersLargestPages() {
+        int total = IntStream.range(0, 120).map(index -> data().ordersOf(index).size()).sum();
+
+        ErpBatch<String, List<SalesOrder>> batch = sap().orders(customers(0, 120), OrderQuery.latest(100));
+
+        assertThat(batch.values().values().stream().mapToInt(List::size).sum()).isEqualTo(total);
+        assertThat(requests().get("orders")).isEqualTo(1L);
     }
 
     @Test
