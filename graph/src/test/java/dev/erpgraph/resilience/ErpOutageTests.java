@@ -2,27 +2,38 @@ package dev.erpgraph.resilience;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
+import dev.erpgraph.ErpGraphApplication;
 import dev.erpgraph.erp.events.ErpEvents;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpResource;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.sandbox.Sandbox;
 import dev.erpgraph.erp.sandbox.SandboxRegistry;
+import dev.erpgraph.events.ClusterEvictions;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -40,7 +51,8 @@ import static org.awaitility.Awaitility.await;
  * The outage acceptance tests, over real HTTP against the sandbox ERPs, whose faults are set through their
  * admin API ({@code PUT /sandbox/{id}/_admin/faults}): stale last-known values while an ERP is down, typed errors
  * on a cold page, the circuit breaker opening and recovering, the timeout bounding a slow ERP, garbage from an
- * ERP, change events evicting what they name (and forged ones evicting nothing),.
+ * ERP, change events evicting what they name (and forged ones evicting nothing), and an eviction reaching a
+ * second server on the same PostgreSQL.
  *
  * <p>Its own context: a 1 s ERP timeout, a breaker that judges 4 calls and waits 2 s when open, and a 1 s TTL
  * for credit and orders so that a value can age past it within a test (inventory keeps its 30 s: the change
@@ -393,6 +405,121 @@ class ErpOutageTests {
         assertThat(body.path("message").asString()).isNotBlank();
         assertThat(answer.getBody()).doesNotContain("Exception").doesNotContain("at dev.")
                 .doesNotContain(ErpEvents.DEMO_SECRET);
+    }
+
+    // --- 8. two servers on one PostgreSQL
+
+    @Test
+    void twoServersOnOnePostgresBothSeeAnEvictionSentToOneOfThem() throws SQLException {
+        String url = "jdbc:postgresql://127.0.0.1:5432/test";
+        requirePostgres(url);
+        String schema = "outage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        ConfigurableApplicationContext a = null;
+        ConfigurableApplicationContext b = null;
+        try {
+            // One after the other: the first seeds the demo data into the empty schema, the second finds it.
+            a = server(url, schema);
+            b = server(url, schema);
+            ClusterEvictions evictionsA = a.getBean(ClusterEvictions.class);
+            ClusterEvictions evictionsB = b.getBean(ClusterEvictions.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> evictionsA.isListening() && evictionsB.isListening());
+            RestClient serverA = http(a);
+            RestClient serverB = http(b);
+            String erp = "netsuite";
+
+            BigDecimal before = onHand(serverA, erp, false);
+            assertThat(onHand(serverA, erp, true)).isEqualByComparingTo(before);
+            assertThat(onHand(serverB, erp, false)).isEqualByComparingTo(before);
+            assertThat(onHand(serverB, erp, true)).isEqualByComparingTo(before);
+            long primedAt = System.nanoTime();
+
+            BigDecimal changed = before.add(BigDecimal.valueOf(23));
+            ResponseEntity<String> answer = serverA.post().uri("/sandbox/" + erp + "/_admin/changes")
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("type", "inventory", "sku", SKU,
+                            "warehouse", WAREHOUSE, "onHand", changed)).retrieve().toEntity(String.class);
+            assertThat(answer.getStatusCode().value()).isEqualTo(202);
+
+            assertThat(onHand(serverA, erp, false)).isEqualByComparingTo(changed);
+            // B's sandbox is its own and unchanged: what shows the eviction is that B asks its ERP again.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !fromCache(serverB, erp));
+            assertThat(Duration.ofNanos(System.nanoTime() - primedAt)).as("evicted, not expired (30 s TTL)")
+                    .isLessThan(Duration.ofSeconds(25));
+            assertThat(fromCache(serverB, erp)).isTrue();
+        }
+        finally {
+            if (b != null) {
+                b.close();
+            }
+            if (a != null) {
+                a.close();
+            }
+            try (Connection connection = DriverManager.getConnection(url + "?connectTimeout=2", "postgres", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
+    /**
+     * A whole server on that schema, configured by command-line arguments: they win over application.yaml
+     * (default properties would not, and the server would take port 8080).
+     */
+    private static ConfigurableApplicationContext server(String url, String schema) {
+        return new SpringApplicationBuilder(ErpGraphApplication.class).run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + url + "?currentSchema=" + schema,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.create-schemas=true",
+                "--crm.demo.enabled=true",
+                "--erp.sandbox.latency-ms=0",
+                "--erp.sandbox.latency-jitter-ms=0",
+                "--erp.timeout=10s");
+    }
+
+    private static RestClient http(ConfigurableApplicationContext server) {
+        String port = server.getEnvironment().getRequiredProperty("local.server.port");
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    /** The stock of {@link #SKU} at {@link #WAREHOUSE} on that server, asserting where it came from. */
+    private static BigDecimal onHand(RestClient server, String erp, boolean fromCache) {
+        JsonNode level = stockLevel(server, erp);
+        assertThat(level.path("freshness").path("fromCache").asBoolean()).as(level.toString()).isEqualTo(fromCache);
+        return new BigDecimal(level.path("onHand").asString());
+    }
+
+    private static boolean fromCache(RestClient server, String erp) {
+        return stockLevel(server, erp).path("freshness").path("fromCache").asBoolean();
+    }
+
+    private static JsonNode stockLevel(RestClient server, String erp) {
+        String query = "{ inventory(skus: [\"" + SKU + "\"], erpSystemId: \"" + erp + "\", warehouse: \""
+                + WAREHOUSE + "\") { onHand freshness { fromCache } } }";
+        JsonNode answer = JSON.readTree(server.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("query", query)).retrieve().body(String.class));
+        assertThat(answer.path("errors").isMissingNode()).as(answer.toString()).isTrue();
+        JsonNode levels = answer.path("data").path("inventory");
+        assertThat(levels.size()).as(answer.toString()).isEqualTo(1);
+        return levels.get(0);
+    }
+
+    private static void requirePostgres(String url) {
+        try (Connection ignored = DriverManager.getConnection(url + "?connectTimeout=2", "postgres", "")) {
+            // reachable
+        }
+        catch (SQLException ex) {
+            boolean required = "required".equals(System.getenv("ERPGRAPH_TEST_POSTGRES"))
+                    || "true".equals(System.getenv("CI"));
+            if (required) {
+                throw new AssertionError("PostgreSQL at " + url + " is required here but unreachable", ex);
+            }
+            Assumptions.abort("PostgreSQL at " + url + " is unreachable: " + ex.getMessage());
+        }
     }
 
     // --- fixtures
