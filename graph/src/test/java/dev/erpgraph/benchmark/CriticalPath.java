@@ -14,6 +14,27 @@ final class CriticalPath {
     private CriticalPath() {
     }
 
+    /**
+     * The same chain weighted by how long each request really took: the time the query could not have spent
+     * anywhere but waiting for ERPs (latency plus the ERP's own work), in milliseconds.
+     */
+    static long busyMillis(List<Interval> intervals) {
+        List<Interval> byEnd = intervals.stream().sorted(Comparator.comparingLong(Interval::endNanos)).toList();
+        long[] chain = new long[byEnd.size()];
+        long longest = 0;
+        for (int i = 0; i < byEnd.size(); i++) {
+            long own = byEnd.get(i).endNanos() - byEnd.get(i).startNanos();
+            chain[i] = own;
+            for (int j = 0; j < i; j++) {
+                if (byEnd.get(j).endNanos() <= byEnd.get(i).startNanos()) {
+                    chain[i] = Math.max(chain[i], chain[j] + own);
+                }
+            }
+            longest = Math.max(longest, chain[i]);
+        }
+        return longest / 1_000_000;
+    }
+
     /** Longest chain of intervals in which each starts after the previous one ended (O(n²), n is small). */
     static int roundTrips(List<Interval> intervals) {
         List<Interval> byEnd = intervals.stream().sorted(Comparator.comparingLong(Interval::endNanos)).toList();
