@@ -26,10 +26,6 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(amount.subtract(other.amount), currency);
     }
 
-    public Money times(BigDecimal factor) {
-        return new Money(amount.multiply(factor), currency);
-    }
-
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("cannot combine " + currency + " with " + other.currency);

@@ -1,7 +1,5 @@
 package dev.erpgraph.events;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +10,7 @@ import dev.erpgraph.erp.gateway.ErpResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
+import dev.erpgraph.TestPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +31,9 @@ class ClusterEvictionsTests {
     @BeforeEach
     void startTwoReplicas() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL("jdbc:postgresql://127.0.0.1:5432/test");
-        dataSource.setUser("postgres");
-        requirePostgres(dataSource);
+        dataSource.setURL(TestPostgres.URL);
+        dataSource.setUser(TestPostgres.USER);
+        TestPostgres.require();
         replicaA = new ClusterEvictions(dataSource, appliedByA::add, () -> { }, "replica-a");
         replicaB = new ClusterEvictions(dataSource, appliedByB::add, () -> { }, "replica-b");
         replicaA.start();
@@ -76,19 +74,5 @@ class ClusterEvictionsTests {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> appliedByA.size() == 1);
         assertThat(appliedByA).containsExactly(ErpEviction.all("ns", ErpResource.PRICES));
-    }
-
-    private static void requirePostgres(PGSimpleDataSource dataSource) {
-        try (Connection ignored = dataSource.getConnection()) {
-            return;
-        }
-        catch (SQLException ex) {
-            boolean required = "required".equals(System.getenv("ERPGRAPH_TEST_POSTGRES"))
-                    || "true".equals(System.getenv("CI"));
-            if (required) {
-                throw new AssertionError("PostgreSQL at 127.0.0.1:5432/test is required but unreachable", ex);
-            }
-            Assumptions.abort("PostgreSQL at 127.0.0.1:5432/test is not reachable: " + ex.getMessage());
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.erpgraph.ErpGraphApplication;
+import dev.erpgraph.TestPostgres;
 import dev.erpgraph.erp.events.ErpEvents;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpResource;
@@ -25,7 +26,6 @@ import dev.erpgraph.events.ClusterEvictions;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -411,8 +411,8 @@ class ErpOutageTests {
 
     @Test
     void twoServersOnOnePostgresBothSeeAnEvictionSentToOneOfThem() throws SQLException {
-        String url = "jdbc:postgresql://127.0.0.1:5432/test";
-        requirePostgres(url);
+        String url = TestPostgres.URL;
+        TestPostgres.require();
         String schema = "outage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
         ConfigurableApplicationContext a = null;
@@ -455,7 +455,7 @@ class ErpOutageTests {
             if (a != null) {
                 a.close();
             }
-            try (Connection connection = DriverManager.getConnection(url + "?connectTimeout=2", "postgres", "");
+            try (Connection connection = DriverManager.getConnection(url + "?connectTimeout=2", TestPostgres.USER, "");
                  Statement statement = connection.createStatement()) {
                 statement.execute("drop schema if exists " + schema + " cascade");
             }
@@ -506,20 +506,6 @@ class ErpOutageTests {
         JsonNode levels = answer.path("data").path("inventory");
         assertThat(levels.size()).as(answer.toString()).isEqualTo(1);
         return levels.get(0);
-    }
-
-    private static void requirePostgres(String url) {
-        try (Connection ignored = DriverManager.getConnection(url + "?connectTimeout=2", "postgres", "")) {
-            // reachable
-        }
-        catch (SQLException ex) {
-            boolean required = "required".equals(System.getenv("ERPGRAPH_TEST_POSTGRES"))
-                    || "true".equals(System.getenv("CI"));
-            if (required) {
-                throw new AssertionError("PostgreSQL at " + url + " is required here but unreachable", ex);
-            }
-            Assumptions.abort("PostgreSQL at " + url + " is unreachable: " + ex.getMessage());
-        }
     }
 
     // --- fixtures
