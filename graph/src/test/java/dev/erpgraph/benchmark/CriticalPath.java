@@ -1,5 +1,7 @@
 package dev.erpgraph.benchmark;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -50,5 +52,22 @@ final class CriticalPath {
             longest = Math.max(longest, chain[i]);
         }
         return longest;
+    }
+
+    /**
+     * What the query actually waited on, first to last: from the request that finished last, each step back is
+     * the request that finished last before it started. The gaps between them are the gateway's own time.
+     */
+    static List<Interval> lastChain(List<Interval> intervals) {
+        List<Interval> chain = new ArrayList<>();
+        Interval current = intervals.stream().max(Comparator.comparingLong(Interval::endNanos)).orElse(null);
+        while (current != null) {
+            chain.add(current);
+            long start = current.startNanos();
+            current = intervals.stream().filter(interval -> interval.endNanos() <= start)
+                    .max(Comparator.comparingLong(Interval::endNanos)).orElse(null);
+        }
+        Collections.reverse(chain);
+        return chain;
     }
 }

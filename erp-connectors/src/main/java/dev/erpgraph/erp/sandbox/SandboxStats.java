@@ -20,8 +20,11 @@ public final class SandboxStats {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final List<Interval> intervals = new ArrayList<>();
 
-    /** When one request was served (System.nanoTime), for measuring how many ran one after another. */
-    public record Interval(long startNanos, long endNanos) {
+    /**
+     * When one request was served (System.nanoTime), for measuring how many ran one after another, and what it
+     * was ({@code GET /sandbox/sap/...}, without the query string), for saying which requests they were.
+     */
+    public record Interval(long startNanos, long endNanos, String request) {
     }
 
     private static final int MAX_INTERVALS = 100_000;
@@ -36,11 +39,11 @@ public final class SandboxStats {
         maxInFlight.accumulateAndGet(now, Math::max);
     }
 
-    void finished(long startNanos) {
+    void finished(long startNanos, String request) {
         inFlight.decrementAndGet();
         synchronized (intervals) {
             if (intervals.size() < MAX_INTERVALS) {
-                intervals.add(new Interval(startNanos, System.nanoTime()));
+                intervals.add(new Interval(startNanos, System.nanoTime(), request));
             }
         }
     }

@@ -40,7 +40,7 @@ final class SandboxTrafficFilter extends OncePerRequestFilter {
             serve(sandbox, request, response, chain);
         }
         finally {
-            sandbox.stats().finished(started);
+            sandbox.stats().finished(started, request.getMethod() + " " + request.getRequestURI());
         }
     }
 
