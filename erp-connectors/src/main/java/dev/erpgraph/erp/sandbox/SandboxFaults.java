@@ -3,7 +3,9 @@ package dev.erpgraph.erp.sandbox;
 /**
  * The faults a sandbox injects, set through {@code PUT /sandbox/{id}/_admin/faults}.
  *
- * @param latencyMs added latency per request
+ * @param latencyMs how long each request takes to answer, as its client sees it: the sandbox's own work runs
+ *                  inside this time, the way a real ERP's latency is its whole answer time (work that takes longer
+ *                  than this answers when it is done)
  * @param latencyJitterMs up to this much more, at random (the default 30 + 50 gives a realistic 30 to 80 ms)
  * @param down answer 503 to everything
  * @param errorRate fail this share of requests (0 to 1) with 500

@@ -3,17 +3,24 @@ package dev.erpgraph.erp.sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * In front of every sandbox wire request ({@code /sandbox/{id}/...}, not {@code _admin}): counts it, then
  * injects the sandbox's faults the way a real ERP or its gateway would show them: latency, 503 when down, 429
  * with {@code Retry-After}, 500 at the error rate, and unparsable bodies.
+ *
+ * <p>The latency is the time to answer, not a wait added in front of the sandbox's own work: the answer is built
+ * into a buffer first and sent when the latency is up. A real ERP's latency, as the gateway sees it, is its
+ * whole answer time; a wait on top of the sandbox's JSON building would make a 100 ms ERP answer in 100 ms plus
+ * however busy this machine happens to be, and the benchmark's floor would no longer be the ERP's.
  */
 final class SandboxTrafficFilter extends OncePerRequestFilter {
 
@@ -47,7 +54,19 @@ final class SandboxTrafficFilter extends OncePerRequestFilter {
     private void serve(Sandbox sandbox, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         SandboxFaults faults = sandbox.faults();
-        pause(faults);
+        long answerAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(latency(faults));
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        try {
+            answer(sandbox, faults, request, buffered, chain);
+        }
+        finally {
+            pauseUntil(answerAt);
+        }
+        buffered.copyBodyToResponse();
+    }
+
+    private void answer(Sandbox sandbox, SandboxFaults faults, HttpServletRequest request,
+                        HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         if (faults.down()) {
             sandbox.erp().writeError(response, 503, "Service unavailable");
             return;
@@ -71,15 +90,19 @@ final class SandboxTrafficFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void pause(SandboxFaults faults) {
-        long millis = faults.latencyMs()
+    private static long latency(SandboxFaults faults) {
+        return faults.latencyMs()
                 + (faults.latencyJitterMs() > 0 ? ThreadLocalRandom.current().nextLong(faults.latencyJitterMs() + 1) : 0);
-        if (millis <= 0) {
+    }
+
+    private static void pauseUntil(long answerAtNanos) {
+        long nanos = answerAtNanos - System.nanoTime();
+        if (nanos <= 0) {
             return;
         }
         try {
             // This sleep IS the simulated ERP: its latency is what the sandbox exists to reproduce.
-            Thread.sleep(millis);
+            TimeUnit.NANOSECONDS.sleep(nanos);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
