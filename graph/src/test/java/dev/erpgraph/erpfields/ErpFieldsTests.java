@@ -213,6 +213,21 @@ class ErpFieldsTests extends HttpGraphQlTests {
                 .path("account.erpLinks").entityList(Object.class).hasSize(0);
     }
 
+    @Test
+    void aSecondLinkInTheSameRequestIsSeenByItsPayload() {
+        String account = createAccount(uniqueWord());
+        graphQl.document("mutation($id: ID!, $sap: String!, $netsuite: String!) {"
+                        + " first: linkErpCustomer(input: { accountId: $id, erpSystemId: \"sap\", customerNumber: $sap })"
+                        + " { account { erpLinks { erpSystem { id } } } }"
+                        + " second: linkErpCustomer(input: { accountId: $id, erpSystemId: \"netsuite\","
+                        + " customerNumber: $netsuite }) { account { erpLinks { erpSystem { id } } } } }")
+                .variable("id", account).variable("sap", uniqueWord()).variable("netsuite", uniqueWord())
+                .execute().errors().verify()
+                .path("first.account.erpLinks[*].erpSystem.id").entityList(String.class).containsExactly("sap")
+                .path("second.account.erpLinks[*].erpSystem.id").entityList(String.class)
+                .containsExactly("sap", "netsuite");
+    }
+
     private Sandbox sandbox(String id) {
         return sandboxes.find(id).orElseThrow();
     }

@@ -14,6 +14,7 @@ import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpfields.LoaderRegistration;
 import dev.erpgraph.erpsystems.AccountErpLinks;
+import graphql.GraphQLContext;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +39,9 @@ public class CreditStatusLoader {
         LoaderRegistration.register(registry, NAME, properties, this::load);
     }
 
-    CompletableFuture<Map<Long, ErpOutcome<CreditStatus>>> load(Set<Long> accountIds) {
+    CompletableFuture<Map<Long, ErpOutcome<CreditStatus>>> load(Set<Long> accountIds, GraphQLContext request) {
         Map<Long, CustomerRef> primary = new HashMap<>();
-        links.of(accountIds).forEach((accountId, refs) -> {
+        links.of(accountIds, request).forEach((accountId, refs) -> {
             if (!refs.isEmpty()) {
                 primary.put(accountId, refs.get(0));
             }

@@ -3,8 +3,9 @@ package dev.erpgraph.erpfields;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
+import graphql.GraphQLContext;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import reactor.core.publisher.Mono;
 
@@ -17,14 +18,18 @@ public final class LoaderRegistration {
     private LoaderRegistration() {
     }
 
+    /**
+     * @param batch the keys of one dispatch and the request's GraphQL context (for what the request already read,
+     *              such as {@link dev.erpgraph.erpsystems.AccountErpLinks#of(java.util.Collection, GraphQLContext)})
+     */
     public static <K, V> void register(BatchLoaderRegistry registry, String name, ErpFieldProperties properties,
-                                       Function<Set<K>, CompletableFuture<Map<K, V>>> batch) {
+                                       BiFunction<Set<K>, GraphQLContext, CompletableFuture<Map<K, V>>> batch) {
         registry.<K, V>forName(name)
                 .withOptions(options -> {
                     if (!properties.batching()) {
                         options.setMaxBatchSize(1);
                     }
                 })
-                .registerMappedBatchLoader((keys, environment) -> Mono.fromFuture(() -> batch.apply(keys)));
+                .registerMappedBatchLoader((keys, environment) -> Mono.fromFuture(() -> batch.apply(keys, environment.getContext())));
     }
 }

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.erp.gateway.CustomerRef;
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -26,16 +29,22 @@ class ErpLinkController {
 
     /** One SQL statement for the links of every account on the page. */
     @BatchMapping(typeName = "Account")
-    Map<Account, List<ErpCustomerLinkView>> erpLinks(List<Account> accounts) {
-        Map<Long, List<CustomerRef>> byAccount = links.of(accounts.stream().map(Account::id).toList());
+    Map<Account, List<ErpCustomerLinkView>> erpLinks(List<Account> accounts, GraphQLContext request) {
+        Map<Long, List<CustomerRef>> byAccount = links.of(accounts.stream().map(Account::id).toList(), request);
         return accounts.stream().distinct().collect(Collectors.toMap(Function.identity(), account ->
                 byAccount.get(account.id()).stream()
                         .map(ref -> new ErpCustomerLinkView(ref.erpSystemId(), ref.customerNumber())).toList()));
     }
 
     @MutationMapping
-    LinkErpCustomerPayload linkErpCustomer(@Argument LinkErpCustomerInput input) {
-        return service.link(input);
+    LinkErpCustomerPayload linkErpCustomer(@Argument LinkErpCustomerInput input,
+                                           DataFetchingEnvironment environment) {
+        LinkErpCustomerPayload linked = service.link(input);
+        // What this request read about the account (its links, and ERP values keyed by them) predates the link;
+        // the payload, and any later mutation of the same document, must see the account as it now is.
+        links.forget(environment.getGraphQlContext());
+        environment.getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
+        return linked;
     }
 
     /** The mutation's input, as the schema's {@code LinkErpCustomerInput}. */

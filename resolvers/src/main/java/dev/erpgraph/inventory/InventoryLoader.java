@@ -11,6 +11,7 @@ import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.StockRef;
 import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpfields.LoaderRegistration;
+import graphql.GraphQLContext;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ class InventoryLoader {
 
     InventoryLoader(BatchLoaderRegistry registry, ErpGateway gateway, ErpFieldProperties properties) {
         this.gateway = gateway;
-        LoaderRegistration.register(registry, NAME, properties, this::load);
+        LoaderRegistration.register(registry, NAME, properties, (Set<StockRef> keys, GraphQLContext request) -> load(keys));
     }
 
     CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>> load(Set<StockRef> keys) {

@@ -17,6 +17,7 @@ import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpfields.LoaderRegistration;
 import dev.erpgraph.erpsystems.AccountErpLinks;
+import graphql.GraphQLContext;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,10 @@ class AccountOrdersLoader {
         LoaderRegistration.register(registry, NAME, properties, this::load);
     }
 
-    CompletableFuture<Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>>> load(Set<AccountOrdersKey> keys) {
+    CompletableFuture<Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>>> load(Set<AccountOrdersKey> keys,
+                                                                               GraphQLContext request) {
         Map<Long, List<CustomerRef>> refsByAccount =
-                links.of(keys.stream().map(AccountOrdersKey::accountId).distinct().toList());
+                links.of(keys.stream().map(AccountOrdersKey::accountId).distinct().toList(), request);
         Map<OrderQuery, List<AccountOrdersKey>> byQuery = new LinkedHashMap<>();
         keys.forEach(key -> byQuery.computeIfAbsent(key.query(), query -> new ArrayList<>()).add(key));
 

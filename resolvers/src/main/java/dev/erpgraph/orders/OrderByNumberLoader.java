@@ -10,6 +10,7 @@ import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.OrderRef;
 import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpfields.LoaderRegistration;
+import graphql.GraphQLContext;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ class OrderByNumberLoader {
 
     OrderByNumberLoader(BatchLoaderRegistry registry, ErpGateway gateway, ErpFieldProperties properties) {
         this.gateway = gateway;
-        LoaderRegistration.register(registry, NAME, properties, this::load);
+        LoaderRegistration.register(registry, NAME, properties, (Set<OrderRef> keys, GraphQLContext request) -> load(keys));
     }
 
     CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>> load(Set<OrderRef> keys) {

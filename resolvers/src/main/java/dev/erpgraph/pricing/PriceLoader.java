@@ -16,6 +16,7 @@ import dev.erpgraph.erp.gateway.PriceRef;
 import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpfields.LoaderRegistration;
 import dev.erpgraph.erpsystems.AccountErpLinks;
+import graphql.GraphQLContext;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,8 @@ class PriceLoader {
         LoaderRegistration.register(registry, NAME, properties, this::load);
     }
 
-    CompletableFuture<Map<PriceFieldKey, ErpOutcome<ItemPrice>>> load(Set<PriceFieldKey> keys) {
-        Map<Long, List<CustomerRef>> ofAccounts = links.of(ids(keys, PriceFieldKey.Owner.ACCOUNT));
+    CompletableFuture<Map<PriceFieldKey, ErpOutcome<ItemPrice>>> load(Set<PriceFieldKey> keys, GraphQLContext request) {
+        Map<Long, List<CustomerRef>> ofAccounts = links.of(ids(keys, PriceFieldKey.Owner.ACCOUNT), request);
         List<Long> opportunityIds = ids(keys, PriceFieldKey.Owner.OPPORTUNITY);
         Map<Long, List<CustomerRef>> ofOpportunities =
                 opportunityIds.isEmpty() ? Map.of() : links.ofOpportunities(opportunityIds);
