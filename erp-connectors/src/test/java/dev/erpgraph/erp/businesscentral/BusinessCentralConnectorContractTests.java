@@ -23,6 +23,7 @@ import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.Sandbox;
+import dev.erpgraph.erp.sandbox.SandboxFaults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -294,6 +295,36 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
                     .isEqualTo(data().item(key.sku()).orElseThrow().listPrice());
             assertThat(entry.getValue().breaks()).hasSize(data().item(key.sku()).orElseThrow().breaks().size());
         }
+    }
+
+    // ---- independent requests side by side
+
+    /** Long enough that requests sent one after another could not overlap by chance. */
+    private static final long LATENCY_MS = 300;
+
+    /** At this URL limit the stock of the first 51 skus takes 4 requests (any limit from 750 to 900 would). */
+    private static final String FOUR_STOCK_CHUNKS = "825";
+
+    @Test
+    void sendsTheUrlLengthChunksOfABatchSideBySide() {
+        Set<String> skus = data().items().stream().limit(51).map(DistributorDataSet.Item::sku)
+                .collect(Collectors.toSet());
+        ErpConnector sideBySide = connectorWith(Map.of("maxUrlLength", FOUR_STOCK_CHUNKS));
+        ErpConnector inTurn = connectorWith(Map.of("maxUrlLength", FOUR_STOCK_CHUNKS, "maxParallelRequests", "1"));
+        sideBySide.credit(Set.of(customer(0))); // tokens outside the counted window
+        inTurn.credit(Set.of(customer(0)));
+        bcSandbox().faults(SandboxFaults.defaults(LATENCY_MS, 0));
+
+        bcSandbox().stats().reset();
+        Map<String, List<StockLevel>> readInTurn = inTurn.stock(skus, null).values();
+        assertThat(requests()).containsExactlyEntriesOf(Map.of("inventory", 4L));
+        assertThat(mostAtOnce(ID, "/itemLocationStocks")).isEqualTo(1);
+
+        bcSandbox().stats().reset();
+        Map<String, List<StockLevel>> readSideBySide = sideBySide.stock(skus, null).values();
+        assertThat(requests()).containsExactlyEntriesOf(Map.of("inventory", 4L));
+        assertThat(mostAtOnce(ID, "/itemLocationStocks")).isBetween(2, 4);
+        assertThat(readSideBySide).isEqualTo(readInTurn).containsOnlyKeys(skus);
     }
 
     // ---- create
