@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.erpgraph.erp.ConnectorSettings;
@@ -61,8 +62,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>stock: {@code GET {custom API}/itemLocationStocks?$filter=(itemNumber eq ...) [and locationCode eq 'CLE']};
  *     plus {@code GET items?$filter=number eq ...&$select=number} only for skus without a stock row.</li>
  * <li>prices: {@code GET items?$filter=number eq ...&$select=number,unitPrice} (list price, and which skus
- *     exist), then {@code GET {custom API}/customerPriceListLines?$filter=sourceType eq 'Customer' and
- *     ((sourceNo eq '10000' and (assetNo eq 'A' or ...)) or ...)}; plus {@code GET customers} only for customers
+ *     exist) and, at the same time (neither needs the other's answer; lines of unknown skus are dropped),
+ *     {@code GET {custom API}/customerPriceListLines?$filter=sourceType eq 'Customer' and
+ *     ((sourceNo eq '10000' and (assetNo eq 'A' or ...)) or ...)}; then {@code GET customers} only for customers
  *     without any price line.</li>
  * <li>credit: {@code GET customers?$filter=number eq ... or ...&$select=...&$expand=paymentTerms($select=code)}.</li>
  * <li>create: {@code GET salesOrders?$filter=externalDocumentNumber eq '<idempotency key>'} (a retried create
@@ -283,18 +285,25 @@ final class BusinessCentralConnector implements ErpConnector {
         if (asked.isEmpty()) {
             return ErpBatch.of(Map.of());
         }
-        Map<String, BigDecimal> listPrices = existingItems(asked.stream().map(PriceKey::sku)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        Set<String> skus = asked.stream().map(PriceKey::sku).collect(Collectors.toCollection(TreeSet::new));
         Map<String, Set<String>> skusByCustomer = new TreeMap<>();
         for (PriceKey key : asked) {
-            if (listPrices.containsKey(key.sku())) {
-                skusByCustomer.computeIfAbsent(key.customerNumber(), customer -> new TreeSet<>()).add(key.sku());
-            }
+            skusByCustomer.computeIfAbsent(key.customerNumber(), customer -> new TreeSet<>()).add(key.sku());
         }
+        // Neither read needs the other's answer: the lines of skus BC does not know are dropped afterwards.
+        List<String> itemPaths = itemPaths(skus);
+        List<String> linePaths = priceLinePaths(skusByCustomer);
+        List<Supplier<List<JsonNode>>> requests = new ArrayList<>();
+        itemPaths.forEach(itemPath -> requests.add(() -> client.getAll("items", itemPath)));
+        linePaths.forEach(linePath -> requests.add(() -> client.getAll("prices", linePath)));
+        List<List<JsonNode>> answers = fanOut.all(requests);
+        Map<String, BigDecimal> listPrices = listPrices(concat(answers.subList(0, itemPaths.size())), skus);
+        skusByCustomer.values().forEach(ofCustomer -> ofCustomer.retainAll(listPrices.keySet()));
+        skusByCustomer.values().removeIf(Set::isEmpty);
         if (skusByCustomer.isEmpty()) {
             return ErpBatch.of(Map.of());
         }
-        Map<String, List<PriceLine>> lines = priceLines(getAll("prices", priceLinePaths(skusByCustomer)),
+        Map<String, List<PriceLine>> lines = priceLines(concat(answers.subList(itemPaths.size(), answers.size())),
                 skusByCustomer);
         Set<String> customersWithoutLines = new TreeSet<>(skusByCustomer.keySet());
         lines.keySet().forEach(customerAndSku -> customersWithoutLines.remove(customerAndSku.split("\u0000")[0]));

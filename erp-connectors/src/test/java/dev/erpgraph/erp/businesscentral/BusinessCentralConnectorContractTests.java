@@ -327,6 +327,35 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         assertThat(readSideBySide).isEqualTo(readInTurn).containsOnlyKeys(skus);
     }
 
+    @Test
+    void readsItemsAndPriceLinesSideBySide() {
+        Set<PriceKey> keys = new LinkedHashSet<>();
+        for (int c = 0; c < 3; c++) {
+            for (DistributorDataSet.Item item : data().items().stream().limit(10).toList()) {
+                keys.add(new PriceKey(customer(c), item.sku(), BigDecimal.valueOf(60)));
+            }
+        }
+        keys.add(new PriceKey(customer(0), "NOPE-1", BigDecimal.ONE));
+        ErpConnector inTurn = connectorWith(Map.of("maxParallelRequests", "1"));
+        bc().credit(Set.of(customer(0)));
+        inTurn.credit(Set.of(customer(0)));
+        bcSandbox().faults(SandboxFaults.defaults(LATENCY_MS, 0));
+
+        bcSandbox().stats().reset();
+        Map<PriceKey, ItemPrice> readInTurn = inTurn.prices(keys).values();
+        Map<String, Long> requestsInTurn = requests();
+        int mostInTurn = mostAtOnce(ID, "/items", "/customerPriceListLines");
+
+        bcSandbox().stats().reset();
+        Map<PriceKey, ItemPrice> readSideBySide = bc().prices(keys).values();
+
+        assertThat(requestsInTurn).containsEntry("items", 1L).containsEntry("prices", 1L);
+        assertThat(requests()).isEqualTo(requestsInTurn);
+        assertThat(mostInTurn).isEqualTo(1);
+        assertThat(mostAtOnce(ID, "/items", "/customerPriceListLines")).isEqualTo(2);
+        assertThat(readSideBySide).isEqualTo(readInTurn).hasSize(keys.size() - 1);
+    }
+
     // ---- create
 
     @Test
