@@ -95,14 +95,17 @@ public abstract class SandboxServerTests {
 
     /**
      * The most requests to paths ending in one of {@code pathEnds} (query strings aside) that a sandbox served at
-     * one instant since its stats were reset: 1 means they were sent one after another.
+     * one instant, of those it started serving at or after {@code sinceNanos} ({@link System#nanoTime}): 1 means
+     * they were sent one after another. Counting from an instant, not from a stats reset, keeps out a request
+     * answered before it whose interval the sandbox records only after the answer's last byte has gone out.
      */
-    protected int mostAtOnce(String systemId, String... pathEnds) {
+    protected int mostAtOnce(String systemId, long sinceNanos, String... pathEnds) {
         record Edge(long nanos, int change) {
         }
         List<Edge> edges = new ArrayList<>();
         for (SandboxStats.Interval interval : sandbox(systemId).stats().intervals()) {
-            if (List.of(pathEnds).stream().anyMatch(interval.request()::endsWith)) {
+            if (interval.startNanos() >= sinceNanos
+                    && List.of(pathEnds).stream().anyMatch(interval.request()::endsWith)) {
                 edges.add(new Edge(interval.startNanos(), 1));
                 edges.add(new Edge(interval.endNanos(), -1));
             }
