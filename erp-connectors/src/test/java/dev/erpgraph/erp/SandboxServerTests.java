@@ -1,7 +1,10 @@
 package dev.erpgraph.erp;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.erpgraph.erp.config.ErpAuthProperties;
@@ -10,6 +13,7 @@ import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.sandbox.Sandbox;
 import dev.erpgraph.erp.sandbox.SandboxRegistry;
+import dev.erpgraph.erp.sandbox.SandboxStats;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +91,34 @@ public abstract class SandboxServerTests {
     /** An HTTP client of a test's own to a sandbox, with the {@link #CONNECTOR_TIMEOUT} and meters of its own. */
     protected ErpHttpClient connectorHttp(String systemId) {
         return new ErpHttpClient(systemId, () -> sandboxUrl(systemId), CONNECTOR_TIMEOUT, new SimpleMeterRegistry());
+    }
+
+    /**
+     * The most requests to paths ending in one of {@code pathEnds} (query strings aside) that a sandbox served at
+     * one instant, of those it started serving at or after {@code sinceNanos} ({@link System#nanoTime}): 1 means
+     * they were sent one after another. Counting from an instant, not from a stats reset, keeps out a request
+     * answered before it whose interval the sandbox records only after the answer's last byte has gone out.
+     */
+    protected int mostAtOnce(String systemId, long sinceNanos, String... pathEnds) {
+        record Edge(long nanos, int change) {
+        }
+        List<Edge> edges = new ArrayList<>();
+        for (SandboxStats.Interval interval : sandbox(systemId).stats().intervals()) {
+            if (interval.startNanos() >= sinceNanos
+                    && List.of(pathEnds).stream().anyMatch(interval.request()::endsWith)) {
+                edges.add(new Edge(interval.startNanos(), 1));
+                edges.add(new Edge(interval.endNanos(), -1));
+            }
+        }
+        // At the same instant an end comes first: one request answered as the next starts did not overlap it.
+        edges.sort(Comparator.comparingLong(Edge::nanos).thenComparingInt(Edge::change));
+        int inFlight = 0;
+        int most = 0;
+        for (Edge edge : edges) {
+            inFlight += edge.change();
+            most = Math.max(most, inFlight);
+        }
+        return most;
     }
 
     /** A client for raw wire requests and the admin API, rooted at this server. */

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.CreditStatus;
@@ -38,6 +40,7 @@ import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpJson;
 import dev.erpgraph.erp.http.QueryStrings;
+import dev.erpgraph.erp.http.RequestFanOut;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,7 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
  * credentials ({@link EntraTokenClient}).
  *
  * <p><b>What it sends per batch</b> (each "request" may page through {@code @odata.nextLink}; every {@code or}
- * chain is split only where the URL would pass {@code maxUrlLength}):
+ * chain is split only where the URL would pass {@code maxUrlLength}, and the requests of one split are sent side by
+ * side, at most {@code maxParallelRequests} at once):
  * <ul>
  * <li>orders: {@code GET salesOrders?$filter=(customerNumber eq '10000' or ...) [and orderDate ge 2024-06-01]
  *     [and fullyShipped eq false|true]&$expand=salesOrderLines,customer($select=number,blocked)}: one request;
@@ -58,8 +62,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>stock: {@code GET {custom API}/itemLocationStocks?$filter=(itemNumber eq ...) [and locationCode eq 'CLE']};
  *     plus {@code GET items?$filter=number eq ...&$select=number} only for skus without a stock row.</li>
  * <li>prices: {@code GET items?$filter=number eq ...&$select=number,unitPrice} (list price, and which skus
- *     exist), then {@code GET {custom API}/customerPriceListLines?$filter=sourceType eq 'Customer' and
- *     ((sourceNo eq '10000' and (assetNo eq 'A' or ...)) or ...)}; plus {@code GET customers} only for customers
+ *     exist) and, at the same time (neither needs the other's answer; lines of unknown skus are dropped),
+ *     {@code GET {custom API}/customerPriceListLines?$filter=sourceType eq 'Customer' and
+ *     ((sourceNo eq '10000' and (assetNo eq 'A' or ...)) or ...)}; then {@code GET customers} only for customers
  *     without any price line.</li>
  * <li>credit: {@code GET customers?$filter=number eq ... or ...&$select=...&$expand=paymentTerms($select=code)}.</li>
  * <li>create: {@code GET salesOrders?$filter=externalDocumentNumber eq '<idempotency key>'} (a retried create
@@ -90,7 +95,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>Options</b> ({@code erp.systems.<id>.options}): {@code tenantId}, {@code environment} (default
  * {@code production}), {@code companyId} (required); {@code maxPageSize} (sent as
  * {@code Prefer: odata.maxpagesize}, unset: the server's 20,000); {@code maxUrlLength} (default 2048);
- * {@code localCurrency} (default USD). Names a real deployment must confirm against its custom API pages [I]:
+ * {@code maxParallelRequests} (default 4: BC online takes 100 simultaneous requests per user, so four of one batch
+ * leave room for the gateway's other batches and for other integrations); {@code localCurrency} (default USD).
+ * Names a real deployment must confirm against its custom API pages [I]:
  * {@code customApiPublisher} (erpgraph), {@code customApiGroup} (distribution), {@code customApiVersion} (v1.0),
  * {@code stockEntitySet} (itemLocationStocks) with fields {@code stockItemField} (itemNumber),
  * {@code stockLocationField} (locationCode), {@code stockOnHandField} (inventory), {@code stockReservedField}
@@ -103,6 +110,8 @@ final class BusinessCentralConnector implements ErpConnector {
     private static final Comparator<SalesOrder> NEWEST_FIRST = Comparator.comparing(SalesOrder::orderDate)
             .thenComparing(SalesOrder::number, BusinessCentralConnector::compareNumbers).reversed();
     private static final int MAX_EXTERNAL_DOCUMENT_NUMBER = 35;
+    /** See the class Javadoc's options. */
+    private static final int DEFAULT_MAX_PARALLEL_REQUESTS = 4;
 
     private final ConnectorSettings settings;
     private final BusinessCentralClient client;
@@ -115,6 +124,7 @@ final class BusinessCentralConnector implements ErpConnector {
     private final String stockOnHandField;
     private final String stockReservedField;
     private final String priceEntitySet;
+    private final RequestFanOut fanOut;
     /** Location id → code; null until first needed. */
     private final AtomicReference<Map<String, String>> locations = new AtomicReference<>();
 
@@ -136,6 +146,7 @@ final class BusinessCentralConnector implements ErpConnector {
         this.stockOnHandField = name(settings, "stockOnHandField", "inventory");
         this.stockReservedField = name(settings, "stockReservedField", "reservedQtyOnInventory");
         this.priceEntitySet = name(settings, "priceEntitySet", "customerPriceListLines");
+        this.fanOut = RequestFanOut.of(settings, DEFAULT_MAX_PARALLEL_REQUESTS);
     }
 
     @Override
@@ -213,10 +224,7 @@ final class BusinessCentralConnector implements ErpConnector {
     private List<SalesOrder> readOrders(String resource, String keyField, Set<String> keys, String condition) {
         Function<String, String> path = filter -> client.api("salesOrders?$filter="
                 + QueryStrings.encode(filter + condition) + "&$expand=" + QueryStrings.encode(ORDER_EXPAND));
-        List<JsonNode> rows = new ArrayList<>();
-        for (String group : groups(keyField, keys, path)) {
-            rows.addAll(client.getAll(resource, path.apply(group)));
-        }
+        List<JsonNode> rows = getAll(resource, paths(keyField, keys, path));
         Set<String> locationIds = new HashSet<>();
         rows.forEach(row -> row.path("salesOrderLines").forEach(line -> {
             String id = BusinessCentralFields.text(line, "locationId");
@@ -245,20 +253,18 @@ final class BusinessCentralConnector implements ErpConnector {
         Function<String, String> path = filter -> client.customApi(stockEntitySet + "?$filter="
                 + QueryStrings.encode(filter + condition));
         Map<String, List<StockLevel>> result = new HashMap<>();
-        for (String group : groups(stockItemField, asked, path)) {
-            for (JsonNode row : client.getAll("inventory", path.apply(group))) {
-                String sku = BusinessCentralFields.requiredText(row, stockItemField, systemId());
-                String location = BusinessCentralFields.requiredText(row, stockLocationField, systemId());
-                if (!asked.contains(sku) || (warehouse != null && !warehouse.equals(location))) {
-                    continue;
-                }
-                BigDecimal onHand = BusinessCentralFields.requiredDecimal(row, stockOnHandField, systemId());
-                BigDecimal reserved = BusinessCentralFields.decimal(row, stockReservedField, systemId());
-                BigDecimal available = onHand.subtract(reserved == null ? BigDecimal.ZERO : reserved)
-                        .max(BigDecimal.ZERO);
-                result.computeIfAbsent(sku, key -> new ArrayList<>())
-                        .add(new StockLevel(sku, location, onHand, available));
+        for (JsonNode row : getAll("inventory", paths(stockItemField, asked, path))) {
+            String sku = BusinessCentralFields.requiredText(row, stockItemField, systemId());
+            String location = BusinessCentralFields.requiredText(row, stockLocationField, systemId());
+            if (!asked.contains(sku) || (warehouse != null && !warehouse.equals(location))) {
+                continue;
             }
+            BigDecimal onHand = BusinessCentralFields.requiredDecimal(row, stockOnHandField, systemId());
+            BigDecimal reserved = BusinessCentralFields.decimal(row, stockReservedField, systemId());
+            BigDecimal available = onHand.subtract(reserved == null ? BigDecimal.ZERO : reserved)
+                    .max(BigDecimal.ZERO);
+            result.computeIfAbsent(sku, key -> new ArrayList<>())
+                    .add(new StockLevel(sku, location, onHand, available));
         }
         Set<String> withoutRows = new TreeSet<>(asked);
         withoutRows.removeAll(result.keySet());
@@ -279,18 +285,26 @@ final class BusinessCentralConnector implements ErpConnector {
         if (asked.isEmpty()) {
             return ErpBatch.of(Map.of());
         }
-        Map<String, BigDecimal> listPrices = existingItems(asked.stream().map(PriceKey::sku)
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        Set<String> skus = asked.stream().map(PriceKey::sku).collect(Collectors.toCollection(TreeSet::new));
         Map<String, Set<String>> skusByCustomer = new TreeMap<>();
         for (PriceKey key : asked) {
-            if (listPrices.containsKey(key.sku())) {
-                skusByCustomer.computeIfAbsent(key.customerNumber(), customer -> new TreeSet<>()).add(key.sku());
-            }
+            skusByCustomer.computeIfAbsent(key.customerNumber(), customer -> new TreeSet<>()).add(key.sku());
         }
+        // Neither read needs the other's answer: the lines of skus BC does not know are dropped afterwards.
+        List<String> itemPaths = itemPaths(skus);
+        List<String> linePaths = priceLinePaths(skusByCustomer);
+        List<Supplier<List<JsonNode>>> requests = new ArrayList<>();
+        itemPaths.forEach(itemPath -> requests.add(() -> client.getAll("items", itemPath)));
+        linePaths.forEach(linePath -> requests.add(() -> client.getAll("prices", linePath)));
+        List<List<JsonNode>> answers = fanOut.all(requests);
+        Map<String, BigDecimal> listPrices = listPrices(concat(answers.subList(0, itemPaths.size())), skus);
+        skusByCustomer.values().forEach(ofCustomer -> ofCustomer.retainAll(listPrices.keySet()));
+        skusByCustomer.values().removeIf(Set::isEmpty);
         if (skusByCustomer.isEmpty()) {
             return ErpBatch.of(Map.of());
         }
-        Map<String, List<PriceLine>> lines = priceLines(skusByCustomer);
+        Map<String, List<PriceLine>> lines = priceLines(concat(answers.subList(itemPaths.size(), answers.size())),
+                skusByCustomer);
         Set<String> customersWithoutLines = new TreeSet<>(skusByCustomer.keySet());
         lines.keySet().forEach(customerAndSku -> customersWithoutLines.remove(customerAndSku.split("\u0000")[0]));
         Set<String> knownCustomers = new HashSet<>(skusByCustomer.keySet());
@@ -323,35 +337,36 @@ final class BusinessCentralConnector implements ErpConnector {
     private record PriceLine(BigDecimal minimumQuantity, BigDecimal unitPrice) {
     }
 
-    /** The valid local-currency price lines per customer and sku (key {@code customer \0 sku}). */
-    private Map<String, List<PriceLine>> priceLines(Map<String, Set<String>> skusByCustomer) {
+    /** The paths reading the price lines of each customer's skus. */
+    private List<String> priceLinePaths(Map<String, Set<String>> skusByCustomer) {
         List<String> clauses = new ArrayList<>();
         skusByCustomer.forEach((customer, skus) -> {
             List<String> items = skus.stream().map(sku -> BusinessCentralFilter.eq("assetNo", sku)).toList();
             clauses.add("(" + BusinessCentralFilter.eq("sourceNo", customer) + " and "
                     + (items.size() == 1 ? items.get(0) : "(" + String.join(" or ", items) + ")") + ")");
         });
-        Function<String, String> path = filter -> client.customApi(priceEntitySet + "?$filter="
-                + QueryStrings.encode("sourceType eq 'Customer' and " + filter));
+        return paths(clauses, filter -> client.customApi(priceEntitySet + "?$filter="
+                + QueryStrings.encode("sourceType eq 'Customer' and " + filter)));
+    }
+
+    /** The valid local-currency price lines per customer and sku (key {@code customer \0 sku}) among these rows. */
+    private Map<String, List<PriceLine>> priceLines(List<JsonNode> rows, Map<String, Set<String>> skusByCustomer) {
         LocalDate today = LocalDate.now(clock);
         Map<String, List<PriceLine>> lines = new HashMap<>();
-        for (String group : BusinessCentralFilter.orGroups(clauses, filter -> client.absolute(path.apply(filter)),
-                maxUrlLength)) {
-            for (JsonNode row : client.getAll("prices", path.apply(group))) {
-                String customer = BusinessCentralFields.requiredText(row, "sourceNo", systemId());
-                String sku = BusinessCentralFields.requiredText(row, "assetNo", systemId());
-                Set<String> skus = skusByCustomer.get(customer);
-                if (!"Customer".equals(BusinessCentralFields.text(row, "sourceType")) || skus == null
-                        || !skus.contains(sku) || !isValid(row, today)
-                        || !localCurrency.equals(BusinessCentralOrders.currency(
-                                BusinessCentralFields.text(row, "currencyCode"), localCurrency))) {
-                    continue;
-                }
-                BigDecimal minimum = BusinessCentralFields.decimal(row, "minimumQuantity", systemId());
-                lines.computeIfAbsent(customer + "\u0000" + sku, key -> new ArrayList<>()).add(new PriceLine(
-                        minimum == null ? BigDecimal.ZERO : minimum,
-                        BusinessCentralFields.requiredDecimal(row, "unitPrice", systemId())));
+        for (JsonNode row : rows) {
+            String customer = BusinessCentralFields.requiredText(row, "sourceNo", systemId());
+            String sku = BusinessCentralFields.requiredText(row, "assetNo", systemId());
+            Set<String> skus = skusByCustomer.get(customer);
+            if (!"Customer".equals(BusinessCentralFields.text(row, "sourceType")) || skus == null
+                    || !skus.contains(sku) || !isValid(row, today)
+                    || !localCurrency.equals(BusinessCentralOrders.currency(
+                            BusinessCentralFields.text(row, "currencyCode"), localCurrency))) {
+                continue;
             }
+            BigDecimal minimum = BusinessCentralFields.decimal(row, "minimumQuantity", systemId());
+            lines.computeIfAbsent(customer + "\u0000" + sku, key -> new ArrayList<>()).add(new PriceLine(
+                    minimum == null ? BigDecimal.ZERO : minimum,
+                    BusinessCentralFields.requiredDecimal(row, "unitPrice", systemId())));
         }
         return lines;
     }
@@ -374,12 +389,10 @@ final class BusinessCentralConnector implements ErpConnector {
                 + "&$select=" + QueryStrings.encode("number,displayName,balanceDue,creditLimit,blocked,currencyCode")
                 + "&$expand=" + QueryStrings.encode("paymentTerms($select=code)"));
         Map<String, CreditStatus> result = new HashMap<>();
-        for (String group : groups("number", asked, path)) {
-            for (JsonNode row : client.getAll("credit", path.apply(group))) {
-                String number = BusinessCentralFields.requiredText(row, "number", systemId());
-                if (asked.contains(number)) {
-                    result.put(number, creditStatus(row, localCurrency, systemId()));
-                }
+        for (JsonNode row : getAll("credit", paths("number", asked, path))) {
+            String number = BusinessCentralFields.requiredText(row, "number", systemId());
+            if (asked.contains(number)) {
+                result.put(number, creditStatus(row, localCurrency, systemId()));
             }
         }
         return ErpBatch.of(result);
@@ -461,12 +474,10 @@ final class BusinessCentralConnector implements ErpConnector {
         }
         Function<String, String> path = filter -> client.api("customers?$filter=" + QueryStrings.encode(filter)
                 + "&$select=number");
-        for (String group : groups("number", customerNumbers, path)) {
-            for (JsonNode row : client.getAll("customers", path.apply(group))) {
-                String number = BusinessCentralFields.requiredText(row, "number", systemId());
-                if (customerNumbers.contains(number)) {
-                    known.add(number);
-                }
+        for (JsonNode row : getAll("customers", paths("number", customerNumbers, path))) {
+            String number = BusinessCentralFields.requiredText(row, "number", systemId());
+            if (customerNumbers.contains(number)) {
+                known.add(number);
             }
         }
         return known;
@@ -474,18 +485,21 @@ final class BusinessCentralConnector implements ErpConnector {
 
     /** The list price of each of these skus BC knows: {@code items?$filter=number eq ...&$select=number,unitPrice}. */
     private Map<String, BigDecimal> existingItems(Set<String> skus) {
+        return listPrices(getAll("items", itemPaths(skus)), skus);
+    }
+
+    private List<String> itemPaths(Set<String> skus) {
+        return paths("number", skus, filter -> client.api("items?$filter=" + QueryStrings.encode(filter)
+                + "&$select=number,unitPrice"));
+    }
+
+    /** The list price of each of these skus among these {@code items} rows. */
+    private Map<String, BigDecimal> listPrices(List<JsonNode> rows, Set<String> skus) {
         Map<String, BigDecimal> known = new HashMap<>();
-        if (skus.isEmpty()) {
-            return known;
-        }
-        Function<String, String> path = filter -> client.api("items?$filter=" + QueryStrings.encode(filter)
-                + "&$select=number,unitPrice");
-        for (String group : groups("number", skus, path)) {
-            for (JsonNode row : client.getAll("items", path.apply(group))) {
-                String sku = BusinessCentralFields.requiredText(row, "number", systemId());
-                if (skus.contains(sku)) {
-                    known.put(sku, BusinessCentralFields.requiredDecimal(row, "unitPrice", systemId()));
-                }
+        for (JsonNode row : rows) {
+            String sku = BusinessCentralFields.requiredText(row, "number", systemId());
+            if (skus.contains(sku)) {
+                known.put(sku, BusinessCentralFields.requiredDecimal(row, "unitPrice", systemId()));
             }
         }
         return known;
@@ -522,9 +536,26 @@ final class BusinessCentralConnector implements ErpConnector {
         return known != null ? known : readLocations();
     }
 
-    private List<String> groups(String field, Set<String> keys, Function<String, String> path) {
-        List<String> clauses = keys.stream().sorted().map(key -> BusinessCentralFilter.eq(field, key)).toList();
-        return BusinessCentralFilter.orGroups(clauses, filter -> client.absolute(path.apply(filter)), maxUrlLength);
+    /** The paths reading these keys: {@code field eq key} clauses chained with {@code or} into URL-length groups. */
+    private List<String> paths(String field, Set<String> keys, Function<String, String> path) {
+        return paths(keys.stream().sorted().map(key -> BusinessCentralFilter.eq(field, key)).toList(), path);
+    }
+
+    /** {@code path} of each group of the clauses chained with {@code or} that keeps its URL within the limit. */
+    private List<String> paths(List<String> clauses, Function<String, String> path) {
+        return BusinessCentralFilter.orGroups(clauses, filter -> client.absolute(path.apply(filter)), maxUrlLength)
+                .stream().map(path).toList();
+    }
+
+    /** Every entity the requests to these paths answer, in path order; the requests are sent side by side. */
+    private List<JsonNode> getAll(String resource, List<String> paths) {
+        return concat(fanOut.each(paths, path -> client.getAll(resource, path)));
+    }
+
+    private static List<JsonNode> concat(List<List<JsonNode>> answers) {
+        List<JsonNode> rows = new ArrayList<>();
+        answers.forEach(rows::addAll);
+        return rows;
     }
 
     private static Set<String> codes(Set<String> keys) {

@@ -33,6 +33,7 @@ import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
+import dev.erpgraph.erp.http.RequestFanOut;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,7 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * whatever the number of keys; the one write goes through the REST record API.
  *
  * <p><b>Requests per batch</b> (each SuiteQL statement is followed through all its pages of {@code page-size}
- * rows; IN lists are split at Oracle's 1000 expressions, the only reason to chunk):
+ * rows; IN lists are split at Oracle's 1000 expressions, the only reason to chunk, and the statements of one split
+ * are sent side by side, at most {@code maxParallelRequests} at once):
  * <ul>
  * <li>orders: one statement on {@code transaction} ({@code type = 'SalesOrd'}, {@code entity IN (...)}, status
  * letters and {@code trandate >= TO_DATE(...)} pushed into the WHERE, newest first per customer), then one on
@@ -76,7 +78,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code name}: which {@code location} column holds the warehouse code), {@code currency-code-column} (default
  * {@code symbol}: the ISO code on {@code currency}) and {@code base-price-level} (default {@code 1}, NetSuite's
  * "Base Price") are inferred names a real account must confirm; {@code concurrency-limit} is the account's
- * concurrency pool, for the gateway's bulkhead.
+ * concurrency pool, for the gateway's bulkhead; {@code maxParallelRequests} (default 2: the account's concurrency
+ * pool is small, 15 on a shared tier with one SuiteCloud Plus licence, and shared with every integration, which
+ * get 429 beyond it).
  */
 public final class NetSuiteConnector implements ErpConnector {
 
@@ -84,6 +88,8 @@ public final class NetSuiteConnector implements ErpConnector {
     static final String SALES_ORDER_PATH = "/services/rest/record/v1/salesOrder";
     private static final Pattern CREATED_ID = Pattern.compile("/salesOrder/([1-9][0-9]{0,17})/?$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** See the class Javadoc's options. */
+    private static final int DEFAULT_MAX_PARALLEL_REQUESTS = 2;
 
     private final String systemId;
     private final SuiteTalkClient talk;
@@ -92,6 +98,7 @@ public final class NetSuiteConnector implements ErpConnector {
     private final String locationCode;
     private final String currencyCode;
     private final long basePriceLevel;
+    private final RequestFanOut fanOut;
 
     NetSuiteConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
         Objects.requireNonNull(settings, "settings");
@@ -110,6 +117,7 @@ public final class NetSuiteConnector implements ErpConnector {
         this.currencyCode = SuiteQl.identifier(settings.option("currency-code-column", "symbol"),
                 "currency-code-column");
         this.basePriceLevel = Long.parseLong(settings.option("base-price-level", "1"));
+        this.fanOut = RequestFanOut.of(settings, DEFAULT_MAX_PARALLEL_REQUESTS);
     }
 
     @Override
@@ -136,6 +144,7 @@ public final class NetSuiteConnector implements ErpConnector {
         Set<String> ids = internalIds(customerNumbers);
         Map<String, List<JsonNode>> headers = new LinkedHashMap<>();
         ids.forEach(id -> headers.put(id, new ArrayList<>()));
+        List<String> statements = new ArrayList<>();
         for (List<String> chunk : SuiteQl.chunks(ids)) {
             StringBuilder where = new StringBuilder("t.type = 'SalesOrd' AND t.entity IN ")
                     .append(SuiteQl.idList(chunk));
@@ -147,12 +156,12 @@ public final class NetSuiteConnector implements ErpConnector {
                 where.append(" AND t.trandate >= TO_DATE(").append(SuiteQl.string(query.since().toString()))
                         .append(", 'YYYY-MM-DD')");
             }
-            for (JsonNode header : suiteQl.query("orders", headerStatement(where)
-                    + " ORDER BY t.entity, t.trandate DESC, t.id DESC")) {
-                List<JsonNode> ofCustomer = headers.get(rows.text(header, "entity"));
-                if (ofCustomer != null && ofCustomer.size() < query.limit()) {
-                    ofCustomer.add(header);
-                }
+            statements.add(headerStatement(where) + " ORDER BY t.entity, t.trandate DESC, t.id DESC");
+        }
+        for (JsonNode header : query("orders", statements)) {
+            List<JsonNode> ofCustomer = headers.get(rows.text(header, "entity"));
+            if (ofCustomer != null && ofCustomer.size() < query.limit()) {
+                ofCustomer.add(header);
             }
         }
         List<JsonNode> kept = headers.values().stream().flatMap(List::stream).toList();
@@ -176,11 +185,9 @@ public final class NetSuiteConnector implements ErpConnector {
 
     @Override
     public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
-        List<JsonNode> headers = new ArrayList<>();
-        for (List<String> chunk : SuiteQl.chunks(quotable(orderNumbers))) {
-            headers.addAll(suiteQl.query("orders", headerStatement(new StringBuilder(
-                    "t.type = 'SalesOrd' AND t.tranid IN ").append(SuiteQl.stringList(chunk))) + " ORDER BY t.id"));
-        }
+        List<JsonNode> headers = query("orders", SuiteQl.chunks(quotable(orderNumbers)).stream()
+                .map(chunk -> headerStatement(new StringBuilder("t.type = 'SalesOrd' AND t.tranid IN ")
+                        .append(SuiteQl.stringList(chunk))) + " ORDER BY t.id").toList());
         Map<String, List<SalesOrderLine>> lines = lines(headers);
         ErpBatch.Builder<String, SalesOrder> batch = new ErpBatch.Builder<>();
         for (JsonNode header : headers) {
@@ -214,19 +221,18 @@ public final class NetSuiteConnector implements ErpConnector {
             }
         }
         Map<String, List<SalesOrderLine>> lines = new HashMap<>();
-        for (List<String> chunk : SuiteQl.chunks(currencyOf.keySet())) {
-            String sql = "SELECT tl.transaction, tl.linesequencenumber, i.itemid, tl.memo AS description,"
-                    + " tl.quantity, tl.quantityshiprecv, tl.rate, tl.netamount, loc." + locationCode + " AS location"
-                    + " FROM transactionline tl JOIN item i ON i.id = tl.item"
-                    + " LEFT JOIN location loc ON loc.id = tl.location"
-                    + " WHERE tl.transaction IN " + SuiteQl.idList(chunk) + " AND tl.mainline = 'F'"
-                    + " ORDER BY tl.transaction, tl.linesequencenumber";
-            for (JsonNode line : suiteQl.query("order-lines", sql)) {
-                String order = rows.required(line, "transaction");
-                String currency = currencyOf.get(order);
-                if (currency != null) {
-                    lines.computeIfAbsent(order, key -> new ArrayList<>()).add(rows.line(line, currency));
-                }
+        List<String> statements = SuiteQl.chunks(currencyOf.keySet()).stream().map(chunk ->
+                "SELECT tl.transaction, tl.linesequencenumber, i.itemid, tl.memo AS description,"
+                        + " tl.quantity, tl.quantityshiprecv, tl.rate, tl.netamount, loc." + locationCode
+                        + " AS location FROM transactionline tl JOIN item i ON i.id = tl.item"
+                        + " LEFT JOIN location loc ON loc.id = tl.location"
+                        + " WHERE tl.transaction IN " + SuiteQl.idList(chunk) + " AND tl.mainline = 'F'"
+                        + " ORDER BY tl.transaction, tl.linesequencenumber").toList();
+        for (JsonNode line : query("order-lines", statements)) {
+            String order = rows.required(line, "transaction");
+            String currency = currencyOf.get(order);
+            if (currency != null) {
+                lines.computeIfAbsent(order, key -> new ArrayList<>()).add(rows.line(line, currency));
             }
         }
         return lines;
@@ -241,22 +247,21 @@ public final class NetSuiteConnector implements ErpConnector {
     @Override
     public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
         Map<String, List<StockLevel>> levels = new LinkedHashMap<>();
-        for (List<String> chunk : SuiteQl.chunks(quotable(skus))) {
-            String sql = "SELECT i.itemid, loc." + locationCode + " AS location, il.quantityonhand,"
-                    + " il.quantityavailable FROM item i"
-                    + " LEFT JOIN inventoryitemlocations il ON il.item = i.id"
-                    + " LEFT JOIN location loc ON loc.id = il.location"
-                    + " WHERE i.itemid IN " + SuiteQl.stringList(chunk) + " ORDER BY i.id, il.location";
-            for (JsonNode row : suiteQl.query("inventory", sql)) {
-                String sku = rows.required(row, "itemid");
-                if (!skus.contains(sku)) {
-                    continue;
-                }
-                List<StockLevel> ofSku = levels.computeIfAbsent(sku, key -> new ArrayList<>());
-                String location = rows.text(row, "location");
-                if (location != null && (warehouse == null || warehouse.equals(location))) {
-                    ofSku.add(rows.stock(row));
-                }
+        List<String> statements = SuiteQl.chunks(quotable(skus)).stream().map(chunk ->
+                "SELECT i.itemid, loc." + locationCode + " AS location, il.quantityonhand,"
+                        + " il.quantityavailable FROM item i"
+                        + " LEFT JOIN inventoryitemlocations il ON il.item = i.id"
+                        + " LEFT JOIN location loc ON loc.id = il.location"
+                        + " WHERE i.itemid IN " + SuiteQl.stringList(chunk) + " ORDER BY i.id, il.location").toList();
+        for (JsonNode row : query("inventory", statements)) {
+            String sku = rows.required(row, "itemid");
+            if (!skus.contains(sku)) {
+                continue;
+            }
+            List<StockLevel> ofSku = levels.computeIfAbsent(sku, key -> new ArrayList<>());
+            String location = rows.text(row, "location");
+            if (location != null && (warehouse == null || warehouse.equals(location))) {
+                ofSku.add(rows.stock(row));
             }
         }
         return ErpBatch.of(levels);
@@ -276,9 +281,10 @@ public final class NetSuiteConnector implements ErpConnector {
         }
         // customer -> sku -> tiers ordered by starting quantity
         Map<String, Map<String, List<JsonNode>>> tiers = new HashMap<>();
+        List<String> statements = new ArrayList<>();
         for (List<String> customerChunk : SuiteQl.chunks(customers)) {
             for (List<String> skuChunk : SuiteQl.chunks(skus)) {
-                String sql = "SELECT p.customer, i.itemid, p.quantity, p.unitprice, base.unitprice AS listprice,"
+                statements.add("SELECT p.customer, i.itemid, p.quantity, p.unitprice, base.unitprice AS listprice,"
                         + " cur." + currencyCode + " AS currency"
                         + " FROM pricingwithcustomers p JOIN item i ON i.id = p.item"
                         + " JOIN currency cur ON cur.id = p.currency"
@@ -286,12 +292,12 @@ public final class NetSuiteConnector implements ErpConnector {
                         + " AND base.currency = p.currency AND base.quantity = 0"
                         + " WHERE p.customer IN " + SuiteQl.idList(customerChunk)
                         + " AND i.itemid IN " + SuiteQl.stringList(skuChunk)
-                        + " ORDER BY p.customer, p.item, p.quantity";
-                for (JsonNode row : suiteQl.query("prices", sql)) {
-                    tiers.computeIfAbsent(rows.required(row, "customer"), key -> new HashMap<>())
-                            .computeIfAbsent(rows.required(row, "itemid"), key -> new ArrayList<>()).add(row);
-                }
+                        + " ORDER BY p.customer, p.item, p.quantity");
             }
+        }
+        for (JsonNode row : query("prices", statements)) {
+            tiers.computeIfAbsent(rows.required(row, "customer"), key -> new HashMap<>())
+                    .computeIfAbsent(rows.required(row, "itemid"), key -> new ArrayList<>()).add(row);
         }
         ErpBatch.Builder<PriceKey, ItemPrice> batch = new ErpBatch.Builder<>();
         for (PriceKey key : keys) {
@@ -339,18 +345,17 @@ public final class NetSuiteConnector implements ErpConnector {
     public ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
         Map<String, CreditStatus> credit = new LinkedHashMap<>();
         Map<String, ErpException> failures = new LinkedHashMap<>();
-        for (List<String> chunk : SuiteQl.chunks(internalIds(customerNumbers))) {
-            String sql = "SELECT c.id, c.creditlimit, c.balancesearch, c.oncredithold, BUILTIN.DF(c.terms) AS terms,"
-                    + " cur." + currencyCode + " AS currency FROM customer c JOIN currency cur ON cur.id = c.currency"
-                    + " WHERE c.id IN " + SuiteQl.idList(chunk) + " ORDER BY c.id";
-            for (JsonNode row : suiteQl.query("credit", sql)) {
-                String id = rows.required(row, "id");
-                try {
-                    credit.put(id, rows.credit(row));
-                }
-                catch (ErpException ex) {
-                    failures.put(id, ex);
-                }
+        List<String> statements = SuiteQl.chunks(internalIds(customerNumbers)).stream().map(chunk ->
+                "SELECT c.id, c.creditlimit, c.balancesearch, c.oncredithold, BUILTIN.DF(c.terms) AS terms,"
+                        + " cur." + currencyCode + " AS currency FROM customer c JOIN currency cur"
+                        + " ON cur.id = c.currency WHERE c.id IN " + SuiteQl.idList(chunk) + " ORDER BY c.id").toList();
+        for (JsonNode row : query("credit", statements)) {
+            String id = rows.required(row, "id");
+            try {
+                credit.put(id, rows.credit(row));
+            }
+            catch (ErpException ex) {
+                failures.put(id, ex);
             }
         }
         credit.keySet().retainAll(customerNumbers);
@@ -424,10 +429,9 @@ public final class NetSuiteConnector implements ErpConnector {
             throw ErpException.rejected(systemId, "unknown " + what + " " + code.replace('\0', '?'));
         });
         Map<String, String> ids = new HashMap<>();
-        for (List<String> chunk : SuiteQl.chunks(wanted)) {
-            for (JsonNode row : suiteQl.query(resource, select + SuiteQl.stringList(chunk) + orderBy)) {
-                ids.put(rows.required(row, "code"), rows.required(row, "id"));
-            }
+        for (JsonNode row : query(resource, SuiteQl.chunks(wanted).stream()
+                .map(chunk -> select + SuiteQl.stringList(chunk) + orderBy).toList())) {
+            ids.put(rows.required(row, "code"), rows.required(row, "id"));
         }
         for (String code : wanted) {
             if (!ids.containsKey(code) || SuiteQl.internalId(ids.get(code)).isEmpty()) {
@@ -435,6 +439,13 @@ public final class NetSuiteConnector implements ErpConnector {
             }
         }
         return ids;
+    }
+
+    /** The rows of these statements, in statement order (each with all its pages); sent side by side. */
+    private List<JsonNode> query(String resource, List<String> statements) {
+        List<JsonNode> found = new ArrayList<>();
+        fanOut.each(statements, sql -> suiteQl.query(resource, sql)).forEach(found::addAll);
+        return found;
     }
 
     /** The keys that can be quoted, sorted for a stable statement. */

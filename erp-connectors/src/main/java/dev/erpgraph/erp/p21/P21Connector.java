@@ -31,6 +31,7 @@ import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.http.RequestFanOut;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * API, authenticates with a bearer token from {@code /api/security/token/v2} (see {@link P21TokenClient}).
  *
  * <p><b>Requests per batch</b> (each may be cut into a few chunks when the {@code or}-chain would pass the
- * query-string limit, see {@link P21ODataFilter}, and each follows {@code $top}/{@code $skip} paging):
+ * query-string limit, see {@link P21ODataFilter}, sent side by side, at most {@code maxParallelRequests} at once;
+ * and each follows {@code $top}/{@code $skip} paging):
  * <ul>
  *   <li>orders: one {@code oe_hdr} read for all customers ({@code customer_id eq 100198 or ...}, with the
  *       status and date filter pushed down where P21's flags allow), then one {@code oe_line} read for the
@@ -77,18 +79,25 @@ import tools.jackson.databind.JsonNode;
  * {@code {"error","error_description"}} and the Transaction API's {@code Messages[]} become the
  * {@code erpMessage}; status codes map as in {@link dev.erpgraph.erp.http.ErpHttpResponse#failure}. A failing
  * request fails the whole batch (it is the ERP failing, not a key); unknown keys never fail the others.
+ *
+ * <p><b>Options</b> ({@code erp.systems.<id>.options}): the column, view and location names and limits of
+ * {@link P21Options}; {@code maxParallelRequests} (default 4: a batch makes only a few query-string chunks, and
+ * four at once overlap them without crowding the IIS middleware other P21 clients share).
  */
 public final class P21Connector implements ErpConnector {
 
     private static final String ORDERS_NEWEST_FIRST = "order_date desc,order_no desc";
     private static final Set<OrderStatus> UNCOMPLETED = EnumSet.of(OrderStatus.OPEN, OrderStatus.PARTIALLY_SHIPPED,
             OrderStatus.SHIPPED, OrderStatus.ON_HOLD);
+    /** See the class Javadoc's options. */
+    private static final int DEFAULT_MAX_PARALLEL_REQUESTS = 4;
 
     private final ConnectorSettings settings;
     private final P21Options options;
     private final P21ODataClient odata;
     private final P21Mapping mapping;
     private final P21TransactionClient transactions;
+    private final RequestFanOut fanOut;
 
     public P21Connector(ConnectorSettings settings, ErpHttpClient http) {
         this(settings, http, Clock.systemDefaultZone());
@@ -100,6 +109,7 @@ public final class P21Connector implements ErpConnector {
         this.odata = new P21ODataClient(http, new P21TokenClient(http, settings, clock), options.pageSize());
         this.mapping = new P21Mapping(settings.systemId(), options);
         this.transactions = new P21TransactionClient(odata, options, settings.systemId(), clock);
+        this.fanOut = RequestFanOut.of(settings, DEFAULT_MAX_PARALLEL_REQUESTS);
     }
 
     @Override
@@ -303,10 +313,12 @@ public final class P21Connector implements ErpConnector {
             return ErpBatch.of(Map.of());
         }
         Map<String, List<JsonNode>> rowsByPair = new HashMap<>();
-        for (String chunk : P21ODataFilter.anyOf(terms, null, options.maxQueryLength())) {
-            for (JsonNode row : odata.view("prices", options.priceView(), chunk,
-                    "customer_id,item_id,unit_price,quantity_break,price_page_uid," + options.listPriceColumn(),
-                    "customer_id,item_id,quantity_break")) {
+        List<List<JsonNode>> answers = fanOut.each(P21ODataFilter.anyOf(terms, null, options.maxQueryLength()),
+                chunk -> odata.view("prices", options.priceView(), chunk,
+                        "customer_id,item_id,unit_price,quantity_break,price_page_uid," + options.listPriceColumn(),
+                        "customer_id,item_id,quantity_break"));
+        for (List<JsonNode> rows : answers) {
+            for (JsonNode row : rows) {
                 rowsByPair.computeIfAbsent(row.path("customer_id").asLong() + "\u0000"
                         + row.path("item_id").asString("").toUpperCase(), pair -> new ArrayList<>()).add(row);
             }
@@ -379,9 +391,8 @@ public final class P21Connector implements ErpConnector {
     private List<JsonNode> read(String resource, String table, List<String> terms, String condition, String select,
                                 String orderBy) {
         List<JsonNode> rows = new ArrayList<>();
-        for (String chunk : P21ODataFilter.anyOf(terms, condition, options.maxQueryLength())) {
-            rows.addAll(odata.table(resource, table, chunk, select, orderBy));
-        }
+        fanOut.each(P21ODataFilter.anyOf(terms, condition, options.maxQueryLength()),
+                chunk -> odata.table(resource, table, chunk, select, orderBy)).forEach(rows::addAll);
         return rows;
     }
 }

@@ -39,6 +39,7 @@ import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.QueryStrings;
+import dev.erpgraph.erp.http.RequestFanOut;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -51,7 +52,9 @@ import tools.jackson.databind.node.ObjectNode;
  * any real result, so that RAP services answer their largest pages (5000 rows) instead of 100, and follows
  * {@code d.__next} to the end; a batch is
  * split only where the URL would exceed {@code maxUrlLength}, option, default 7500 characters, since OData v2
- * has no {@code in} and key sets become chained {@code or}):
+ * has no {@code in} and key sets become chained {@code or}; the requests of one split are sent side by side, at most
+ * {@code maxParallelRequests} at once, option, default 4: enough to overlap the few chunks a batch makes at that
+ * URL length without crowding the gateway's work processes that every other integration shares):
  * <ul>
  * <li>orders: one {@code API_SALES_ORDER_SRV/A_SalesOrder?$expand=to_Item} with {@code SoldToParty} chained, the
  * status and {@code since} filters pushed down ({@link SapOrderStatus#filter}); limit and newest-first are applied
@@ -106,6 +109,8 @@ final class SapConnector implements ErpConnector {
     static final String PRICE_SCALES = PRICE_SERVICE + "/A_SlsPrcgCndnRecordScale";
 
     private static final int MAX_MATERIAL_LENGTH = 40;
+    /** See the class Javadoc's requests per batch. */
+    private static final int DEFAULT_MAX_PARALLEL_REQUESTS = 4;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** SAP's sales order numbers are numeric: the higher one of the same day is the newer. */
     private static final Comparator<SalesOrder> NEWEST_FIRST = Comparator.comparing(SalesOrder::orderDate)
@@ -116,6 +121,7 @@ final class SapConnector implements ErpConnector {
     private final Clock clock;
     private final int maxUrlLength;
     private final Set<String> availableStockTypes;
+    private final RequestFanOut fanOut;
 
     SapConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
         this.settings = settings;
@@ -125,6 +131,7 @@ final class SapConnector implements ErpConnector {
                 Integer.parseInt(settings.option("top", "1000000")));
         this.maxUrlLength = Integer.parseInt(settings.option("maxUrlLength", "7500"));
         this.availableStockTypes = Set.of(settings.option("stock.availableStockTypes", "01").split(","));
+        this.fanOut = RequestFanOut.of(settings, DEFAULT_MAX_PARALLEL_REQUESTS);
     }
 
     @Override
@@ -305,23 +312,24 @@ final class SapConnector implements ErpConnector {
         Map<String, Condition> conditions = new LinkedHashMap<>();
         // Two key sets: customers chunked to at most half the URL budget, materials into what is left.
         int half = (maxUrlLength - odata.url(PRICE_VALIDITIES).length()) / 2;
+        List<String> queries = new ArrayList<>();
         for (List<String> customerChunk : SapODataFilter.chunk(customers, 0, half,
                 chunk -> "(Customer eq '' or " + SapODataFilter.anyOf("Customer", chunk).substring(1))) {
             String customerFilter = "(Customer eq '' or " + SapODataFilter.anyOf("Customer", customerChunk)
                     .substring(1);
-            for (JsonNode row : readChunked("prices", PRICE_VALIDITIES, "$expand=to_SlsPrcgConditionRecord",
-                    materials, chunk -> fixed + " and " + customerFilter + " and "
-                            + SapODataFilter.anyOf("Material", chunk))) {
-                Condition condition = parse(row, node -> {
-                    JsonNode record = node.path("to_SlsPrcgConditionRecord");
-                    String customer = optionalText(node, "Customer");
-                    return new Condition(text(node, "ConditionRecord"), text(node, "ConditionType"),
-                            customer == null ? "" : customer, text(node, "Material"),
-                            decimal(record, "ConditionRateValue"), text(record, "ConditionRateValueUnit"),
-                            new TreeMap<>());
-                });
-                conditions.put(condition.record(), condition);
-            }
+            queries.addAll(chunkedQueries(PRICE_VALIDITIES, "$expand=to_SlsPrcgConditionRecord", materials,
+                    chunk -> fixed + " and " + customerFilter + " and " + SapODataFilter.anyOf("Material", chunk)));
+        }
+        for (JsonNode row : readAll("prices", PRICE_VALIDITIES, queries)) {
+            Condition condition = parse(row, node -> {
+                JsonNode record = node.path("to_SlsPrcgConditionRecord");
+                String customer = optionalText(node, "Customer");
+                return new Condition(text(node, "ConditionRecord"), text(node, "ConditionType"),
+                        customer == null ? "" : customer, text(node, "Material"),
+                        decimal(record, "ConditionRateValue"), text(record, "ConditionRateValueUnit"),
+                        new TreeMap<>());
+            });
+            conditions.put(condition.record(), condition);
         }
         if (!conditions.isEmpty()) {
             for (JsonNode row : readChunked("prices", PRICE_SCALES, "", conditions.keySet(),
@@ -482,12 +490,22 @@ final class SapConnector implements ErpConnector {
     /** Reads the rows for {@code keys}, in as few URL-length-bounded requests as the keys allow. */
     private List<JsonNode> readChunked(String resource, String entitySet, String options, Set<String> keys,
                                        Function<List<String>, String> filter) {
+        return readAll(resource, entitySet, chunkedQueries(entitySet, options, keys, filter));
+    }
+
+    /** The query of each URL-length-bounded chunk of {@code keys}: {@code options}, then the chunk's filter. */
+    private List<String> chunkedQueries(String entitySet, String options, Set<String> keys,
+                                        Function<List<String>, String> filter) {
         String prefix = (options.isEmpty() ? "" : options + "&") + "$filter=";
         int fixed = odata.url(entitySet).length() + 1 + prefix.length();
+        return SapODataFilter.chunk(keys, fixed, maxUrlLength, filter).stream()
+                .map(chunk -> prefix + QueryStrings.encode(filter.apply(chunk))).toList();
+    }
+
+    /** The rows these queries answer, in query order; the requests are sent side by side. */
+    private List<JsonNode> readAll(String resource, String entitySet, List<String> queries) {
         List<JsonNode> rows = new ArrayList<>();
-        for (List<String> chunk : SapODataFilter.chunk(keys, fixed, maxUrlLength, filter)) {
-            rows.addAll(odata.readAll(resource, entitySet, prefix + QueryStrings.encode(filter.apply(chunk))));
-        }
+        fanOut.each(queries, query -> odata.readAll(resource, entitySet, query)).forEach(rows::addAll);
         return rows;
     }
 

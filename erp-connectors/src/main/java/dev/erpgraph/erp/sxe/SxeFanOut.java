@@ -6,15 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.http.ConnectorThreads;
 
 /**
  * Runs one SX.API call per key in parallel, never more than {@code maxConcurrency} at once for the whole
@@ -25,6 +22,11 @@ import dev.erpgraph.erp.ErpException;
  *
  * <p>Callers fan out in flat phases (all list calls, then all detail calls) and never from inside a task, so a
  * task never waits for another task of the same pool.
+ *
+ * <p>Not a {@link dev.erpgraph.erp.http.RequestFanOut}, which the other connectors use for their length-limit
+ * chunks: there one failing request fails the call and the bound is per call (the caller sends too), while here
+ * every key keeps its own outcome and the bound holds for all batches together, because a batch of SX.API
+ * calls is as many requests as keys, not a few chunks.
  */
 final class SxeFanOut {
 
@@ -36,23 +38,15 @@ final class SxeFanOut {
     }
 
     private final String erpSystemId;
-    private final ThreadPoolExecutor pool;
+    private final ExecutorService pool;
 
     SxeFanOut(String erpSystemId, int maxConcurrency) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException(erpSystemId + ": maxConcurrency must be positive");
         }
         this.erpSystemId = erpSystemId;
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "sxe-" + erpSystemId + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        this.pool = new ThreadPoolExecutor(maxConcurrency, maxConcurrency, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory);
         // Idle connectors hold no threads: the pool shrinks to zero between batches.
-        this.pool.allowCoreThreadTimeOut(true);
+        this.pool = ConnectorThreads.pool("sxe-" + erpSystemId, maxConcurrency);
     }
 
     /** Calls {@code call} for every key, at most the bound at once; answers each key's outcome in key order. */

@@ -23,6 +23,7 @@ import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.Sandbox;
+import dev.erpgraph.erp.sandbox.SandboxFaults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -294,6 +295,69 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
                     .isEqualTo(data().item(key.sku()).orElseThrow().listPrice());
             assertThat(entry.getValue().breaks()).hasSize(data().item(key.sku()).orElseThrow().breaks().size());
         }
+    }
+
+    // ---- independent requests side by side
+
+    /** Long enough that requests sent one after another could not overlap by chance. */
+    private static final long LATENCY_MS = 300;
+
+    /** At this URL limit the stock of the first 51 skus takes 4 requests (any limit from 750 to 900 would). */
+    private static final String FOUR_STOCK_CHUNKS = "825";
+
+    @Test
+    void sendsTheUrlLengthChunksOfABatchSideBySide() {
+        Set<String> skus = data().items().stream().limit(51).map(DistributorDataSet.Item::sku)
+                .collect(Collectors.toSet());
+        ErpConnector sideBySide = connectorWith(Map.of("maxUrlLength", FOUR_STOCK_CHUNKS));
+        ErpConnector inTurn = connectorWith(Map.of("maxUrlLength", FOUR_STOCK_CHUNKS, "maxParallelRequests", "1"));
+        sideBySide.credit(Set.of(customer(0))); // tokens outside the counted window
+        inTurn.credit(Set.of(customer(0)));
+        bcSandbox().faults(SandboxFaults.defaults(LATENCY_MS, 0));
+
+        bcSandbox().stats().reset();
+        long inTurnFrom = System.nanoTime();
+        Map<String, List<StockLevel>> readInTurn = inTurn.stock(skus, null).values();
+        assertThat(requests()).containsExactlyEntriesOf(Map.of("inventory", 4L));
+        assertThat(mostAtOnce(ID, inTurnFrom, "/itemLocationStocks")).isEqualTo(1);
+
+        bcSandbox().stats().reset();
+        long sideBySideFrom = System.nanoTime();
+        Map<String, List<StockLevel>> readSideBySide = sideBySide.stock(skus, null).values();
+        assertThat(requests()).containsExactlyEntriesOf(Map.of("inventory", 4L));
+        assertThat(mostAtOnce(ID, sideBySideFrom, "/itemLocationStocks")).isBetween(2, 4);
+        assertThat(readSideBySide).isEqualTo(readInTurn).containsOnlyKeys(skus);
+    }
+
+    @Test
+    void readsItemsAndPriceLinesSideBySide() {
+        Set<PriceKey> keys = new LinkedHashSet<>();
+        for (int c = 0; c < 3; c++) {
+            for (DistributorDataSet.Item item : data().items().stream().limit(10).toList()) {
+                keys.add(new PriceKey(customer(c), item.sku(), BigDecimal.valueOf(60)));
+            }
+        }
+        keys.add(new PriceKey(customer(0), "NOPE-1", BigDecimal.ONE));
+        ErpConnector inTurn = connectorWith(Map.of("maxParallelRequests", "1"));
+        bc().credit(Set.of(customer(0)));
+        inTurn.credit(Set.of(customer(0)));
+        bcSandbox().faults(SandboxFaults.defaults(LATENCY_MS, 0));
+
+        bcSandbox().stats().reset();
+        long inTurnFrom = System.nanoTime();
+        Map<PriceKey, ItemPrice> readInTurn = inTurn.prices(keys).values();
+        Map<String, Long> requestsInTurn = requests();
+        int mostInTurn = mostAtOnce(ID, inTurnFrom, "/items", "/customerPriceListLines");
+
+        bcSandbox().stats().reset();
+        long sideBySideFrom = System.nanoTime();
+        Map<PriceKey, ItemPrice> readSideBySide = bc().prices(keys).values();
+
+        assertThat(requestsInTurn).containsEntry("items", 1L).containsEntry("prices", 1L);
+        assertThat(requests()).isEqualTo(requestsInTurn);
+        assertThat(mostInTurn).isEqualTo(1);
+        assertThat(mostAtOnce(ID, sideBySideFrom, "/items", "/customerPriceListLines")).isEqualTo(2);
+        assertThat(readSideBySide).isEqualTo(readInTurn).hasSize(keys.size() - 1);
     }
 
     // ---- create

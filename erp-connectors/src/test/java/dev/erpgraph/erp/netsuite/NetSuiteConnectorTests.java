@@ -28,6 +28,7 @@ import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.OrderLine;
+import dev.erpgraph.erp.sandbox.SandboxFaults;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -281,6 +282,35 @@ class NetSuiteConnectorTests extends SandboxServerTests {
             assertThat(price.breaks()).extracting(b -> b.minimumQuantity().intValue())
                     .containsExactlyElementsOf(item.breaks().stream().map(b -> b.minimumQuantity().intValue()).toList());
         }
+    }
+
+    @Test
+    void theInListChunksOfABatchAreSentSideBySideAtMostTwoAtOnce() {
+        // Every customer of the data set and as many unknown internal ids: 2,400 ids, 3 statements of at most 1,000.
+        Set<String> customers = new LinkedHashSet<>();
+        for (int i = 0; i < data().customerCount(); i++) {
+            customers.add(customer(i));
+            customers.add(String.valueOf(9_000_000 + i));
+        }
+        long statements = (customers.size() + SuiteQl.MAX_IN_LIST - 1) / SuiteQl.MAX_IN_LIST;
+        NetSuiteConnector inTurn = connectorWith(Map.of("maxParallelRequests", "1"), Clock.systemUTC());
+        inTurn.credit(Set.of(customer(0))); // tokens outside the counted window
+        connector().credit(Set.of(customer(0)));
+        sandbox(ID).faults(SandboxFaults.defaults(300, 0));
+
+        sandbox(ID).stats().reset();
+        long inTurnFrom = System.nanoTime();
+        Map<String, CreditStatus> readInTurn = inTurn.credit(customers).values();
+        assertThat(requests()).containsExactlyEntriesOf(Map.of("credit", statements));
+        assertThat(mostAtOnce(ID, inTurnFrom, "/suiteql")).isEqualTo(1);
+
+        sandbox(ID).stats().reset();
+        long sideBySideFrom = System.nanoTime();
+        Map<String, CreditStatus> readSideBySide = connector().credit(customers).values();
+        assertThat(requests()).containsExactlyEntriesOf(Map.of("credit", statements));
+        assertThat(mostAtOnce(ID, sideBySideFrom, "/suiteql")).isEqualTo(2);
+        assertThat(readSideBySide).isEqualTo(readInTurn).hasSize(data().customerCount());
+        assertThat(statements).isEqualTo(3);
     }
 
     // ---- create

@@ -32,6 +32,7 @@ import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
+import dev.erpgraph.erp.sandbox.SandboxFaults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -342,6 +343,38 @@ class P21ConnectorTests extends SandboxServerTests {
         assertThat(batch.values()).containsOnlyKeys(sku);
         assertThat(batch.values().get(sku)).containsExactly(new StockLevel(sku, "CLE", cle.onHand(), cle.available()));
         assertThat(p21().stock(Set.of(sku), "XYZ").values().get(sku)).isEmpty();
+    }
+
+    // ---- query-string chunks side by side
+
+    /** Long enough that requests sent one after another could not overlap by chance. */
+    private static final long LATENCY_MS = 300;
+
+    @Test
+    void theQueryStringChunksOfABatchAreSentSideBySideAtMostFourAtOnce() {
+        Set<String> customers = IntStream.range(0, 300).mapToObj(P21ConnectorTests::customer)
+                .collect(Collectors.toSet());
+        long chunks = P21ODataFilter.anyOf(IntStream.range(0, 300)
+                .mapToObj(i -> P21ODataFilter.eq("customer_id", 100_000L + i)).toList(), null, 1800).size();
+        P21Connector sideBySide = p21();
+        P21Connector inTurn = p21(Map.of("maxParallelRequests", "1"));
+        sideBySide.credit(Set.of(customer(0))); // tokens outside the counted window
+        inTurn.credit(Set.of(customer(0)));
+        sandbox("p21").faults(SandboxFaults.defaults(LATENCY_MS, 0));
+
+        sandbox("p21").stats().reset();
+        long inTurnFrom = System.nanoTime();
+        Map<String, CreditStatus> readInTurn = inTurn.credit(customers).values();
+        assertThat(requests()).containsExactlyEntriesOf(Map.of("credit", chunks));
+        assertThat(mostAtOnce("p21", inTurnFrom, "/table/customer")).isEqualTo(1);
+
+        sandbox("p21").stats().reset();
+        long sideBySideFrom = System.nanoTime();
+        Map<String, CreditStatus> readSideBySide = sideBySide.credit(customers).values();
+        assertThat(requests()).containsExactlyEntriesOf(Map.of("credit", chunks));
+        assertThat(mostAtOnce("p21", sideBySideFrom, "/table/customer")).isBetween(2, 4);
+        assertThat(readSideBySide).isEqualTo(readInTurn).hasSize(300);
+        assertThat(chunks).isGreaterThan(4);
     }
 
     // ---- prices

@@ -257,6 +257,29 @@ class SapConnectorContractTests extends SandboxServerTests {
         assertThat(requests()).containsExactly(Map.entry("credit", 7L));
     }
 
+    @Test
+    void theUrlLengthChunksOfABatchAreSentSideBySideAtMostFourAtOnce() {
+        Set<String> keys = IntStream.range(0, 1000).mapToObj(i -> String.valueOf(19_000_000 + i))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        ErpConnector inTurn = new SapConnectorFactory().create(connectorSettings("sap",
+                Map.of("maxParallelRequests", "1")), connectorHttp("sap"));
+        inTurn.credit(Set.of("17100001")); // a token outside the counted window
+        sap().credit(Set.of("17100001"));
+        sandbox("sap").faults(SandboxFaults.defaults(300, 0));
+
+        sandbox("sap").stats().reset();
+        long inTurnFrom = System.nanoTime();
+        assertThat(inTurn.credit(keys).values()).isEmpty();
+        assertThat(requests()).containsExactly(Map.entry("credit", 7L));
+        assertThat(mostAtOnce("sap", inTurnFrom, "/CreditManagementAccount")).isEqualTo(1);
+
+        sandbox("sap").stats().reset();
+        long sideBySideFrom = System.nanoTime();
+        assertThat(sap().credit(keys).values()).isEmpty();
+        assertThat(requests()).containsExactly(Map.entry("credit", 7L));
+        assertThat(mostAtOnce("sap", sideBySideFrom, "/CreditManagementAccount")).isBetween(2, 4);
+    }
+
     // ---- stock
 
     @Test
