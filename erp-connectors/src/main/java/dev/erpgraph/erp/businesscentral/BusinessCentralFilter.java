@@ -1,9 +1,10 @@
 package dev.erpgraph.erp.businesscentral;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+
+import dev.erpgraph.erp.http.LengthBoundedChunks;
 
 /**
  * OData v4 {@code $filter} text for Business Central, built so that no key can change the filter's meaning.
@@ -47,20 +48,9 @@ final class BusinessCentralFilter {
      * too long on its own still gets a group (the ERP then answers for it).
      */
     static List<String> orGroups(Collection<String> clauses, Function<String, String> urlFor, int maxUrlLength) {
-        List<String> groups = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        for (String clause : clauses) {
-            current.add(clause);
-            if (current.size() > 1 && urlFor.apply(group(current)).length() > maxUrlLength) {
-                current.remove(current.size() - 1);
-                groups.add(group(current));
-                current = new ArrayList<>(List.of(clause));
-            }
-        }
-        if (!current.isEmpty()) {
-            groups.add(group(current));
-        }
-        return groups;
+        return LengthBoundedChunks.split(List.copyOf(clauses),
+                        chunk -> urlFor.apply(group(chunk)).length() <= maxUrlLength).stream()
+                .map(BusinessCentralFilter::group).toList();
     }
 
     private static String group(List<String> clauses) {

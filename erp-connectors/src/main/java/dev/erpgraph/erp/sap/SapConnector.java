@@ -104,6 +104,7 @@ final class SapConnector implements ErpConnector {
     static final String SALES_ORDER_SERVICE = "API_SALES_ORDER_SRV";
     static final String SALES_ORDERS = SALES_ORDER_SERVICE + "/A_SalesOrder";
     static final String STOCK = "API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod";
+    private static final String STOCK_SELECT = "$select=Material,Plant,InventoryStockType,MatlWrhsStkQtyInMatlBaseUnit";
     static final String PRICE_SERVICE = "API_SLSPRICINGCONDITIONRECORD_SRV";
     static final String PRICE_VALIDITIES = PRICE_SERVICE + "/A_SlsPrcgCndnRecdValidity";
     static final String PRICE_SCALES = PRICE_SERVICE + "/A_SlsPrcgCndnRecordScale";
@@ -249,7 +250,9 @@ final class SapConnector implements ErpConnector {
         Map<String, Map<String, BigDecimal[]>> byMaterial = new HashMap<>();
         if (!materials.isEmpty()) {
             String plant = warehouse == null ? "" : " and " + SapODataFilter.eq("Plant", warehouse);
-            for (JsonNode row : readChunked("inventory", STOCK, "", materials,
+            // One row per material, plant, storage location, batch and stock type: only four of its ~25
+            // properties are summed, and without $select a page of 55 materials was 440 KB to send and parse.
+            for (JsonNode row : readChunked("inventory", STOCK, STOCK_SELECT, materials,
                     chunk -> SapODataFilter.anyOf("Material", chunk) + plant)) {
                 parse(row, node -> {
                     BigDecimal quantity = decimal(node, "MatlWrhsStkQtyInMatlBaseUnit");

@@ -1,10 +1,10 @@
 package dev.erpgraph.erp.sap;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.erpgraph.erp.http.LengthBoundedChunks;
 import dev.erpgraph.erp.http.QueryStrings;
 
 /**
@@ -55,21 +55,8 @@ final class SapODataFilter {
      */
     static List<List<String>> chunk(Collection<String> values, int fixedLength, int maxUrlLength,
                                     java.util.function.Function<List<String>, String> filter) {
-        List<List<String>> chunks = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        for (String value : values) {
-            current.add(value);
-            if (current.size() > 1 && fixedLength + encodedLength(filter.apply(current)) > maxUrlLength) {
-                current.remove(current.size() - 1);
-                chunks.add(current);
-                current = new ArrayList<>();
-                current.add(value);
-            }
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
-        }
-        return chunks;
+        return LengthBoundedChunks.split(List.copyOf(values),
+                chunk -> fixedLength + encodedLength(filter.apply(chunk)) <= maxUrlLength);
     }
 
     static int encodedLength(String filter) {
