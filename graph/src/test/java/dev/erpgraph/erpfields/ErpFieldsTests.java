@@ -14,6 +14,7 @@ import dev.erpgraph.erp.sandbox.SandboxRegistry;
 import dev.erpgraph.erp.sandbox.SandboxStats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +29,9 @@ class ErpFieldsTests extends HttpGraphQlTests {
 
     @Autowired
     SandboxRegistry sandboxes;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     ErpGateway gateway;
@@ -226,6 +230,15 @@ class ErpFieldsTests extends HttpGraphQlTests {
                 .path("first.account.erpLinks[*].erpSystem.id").entityList(String.class).containsExactly("sap")
                 .path("second.account.erpLinks[*].erpSystem.id").entityList(String.class)
                 .containsExactly("sap", "netsuite");
+    }
+
+    @Test
+    void requestsAreTimedButNotEachField() {
+        graphQl.document("{ accounts(first: 3, filter: { erpSystemId: \"sap\" }) { nodes { orders(first: 2)"
+                + " { lines { inventory { available } } } } } }").execute().errors().verify();
+
+        assertThat(meters.find("graphql.request").timer()).isNotNull();
+        assertThat(meters.find("graphql.datafetcher").timer()).isNull();
     }
 
     private Sandbox sandbox(String id) {
