@@ -97,24 +97,25 @@ final class BusinessCentralSandboxFilter {
         next++;
         Operand right = operand();
         String op = operator.text();
-        return new FilterExpression() {
+        FilterExpression comparison = new FilterExpression() {
             public boolean test(Function<String, Object> row) {
                 return compare(op, left.value(row), right.value(row));
             }
 
             public Set<String> candidates(String property) {
-                if (!op.equals("eq")) {
-                    return null;
-                }
-                if (property.equals(left.property()) && right.property() == null && right.literal() instanceof String s) {
-                    return Set.of(s);
-                }
-                if (property.equals(right.property()) && left.property() == null && left.literal() instanceof String s) {
-                    return Set.of(s);
-                }
-                return null;
+                return null; // a comparison that pins a property down is wrapped below, and the wrapper says so
             }
         };
+        // compare() orders two strings by String.compareTo: eq against a text literal is plain string equality.
+        if (op.equals("eq") && left.property() != null && right.property() == null
+                && right.literal() instanceof String text) {
+            return FilterExpression.equalsText(left.property(), text, comparison);
+        }
+        if (op.equals("eq") && right.property() != null && left.property() == null
+                && left.literal() instanceof String text) {
+            return FilterExpression.equalsText(right.property(), text, comparison);
+        }
+        return comparison;
     }
 
     private record Operand(String property, Object literal) {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,9 @@ public final class DistributorDataSet {
         }
     }
 
+    private static final Comparator<Order> NEWEST_FIRST =
+            Comparator.comparing(Order::orderDate).thenComparing(Order::sequence).reversed();
+
     private static final List<Warehouse> WAREHOUSES = List.of(
             new Warehouse("CLE", "Cleveland DC", "Cleveland", "OH"),
             new Warehouse("CMH", "Columbus Branch", "Columbus", "OH"),
@@ -99,6 +103,8 @@ public final class DistributorDataSet {
     private final List<Customer> customers;
     private final Map<String, Stock> stock = new ConcurrentHashMap<>();
     private final Map<Integer, Order> orders = new ConcurrentHashMap<>();
+    /** Each customer's order sequences: reading one customer's orders must not scan every order there is. */
+    private final Map<Integer, List<Integer>> sequencesByCustomer = new ConcurrentHashMap<>();
     private final AtomicInteger nextSequence;
     private final Map<Integer, Customer> changedCustomers = new ConcurrentHashMap<>();
     private final Map<String, BigDecimal> changedListPrices = new ConcurrentHashMap<>();
@@ -160,10 +166,15 @@ public final class DistributorDataSet {
 
     /** A customer's orders, newest first (by date, then sequence). */
     public List<Order> ordersOf(int customerIndex) {
-        return orders.values().stream()
-                .filter(order -> order.customerIndex() == customerIndex)
-                .sorted(Comparator.comparing(Order::orderDate).thenComparing(Order::sequence).reversed())
-                .toList();
+        List<Order> ofCustomer = new ArrayList<>();
+        for (int sequence : sequencesByCustomer.getOrDefault(customerIndex, List.of())) {
+            Order order = orders.get(sequence);
+            if (order != null) {
+                ofCustomer.add(order);
+            }
+        }
+        ofCustomer.sort(NEWEST_FIRST);
+        return Collections.unmodifiableList(ofCustomer);
     }
 
     public Optional<Order> order(int sequence) {
@@ -224,7 +235,7 @@ public final class DistributorDataSet {
     /** Enters a new open order at the customer's prices; answers its sequence. */
     public int createOrder(int customerIndex, String customerPo, LocalDate requestedDate, List<OrderLine> lines) {
         int sequence = nextSequence.getAndIncrement();
-        orders.put(sequence, new Order(sequence, customerIndex, AS_OF, requestedDate, OrderStatus.OPEN, customerPo,
+        enter(new Order(sequence, customerIndex, AS_OF, requestedDate, OrderStatus.OPEN, customerPo,
                 List.copyOf(lines)));
         return sequence;
     }
@@ -329,12 +340,20 @@ public final class DistributorDataSet {
                     lines.set(0, new OrderLine(1, only.sku(), only.description(), only.quantity(), half,
                             only.unitPrice(), only.warehouse()));
                 }
-                orders.put(sequence, new Order(sequence, customer.index(), orderDate,
-                        orderDate.plusDays(random.nextInt(3, 21)), status, "PO-" + (40_000 + sequence),
-                        List.copyOf(lines)));
+                enter(new Order(sequence, customer.index(), orderDate, orderDate.plusDays(random.nextInt(3, 21)),
+                        status, "PO-" + (40_000 + sequence), List.copyOf(lines)));
             }
         }
         return sequence;
+    }
+
+    private void enter(Order order) {
+        orders.put(order.sequence(), order);
+        sequencesByCustomer.merge(order.customerIndex(), List.of(order.sequence()), (old, added) -> {
+            List<Integer> both = new ArrayList<>(old);
+            both.addAll(added);
+            return List.copyOf(both);
+        });
     }
 
     private static OrderStatus statusFor(long ageDays, boolean customerOnHold, SplittableRandom random) {

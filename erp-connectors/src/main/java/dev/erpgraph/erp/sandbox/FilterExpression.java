@@ -1,6 +1,8 @@
 package dev.erpgraph.erp.sandbox;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -77,7 +79,20 @@ public interface FilterExpression {
         };
     }
 
+    /**
+     * Marks {@code comparison} as "{@code property} equals {@code text}": the dialect promises that it holds for an
+     * entity whose {@code property} is a {@link String} exactly when that string equals {@code text}, without
+     * failing. An {@code or} of such comparisons on one property (how OData v2 spells a key list) is then answered by
+     * one set lookup instead of one comparison per key; any other value is still judged by the comparisons.
+     */
+    static FilterExpression equalsText(String property, String text, FilterExpression comparison) {
+        return new AnyOf(property, List.of(text), List.of(comparison));
+    }
+
     static FilterExpression or(FilterExpression left, FilterExpression right) {
+        if (left instanceof AnyOf l && right instanceof AnyOf r && l.property.equals(r.property)) {
+            return l.or(r);
+        }
         return new FilterExpression() {
             @Override
             public boolean test(Function<String, Object> entity) {
@@ -96,6 +111,56 @@ public interface FilterExpression {
                 return either;
             }
         };
+    }
+
+    /** {@code property eq texts[0] or property eq texts[1] ...}, each term the dialect's own comparison. */
+    final class AnyOf implements FilterExpression {
+        private final String property;
+        private final List<String> texts;
+        private final List<FilterExpression> comparisons;
+        private Set<String> lookup;
+
+        private AnyOf(String property, List<String> texts, List<FilterExpression> comparisons) {
+            this.property = property;
+            this.texts = texts;
+            this.comparisons = comparisons;
+        }
+
+        private AnyOf or(AnyOf right) {
+            List<String> moreTexts = new ArrayList<>(texts);
+            moreTexts.addAll(right.texts);
+            List<FilterExpression> moreComparisons = new ArrayList<>(comparisons);
+            moreComparisons.addAll(right.comparisons);
+            return new AnyOf(property, moreTexts, moreComparisons);
+        }
+
+        @Override
+        public boolean test(Function<String, Object> entity) {
+            if (entity.apply(property) instanceof String value) {
+                return lookup().contains(value);
+            }
+            // null, or a value of another type: the comparisons decide (or fail) in order, as the chain would.
+            for (FilterExpression comparison : comparisons) {
+                if (comparison.test(entity)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Set<String> candidates(String name) {
+            return name.equals(property) ? lookup() : null;
+        }
+
+        private Set<String> lookup() {
+            Set<String> set = lookup;
+            if (set == null) {
+                set = Set.copyOf(texts);
+                lookup = set;
+            }
+            return set;
+        }
     }
 
     static FilterExpression not(FilterExpression inner) {

@@ -34,8 +34,7 @@ final class SapSandboxFilter {
         }
 
         public Set<String> candidates(String name) {
-            return name.equals(property) && operator.equals("eq") && literal instanceof String text ? Set.of(text)
-                    : null;
+            return null; // eq on text, the one comparison that pins a property down, is wrapped by equalsText
         }
     }
 
@@ -109,7 +108,10 @@ final class SapSandboxFilter {
             throw new Invalid("Invalid operator '" + operator.text() + "' at position " + operator.position());
         }
         Object literal = literal(take(), type);
-        return new Comparison(token.text(), operator.text(), literal);
+        Comparison comparison = new Comparison(token.text(), operator.text(), literal);
+        // compare() orders two strings by String.compareTo: eq on text is plain string equality.
+        return operator.text().equals("eq") && literal instanceof String text
+                ? FilterExpression.equalsText(token.text(), text, comparison) : comparison;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

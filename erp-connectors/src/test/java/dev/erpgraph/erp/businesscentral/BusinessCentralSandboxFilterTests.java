@@ -65,6 +65,22 @@ class BusinessCentralSandboxFilterTests {
     }
 
     @Test
+    void judgesAKeyListAsItsComparisonsWouldWhateverTheValue() {
+        String keys = "customerNumber eq '1' or '10000' eq customerNumber or customerNumber eq '2'";
+        var filter = BusinessCentralSandboxFilter.parse(keys, PROPERTIES);
+
+        assertThat(filter.test(ROW)).isTrue();
+        assertThat(filter.test(Map.of("customerNumber", "3"))).isFalse();
+        assertThat(filter.test(name -> null)).as("a missing value equals no key").isFalse();
+        assertThatThrownBy(() -> filter.test(Map.of("customerNumber", BigDecimal.ONE)))
+                .as("a value of another type fails as the first comparison does")
+                .hasMessageContaining("incompatible types");
+        assertThatThrownBy(() -> test("total eq '1' or total eq '2'")).hasMessageContaining("incompatible types");
+        assertThat(test("customerNumber eq '1' or customerNumber eq '2' or total gt 10")).isTrue();
+        assertThat(filter.candidates("customerNumber")).containsExactlyInAnyOrder("1", "10000", "2");
+    }
+
+    @Test
     void refusesTheRequestBeyondTheWindowAndAdmitsItAgainOnceTheOldestLeaves() {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-01T10:00:00Z"));
         Clock clock = new Clock() {
