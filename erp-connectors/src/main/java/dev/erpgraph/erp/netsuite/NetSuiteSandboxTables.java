@@ -3,6 +3,7 @@ package dev.erpgraph.erp.netsuite;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.erpgraph.erp.OrderStatus;
+import dev.erpgraph.erp.netsuite.SuiteQlExecutor.Kind;
 import dev.erpgraph.erp.netsuite.SuiteQlExecutor.Listed;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Customer;
@@ -38,21 +40,20 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
     static final long BASE_PRICE_LEVEL = 1;
     static final Listed USD = new Listed(1L, "US Dollar");
 
-    private static final Map<String, List<String>> COLUMNS = Map.of(
-            "transaction", List.of("id", "tranid", "type", "entity", "trandate", "shipdate", "status", "currency",
-                    "foreigntotal", "otherrefnum", "externalid"),
-            "transactionline", List.of("id", "transaction", "linesequencenumber", "mainline", "item", "memo",
-                    "quantity", "quantityshiprecv", "rate", "netamount", "location"),
-            "item", List.of("id", "itemid", "displayname", "itemtype", "isinactive"),
-            "location", List.of("id", "name", "fullname", "isinactive"),
-            "currency", List.of("id", "symbol", "name"),
-            "inventoryitemlocations", List.of("item", "location", "quantityonhand", "quantityavailable",
-                    "quantitycommitted", "quantityonorder", "quantitybackordered"),
-            "pricing", List.of("item", "pricelevel", "currency", "quantity", "unitprice"),
-            "pricingwithcustomers", List.of("customer", "item", "pricelevel", "currency", "quantity", "saleunit",
-                    "unitprice"),
-            "customer", List.of("id", "entityid", "companyname", "creditlimit", "balancesearch", "oncredithold",
-                    "creditholdoverride", "terms", "currency"));
+    private static final Map<String, Map<String, Kind>> COLUMNS = Map.of(
+            "transaction", kinds("tranid type status otherrefnum externalid",
+                    "id entity currency foreigntotal", "trandate shipdate"),
+            "transactionline", kinds("mainline memo",
+                    "id transaction linesequencenumber item quantity quantityshiprecv rate netamount location", ""),
+            "item", kinds("itemid displayname itemtype isinactive", "id", ""),
+            "location", kinds("name fullname isinactive", "id", ""),
+            "currency", kinds("symbol name", "id", ""),
+            "inventoryitemlocations", kinds("", "item location quantityonhand quantityavailable quantitycommitted"
+                    + " quantityonorder quantitybackordered", ""),
+            "pricing", kinds("", "item pricelevel currency quantity unitprice", ""),
+            "pricingwithcustomers", kinds("saleunit", "customer item pricelevel currency quantity unitprice", ""),
+            "customer", kinds("entityid companyname oncredithold creditholdoverride",
+                    "id creditlimit balancesearch terms currency", ""));
 
     private static final Map<String, Listed> TERMS = Map.of(
             "NET30", new Listed(2L, "Net 30"), "NET45", new Listed(3L, "Net 45"), "NET60", new Listed(4L, "Net 60"),
@@ -112,24 +113,31 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
     }
 
     @Override
-    public List<String> columns(String table) {
+    public Map<String, Kind> columns(String table) {
         return COLUMNS.get(table);
     }
 
     @Override
-    public List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints) {
+    public List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints,
+                                          Map<String, Set<String>> only) {
         return switch (table) {
             case "transaction" -> transactions(orders(hints));
-            case "transactionline" -> lines(hints);
-            case "item" -> items();
+            case "transactionline" -> lines(hints, only);
+            case "item" -> items(only);
             case "location" -> locations();
             case "currency" -> List.of(row("id", 1L, "symbol", "USD", "name", "US Dollar"));
-            case "inventoryitemlocations" -> inventory();
-            case "pricing" -> pricing();
-            case "pricingwithcustomers" -> customerPricing(hints);
-            case "customer" -> customers(hints);
+            case "inventoryitemlocations" -> inventory(only);
+            case "pricing" -> pricing(only);
+            case "pricingwithcustomers" -> customerPricing(hints, only);
+            case "customer" -> customers(hints, only);
             default -> List.of();
         };
+    }
+
+    /** Whether a row may be left out: {@code only} names the keys of {@code column} that matter, and not this one. */
+    private static boolean unwanted(Map<String, Set<String>> only, String column, Object value) {
+        Set<String> keys = only.get(column);
+        return keys != null && !keys.contains(SuiteQlExecutor.key(value));
     }
 
     /** Orders narrowed by the WHERE's {@code id}, {@code tranid} or {@code entity} constraints, else all. */
@@ -180,14 +188,15 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return rows;
     }
 
-    private List<Map<String, Object>> lines(Map<String, Set<String>> hints) {
-        List<Order> orders;
-        if (hints.containsKey("transaction")) {
-            orders = orders(Map.of("id", hints.get("transaction")));
+    private List<Map<String, Object>> lines(Map<String, Set<String>> hints, Map<String, Set<String>> only) {
+        Set<String> transactions = hints.get("transaction");
+        if (only.containsKey("transaction")) {
+            transactions = new HashSet<>(only.get("transaction"));
+            if (hints.containsKey("transaction")) {
+                transactions.retainAll(hints.get("transaction"));
+            }
         }
-        else {
-            orders = orders(Map.of());
-        }
+        List<Order> orders = orders(transactions == null ? Map.of() : Map.of("id", transactions));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Order order : orders) {
             long orderId = NetSuiteSandboxErp.orderId(order.sequence());
@@ -212,9 +221,12 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return rows;
     }
 
-    private List<Map<String, Object>> items() {
+    private List<Map<String, Object>> items(Map<String, Set<String>> only) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Item item : data.items()) {
+            if (unwanted(only, "id", itemIds.get(item.sku())) || unwanted(only, "itemid", item.sku())) {
+                continue;
+            }
             rows.add(row("id", itemIds.get(item.sku()), "itemid", item.sku(), "displayname", item.description(),
                     "itemtype", new Listed("InvtPart", "Inventory Item"), "isinactive", "F"));
         }
@@ -241,9 +253,12 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return null;
     }
 
-    private List<Map<String, Object>> inventory() {
+    private List<Map<String, Object>> inventory(Map<String, Set<String>> only) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Item item : data.items()) {
+            if (unwanted(only, "item", itemIds.get(item.sku()))) {
+                continue;
+            }
             for (Stock stock : data.stock(item.sku())) {
                 rows.add(row("item", new Listed(itemIds.get(item.sku()), item.sku()),
                         "location", location(stock.warehouse()),
@@ -257,10 +272,13 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return rows;
     }
 
-    private List<Map<String, Object>> pricing() {
+    private List<Map<String, Object>> pricing(Map<String, Set<String>> only) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Listed level = new Listed(BASE_PRICE_LEVEL, "Base Price");
         for (Item listed : data.items()) {
+            if (unwanted(only, "item", itemIds.get(listed.sku()))) {
+                continue;
+            }
             Item item = data.item(listed.sku()).orElseThrow();
             Listed itemRef = new Listed(itemIds.get(item.sku()), item.sku());
             rows.add(row("item", itemRef, "pricelevel", level, "currency", USD, "quantity", BigDecimal.ZERO,
@@ -274,19 +292,27 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return rows;
     }
 
-    private List<Map<String, Object>> customerPricing(Map<String, Set<String>> hints) {
+    private List<Map<String, Object>> customerPricing(Map<String, Set<String>> hints,
+                                                      Map<String, Set<String>> only) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Listed level = new Listed(-1L, "Custom");
         for (int index : customerIndexes(hints.get("customer"))) {
+            if (unwanted(only, "customer", (long) NetSuiteSandboxErp.CUSTOMER_ID_BASE + index)) {
+                continue;
+            }
             Customer customer = data.customer(index).orElseThrow();
+            Listed customerRef = customerRef(index);
             for (Item listed : data.items()) {
+                if (unwanted(only, "item", itemIds.get(listed.sku()))) {
+                    continue;
+                }
                 Item item = data.item(listed.sku()).orElseThrow();
                 Listed itemRef = new Listed(itemIds.get(item.sku()), item.sku());
                 BigDecimal price = data.customerPrice(customer, item);
-                rows.add(row("customer", customerRef(index), "item", itemRef, "pricelevel", level, "currency", USD,
+                rows.add(row("customer", customerRef, "item", itemRef, "pricelevel", level, "currency", USD,
                         "quantity", BigDecimal.ZERO, "unitprice", price));
                 for (QuantityBreak tier : item.breaks()) {
-                    rows.add(row("customer", customerRef(index), "item", itemRef, "pricelevel", level,
+                    rows.add(row("customer", customerRef, "item", itemRef, "pricelevel", level,
                             "currency", USD, "quantity", tier.minimumQuantity(),
                             "unitprice", DistributorDataSet.discounted(price, tier.discountPercent())));
                 }
@@ -295,9 +321,12 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return rows;
     }
 
-    private List<Map<String, Object>> customers(Map<String, Set<String>> hints) {
+    private List<Map<String, Object>> customers(Map<String, Set<String>> hints, Map<String, Set<String>> only) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int index : customerIndexes(hints.get("id"))) {
+            if (unwanted(only, "id", (long) NetSuiteSandboxErp.CUSTOMER_ID_BASE + index)) {
+                continue;
+            }
             Customer customer = data.customer(index).orElseThrow();
             rows.add(row(
                     "id", (long) NetSuiteSandboxErp.CUSTOMER_ID_BASE + index,
@@ -325,6 +354,19 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
             new TreeSet<>(hinted).forEach(number -> erp.customerIndex(number).ifPresent(indexes::add));
         }
         return indexes;
+    }
+
+    /** Columns by kind: the names of text, number and date columns, each list separated by spaces. */
+    private static Map<String, Kind> kinds(String text, String number, String date) {
+        Map<String, Kind> kinds = new HashMap<>();
+        Map.of(Kind.TEXT, text, Kind.NUMBER, number, Kind.DATE, date).forEach((kind, names) -> {
+            for (String name : names.split(" ")) {
+                if (!name.isEmpty()) {
+                    kinds.put(name, kind);
+                }
+            }
+        });
+        return Map.copyOf(kinds);
     }
 
     private Listed customerRef(int index) {

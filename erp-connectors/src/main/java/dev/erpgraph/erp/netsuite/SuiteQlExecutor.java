@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,25 @@ final class SuiteQlExecutor {
     record Listed(Object id, String text) {
     }
 
-    /** Where rows come from. {@code hints} narrow generation ({@code column -> values} the WHERE insists on). */
-    interface Tables {
-        List<String> columns(String table);
+    /**
+     * What a column holds, as far as comparing goes: text (strings, and list values with a text id), numbers (numbers,
+     * and records by their internal id) or dates. Values of one kind always compare; across kinds a comparison can
+     * fail ({@code ORA-01722}), which is what decides whether a statement may be narrowed (see {@link #settled}).
+     */
+    enum Kind { TEXT, NUMBER, DATE }
 
-        List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints);
+    /** Where rows come from. */
+    interface Tables {
+        /** The table's columns and what each holds; null for a table that does not exist. */
+        Map<String, Kind> columns(String table);
+
+        /**
+         * The rows of a table. {@code hints} ({@code column -> values} the WHERE insists on) narrow generation as
+         * the table sees fit. {@code only} ({@code column -> keys}, see {@link SuiteQlExecutor#key}) names the only
+         * keys whose rows can make a difference to the answer: the table may leave out any row whose key is not
+         * among them, but must give the rows it keeps in the order it would have given them.
+         */
+        List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints, Map<String, Set<String>> only);
     }
 
     private SuiteQlExecutor() {
@@ -66,8 +81,11 @@ final class SuiteQlExecutor {
         statement.orderBy().forEach(order -> scope.check(order.expr(), labels));
 
         String fromAlias = statement.from().alias();
+        Map<String, Map<String, Set<String>>> only = settled(statement, scope) ? only(statement, scope, tables)
+                : Map.of();
         List<Map<String, Map<String, Object>>> bindings = new ArrayList<>();
-        for (Map<String, Object> row : tables.rows(statement.from().name(), hints(statement.where(), fromAlias))) {
+        for (Map<String, Object> row : tables.rows(statement.from().name(), hints(statement.where(), fromAlias),
+                only.getOrDefault(fromAlias, Map.of()))) {
             Map<String, Map<String, Object>> binding = new HashMap<>();
             binding.put(fromAlias, row);
             bindings.add(binding);
@@ -79,7 +97,7 @@ final class SuiteQlExecutor {
         Set<String> bound = new HashSet<>(Set.of(fromAlias));
         bindings = filterBound(bindings, pending, bound, scope);
         for (Join join : statement.joins()) {
-            bindings = join(bindings, join, tables.rows(join.table().name(), Map.of()), scope);
+            bindings = join(bindings, join, tables, only.getOrDefault(join.table().alias(), Map.of()), scope);
             bound.add(join.table().alias());
             bindings = filterBound(bindings, pending, bound, scope);
         }
@@ -134,9 +152,14 @@ final class SuiteQlExecutor {
         }
     }
 
+    /**
+     * Joins a table to the bindings so far. With an equality between the joined table and a bound one in the ON,
+     * only rows whose key some binding asks for are ever compared (a hash join), so only those are asked of the
+     * table: the others could not change the answer.
+     */
     private static List<Map<String, Map<String, Object>>> join(List<Map<String, Map<String, Object>>> bindings,
-                                                               Join join, List<Map<String, Object>> rows,
-                                                               Scope scope) {
+                                                               Join join, Tables tables,
+                                                               Map<String, Set<String>> only, Scope scope) {
         String alias = join.table().alias();
         ColumnRef inner = null;
         ColumnRef outer = null;
@@ -156,6 +179,19 @@ final class SuiteQlExecutor {
                 }
             }
         }
+        Map<String, Set<String>> wanted = only;
+        if (inner != null) {
+            Set<String> keys = new HashSet<>();
+            for (Map<String, Map<String, Object>> binding : bindings) {
+                Object key = scope.eval(outer, binding);
+                if (key != null) {
+                    keys.add(key(key));
+                }
+            }
+            wanted = new HashMap<>(only);
+            wanted.merge(inner.column(), keys, SuiteQlExecutor::intersect);
+        }
+        List<Map<String, Object>> rows = tables.rows(join.table().name(), Map.of(), wanted);
         Map<String, List<Map<String, Object>>> index = null;
         if (inner != null) {
             index = new HashMap<>();
@@ -239,6 +275,74 @@ final class SuiteQlExecutor {
             aliases(or.left(), scope, named);
             aliases(or.right(), scope, named);
         }
+    }
+
+    /**
+     * Whether evaluating the statement's conditions can never fail, whatever the rows: every comparison in the WHERE
+     * and the ONs is between values of one kind. Then which rows are evaluated only decides which rows come out,
+     * and rows that cannot come out may be left out ({@link #only}); otherwise every row the tables give is
+     * evaluated, as a hostile statement that fails on some row must fail.
+     */
+    private static boolean settled(SuiteQlStatement statement, Scope scope) {
+        return (statement.where() == null || scope.total(statement.where()))
+                && statement.joins().stream().allMatch(join -> scope.total(join.on()));
+    }
+
+    /**
+     * Per alias, the only keys of its rows that can come out of a settled statement: what the WHERE insists on
+     * ({@link #hints}), and for the FROM table, the keys an inner join admits. The price read joins the
+     * customers' whole price lists to {@code item} and keeps one sku: the sku's item ids, found first, narrow the
+     * price list to that sku.
+     */
+    private static Map<String, Map<String, Set<String>>> only(SuiteQlStatement statement, Scope scope,
+                                                                  Tables tables) {
+        Map<String, Map<String, Set<String>>> only = new HashMap<>();
+        String fromAlias = statement.from().alias();
+        only.put(fromAlias, hints(statement.where(), fromAlias));
+        for (Join join : statement.joins()) {
+            String alias = join.table().alias();
+            Map<String, Set<String>> hinted = hints(statement.where(), alias);
+            only.put(alias, hinted);
+            if (join.left() || hinted.isEmpty()) {
+                continue;
+            }
+            for (Expr conjunct : conjuncts(join.on())) {
+                if (conjunct instanceof Compare compare && compare.operator().equals("=")
+                        && compare.left() instanceof ColumnRef left && compare.right() instanceof ColumnRef right) {
+                    ColumnRef joined = alias.equals(scope.aliasOf(left)) ? left : right;
+                    ColumnRef from = joined == left ? right : left;
+                    if (alias.equals(scope.aliasOf(joined)) && fromAlias.equals(scope.aliasOf(from))) {
+                        only.get(fromAlias).merge(from.column(), admitted(statement, join, joined, hinted, scope,
+                                tables), SuiteQlExecutor::intersect);
+                        break;
+                    }
+                }
+            }
+        }
+        return only;
+    }
+
+    /** The keys of {@code column} among the joined table's rows that pass the WHERE conditions on that table alone. */
+    private static Set<String> admitted(SuiteQlStatement statement, Join join, ColumnRef column,
+                                        Map<String, Set<String>> hinted, Scope scope, Tables tables) {
+        String alias = join.table().alias();
+        List<Expr> own = new ArrayList<>();
+        for (Expr conjunct : conjuncts(statement.where())) {
+            Set<String> named = new HashSet<>();
+            aliases(conjunct, scope, named);
+            if (named.equals(Set.of(alias))) {
+                own.add(conjunct);
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        for (Map<String, Object> row : tables.rows(join.table().name(), Map.of(), hinted)) {
+            Map<String, Map<String, Object>> binding = Map.of(alias, row);
+            Object value = row.get(column.column());
+            if (value != null && own.stream().allMatch(condition -> truth(scope.eval(condition, binding)))) {
+                keys.add(key(value));
+            }
+        }
+        return keys;
     }
 
     /** {@code alias.column = literal} and {@code alias.column IN (literals)} at the top level of the WHERE. */
@@ -349,6 +453,8 @@ final class SuiteQlExecutor {
     private static final class Scope {
         private final Map<String, String> aliases;
         private final Tables tables;
+        /** Per IN list of text or of whole-number literals only, its values: see {@link #in}. */
+        private final Map<In, Set<Object>> literalLists = new IdentityHashMap<>();
 
         Scope(Map<String, String> aliases, Tables tables) {
             this.aliases = aliases;
@@ -356,7 +462,7 @@ final class SuiteQlExecutor {
         }
 
         boolean knows(String column) {
-            return aliases.values().stream().anyMatch(table -> tables.columns(table).contains(column));
+            return aliases.values().stream().anyMatch(table -> tables.columns(table).containsKey(column));
         }
 
         String aliasOf(ColumnRef ref) {
@@ -364,7 +470,7 @@ final class SuiteQlExecutor {
                 return ref.alias();
             }
             List<String> owners = aliases.entrySet().stream()
-                    .filter(entry -> tables.columns(entry.getValue()).contains(ref.column()))
+                    .filter(entry -> tables.columns(entry.getValue()).containsKey(ref.column()))
                     .map(Map.Entry::getKey).toList();
             if (owners.size() != 1) {
                 throw new InvalidQuery(owners.isEmpty() ? "Unknown identifier '" + ref.column() + "'"
@@ -379,7 +485,7 @@ final class SuiteQlExecutor {
                     return;
                 }
                 String table = aliases.get(aliasOf(ref));
-                if (table == null || !tables.columns(table).contains(ref.column())) {
+                if (table == null || !tables.columns(table).containsKey(ref.column())) {
                     throw new InvalidQuery("Unknown identifier '" + (ref.alias() == null ? "" : ref.alias() + ".")
                             + ref.column() + "'");
                 }
@@ -403,6 +509,36 @@ final class SuiteQlExecutor {
                 check(or.left(), labels);
                 check(or.right(), labels);
             }
+        }
+
+        /** Whether evaluating a condition can never fail: see {@link Kind}. */
+        boolean total(Expr expr) {
+            if (expr instanceof And and) {
+                return total(and.left()) && total(and.right());
+            }
+            if (expr instanceof Or or) {
+                return total(or.left()) && total(or.right());
+            }
+            if (expr instanceof Compare compare) {
+                Kind kind = kind(compare.left());
+                return kind != null && kind == kind(compare.right());
+            }
+            if (expr instanceof In in) {
+                Kind kind = kind(in.left());
+                return kind != null && in.values().stream().allMatch(value -> kind(value) == kind);
+            }
+            return false;
+        }
+
+        /** The kind of an operand; null for a function call, which can fail on its own. */
+        private Kind kind(Expr expr) {
+            if (expr instanceof ColumnRef ref) {
+                return tables.columns(aliases.get(aliasOf(ref))).get(ref.column());
+            }
+            if (expr instanceof Literal literal) {
+                return literal.value() instanceof String ? Kind.TEXT : Kind.NUMBER;
+            }
+            return null;
         }
 
         Object eval(Expr expr, Map<String, Map<String, Object>> binding) {
@@ -437,6 +573,13 @@ final class SuiteQlExecutor {
                 if (left == null) {
                     return false;
                 }
+                Object plain = left instanceof Listed listed ? listed.id() : left;
+                Set<Object> literals = literalLists.computeIfAbsent(in, Scope::literals);
+                if (!literals.isEmpty() && literals.iterator().next().getClass() == plain.getClass()) {
+                    // Text against text literals, or a whole number against whole numbers: compare() finds a match
+                    // exactly when the value is one of them, and cannot fail on any of them.
+                    return literals.contains(plain) != in.negated();
+                }
                 boolean found = false;
                 for (Expr value : in.values()) {
                     Object candidate = eval(value, binding);
@@ -452,6 +595,19 @@ final class SuiteQlExecutor {
             }
             Or or = (Or) expr;
             return truth(eval(or.left(), binding)) || truth(eval(or.right(), binding));
+        }
+
+        /** The literals of an IN list if they are all strings or all whole numbers; else none. */
+        private static Set<Object> literals(In in) {
+            Set<Object> values = new HashSet<>();
+            for (Expr value : in.values()) {
+                if (!(value instanceof Literal literal && (literal.value() instanceof String
+                        || literal.value() instanceof Long))) {
+                    return Set.of();
+                }
+                values.add(literal.value());
+            }
+            return values.stream().map(Object::getClass).distinct().count() == 1 ? values : Set.of();
         }
 
         private Object call(Call call, Map<String, Map<String, Object>> binding) {
