@@ -341,6 +341,9 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         ErpConnector inTurn = connectorWith(Map.of("maxParallelRequests", "1"));
         bc().credit(Set.of(customer(0)));
         inTurn.credit(Set.of(customer(0)));
+        // Also starts the connector's helper thread: a thread still starting could lose the race for the second
+        // request to the caller, which would then send both in turn.
+        bc().prices(keys);
         bcSandbox().faults(SandboxFaults.defaults(LATENCY_MS, 0));
 
         bcSandbox().stats().reset();
