@@ -105,20 +105,23 @@ abstract class CrmStoreTests {
         this.links.save(new ErpCustomerLink(null, b.id(), "sap-us", "C-1"));
 
         Connection<Account> first = this.accountPages.find(new AccountFilter("wabash", null, "rep-7"),
-                PageRequest.of(1, null));
+                PageRequest.of(1, null), true);
         assertThat(first.nodes()).extracting(Account::id).containsExactly(a.id());
         assertThat(first.totalCount()).isEqualTo(2);
         assertThat(first.pageInfo().hasNextPage()).isTrue();
         Connection<Account> second = this.accountPages.find(new AccountFilter("wabash", null, "rep-7"),
-                PageRequest.of(1, first.pageInfo().endCursor()));
+                PageRequest.of(1, first.pageInfo().endCursor()), true);
         assertThat(second.nodes()).extracting(Account::id).containsExactly(b.id());
+        assertThat(second.totalCount()).isEqualTo(2);
         assertThat(second.pageInfo().hasNextPage()).isFalse();
         assertThat(second.pageInfo().hasPreviousPage()).isTrue();
 
-        assertThat(this.accountPages.find(new AccountFilter(null, "sap-us", null), PageRequest.of(10, null)).nodes())
+        assertThat(this.accountPages.find(new AccountFilter(null, "sap-us", null), PageRequest.of(10, null), false)
+            .nodes())
             .extracting(Account::id).containsExactly(b.id());
         // % is a character here, not a wildcard
-        assertThat(this.accountPages.find(new AccountFilter("100%", null, null), PageRequest.of(10, null)).nodes())
+        assertThat(this.accountPages.find(new AccountFilter("100%", null, null), PageRequest.of(10, null), false)
+            .nodes())
             .extracting(Account::id).containsExactly(a.id());
     }
 

@@ -7,6 +7,7 @@ import dev.erpgraph.crm.account.AccountInputs.UpdateAccountPayload;
 import dev.erpgraph.crm.relay.Connection;
 import dev.erpgraph.crm.relay.GlobalId;
 import dev.erpgraph.crm.relay.PageRequest;
+import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -36,8 +37,9 @@ class AccountController {
     }
 
     @QueryMapping
-    Connection<Account> accounts(@Argument Integer first, @Argument String after, @Argument AccountFilter filter) {
-        return this.pages.find(filter, PageRequest.of(first, after));
+    Connection<Account> accounts(@Argument Integer first, @Argument String after, @Argument AccountFilter filter,
+            DataFetchingFieldSelectionSet selection) {
+        return this.pages.find(filter, PageRequest.of(first, after), selection.contains("totalCount"));
     }
 
     @SchemaMapping(typeName = "Account")

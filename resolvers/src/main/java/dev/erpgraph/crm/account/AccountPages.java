@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages of accounts under an {@link AccountFilter}: two statements per page (the rows, the total), whatever
- * the filter. Plain SQL because the filter is dynamic; it is portable between PostgreSQL and H2.
+ * Pages of accounts under an {@link AccountFilter}: one statement for the rows and, when the client asks for
+ * {@code totalCount}, one for the total, whatever the filter. Plain SQL because the filter is dynamic; it is
+ * portable between PostgreSQL and H2.
  */
 @Component
 public class AccountPages {
@@ -29,10 +30,16 @@ public class AccountPages {
         this.jdbc = jdbc;
     }
 
-    public Connection<Account> find(AccountFilter filter, PageRequest page) {
+    /**
+     * One page. The total visits every matching account, not just the page's, and it runs before the page's ERP
+     * reads can start; so it is counted only when {@code countTotal} (the client selected {@code totalCount}),
+     * and is 0, never rendered, otherwise.
+     */
+    public Connection<Account> find(AccountFilter filter, PageRequest page, boolean countTotal) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
-        Integer total = this.jdbc.queryForObject("select count(*) from accounts a" + where, params, Integer.class);
+        Integer total = countTotal
+                ? this.jdbc.queryForObject("select count(*) from accounts a" + where, params, Integer.class) : 0;
         params.addValue("after", page.afterId()).addValue("limit", page.fetchSize());
         List<Account> rows = this.jdbc.query("select a.* from accounts a" + where
                 + (where.isEmpty() ? " where" : " and") + " a.id > :after order by a.id limit :limit", params,

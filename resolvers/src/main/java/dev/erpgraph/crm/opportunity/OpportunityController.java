@@ -17,6 +17,7 @@ import dev.erpgraph.crm.relay.GlobalId;
 import dev.erpgraph.crm.relay.PageRequest;
 import dev.erpgraph.erp.Money;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -59,8 +60,8 @@ class OpportunityController {
 
     @QueryMapping
     Connection<Opportunity> opportunities(@Argument Integer first, @Argument String after,
-            @Argument OpportunityFilter filter) {
-        return this.pages.find(filter, PageRequest.of(first, after));
+            @Argument OpportunityFilter filter, DataFetchingFieldSelectionSet selection) {
+        return this.pages.find(filter, PageRequest.of(first, after), selection.contains("totalCount"));
     }
 
     /** Batched across all accounts of the response by {@link OpportunityPages}. */

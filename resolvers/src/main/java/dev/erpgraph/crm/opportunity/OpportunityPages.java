@@ -51,7 +51,8 @@ public class OpportunityPages {
     private record Group(PageRequest page, OpportunityFilter filter) {
     }
 
-    public Connection<Opportunity> find(OpportunityFilter filter, PageRequest page) {
+    /** One page; the total is counted only when {@code countTotal}, as for accounts, and is 0 otherwise. */
+    public Connection<Opportunity> find(OpportunityFilter filter, PageRequest page, boolean countTotal) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (filter != null && filter.accountId() != null) {
@@ -59,8 +60,9 @@ public class OpportunityPages {
             params.addValue("account", GlobalId.decode(filter.accountId(), GlobalId.ACCOUNT, "filter.accountId"));
         }
         appendCriteria(filter, where, params);
-        Integer total = this.jdbc.queryForObject("select count(*) from opportunities o" + where, params,
-                Integer.class);
+        Integer total = countTotal
+                ? this.jdbc.queryForObject("select count(*) from opportunities o" + where, params, Integer.class)
+                : 0;
         params.addValue("after", page.afterId()).addValue("limit", page.fetchSize());
         List<Opportunity> rows = this.jdbc.query(
                 "select o.* from opportunities o" + where + " and o.id > :after order by o.id limit :limit", params,
