@@ -96,8 +96,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>Options</b> ({@code erp.systems.<id>.options}): {@code tenantId}, {@code environment} (default
  * {@code production}), {@code companyId} (required); {@code maxPageSize} (sent as
  * {@code Prefer: odata.maxpagesize}, unset: the server's 20,000); {@code maxUrlLength} (default 2048);
- * {@code maxParallelRequests} (default 4: BC online takes 100 simultaneous requests per user, so four of one batch
- * leave room for the gateway's other batches and for other integrations); {@code localCurrency} (default USD).
+ * {@code maxParallelRequests} (default 8: BC online takes 100 simultaneous requests per user, so eight of one
+ * batch leave room for the gateway's other batches and for other integrations, and the stock of a 50-account
+ * page, five URL-length chunks, goes out in one round trip, not two); {@code localCurrency} (default USD).
  * Names a real deployment must confirm against its custom API pages [I]:
  * {@code customApiPublisher} (erpgraph), {@code customApiGroup} (distribution), {@code customApiVersion} (v1.0),
  * {@code stockEntitySet} (itemLocationStocks) with fields {@code stockItemField} (itemNumber),
@@ -120,7 +121,7 @@ final class BusinessCentralConnector implements ErpConnector {
             .thenComparing(SalesOrder::number, BusinessCentralConnector::compareNumbers).reversed();
     private static final int MAX_EXTERNAL_DOCUMENT_NUMBER = 35;
     /** See the class Javadoc's options. */
-    private static final int DEFAULT_MAX_PARALLEL_REQUESTS = 4;
+    private static final int DEFAULT_MAX_PARALLEL_REQUESTS = 8;
 
     private final ConnectorSettings settings;
     private final BusinessCentralClient client;
