@@ -146,19 +146,19 @@ public final class Account360Benchmark {
             String mode = batching ? "batched" : "unbatched";
             // Tokens and connection pools; not measured.
             execute(port, query(pages.get(pages.size() - 1)), true);
+            List<List<String>> coldPages = pages.subList(0, COLD_RUNS);
+            Runnable emptyCache = () -> evictAll(gateway);
             List<Figures> result = new ArrayList<>();
             if (batching) {
-                result.add(measure(mode + ", cold, just started", port, sandboxes, pages.subList(0, COLD_RUNS),
-                        () -> evictAll(gateway)));
+                result.add(measure(mode + ", cold, just started", port, sandboxes, coldPages, emptyCache));
                 for (int pass = 1; pass < WARM_UP_PASSES; pass++) {
-                    measure("warm-up", port, sandboxes, pages.subList(0, COLD_RUNS), () -> evictAll(gateway));
+                    measure("warm-up", port, sandboxes, coldPages, emptyCache);
                 }
             }
-            result.add(measure(mode + ", cold", port, sandboxes, pages.subList(0, COLD_RUNS),
-                    () -> evictAll(gateway)));
+            result.add(measure(mode + ", cold", port, sandboxes, coldPages, emptyCache));
             if (batching) {
-                result.add(measure(mode + ", cold, 15 accounts", port, sandboxes, pages.subList(0, COLD_RUNS),
-                        () -> evictAll(gateway), SCREEN_PER_SYSTEM));
+                result.add(measure(mode + ", cold, 15 accounts", port, sandboxes, coldPages, emptyCache,
+                        SCREEN_PER_SYSTEM));
             }
             execute(port, query(pages.get(0)), true);
             result.add(measure(mode + ", warm", port, sandboxes, Collections.nCopies(WARM_RUNS, pages.get(0)),
@@ -167,8 +167,8 @@ public final class Account360Benchmark {
                 notes.add(throughput(port, pages.get(0)));
                 Sandbox down = sandboxes.find(DOWN_SYSTEM).orElseThrow();
                 down.faults(new SandboxFaults(LATENCY_MS, 0, true, 0.0, false, 0, 1, 3600));
-                result.add(measure(mode + ", cold, " + DOWN_SYSTEM + " down", port, sandboxes,
-                        pages.subList(0, COLD_RUNS), () -> evictAll(gateway)));
+                result.add(measure(mode + ", cold, " + DOWN_SYSTEM + " down", port, sandboxes, coldPages,
+                        emptyCache));
                 down.faults(SandboxFaults.defaults(LATENCY_MS, 0));
             }
             return result;
