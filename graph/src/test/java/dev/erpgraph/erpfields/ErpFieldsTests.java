@@ -130,6 +130,28 @@ class ErpFieldsTests extends HttpGraphQlTests {
     }
 
     @Test
+    void anErpsLineStockIsAskedForAsSoonAsItsOwnOrdersAreIn() {
+        graphQl.documentName("stockAcrossErps").variable("first", 1).execute().errors().verify();
+        coldAndCalm();
+        // NetSuite reads orders in two round trips (headers, then lines), each slow here; SAP answers at once.
+        sandbox("netsuite").faults(SandboxFaults.defaults(1000, 0));
+
+        graphQl.documentName("stockAcrossErps").variable("first", 5).execute().errors().verify()
+                .path("sap.nodes[0].orders[0].lines[0].inventory[0].warehouse").hasValue()
+                .path("ns.nodes[0].orders[0].lines[0].inventory[0].warehouse").hasValue();
+
+        SandboxStats.Interval sapStock = sandbox("sap").stats().intervals().stream()
+                .filter(interval -> interval.request().contains("API_MATERIAL_STOCK_SRV")).findFirst().orElseThrow();
+        long netSuiteFirstAnswer = sandbox("netsuite").stats().intervals().stream()
+                .mapToLong(SandboxStats.Interval::endNanos).min().orElseThrow();
+        assertThat(sapStock.endNanos()).as("SAP's stock is read while NetSuite is still reading its orders")
+                .isLessThan(netSuiteFirstAnswer);
+        // Pipelined, still one stock read per ERP for all the lines of the page.
+        assertThat(sandbox("sap").stats().snapshot().byResource()).containsEntry("inventory", 1L);
+        assertThat(sandbox("netsuite").stats().snapshot().byResource()).containsEntry("inventory", 1L);
+    }
+
+    @Test
     void anErpThatIsDownLeavesEveryOtherErpAndEveryCrmFieldIntact() {
         sandbox("netsuite").faults(new SandboxFaults(0, 0, true, 0.0, false, 0, 1, 3600));
 

@@ -205,11 +205,11 @@ class ErpEventsEndpointTests {
         for (String customer : customers) {
             refs.add(new CustomerRef(system, customer));
         }
-        gateway.credit(refs).join().values().forEach(outcome -> assertThat(outcome.isSuccess()).as(String.valueOf(outcome.failure())).isTrue());
+        gateway.credit(refs).all().join().values().forEach(outcome -> assertThat(outcome.isSuccess()).as(String.valueOf(outcome.failure())).isTrue());
     }
 
     private void stock(String system, String sku) {
-        gateway.stock(Set.of(new StockRef(system, sku, null))).join()
+        gateway.stock(Set.of(new StockRef(system, sku, null))).all().join()
                 .values().forEach(outcome -> assertThat(outcome.isSuccess()).as(String.valueOf(outcome.failure())).isTrue());
     }
 

@@ -11,11 +11,9 @@ import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.gateway.CustomerRef;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
-import dev.erpgraph.erpfields.ErpFieldProperties;
-import dev.erpgraph.erpfields.LoaderRegistration;
+import dev.erpgraph.erpfields.ErpFieldLoaders;
 import dev.erpgraph.erpsystems.AccountErpLinks;
 import graphql.GraphQLContext;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,14 +30,13 @@ public class CreditStatusLoader {
     private final AccountErpLinks links;
     private final ErpGateway gateway;
 
-    CreditStatusLoader(BatchLoaderRegistry registry, AccountErpLinks links, ErpGateway gateway,
-                       ErpFieldProperties properties) {
+    CreditStatusLoader(ErpFieldLoaders loaders, AccountErpLinks links, ErpGateway gateway) {
         this.links = links;
         this.gateway = gateway;
-        LoaderRegistration.register(registry, NAME, properties, this::load);
+        loaders.register(NAME, this::load);
     }
 
-    CompletableFuture<Map<Long, ErpOutcome<CreditStatus>>> load(Set<Long> accountIds, GraphQLContext request) {
+    List<CompletableFuture<Map<Long, ErpOutcome<CreditStatus>>>> load(Set<Long> accountIds, GraphQLContext request) {
         Map<Long, CustomerRef> primary = new HashMap<>();
         links.of(accountIds, request).forEach((accountId, refs) -> {
             if (!refs.isEmpty()) {
@@ -47,13 +44,9 @@ public class CreditStatusLoader {
             }
         });
         if (primary.isEmpty()) {
-            return CompletableFuture.completedFuture(Map.of());
+            return List.of();
         }
-        return gateway.credit(new HashSet<>(primary.values())).thenApply(outcomes -> {
-            Map<Long, ErpOutcome<CreditStatus>> byAccount = new HashMap<>();
-            primary.forEach((accountId, ref) -> byAccount.put(accountId, outcomes.get(ref)));
-            return byAccount;
-        });
+        return gateway.credit(new HashSet<>(primary.values())).partsFor(primary);
     }
 
 }

@@ -9,10 +9,8 @@ import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.StockRef;
-import dev.erpgraph.erpfields.ErpFieldProperties;
-import dev.erpgraph.erpfields.LoaderRegistration;
+import dev.erpgraph.erpfields.ErpFieldLoaders;
 import graphql.GraphQLContext;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +24,12 @@ class InventoryLoader {
 
     private final ErpGateway gateway;
 
-    InventoryLoader(BatchLoaderRegistry registry, ErpGateway gateway, ErpFieldProperties properties) {
+    InventoryLoader(ErpFieldLoaders loaders, ErpGateway gateway) {
         this.gateway = gateway;
-        LoaderRegistration.register(registry, NAME, properties, (Set<StockRef> keys, GraphQLContext request) -> load(keys));
+        loaders.register(NAME, (Set<StockRef> keys, GraphQLContext request) -> load(keys));
     }
 
-    CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>> load(Set<StockRef> keys) {
-        return gateway.stock(keys);
+    List<CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> load(Set<StockRef> keys) {
+        return gateway.stock(keys).parts();
     }
 }

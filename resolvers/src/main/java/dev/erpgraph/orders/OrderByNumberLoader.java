@@ -1,5 +1,6 @@
 package dev.erpgraph.orders;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -8,10 +9,8 @@ import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.OrderRef;
-import dev.erpgraph.erpfields.ErpFieldProperties;
-import dev.erpgraph.erpfields.LoaderRegistration;
+import dev.erpgraph.erpfields.ErpFieldLoaders;
 import graphql.GraphQLContext;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /** Loads {@code Opportunity.order}: every order number of a dispatch in one gateway call, each ERP once. */
@@ -22,12 +21,12 @@ class OrderByNumberLoader {
 
     private final ErpGateway gateway;
 
-    OrderByNumberLoader(BatchLoaderRegistry registry, ErpGateway gateway, ErpFieldProperties properties) {
+    OrderByNumberLoader(ErpFieldLoaders loaders, ErpGateway gateway) {
         this.gateway = gateway;
-        LoaderRegistration.register(registry, NAME, properties, (Set<OrderRef> keys, GraphQLContext request) -> load(keys));
+        loaders.register(NAME, (Set<OrderRef> keys, GraphQLContext request) -> load(keys));
     }
 
-    CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>> load(Set<OrderRef> keys) {
-        return gateway.ordersByNumber(keys);
+    List<CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>>> load(Set<OrderRef> keys) {
+        return gateway.ordersByNumber(keys).parts();
     }
 }

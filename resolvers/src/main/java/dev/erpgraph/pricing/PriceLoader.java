@@ -13,11 +13,9 @@ import dev.erpgraph.erp.gateway.CustomerRef;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.PriceRef;
-import dev.erpgraph.erpfields.ErpFieldProperties;
-import dev.erpgraph.erpfields.LoaderRegistration;
+import dev.erpgraph.erpfields.ErpFieldLoaders;
 import dev.erpgraph.erpsystems.AccountErpLinks;
 import graphql.GraphQLContext;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,14 +31,14 @@ class PriceLoader {
     private final AccountErpLinks links;
     private final ErpGateway gateway;
 
-    PriceLoader(BatchLoaderRegistry registry, AccountErpLinks links, ErpGateway gateway,
-                ErpFieldProperties properties) {
+    PriceLoader(ErpFieldLoaders loaders, AccountErpLinks links, ErpGateway gateway) {
         this.links = links;
         this.gateway = gateway;
-        LoaderRegistration.register(registry, NAME, properties, this::load);
+        loaders.register(NAME, this::load);
     }
 
-    CompletableFuture<Map<PriceFieldKey, ErpOutcome<ItemPrice>>> load(Set<PriceFieldKey> keys, GraphQLContext request) {
+    List<CompletableFuture<Map<PriceFieldKey, ErpOutcome<ItemPrice>>>> load(Set<PriceFieldKey> keys,
+                                                                            GraphQLContext request) {
         Map<Long, List<CustomerRef>> ofAccounts = links.of(ids(keys, PriceFieldKey.Owner.ACCOUNT), request);
         List<Long> opportunityIds = ids(keys, PriceFieldKey.Owner.OPPORTUNITY);
         Map<Long, List<CustomerRef>> ofOpportunities =
@@ -56,13 +54,9 @@ class PriceLoader {
             }
         }
         if (priceRefs.isEmpty()) {
-            return CompletableFuture.completedFuture(Map.of());
+            return List.of();
         }
-        return gateway.prices(new HashSet<>(priceRefs.values())).thenApply(outcomes -> {
-            Map<PriceFieldKey, ErpOutcome<ItemPrice>> byKey = new HashMap<>();
-            priceRefs.forEach((key, ref) -> byKey.put(key, outcomes.get(ref)));
-            return byKey;
-        });
+        return gateway.prices(new HashSet<>(priceRefs.values())).partsFor(priceRefs);
     }
 
     private static List<Long> ids(Set<PriceFieldKey> keys, PriceFieldKey.Owner owner) {

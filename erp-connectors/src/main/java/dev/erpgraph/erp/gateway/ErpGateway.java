@@ -1,6 +1,5 @@
 package dev.erpgraph.erp.gateway;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +18,6 @@ import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
-import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
@@ -27,7 +25,8 @@ import dev.erpgraph.erp.StockLevel;
 /**
  * The one door to the ERPs. A batch of keys is grouped by ERP system; each system's connector is called once
  * for its keys, all systems in parallel; every key comes back as its own {@link ErpOutcome}, so one ERP down or
- * one customer unknown never fails the rest. Every read passes through the {@link ErpCallPolicy} (cache,
+ * one customer unknown never fails the rest, and in its system's part of the {@link ErpReplies}, so one slow ERP
+ * never holds back the keys of the others. Every read passes through the {@link ErpCallPolicy} (cache,
  * bulkhead, timeout, circuit breaker).
  */
 public final class ErpGateway {
@@ -45,14 +44,13 @@ public final class ErpGateway {
     }
 
     /** Orders per customer, newest first, at most {@code query.limit()} each. */
-    public CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> orders(Set<CustomerRef> customers,
-                                                                                   OrderQuery query) {
+    public ErpReplies<CustomerRef, List<SalesOrder>> orders(Set<CustomerRef> customers, OrderQuery query) {
         return fetch(ErpResource.ORDERS, query, customers, CustomerRef::customerNumber,
                 (connector, numbers) -> connector.orders(numbers, query));
     }
 
     /** Orders by document number. */
-    public CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>> ordersByNumber(Set<OrderRef> orders) {
+    public ErpReplies<OrderRef, SalesOrder> ordersByNumber(Set<OrderRef> orders) {
         return fetch(ErpResource.ORDERS, ErpCache.BY_NUMBER, orders, OrderRef::orderNumber, ErpConnector::ordersByNumber);
     }
 
@@ -60,17 +58,16 @@ public final class ErpGateway {
      * Stock levels per sku. Keys of one system that name different warehouses are read in one call for all
      * warehouses and filtered here: one request per ERP, not one per warehouse.
      */
-    public CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>> stock(Set<StockRef> skus) {
-        Map<String, Set<StockRef>> bySystem = groupBySystem(skus);
-        List<CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> parts = new ArrayList<>();
-        bySystem.forEach((systemId, refs) -> {
+    public ErpReplies<StockRef, List<StockLevel>> stock(Set<StockRef> skus) {
+        Map<String, CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> bySystem = new HashMap<>();
+        groupBySystem(skus).forEach((systemId, refs) -> {
             Set<String> warehouses = refs.stream().map(StockRef::warehouse).collect(Collectors.toSet());
             String warehouse = warehouses.size() == 1 ? warehouses.iterator().next() : null;
             Map<StockRef, StockRef> asRequested = new HashMap<>();
             refs.forEach(ref -> asRequested.put(new StockRef(systemId, ref.sku(), warehouse), ref));
-            parts.add(fetch(ErpResource.INVENTORY, warehouse == null ? "*" : warehouse, asRequested.keySet(),
-                    StockRef::sku, (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse))
-                    .thenApply(fetched -> {
+            bySystem.put(systemId, fetchFrom(systemId, ErpResource.INVENTORY, warehouse == null ? "*" : warehouse,
+                    asRequested.keySet(), StockRef::sku,
+                    (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse)).thenApply(fetched -> {
                         Map<StockRef, ErpOutcome<List<StockLevel>>> result = new HashMap<>();
                         for (StockRef requested : refs) {
                             ErpOutcome<List<StockLevel>> outcome =
@@ -80,16 +77,16 @@ public final class ErpGateway {
                         return result;
                     }));
         });
-        return merge(parts);
+        return new ErpReplies<>(bySystem);
     }
 
     /** The customer's price per key. */
-    public CompletableFuture<Map<PriceRef, ErpOutcome<ItemPrice>>> prices(Set<PriceRef> prices) {
+    public ErpReplies<PriceRef, ItemPrice> prices(Set<PriceRef> prices) {
         return fetch(ErpResource.PRICES, "", prices, PriceRef::key, ErpConnector::prices);
     }
 
     /** Credit status per customer. */
-    public CompletableFuture<Map<CustomerRef, ErpOutcome<CreditStatus>>> credit(Set<CustomerRef> customers) {
+    public ErpReplies<CustomerRef, CreditStatus> credit(Set<CustomerRef> customers) {
         return fetch(ErpResource.CREDIT, "", customers, CustomerRef::customerNumber, ErpConnector::credit);
     }
 
@@ -142,44 +139,40 @@ public final class ErpGateway {
      *
      * @param variant what besides the key the answer depends on (the order query, the warehouse), for the cache
      */
-    private <R extends ErpKey, N, V> CompletableFuture<Map<R, ErpOutcome<V>>> fetch(
-            ErpResource resource, Object variant, Set<R> refs, Function<R, N> nativeKey,
+    private <R extends ErpKey, N, V> ErpReplies<R, V> fetch(ErpResource resource, Object variant, Set<R> refs,
+                                                          Function<R, N> nativeKey,
+                                                          BiFunction<ErpConnector, Set<N>, ErpBatch<N, V>> call) {
+        Map<String, CompletableFuture<Map<R, ErpOutcome<V>>>> bySystem = new HashMap<>();
+        groupBySystem(refs).forEach((systemId, systemRefs) ->
+                bySystem.put(systemId, fetchFrom(systemId, resource, variant, systemRefs, nativeKey, call)));
+        return new ErpReplies<>(bySystem);
+    }
+
+    /** One system's part of a call: its keys answered from the cache or by one connector call. */
+    private <R extends ErpKey, N, V> CompletableFuture<Map<R, ErpOutcome<V>>> fetchFrom(
+            String systemId, ErpResource resource, Object variant, Set<R> systemRefs, Function<R, N> nativeKey,
             BiFunction<ErpConnector, Set<N>, ErpBatch<N, V>> call) {
-        List<CompletableFuture<Map<R, ErpOutcome<V>>>> parts = new ArrayList<>();
-        groupBySystem(refs).forEach((systemId, systemRefs) -> {
-            ErpSystems.ErpSystem system = systems.find(systemId).orElse(null);
-            if (system == null) {
-                ErpException unknown = ErpException.notFound(systemId, "ERP system '" + systemId + "'");
-                Map<R, ErpOutcome<V>> failed = new HashMap<>();
-                systemRefs.forEach(ref -> failed.put(ref, ErpOutcome.failed(unknown)));
-                parts.add(CompletableFuture.completedFuture(failed));
-                return;
-            }
-            Map<N, R> byNative = new LinkedHashMap<>();
-            systemRefs.forEach(ref -> byNative.put(nativeKey.apply(ref), ref));
-            CompletableFuture<Map<N, ErpOutcome<V>>> answered = policy.read(systemId, resource, variant,
-                    byNative.keySet(), misses -> call.apply(system.connector(), misses));
-            parts.add(answered.thenApply(outcomes -> {
-                Map<R, ErpOutcome<V>> result = new HashMap<>();
-                byNative.forEach((key, ref) -> result.put(ref, outcomes.get(key)));
-                return result;
-            }));
-        });
-        return merge(parts);
+        ErpSystems.ErpSystem system = systems.find(systemId).orElse(null);
+        if (system == null) {
+            ErpException unknown = ErpException.notFound(systemId, "ERP system '" + systemId + "'");
+            Map<R, ErpOutcome<V>> failed = new HashMap<>();
+            systemRefs.forEach(ref -> failed.put(ref, ErpOutcome.failed(unknown)));
+            return CompletableFuture.completedFuture(failed);
+        }
+        Map<N, R> byNative = new LinkedHashMap<>();
+        systemRefs.forEach(ref -> byNative.put(nativeKey.apply(ref), ref));
+        return policy.read(systemId, resource, variant, byNative.keySet(),
+                misses -> call.apply(system.connector(), misses)).thenApply(outcomes -> {
+                    Map<R, ErpOutcome<V>> result = new HashMap<>();
+                    byNative.forEach((key, ref) -> result.put(ref, outcomes.get(key)));
+                    return result;
+                });
     }
 
     private static <R extends ErpKey> Map<String, Set<R>> groupBySystem(Set<R> refs) {
         Map<String, Set<R>> bySystem = new LinkedHashMap<>();
         refs.forEach(ref -> bySystem.computeIfAbsent(ref.erpSystemId(), id -> new LinkedHashSet<>()).add(ref));
         return bySystem;
-    }
-
-    private static <K, V> CompletableFuture<Map<K, V>> merge(List<CompletableFuture<Map<K, V>>> parts) {
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<K, V> all = new HashMap<>();
-            parts.forEach(part -> all.putAll(part.join()));
-            return all;
-        });
     }
 
     private static ErpOutcome<List<StockLevel>> onlyWarehouse(ErpOutcome<List<StockLevel>> outcome,
