@@ -36,6 +36,10 @@ public class ErpFieldLoaders implements DataLoaderRegistrar {
     }
 
     /**
+     * Registers the loader of one ERP-owned field; its batches answer in parts, as
+     * {@link dev.erpgraph.erp.gateway.ErpReplies#parts()} and {@link dev.erpgraph.erp.gateway.ErpReplies#partsFor}
+     * give them.
+     *
      * @param batch the keys of one dispatch and the request's GraphQL context (for what the request already read,
      *              such as {@link dev.erpgraph.erpsystems.AccountErpLinks#of(java.util.Collection, GraphQLContext)})
      *              to the parts of their answer; a key in no part resolves to null

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * asks for the accounts of three ERPs under aliases) it dispatches a level once for the first pages' accounts
  * and again for the last page's: every loader, every links statement and every ERP request of the second
  * dispatch waits behind the first. Dispatching when the work is exhausted sends one dispatch with every key,
- * which is what one call per ERP and resource means.
+ * which is what one call per ERP and resource means. The levels below go out per ERP, as each ERP's part of the
+ * level above arrives ({@link RequestDispatch}).
  */
 @Component
 class ExhaustedDispatching extends SimplePerformantInstrumentation {
