@@ -1,6 +1,7 @@
 package dev.erpgraph.erpfields;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,6 +151,31 @@ class ErpFieldsTests extends HttpGraphQlTests {
         // Pipelined, still one stock read per ERP for all the lines of the page.
         assertThat(sandbox("sap").stats().snapshot().byResource()).containsEntry("inventory", 1L);
         assertThat(sandbox("netsuite").stats().snapshot().byResource()).containsEntry("inventory", 1L);
+    }
+
+    @Test
+    void threeErpsOnOnePageCostEachErpWhatItsOwnPageCosts() {
+        // Tokens and what a connector keeps for its life (Business Central's locations) are read first.
+        graphQl.documentName("account360AcrossErps").variable("first", 1).execute().errors().verify();
+        Map<String, String> aliases = Map.of("sap", "sap", "business-central", "bc", "netsuite", "ns");
+        Map<String, Map<String, Long>> alone = new HashMap<>();
+        for (String id : aliases.keySet()) {
+            coldAndCalm();
+            GraphQlTester.Request<?> onlyThisErp = graphQl.documentName("account360AcrossErps").variable("first", 10);
+            aliases.forEach((other, alias) -> onlyThisErp.variable(alias, other.equals(id)));
+            onlyThisErp.execute().errors().verify();
+            alone.put(id, sandbox(id).stats().snapshot().byResource());
+        }
+
+        coldAndCalm();
+        graphQl.documentName("account360AcrossErps").variable("first", 10).execute().errors().verify()
+                .path("ns.nodes[0].orders[0].lines[0].inventory[0].warehouse").hasValue();
+
+        // Each ERP's stock goes out as soon as its own orders are in, and still in one batch for its lines.
+        for (String id : aliases.keySet()) {
+            assertThat(sandbox(id).stats().snapshot().byResource()).as(id).isEqualTo(alone.get(id))
+                    .containsKey("inventory");
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * A loader answers a dispatch in parts, typically one per ERP system ({@link dev.erpgraph.erp.gateway.ErpReplies}),
  * and each part's keys resolve as soon as that part completes: the orders of an ERP that answered are completed,
- * lines and all, and their stock is asked for while a slower ERP is still reading its orders
+ * lines and all, and their stock can be asked for while a slower ERP is still reading its orders
  * ({@link ErpBatchPublisher}, {@link RequestDispatch}). Spring's {@code BatchLoaderRegistry} only knows loaders
  * that answer a whole batch at once, hence this registrar.
  */

@@ -13,10 +13,12 @@ import org.dataloader.instrumentation.DataLoaderInstrumentationContext;
 import org.dataloader.instrumentation.DataLoaderInstrumentationHelper;
 
 /**
- * One request's pipelining of ERP fields: when one ERP's part of a batch completes its keys, the loads those keys
- * make (the lines' stock of that ERP's orders) are dispatched at once, instead of waiting for the slowest ERP of
- * the batch. A request's total is then the slowest ERP's own chain of round trips, not the sum of every level's
- * slowest ERP.
+ * One request's pipelining of ERP fields: when one ERP's part of a batch completes its keys, the loads graphql-java
+ * then makes for them (the lines' stock of that ERP's orders) are dispatched at once, instead of waiting for the
+ * slowest ERP of the batch. A request's total is then the slowest ERP's own chain of round trips, not the sum of
+ * every level's slowest ERP. graphql-java goes on with a list once all its items' fields are in, so this pays
+ * per list: a page with one list per ERP (an account 360 under aliases) asks each ERP for its lines' stock as soon
+ * as that ERP's list is in; one list that mixes the customers of several ERPs still waits for the slowest.
  * <p>
  * Parts complete one at a time per request, so a dispatch never takes the keys another part is still queueing:
  * each ERP's stock is still one call for all its lines.

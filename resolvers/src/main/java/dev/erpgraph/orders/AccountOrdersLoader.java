@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Loads {@code Account.orders} for every account of a dispatch: one SQL statement for their ERP links, then one
  * gateway call per distinct argument set, which asks each ERP once for all its customers. Each key answers one
  * outcome per ERP link of the account, so one ERP down leaves the other ERPs' orders in place; and each key
- * resolves as soon as the ERPs of its own links have answered, so the accounts of a fast ERP go on to their lines'
- * stock while a slow ERP is still reading its orders.
+ * resolves as soon as the ERPs of its own links have answered, so the accounts of a fast ERP can go on to their
+ * lines' stock while a slow ERP is still reading its orders.
  */
 @Component
 class AccountOrdersLoader {
