@@ -7,13 +7,15 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The one rule for tests that need the PostgreSQL at 127.0.0.1:5432: they run whenever it is reachable, are
- * skipped on a machine without it, and fail instead when {@code ERPGRAPH_TEST_POSTGRES=required} or
- * {@code CI=true}, so that CI never passes by skipping them.
+ * The one rule for tests that need the PostgreSQL at 127.0.0.1:5432: they run whenever it
+ * is reachable, are skipped on a machine without it, and fail instead when
+ * {@code ERPGRAPH_TEST_POSTGRES=required} or {@code CI=true}, so that CI never passes by
+ * skipping them.
  */
 public final class TestPostgres {
 
     public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
     public static final String USER = "postgres";
 
     private TestPostgres() {
@@ -32,4 +34,5 @@ public final class TestPostgres {
             Assumptions.abort("PostgreSQL at " + URL + " is unreachable: " + ex.getMessage());
         }
     }
+
 }

@@ -7,11 +7,12 @@ import java.util.Objects;
 import dev.erpgraph.erp.config.ErpAuthProperties;
 
 /**
- * What a connector is built from: the system's id and kind, credentials, and its options, with defaults
- * applied. The base URL lives in the {@link dev.erpgraph.erp.http.ErpHttpClient} handed over beside it.
+ * What a connector is built from: the system's id and kind, credentials, and its options,
+ * with defaults applied. The base URL lives in the
+ * {@link dev.erpgraph.erp.http.ErpHttpClient} handed over beside it.
  */
-public record ConnectorSettings(String systemId, ErpKind kind, String name, ErpAuthProperties auth,
-                                Duration timeout, int maxConcurrency, Map<String, String> options) {
+public record ConnectorSettings(String systemId, ErpKind kind, String name, ErpAuthProperties auth, Duration timeout,
+        int maxConcurrency, Map<String, String> options) {
 
     public ConnectorSettings {
         Objects.requireNonNull(systemId, "systemId");
@@ -22,7 +23,10 @@ public record ConnectorSettings(String systemId, ErpKind kind, String name, ErpA
         name = name == null ? systemId : name;
     }
 
-    /** A connector option, or its default: for names a real deployment may spell differently. */
+    /**
+     * A connector option, or its default: for names a real deployment may spell
+     * differently.
+     */
     public String option(String key, String defaultValue) {
         return options.getOrDefault(key, defaultValue);
     }

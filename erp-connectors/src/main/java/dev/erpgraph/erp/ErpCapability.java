@@ -1,7 +1,11 @@
 package dev.erpgraph.erp;
 
-/** Optional features a connector declares, so callers and docs can tell what an ERP really offers. */
+/**
+ * Optional features a connector declares, so callers and docs can tell what an ERP really
+ * offers.
+ */
 public enum ErpCapability {
+
     /** Prices come with quantity breaks. */
     PRICE_BREAKS,
     /** Stock is known per warehouse, not only as a company total. */
@@ -12,4 +16,5 @@ public enum ErpCapability {
     CHANGE_EVENTS,
     /** Sales orders can be created. */
     SALES_ORDER_CREATE
+
 }

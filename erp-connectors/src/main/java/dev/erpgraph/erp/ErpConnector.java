@@ -4,32 +4,42 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The connector SPI: one implementation per ERP kind, one instance per configured ERP system. Every read is
- * batch-shaped (a set of keys in, an {@link ErpBatch} out) so that one DataLoader dispatch becomes the fewest
- * requests the ERP's API allows. A connector translates its ERP's wire format both ways and nothing outside its
- * package knows that format. Every failure is an {@link ErpException} carrying this system's id.
+ * The connector SPI: one implementation per ERP kind, one instance per configured ERP
+ * system. Every read is batch-shaped (a set of keys in, an {@link ErpBatch} out) so that
+ * one DataLoader dispatch becomes the fewest requests the ERP's API allows. A connector
+ * translates its ERP's wire format both ways and nothing outside its package knows that
+ * format. Every failure is an {@link ErpException} carrying this system's id.
  *
- * <p>Connectors are called from many threads at once and must be thread-safe. They apply no cache, timeout or
- * circuit breaker of their own: the gateway wraps every call in those.
+ * <p>
+ * Connectors are called from many threads at once and must be thread-safe. They apply no
+ * cache, timeout or circuit breaker of their own: the gateway wraps every call in those.
  */
 public interface ErpConnector {
 
-    /** The configured system id ({@code erp.systems.<id>}): instance name for cache, breaker and metrics. */
+    /**
+     * The configured system id ({@code erp.systems.<id>}): instance name for cache,
+     * breaker and metrics.
+     */
     String systemId();
 
     ErpKind kind();
 
     Set<ErpCapability> capabilities();
 
-    /** Orders per customer number, newest first, at most {@code query.limit()} each, with their lines. */
+    /**
+     * Orders per customer number, newest first, at most {@code query.limit()} each, with
+     * their lines.
+     */
     ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query);
 
-    /** Orders by their document number (as in {@link SalesOrder#number()}), with lines. */
+    /**
+     * Orders by their document number (as in {@link SalesOrder#number()}), with lines.
+     */
     ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers);
 
     /**
-     * Stock per sku: one level per warehouse, or only {@code warehouse}'s when it is not null. A sku the ERP does
-     * not stock in any warehouse maps to an empty list.
+     * Stock per sku: one level per warehouse, or only {@code warehouse}'s when it is not
+     * null. A sku the ERP does not stock in any warehouse maps to an empty list.
      */
     ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse);
 
@@ -40,8 +50,10 @@ public interface ErpConnector {
     ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers);
 
     /**
-     * Creates a sales order and answers the ERP's document number. Throws {@link ErpException} of kind
-     * {@link ErpException.Kind#REJECTED} when the ERP refuses it.
+     * Creates a sales order and answers the ERP's document number. Throws
+     * {@link ErpException} of kind {@link ErpException.Kind#REJECTED} when the ERP
+     * refuses it.
      */
     String createSalesOrder(SalesOrderRequest request);
+
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A customer's price for an item at a quantity, with the list price where the ERP exposes one and the
- * quantity breaks that led to it (empty where the ERP has none).
+ * A customer's price for an item at a quantity, with the list price where the ERP exposes
+ * one and the quantity breaks that led to it (empty where the ERP has none).
  */
 public record ItemPrice(String sku, BigDecimal quantity, Money unitPrice, Money listPrice, List<PriceBreak> breaks) {
 

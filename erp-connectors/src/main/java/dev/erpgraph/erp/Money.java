@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** An exact amount in an ISO 4217 currency. Never a double: ERP totals must add up to the cent. */
+/**
+ * An exact amount in an ISO 4217 currency. Never a double: ERP totals must add up to the
+ * cent.
+ */
 public record Money(BigDecimal amount, String currency) {
 
     private static final Pattern ISO_4217 = Pattern.compile("[A-Z]{3}");

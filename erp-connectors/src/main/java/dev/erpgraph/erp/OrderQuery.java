@@ -10,20 +10,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which orders to read per customer: the newest {@code limit} orders dated on or after {@code since} (null: any
- * date) whose status is in {@code statuses} (empty: any status). Connectors push as much of this as their ERP
- * allows into the request and apply the rest to what comes back.
+ * Which orders to read per customer: the newest {@code limit} orders dated on or after
+ * {@code since} (null: any date) whose status is in {@code statuses} (empty: any status).
+ * Connectors push as much of this as their ERP allows into the request and apply the rest
+ * to what comes back.
  */
 public record OrderQuery(Set<OrderStatus> statuses, LocalDate since, int limit) {
 
     public static final int MAX_LIMIT = 100;
 
     /**
-     * Newest order date first. A stable sort with it keeps orders of the same day in the order they came in, which
-     * is right where the ERP already answered newest first (by a time of day or a document number we do not hold).
+     * Newest order date first. A stable sort with it keeps orders of the same day in the
+     * order they came in, which is right where the ERP already answered newest first (by
+     * a time of day or a document number we do not hold).
      */
-    public static final Comparator<SalesOrder> NEWEST_DATE_FIRST =
-            Comparator.comparing(SalesOrder::orderDate).reversed();
+    public static final Comparator<SalesOrder> NEWEST_DATE_FIRST = Comparator.comparing(SalesOrder::orderDate)
+        .reversed();
 
     public OrderQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -36,26 +38,31 @@ public record OrderQuery(Set<OrderStatus> statuses, LocalDate since, int limit) 
         return new OrderQuery(Set.of(), null, limit);
     }
 
-    /** Whether an order passes the status and date filter (the limit is applied by the caller). */
+    /**
+     * Whether an order passes the status and date filter (the limit is applied by the
+     * caller).
+     */
     public boolean matches(SalesOrder order) {
         return (statuses.isEmpty() || statuses.contains(order.status()))
                 && (since == null || !order.orderDate().isBefore(since));
     }
 
     /**
-     * Of one customer's orders, those that {@link #matches match}, sorted by {@code newestFirst} (stably), at most
-     * {@code limit}: what a connector answers for that customer after pushing what it could into the request.
+     * Of one customer's orders, those that {@link #matches match}, sorted by
+     * {@code newestFirst} (stably), at most {@code limit}: what a connector answers for
+     * that customer after pushing what it could into the request.
      */
     public List<SalesOrder> newest(Collection<SalesOrder> ofOneCustomer, Comparator<SalesOrder> newestFirst) {
         return ofOneCustomer.stream().filter(this::matches).sorted(newestFirst).limit(limit).toList();
     }
 
     /**
-     * {@link #newest} for the orders of many customers, grouped by {@link SalesOrder#customerNumber()}. Every
-     * customer with an order in {@code orders} has an entry, empty if none of its orders matches: the ERP knows it.
+     * {@link #newest} for the orders of many customers, grouped by
+     * {@link SalesOrder#customerNumber()}. Every customer with an order in {@code orders}
+     * has an entry, empty if none of its orders matches: the ERP knows it.
      */
     public Map<String, List<SalesOrder>> newestPerCustomer(Collection<SalesOrder> orders,
-                                                           Comparator<SalesOrder> newestFirst) {
+            Comparator<SalesOrder> newestFirst) {
         Map<String, List<SalesOrder>> byCustomer = new LinkedHashMap<>();
         for (SalesOrder order : orders) {
             byCustomer.computeIfAbsent(order.customerNumber(), customer -> new ArrayList<>()).add(order);

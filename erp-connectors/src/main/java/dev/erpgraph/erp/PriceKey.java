@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * What a customer's price depends on. The quantity is normalized ({@code 10} and {@code 10.00} are one key)
- * so that batching and caching never ask an ERP twice for the same price.
+ * What a customer's price depends on. The quantity is normalized ({@code 10} and
+ * {@code 10.00} are one key) so that batching and caching never ask an ERP twice for the
+ * same price.
  */
 public record PriceKey(String customerNumber, String sku, BigDecimal quantity) {
 
@@ -15,7 +16,10 @@ public record PriceKey(String customerNumber, String sku, BigDecimal quantity) {
         quantity = normalizeQuantity(quantity);
     }
 
-    /** One form per quantity: null is 1, {@code 10.00} is {@code 10}; zero or less is refused. */
+    /**
+     * One form per quantity: null is 1, {@code 10.00} is {@code 10}; zero or less is
+     * refused.
+     */
     public static BigDecimal normalizeQuantity(BigDecimal quantity) {
         if (quantity == null) {
             return BigDecimal.ONE;

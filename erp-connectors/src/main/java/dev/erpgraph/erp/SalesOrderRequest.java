@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The one write into an ERP: a sales order for a won opportunity. {@code idempotencyKey} is sent where the ERP
- * can store it (external document number, customer PO) so that a retried create can be recognised.
+ * The one write into an ERP: a sales order for a won opportunity. {@code idempotencyKey}
+ * is sent where the ERP can store it (external document number, customer PO) so that a
+ * retried create can be recognised.
  */
 public record SalesOrderRequest(String idempotencyKey, String customerNumber, String customerReference,
-                                LocalDate requestedDeliveryDate, List<Line> lines) {
+        LocalDate requestedDeliveryDate, List<Line> lines) {
 
     public SalesOrderRequest {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");

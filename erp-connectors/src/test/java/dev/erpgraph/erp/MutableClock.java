@@ -34,4 +34,5 @@ public final class MutableClock extends Clock {
     public Instant instant() {
         return now.get();
     }
+
 }

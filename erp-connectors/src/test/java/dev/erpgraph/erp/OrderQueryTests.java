@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every connector answers per customer once its ERP has answered: filter, newest first, limit. */
+/**
+ * What every connector answers per customer once its ERP has answered: filter, newest
+ * first, limit.
+ */
 class OrderQueryTests {
 
     private static SalesOrder order(String number, String customer, OrderStatus status, String date) {
@@ -21,12 +24,9 @@ class OrderQueryTests {
     @Test
     void keepsTheNewestMatchingOrdersOfEachCustomer() {
         OrderQuery query = new OrderQuery(Set.of(OrderStatus.OPEN), LocalDate.parse("2026-01-01"), 2);
-        List<SalesOrder> orders = List.of(
-                order("1", "A", OrderStatus.OPEN, "2026-01-02"),
-                order("2", "A", OrderStatus.OPEN, "2026-03-01"),
-                order("3", "A", OrderStatus.OPEN, "2026-02-01"),
-                order("4", "A", OrderStatus.CANCELLED, "2026-04-01"),
-                order("5", "B", OrderStatus.OPEN, "2025-12-31"));
+        List<SalesOrder> orders = List.of(order("1", "A", OrderStatus.OPEN, "2026-01-02"),
+                order("2", "A", OrderStatus.OPEN, "2026-03-01"), order("3", "A", OrderStatus.OPEN, "2026-02-01"),
+                order("4", "A", OrderStatus.CANCELLED, "2026-04-01"), order("5", "B", OrderStatus.OPEN, "2025-12-31"));
 
         Map<String, List<SalesOrder>> newest = query.newestPerCustomer(orders, OrderQuery.NEWEST_DATE_FIRST);
 
@@ -37,12 +37,11 @@ class OrderQueryTests {
     @Test
     void ordersOfOneDayKeepTheOrderTheERPAnsweredIn() {
         OrderQuery query = OrderQuery.latest(3);
-        List<SalesOrder> orders = List.of(
-                order("9", "A", OrderStatus.OPEN, "2026-01-01"),
-                order("7", "A", OrderStatus.OPEN, "2026-02-01"),
-                order("8", "A", OrderStatus.OPEN, "2026-01-01"));
+        List<SalesOrder> orders = List.of(order("9", "A", OrderStatus.OPEN, "2026-01-01"),
+                order("7", "A", OrderStatus.OPEN, "2026-02-01"), order("8", "A", OrderStatus.OPEN, "2026-01-01"));
 
         assertThat(query.newest(orders, OrderQuery.NEWEST_DATE_FIRST)).extracting(SalesOrder::number)
-                .containsExactly("7", "9", "8");
+            .containsExactly("7", "9", "8");
     }
+
 }

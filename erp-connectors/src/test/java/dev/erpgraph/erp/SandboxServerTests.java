@@ -22,15 +22,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
 /**
- * Base of the connector contract tests: the sandbox server on a random port, the demo connectors pointed at
- * it over real HTTP, and a client for the sandboxes' admin API. Faults and stats are reset before each test.
+ * Base of the connector contract tests: the sandbox server on a random port, the demo
+ * connectors pointed at it over real HTTP, and a client for the sandboxes' admin API.
+ * Faults and stats are reset before each test.
  */
 @SpringBootTest(classes = SandboxTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class SandboxServerTests {
 
     /**
-     * The timeout of a test's own connectors: generous, because the tests share two cores with the whole build and
-     * a first token fetch may be slow.
+     * The timeout of a test's own connectors: generous, because the tests share two cores
+     * with the whole build and a first token fetch may be slow.
      */
     protected static final Duration CONNECTOR_TIMEOUT = Duration.ofSeconds(30);
 
@@ -71,11 +72,12 @@ public abstract class SandboxServerTests {
     }
 
     /**
-     * Settings for a test's own connector (own token cache, own pool) on a sandbox's demo system: its kind, name
-     * and options with {@code extraOptions} over them, the given credentials, the {@link #CONNECTOR_TIMEOUT}.
+     * Settings for a test's own connector (own token cache, own pool) on a sandbox's demo
+     * system: its kind, name and options with {@code extraOptions} over them, the given
+     * credentials, the {@link #CONNECTOR_TIMEOUT}.
      */
     protected ConnectorSettings connectorSettings(String systemId, ErpAuthProperties auth, int maxConcurrency,
-                                                  Map<String, String> extraOptions) {
+            Map<String, String> extraOptions) {
         ErpSystemProperties demo = demoSystem(systemId);
         Map<String, String> options = new HashMap<>(demo.options());
         options.putAll(extraOptions);
@@ -83,21 +85,29 @@ public abstract class SandboxServerTests {
                 options);
     }
 
-    /** {@link #connectorSettings(String, ErpAuthProperties, int, Map)} with the demo credentials and 4 in flight. */
+    /**
+     * {@link #connectorSettings(String, ErpAuthProperties, int, Map)} with the demo
+     * credentials and 4 in flight.
+     */
     protected ConnectorSettings connectorSettings(String systemId, Map<String, String> extraOptions) {
         return connectorSettings(systemId, demoSystem(systemId).auth(), 4, extraOptions);
     }
 
-    /** An HTTP client of a test's own to a sandbox, with the {@link #CONNECTOR_TIMEOUT} and meters of its own. */
+    /**
+     * An HTTP client of a test's own to a sandbox, with the {@link #CONNECTOR_TIMEOUT}
+     * and meters of its own.
+     */
     protected ErpHttpClient connectorHttp(String systemId) {
         return new ErpHttpClient(systemId, () -> sandboxUrl(systemId), CONNECTOR_TIMEOUT, new SimpleMeterRegistry());
     }
 
     /**
-     * The most requests to paths ending in one of {@code pathEnds} (query strings aside) that a sandbox served at
-     * one instant, of those it started serving at or after {@code sinceNanos} ({@link System#nanoTime}): 1 means
-     * they were sent one after another. Counting from an instant, not from a stats reset, keeps out a request
-     * answered before it whose interval the sandbox records only after the answer's last byte has gone out.
+     * The most requests to paths ending in one of {@code pathEnds} (query strings aside)
+     * that a sandbox served at one instant, of those it started serving at or after
+     * {@code sinceNanos} ({@link System#nanoTime}): 1 means they were sent one after
+     * another. Counting from an instant, not from a stats reset, keeps out a request
+     * answered before it whose interval the sandbox records only after the answer's last
+     * byte has gone out.
      */
     protected int mostAtOnce(String systemId, long sinceNanos, String... pathEnds) {
         record Edge(long nanos, int change) {
@@ -110,7 +120,8 @@ public abstract class SandboxServerTests {
                 edges.add(new Edge(interval.endNanos(), -1));
             }
         }
-        // At the same instant an end comes first: one request answered as the next starts did not overlap it.
+        // At the same instant an end comes first: one request answered as the next starts
+        // did not overlap it.
         edges.sort(Comparator.comparingLong(Edge::nanos).thenComparingInt(Edge::change));
         int inFlight = 0;
         int most = 0;
@@ -125,4 +136,5 @@ public abstract class SandboxServerTests {
     protected RestClient http() {
         return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
     }
+
 }

@@ -4,7 +4,9 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts the {@link ParsedDocumentCache} in front of graphql-java's parser and validator. */
+/**
+ * Puts the {@link ParsedDocumentCache} in front of graphql-java's parser and validator.
+ */
 @Configuration(proxyBeanMethods = false)
 class ParsedDocumentCacheConfiguration {
 
@@ -20,4 +22,5 @@ class ParsedDocumentCacheConfiguration {
     GraphQlSourceBuilderCustomizer parsedDocumentCacheCustomizer(ParsedDocumentCache cache) {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
+
 }

@@ -2,8 +2,12 @@ package dev.erpgraph.errors;
 
 import graphql.ErrorClassification;
 
-/** The {@code extensions.code} values of API-CONTRACT.md that this server answers from its error resolver. */
+/**
+ * The {@code extensions.code} values of API-CONTRACT.md that this server answers from its
+ * error resolver.
+ */
 enum ErrorCode implements ErrorClassification {
 
     BAD_USER_INPUT, CONFLICT, NOT_FOUND, INTERNAL, ERP_UNAVAILABLE, ERP_TIMEOUT, ERP_BAD_RESPONSE, ERP_REJECTED
+
 }

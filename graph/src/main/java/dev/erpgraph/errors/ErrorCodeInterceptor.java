@@ -16,10 +16,11 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every error an {@code extensions.code}, also those that never reach {@link GraphQlErrorResolver}:
- * graphql-java's own request errors (syntax, validation, a variable that does not coerce) become
- * {@code BAD_USER_INPUT}; anything else without a code, such as Spring's opaque "INTERNAL_ERROR for ..."
- * for an exception no resolver handled, becomes {@code INTERNAL}, its message left as opaque as it is.
+ * Gives every error an {@code extensions.code}, also those that never reach
+ * {@link GraphQlErrorResolver}: graphql-java's own request errors (syntax, validation, a
+ * variable that does not coerce) become {@code BAD_USER_INPUT}; anything else without a
+ * code, such as Spring's opaque "INTERNAL_ERROR for ..." for an exception no resolver
+ * handled, becomes {@code INTERNAL}, its message left as opaque as it is.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -40,7 +41,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     private static GraphQLError withCode(ResponseError error) {
         Map<String, Object> extensions = (error.getExtensions() != null) ? error.getExtensions() : Map.of();
-        // graphql-java's own classifications are about the request, except these three, which are ours.
+        // graphql-java's own classifications are about the request, except these three,
+        // which are ours.
         boolean requestError = error.getErrorType() instanceof ErrorType type && type != ErrorType.DataFetchingException
                 && type != ErrorType.ExecutionAborted && type != ErrorType.NullValueInNonNullableField;
         Map<String, Object> withCode = new LinkedHashMap<>(extensions);
@@ -67,8 +69,12 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         return builder.build();
     }
 
-    /** Spring's unresolved-error message carries only the execution id; anything else is not trusted. */
+    /**
+     * Spring's unresolved-error message carries only the execution id; anything else is
+     * not trusted.
+     */
     private static String opaque(String message) {
         return (message != null && message.startsWith("INTERNAL_ERROR for ")) ? message : "Internal error.";
     }
+
 }

@@ -24,12 +24,14 @@ import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 
 /**
- * The one place where exceptions become GraphQL errors. Each known exception type has a {@link Mapping}: its
- * {@code extensions.code}, the client-safe message and any further extensions. Everything else becomes
- * {@code INTERNAL} with a {@code correlationId} that is logged with the exception, so that support can find
- * the stack trace without the client ever seeing it, or any SQL or class name.
+ * The one place where exceptions become GraphQL errors. Each known exception type has a
+ * {@link Mapping}: its {@code extensions.code}, the client-safe message and any further
+ * extensions. Everything else becomes {@code INTERNAL} with a {@code correlationId} that
+ * is logged with the exception, so that support can find the stack trace without the
+ * client ever seeing it, or any SQL or class name.
  * <p>
- * To map another exception type (e.g. the ERP connectors' exception), add one entry to {@link #MAPPINGS}.
+ * To map another exception type (e.g. the ERP connectors' exception), add one entry to
+ * {@link #MAPPINGS}.
  */
 @Component
 public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
@@ -39,15 +41,20 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
     private static final List<Mapping<?>> MAPPINGS = List.of(
             new Mapping<>(InvalidInputException.class, ErrorCode.BAD_USER_INPUT, InvalidInputException::getMessage,
                     (ex, extensions) -> extensions.put("field", ex.getField())),
-            // Spring's argument binding (e.g. a value that does not fit the Java type): name the field only.
+            // Spring's argument binding (e.g. a value that does not fit the Java type):
+            // name the field only.
             new Mapping<>(BindException.class, ErrorCode.BAD_USER_INPUT, (ex) -> "Invalid input.",
                     GraphQlErrorResolver::bindingField),
             new Mapping<>(VersionConflictException.class, ErrorCode.CONFLICT, VersionConflictException::getMessage,
-                    (ex, extensions) -> { }),
+                    (ex, extensions) -> {
+                    }),
             new Mapping<>(RecordNotFoundException.class, ErrorCode.NOT_FOUND, RecordNotFoundException::getMessage,
-                    (ex, extensions) -> { }),
-            // An ERP failure that escaped a loader (a mutation writing to an ERP): the same code and
-            // extensions as on an ERP-owned field. The exception's own message may quote the ERP: not shown.
+                    (ex, extensions) -> {
+                    }),
+            // An ERP failure that escaped a loader (a mutation writing to an ERP): the
+            // same code and
+            // extensions as on an ERP-owned field. The exception's own message may quote
+            // the ERP: not shown.
             new Mapping<>(ErpException.class, (ex) -> ErrorCode.valueOf(ErpFieldError.code(ex.kind())),
                     (ex) -> ErpFieldError.message(ex), (ex, extensions) -> {
                         extensions.put("erpSystemId", ex.erpSystemId());
@@ -64,8 +71,8 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
             }
         }
         String correlationId = UUID.randomUUID().toString();
-        logger.error("Unexpected error at {} (correlationId {})", env.getExecutionStepInfo().getPath(),
-                correlationId, ex);
+        logger.error("Unexpected error at {} (correlationId {})", env.getExecutionStepInfo().getPath(), correlationId,
+                ex);
         return GraphqlErrorBuilder.newError(env)
             .errorType(ErrorCode.INTERNAL)
             .message("Internal error; quote correlationId " + correlationId + " to support.")
@@ -86,7 +93,8 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
      * @param type the exception type (subtypes match too)
      * @param code the {@code extensions.code}
      * @param message the client-safe message
-     * @param extensions adds further extensions, e.g. {@code field} or {@code erpSystemId}
+     * @param extensions adds further extensions, e.g. {@code field} or
+     * {@code erpSystemId}
      */
     record Mapping<E extends Throwable>(Class<E> type, java.util.function.Function<E, ErrorCode> code,
             java.util.function.Function<E, String> message, BiConsumer<E, Map<String, Object>> extensions) {
@@ -110,10 +118,13 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
         }
     }
 
-    /** Exposed for tests: the exception types with a mapping, in the order they are tried. */
+    /**
+     * Exposed for tests: the exception types with a mapping, in the order they are tried.
+     */
     static List<Class<?>> mappedTypes() {
         List<Class<?>> types = new ArrayList<>();
         MAPPINGS.forEach((mapping) -> types.add(mapping.type()));
         return types;
     }
+
 }

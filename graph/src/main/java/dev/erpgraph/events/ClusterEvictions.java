@@ -21,21 +21,27 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Carries cache evictions to every replica. Replicas share nothing but the database, so on PostgreSQL each
- * eviction an ERP event caused here is published with {@code NOTIFY erp_cache_evictions, '<json>'}, and a
- * background thread LISTENs on one dedicated connection and applies the other replicas' evictions (its own,
- * recognised by this instance's id, were applied already). On any other database (the embedded H2 demo is one
- * process) it does nothing.
+ * Carries cache evictions to every replica. Replicas share nothing but the database, so
+ * on PostgreSQL each eviction an ERP event caused here is published with
+ * {@code NOTIFY erp_cache_evictions, '<json>'}, and a background thread LISTENs on one
+ * dedicated connection and applies the other replicas' evictions (its own, recognised by
+ * this instance's id, were applied already). On any other database (the embedded H2 demo
+ * is one process) it does nothing.
  *
- * <p>Notifications sent while the listening connection was lost are lost too, so after reconnecting this
- * replica drops its whole cache: one round of misses is cheaper than serving a value an event had voided.
+ * <p>
+ * Notifications sent while the listening connection was lost are lost too, so after
+ * reconnecting this replica drops its whole cache: one round of misses is cheaper than
+ * serving a value an event had voided.
  */
 public final class ClusterEvictions implements SmartLifecycle {
 
     static final String CHANNEL = "erp_cache_evictions";
+
     /** NOTIFY payloads must stay under 8000 bytes. */
     private static final int MAX_PAYLOAD_BYTES = 7900;
+
     private static final Log log = LogFactory.getLog(ClusterEvictions.class);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What travels: who evicted, and what. */
@@ -43,12 +49,19 @@ public final class ClusterEvictions implements SmartLifecycle {
     }
 
     private final DataSource dataSource;
+
     private final Consumer<ErpEviction> apply;
+
     private final Runnable evictEverything;
+
     private final String instanceId;
+
     private volatile boolean postgres;
+
     private volatile boolean running;
+
     private volatile boolean listening;
+
     private Thread listener;
 
     /**
@@ -57,7 +70,7 @@ public final class ClusterEvictions implements SmartLifecycle {
      * @param evictEverything empties this replica's cache (after a lost connection)
      */
     public ClusterEvictions(DataSource dataSource, Consumer<ErpEviction> apply, Runnable evictEverything,
-                            String instanceId) {
+            String instanceId) {
         this.dataSource = dataSource;
         this.apply = Objects.requireNonNull(apply);
         this.evictEverything = Objects.requireNonNull(evictEverything);
@@ -70,7 +83,7 @@ public final class ClusterEvictions implements SmartLifecycle {
             return;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             for (ErpEviction eviction : evictions) {
                 notify.setString(1, CHANNEL);
                 notify.setString(2, payload(eviction));
@@ -78,8 +91,7 @@ public final class ClusterEvictions implements SmartLifecycle {
             }
         }
         catch (SQLException ex) {
-            log.warn("evictions not published to the other replicas (they expire with their TTL): "
-                    + ex.getMessage());
+            log.warn("evictions not published to the other replicas (they expire with their TTL): " + ex.getMessage());
         }
     }
 
@@ -170,9 +182,10 @@ public final class ClusterEvictions implements SmartLifecycle {
         if (json.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES) {
             return json;
         }
-        // Too many keys for one notification: the other replicas drop the resource instead.
-        return JSON.writeValueAsString(new Message(instanceId,
-                ErpEviction.all(eviction.erpSystemId(), eviction.resource())));
+        // Too many keys for one notification: the other replicas drop the resource
+        // instead.
+        return JSON
+            .writeValueAsString(new Message(instanceId, ErpEviction.all(eviction.erpSystemId(), eviction.resource())));
     }
 
     private boolean isPostgres() {
@@ -194,4 +207,5 @@ public final class ClusterEvictions implements SmartLifecycle {
             running = false;
         }
     }
+
 }

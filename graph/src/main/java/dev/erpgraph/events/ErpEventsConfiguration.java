@@ -16,11 +16,12 @@ class ErpEventsConfiguration {
 
     @Bean
     ClusterEvictions clusterEvictions(ObjectProvider<DataSource> dataSource, ErpGateway gateway) {
-        return new ClusterEvictions(dataSource.getIfAvailable(), gateway::evict, () -> gateway.systems().all()
-                .forEach(system -> {
+        return new ClusterEvictions(dataSource.getIfAvailable(), gateway::evict,
+                () -> gateway.systems().all().forEach(system -> {
                     for (ErpResource resource : ErpResource.values()) {
                         gateway.evictAll(system.id(), resource);
                     }
                 }), UUID.randomUUID().toString());
     }
+
 }

@@ -20,10 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /erp-events/{erpSystemId}}: an ERP's change notification evicts the cache entries it makes
- * wrong, here and, through {@link ClusterEvictions}, on every other replica. Business Central's subscription
- * handshake ({@code ?validationToken=}) is answered by echoing the token. Answers: 202 accepted (with the
- * number of evictions), 400 malformed, 401/403 unauthenticated or wrong secret, 404 unknown system; errors as
+ * {@code POST /erp-events/{erpSystemId}}: an ERP's change notification evicts the cache
+ * entries it makes wrong, here and, through {@link ClusterEvictions}, on every other
+ * replica. Business Central's subscription handshake ({@code ?validationToken=}) is
+ * answered by echoing the token. Answers: 202 accepted (with the number of evictions),
+ * 400 malformed, 401/403 unauthenticated or wrong secret, 404 unknown system; errors as
  * {@code {"error", "message"}}, never a stack trace.
  */
 @RestController
@@ -33,7 +34,9 @@ class ErpEventsController {
     private static final int MAX_TOKEN_LENGTH = 1024;
 
     private final ErpEvents events;
+
     private final ErpGateway gateway;
+
     private final ClusterEvictions cluster;
 
     ErpEventsController(ErpEvents events, ErpGateway gateway, ClusterEvictions cluster) {
@@ -43,19 +46,20 @@ class ErpEventsController {
     }
 
     @PostMapping("/erp-events/{erpSystemId}")
-    ResponseEntity<?> receive(@PathVariable String erpSystemId,
-                              @RequestParam(required = false) String validationToken,
-                              @RequestHeader HttpHeaders headers,
-                              @RequestBody(required = false) byte[] body) {
+    ResponseEntity<?> receive(@PathVariable String erpSystemId, @RequestParam(required = false) String validationToken,
+            @RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
         if (validationToken != null) {
             if (!events.knows(erpSystemId)) {
                 return error(HttpStatus.NOT_FOUND, "no ERP system '" + erpSystemId + "'");
             }
             if (validationToken.isEmpty() || validationToken.length() > MAX_TOKEN_LENGTH) {
-                return error(HttpStatus.BAD_REQUEST, "validationToken must be 1 to " + MAX_TOKEN_LENGTH + " characters");
+                return error(HttpStatus.BAD_REQUEST,
+                        "validationToken must be 1 to " + MAX_TOKEN_LENGTH + " characters");
             }
-            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
-                    .header("X-Content-Type-Options", "nosniff").body(validationToken);
+            return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_PLAIN)
+                .header("X-Content-Type-Options", "nosniff")
+                .body(validationToken);
         }
         // Read (and authenticate) all of it first: a refused event evicts nothing.
         List<ErpEviction> evictions = events.read(erpSystemId, headers::getFirst, body);
@@ -70,7 +74,9 @@ class ErpEventsController {
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", status.name(), "message", message));
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("error", status.name(), "message", message));
     }
+
 }

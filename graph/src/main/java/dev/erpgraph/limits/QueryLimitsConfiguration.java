@@ -13,9 +13,9 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses deep, costly or huge queries before any resolver runs (and so before any ERP is called). The
- * complexity of a field that pages is its children's times {@code first}, so {@code accounts(first: 100)} with
- * orders costs what it will really cost the ERPs.
+ * Refuses deep, costly or huge queries before any resolver runs (and so before any ERP is
+ * called). The complexity of a field that pages is its children's times {@code first}, so
+ * {@code accounts(first: 100)} with orders costs what it will really cost the ERPs.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimitsConfiguration {
@@ -41,8 +41,8 @@ class QueryLimitsConfiguration {
         return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), pagedCost) {
             @Override
             protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-                return new QueryTooComplexException("The query's cost is " + complexity + "; at most "
-                        + maxComplexity + " is allowed. Ask for fewer items per page or fewer fields.");
+                return new QueryTooComplexException("The query's cost is " + complexity + "; at most " + maxComplexity
+                        + " is allowed. Ask for fewer items per page or fewer fields.");
             }
         };
     }
@@ -52,9 +52,9 @@ class QueryLimitsConfiguration {
     WebGraphQlInterceptor documentLengthLimit(QueryLimitsProperties limits) {
         return (request, chain) -> {
             if (request.getDocument().length() > limits.maxDocumentLength()) {
-                QueryTooComplexException tooLong = new QueryTooComplexException("The query document has "
-                        + request.getDocument().length() + " characters; at most " + limits.maxDocumentLength()
-                        + " are allowed.");
+                QueryTooComplexException tooLong = new QueryTooComplexException(
+                        "The query document has " + request.getDocument().length() + " characters; at most "
+                                + limits.maxDocumentLength() + " are allowed.");
                 ExecutionResult refused = ExecutionResult.newExecutionResult().addError(tooLong).build();
                 return Mono.just(new WebGraphQlResponse(
                         new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
@@ -62,4 +62,5 @@ class QueryLimitsConfiguration {
             return chain.next(request);
         };
     }
+
 }

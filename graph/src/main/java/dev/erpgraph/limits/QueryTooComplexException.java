@@ -4,7 +4,10 @@ import java.util.Map;
 
 import graphql.execution.AbortExecutionException;
 
-/** A query refused before it ran, answered with {@code extensions.code = QUERY_TOO_COMPLEX}. */
+/**
+ * A query refused before it ran, answered with
+ * {@code extensions.code = QUERY_TOO_COMPLEX}.
+ */
 class QueryTooComplexException extends AbortExecutionException {
 
     QueryTooComplexException(String message) {
@@ -15,4 +18,5 @@ class QueryTooComplexException extends AbortExecutionException {
     public Map<String, Object> getExtensions() {
         return Map.of("code", "QUERY_TOO_COMPLEX");
     }
+
 }

@@ -26,31 +26,39 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The account-360 benchmark: starts the product on its embedded default, sets every sandbox ERP's latency to
- * 100 ms, and drives an account-360 query (accounts of several ERPs, each with orders, lines, line inventory,
- * credit and a price) over HTTP, batched and then with {@code erp.graphql.batching=false}. Cold runs start from
- * an empty gateway cache; warm runs repeat a query whose values are all cached. It prints median and p95
- * latency, the floor (the measured ERP round trips on the critical path times the latency), their ratio, ERP
- * requests per query, warm throughput, and a cold run with one ERP down. Run with
- * {@code ./mvnw -Pbenchmark -DskipTests verify}; it asserts nothing. {@code -Dbenchmark.latency=1000} runs it with
- * slower ERPs: the trips stay the same, which shows they are the query's own dependent levels, not requests the
- * gateway sent late.
+ * The account-360 benchmark: starts the product on its embedded default, sets every
+ * sandbox ERP's latency to 100 ms, and drives an account-360 query (accounts of several
+ * ERPs, each with orders, lines, line inventory, credit and a price) over HTTP, batched
+ * and then with {@code erp.graphql.batching=false}. Cold runs start from an empty gateway
+ * cache; warm runs repeat a query whose values are all cached. It prints median and p95
+ * latency, the floor (the measured ERP round trips on the critical path times the
+ * latency), their ratio, ERP requests per query, warm throughput, and a cold run with one
+ * ERP down. Run with {@code ./mvnw -Pbenchmark -DskipTests verify}; it asserts nothing.
+ * {@code -Dbenchmark.latency=1000} runs it with slower ERPs: the trips stay the same,
+ * which shows they are the query's own dependent levels, not requests the gateway sent
+ * late.
  */
 public final class Account360Benchmark {
 
     static final long LATENCY_MS = Long.getLong("benchmark.latency", 100);
     static final List<String> SYSTEMS = List.of("sap", "business-central", "netsuite");
-    /** 17 per ERP is the 51-account page the request ratio is judged on; 5 per ERP is a screenful. */
+
+    /**
+     * 17 per ERP is the 51-account page the request ratio is judged on; 5 per ERP is a
+     * screenful.
+     */
     static final int ACCOUNTS_PER_SYSTEM = 17;
     static final int SCREEN_PER_SYSTEM = 5;
     static final int COLD_RUNS = 10;
+
     /**
-     * Cold passes over the pages before the batched figures are taken. A gateway serves for days; its first
-     * queries after a start run before the JIT has compiled the request path and measure the JIT, so the first
-     * pass is reported on its own row and the others are not measured. Twenty passes (about 200 queries) is where
-     * the cold median stopped falling on this machine; {@code -Dbenchmark.warmUpPasses} changes it. (The unbatched
-     * run needs none: it runs in the same JVM afterwards, and passes of ~770 ERP requests each would only run into
-     * BC's rate limit.)
+     * Cold passes over the pages before the batched figures are taken. A gateway serves
+     * for days; its first queries after a start run before the JIT has compiled the
+     * request path and measure the JIT, so the first pass is reported on its own row and
+     * the others are not measured. Twenty passes (about 200 queries) is where the cold
+     * median stopped falling on this machine; {@code -Dbenchmark.warmUpPasses} changes
+     * it. (The unbatched run needs none: it runs in the same JVM afterwards, and passes
+     * of ~770 ERP requests each would only run into BC's rate limit.)
      */
     static final int WARM_UP_PASSES = Integer.getInteger("benchmark.warmUpPasses", 20);
     static final int WARM_RUNS = 10;
@@ -59,15 +67,17 @@ public final class Account360Benchmark {
     static final String DOWN_SYSTEM = "netsuite";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /**
-     * What one run measured. {@code trips} are each query's own ERP round trips on the critical path: pages differ
-     * (one page's orders need a second URL-length chunk, another's don't), so each query is judged against its own
-     * floor and the ratio is the median of those.
+     * What one run measured. {@code trips} are each query's own ERP round trips on the
+     * critical path: pages differ (one page's orders need a second URL-length chunk,
+     * another's don't), so each query is judged against its own floor and the ratio is
+     * the median of those.
      */
     record Figures(String name, List<Long> millis, List<Integer> trips, double requestsPerQuery, int accounts,
-                   int errors, long erpBusyMillis, List<Long> beforeErp, List<Long> afterErp, String timeline) {
+            int errors, long erpBusyMillis, List<Long> beforeErp, List<Long> afterErp, String timeline) {
         long median() {
             return percentile(50);
         }
@@ -80,7 +90,10 @@ public final class Account360Benchmark {
             return percentile(millis, p);
         }
 
-        /** The gateway's own time before the first ERP request and after the last ERP answer, median. */
+        /**
+         * The gateway's own time before the first ERP request and after the last ERP
+         * answer, median.
+         */
         String gatewayOwn() {
             return beforeErp.isEmpty() ? "-" : percentile(beforeErp, 50) + " + " + percentile(afterErp, 50) + " ms";
         }
@@ -101,7 +114,9 @@ public final class Account360Benchmark {
             return trips.stream().mapToInt(Integer::intValue).average().orElse(0);
         }
 
-        /** The median over queries of latency / own floor; 0 when no query went to an ERP. */
+        /**
+         * The median over queries of latency / own floor; 0 when no query went to an ERP.
+         */
         double ratio() {
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < millis.size(); i++) {
@@ -130,14 +145,17 @@ public final class Account360Benchmark {
 
     static List<Figures> run(boolean batching, List<String> notes) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ErpGraphApplication.class)
-                // The same generous limits in both runs: unbatched, the gateway's bulkheads and rate limits and
-                // NetSuite's account concurrency pool would refuse most calls, and the run would measure
-                // throttling instead of requests. Batched, the query never comes near any of them.
-                .properties(Map.of("server.port", "0", "erp.graphql.batching", String.valueOf(batching),
-                        "erp.timeout", "10s", "erp.resilience.max-concurrent-calls", "256",
-                        "erp.resilience.limit-for-period", "0", "erp.sandbox.netsuite.concurrency-limit", "1000",
-                        "logging.level.root", "WARN", "spring.main.banner-mode", "off"))
-                .run()) {
+            // The same generous limits in both runs: unbatched, the gateway's bulkheads
+            // and rate limits and
+            // NetSuite's account concurrency pool would refuse most calls, and the run
+            // would measure
+            // throttling instead of requests. Batched, the query never comes near any of
+            // them.
+            .properties(Map.of("server.port", "0", "erp.graphql.batching", String.valueOf(batching), "erp.timeout",
+                    "10s", "erp.resilience.max-concurrent-calls", "256", "erp.resilience.limit-for-period", "0",
+                    "erp.sandbox.netsuite.concurrency-limit", "1000", "logging.level.root", "WARN",
+                    "spring.main.banner-mode", "off"))
+            .run()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             SandboxRegistry sandboxes = app.getBean(SandboxRegistry.class);
             ErpGateway gateway = app.getBean(ErpGateway.class);
@@ -161,28 +179,30 @@ public final class Account360Benchmark {
                         SCREEN_PER_SYSTEM));
             }
             execute(port, query(pages.get(0)), true);
-            result.add(measure(mode + ", warm", port, sandboxes, Collections.nCopies(WARM_RUNS, pages.get(0)),
-                    () -> { }));
+            result.add(measure(mode + ", warm", port, sandboxes, Collections.nCopies(WARM_RUNS, pages.get(0)), () -> {
+            }));
             if (batching) {
                 notes.add(throughput(port, pages.get(0)));
                 Sandbox down = sandboxes.find(DOWN_SYSTEM).orElseThrow();
                 down.faults(new SandboxFaults(LATENCY_MS, 0, true, 0.0, false, 0, 1, 3600));
-                result.add(measure(mode + ", cold, " + DOWN_SYSTEM + " down", port, sandboxes, coldPages,
-                        emptyCache));
+                result.add(measure(mode + ", cold, " + DOWN_SYSTEM + " down", port, sandboxes, coldPages, emptyCache));
                 down.faults(SandboxFaults.defaults(LATENCY_MS, 0));
             }
             return result;
         }
     }
 
-    /** One query per page of accounts, each after {@code before} (a cold run empties the gateway cache). */
-    static Figures measure(String name, int port, SandboxRegistry sandboxes, List<List<String>> pages,
-                           Runnable before) throws Exception {
+    /**
+     * One query per page of accounts, each after {@code before} (a cold run empties the
+     * gateway cache).
+     */
+    static Figures measure(String name, int port, SandboxRegistry sandboxes, List<List<String>> pages, Runnable before)
+            throws Exception {
         return measure(name, port, sandboxes, pages, before, ACCOUNTS_PER_SYSTEM);
     }
 
-    static Figures measure(String name, int port, SandboxRegistry sandboxes, List<List<String>> pages,
-                           Runnable before, int perSystem) throws Exception {
+    static Figures measure(String name, int port, SandboxRegistry sandboxes, List<List<String>> pages, Runnable before,
+            int perSystem) throws Exception {
         List<Long> millis = new ArrayList<>();
         List<Integer> trips = new ArrayList<>();
         long requests = 0;
@@ -210,10 +230,11 @@ public final class Account360Benchmark {
             }
             trips.add(CriticalPath.roundTrips(intervals));
             if (!intervals.isEmpty()) {
-                beforeErp.add((intervals.stream().mapToLong(SandboxStats.Interval::startNanos).min().orElseThrow()
-                        - start) / 1_000_000);
-                afterErp.add((end - intervals.stream().mapToLong(SandboxStats.Interval::endNanos).max()
-                        .orElseThrow()) / 1_000_000);
+                beforeErp
+                    .add((intervals.stream().mapToLong(SandboxStats.Interval::startNanos).min().orElseThrow() - start)
+                            / 1_000_000);
+                afterErp.add((end - intervals.stream().mapToLong(SandboxStats.Interval::endNanos).max().orElseThrow())
+                        / 1_000_000);
             }
             busy += CriticalPath.busyMillis(intervals);
             timeline = timeline(start, end, CriticalPath.lastChain(intervals));
@@ -222,7 +243,9 @@ public final class Account360Benchmark {
                 busy / pages.size(), beforeErp, afterErp, timeline);
     }
 
-    /** The ERP requests the query waited on, in milliseconds from the moment it was sent. */
+    /**
+     * The ERP requests the query waited on, in milliseconds from the moment it was sent.
+     */
     static String timeline(long start, long end, List<SandboxStats.Interval> chain) {
         StringBuilder line = new StringBuilder();
         for (SandboxStats.Interval interval : chain) {
@@ -230,15 +253,15 @@ public final class Account360Benchmark {
                     (interval.endNanos() - start) / 1_000_000, interval.request()));
         }
         return line.append(String.format(Locale.ROOT, "  %9d ms  answer received%n", (end - start) / 1_000_000))
-                .toString();
+            .toString();
     }
 
     /** Warm throughput: every value cached, several clients at once. */
     static String throughput(int port, List<String> page) throws Exception {
         Query document = query(page);
         execute(port, document);
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(
-                THROUGHPUT_CLIENTS);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors
+            .newFixedThreadPool(THROUGHPUT_CLIENTS);
         try {
             List<java.util.concurrent.Callable<Long>> work = new ArrayList<>();
             for (int i = 0; i < THROUGHPUT_QUERIES; i++) {
@@ -255,9 +278,11 @@ public final class Account360Benchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Figures figures = new Figures("throughput", millis, List.of(), 0, 0, 0, 0, List.of(), List.of(), "");
-            return String.format(Locale.ROOT, "warm throughput (every value cached, %d clients, %d queries): "
-                    + "%.1f queries/s, median %d ms, p95 %d ms", THROUGHPUT_CLIENTS, THROUGHPUT_QUERIES,
-                    THROUGHPUT_QUERIES / seconds, figures.median(), figures.p95());
+            return String.format(Locale.ROOT,
+                    "warm throughput (every value cached, %d clients, %d queries): "
+                            + "%.1f queries/s, median %d ms, p95 %d ms",
+                    THROUGHPUT_CLIENTS, THROUGHPUT_QUERIES, THROUGHPUT_QUERIES / seconds, figures.median(),
+                    figures.p95());
         }
         finally {
             clients.shutdownNow();
@@ -272,7 +297,10 @@ public final class Account360Benchmark {
         }
     }
 
-    /** For each run, the {@code after} cursor of every system's page (null: the first page). */
+    /**
+     * For each run, the {@code after} cursor of every system's page (null: the first
+     * page).
+     */
     static List<List<String>> cursors(int port) throws Exception {
         List<List<String>> pages = new ArrayList<>();
         List<String> after = new ArrayList<>(Collections.nCopies(SYSTEMS.size(), (String) null));
@@ -281,14 +309,21 @@ public final class Account360Benchmark {
             for (int i = 0; i < SYSTEMS.size(); i++) {
                 String document = "{ accounts(first: " + ACCOUNTS_PER_SYSTEM + ", after: " + literal(after.get(i))
                         + ", filter: { erpSystemId: \"" + SYSTEMS.get(i) + "\" }) { pageInfo { endCursor } } }";
-                after.set(i, execute(port, Query.of(document)).path("data").path("accounts").path("pageInfo")
-                        .path("endCursor").asString());
+                after.set(i,
+                        execute(port, Query.of(document)).path("data")
+                            .path("accounts")
+                            .path("pageInfo")
+                            .path("endCursor")
+                            .asString());
             }
         }
         return pages;
     }
 
-    /** A GraphQL request: one document, as a client sends it, and the variables that change between pages. */
+    /**
+     * A GraphQL request: one document, as a client sends it, and the variables that
+     * change between pages.
+     */
     record Query(String document, Map<String, Object> variables) {
         static Query of(String document) {
             return new Query(document, Map.of());
@@ -299,7 +334,10 @@ public final class Account360Benchmark {
         return query(after, ACCOUNTS_PER_SYSTEM);
     }
 
-    /** The same document for every page, as a frontend sends it; the page size and cursors are variables. */
+    /**
+     * The same document for every page, as a frontend sends it; the page size and cursors
+     * are variables.
+     */
     static Query query(List<String> after, int perSystem) {
         Map<String, Object> variables = new java.util.HashMap<>();
         variables.put("first", perSystem);
@@ -310,22 +348,31 @@ public final class Account360Benchmark {
         }
         document.append(") {");
         for (int i = 0; i < SYSTEMS.size(); i++) {
-            document.append(" s").append(i).append(": accounts(first: $first, after: $after").append(i)
-                    .append(", filter: { erpSystemId: \"").append(SYSTEMS.get(i))
-                    .append("\" }) { nodes { ...account360 } }");
+            document.append(" s")
+                .append(i)
+                .append(": accounts(first: $first, after: $after")
+                .append(i)
+                .append(", filter: { erpSystemId: \"")
+                .append(SYSTEMS.get(i))
+                .append("\" }) { nodes { ...account360 } }");
         }
-        return new Query(document.append(" } fragment account360 on Account { id name"
-                + " creditStatus { onHold available { amount currency } freshness { fromCache stale } }"
-                + " price(sku: \"PVC-10000\", quantity: 25) { unitPrice { amount currency } }"
-                + " orders(first: 5) { number status orderDate total { amount currency }"
-                + " lines { sku quantity inventory { warehouse available } } } }").toString(), variables);
+        return new Query(document
+            .append(" } fragment account360 on Account { id name"
+                    + " creditStatus { onHold available { amount currency } freshness { fromCache stale } }"
+                    + " price(sku: \"PVC-10000\", quantity: 25) { unitPrice { amount currency } }"
+                    + " orders(first: 5) { number status orderDate total { amount currency }"
+                    + " lines { sku quantity inventory { warehouse available } } } }")
+            .toString(), variables);
     }
 
     static JsonNode execute(int port, Query query) throws Exception {
         return execute(port, query, false);
     }
 
-    /** Runs a query; errors are a failed benchmark unless {@code errorsExpected} (the ERP-down run). */
+    /**
+     * Runs a query; errors are a failed benchmark unless {@code errorsExpected} (the
+     * ERP-down run).
+     */
     static JsonNode execute(int port, Query query, boolean errorsExpected) throws Exception {
         JsonNode answer = JSON.readTree(send(port, query));
         if (answer.has("errors") && !errorsExpected) {
@@ -335,15 +382,18 @@ public final class Account360Benchmark {
     }
 
     /**
-     * Posts a query and returns the answer as received: the clock stops at the last byte, before the benchmark's
-     * own JSON parsing, which is the client's work and not the product's latency.
+     * Posts a query and returns the answer as received: the clock stops at the last byte,
+     * before the benchmark's own JSON parsing, which is the client's work and not the
+     * product's latency.
      */
     static String send(int port, Query query) throws Exception {
         String body = JSON.writeValueAsString(Map.of("query", query.document(), "variables", query.variables()));
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        return HTTP
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString())
+            .body();
     }
 
     static int countAccounts(JsonNode answer) {
@@ -359,8 +409,8 @@ public final class Account360Benchmark {
     }
 
     static void print(List<Figures> figures, List<String> notes) {
-        System.out.printf(Locale.ROOT, "%nAccount-360 benchmark: %d accounts of %s per query (15 where said),"
-                + " ERP latency %d ms%n",
+        System.out.printf(Locale.ROOT,
+                "%nAccount-360 benchmark: %d accounts of %s per query (15 where said)," + " ERP latency %d ms%n",
                 figures.get(0).accounts(), SYSTEMS, LATENCY_MS);
         System.out.printf(Locale.ROOT, "%-33s %8s %8s %10s %8s %10s %12s %14s %8s %15s%n", "run", "median", "p95",
                 "floor", "ratio", "ERP trips", "ERP time", "ERP requests", "errors", "gateway own");
@@ -380,15 +430,19 @@ public final class Account360Benchmark {
                 System.out.printf(Locale.ROOT, "what the last '%s' query waited on:%n%s", f.name(), f.timeline());
             }
         }
-        Figures batched = figures.stream().filter(f -> f.name().equals("batched, cold")).findFirst()
-                .orElseThrow();
-        Figures unbatched = figures.stream().filter(f -> f.name().equals("unbatched, cold")).findFirst()
-                .orElseThrow();
+        Figures batched = figures.stream().filter(f -> f.name().equals("batched, cold")).findFirst().orElseThrow();
+        Figures unbatched = figures.stream().filter(f -> f.name().equals("unbatched, cold")).findFirst().orElseThrow();
         System.out.printf(Locale.ROOT, "ERP requests per query, unbatched / batched (cold): %.1fx%n",
                 unbatched.requestsPerQuery() / batched.requestsPerQuery());
-        System.out.printf(Locale.ROOT, "cold latency / floor (batched, median): %.2fx for 51 accounts, %.2fx for 15"
-                + " (target: within 1.2x)%n", batched.ratio(),
-                figures.stream().filter(f -> f.name().endsWith("15 accounts")).findFirst()
-                        .map(Figures::ratio).orElse(0.0));
+        System.out.printf(Locale.ROOT,
+                "cold latency / floor (batched, median): %.2fx for 51 accounts, %.2fx for 15"
+                        + " (target: within 1.2x)%n",
+                batched.ratio(),
+                figures.stream()
+                    .filter(f -> f.name().endsWith("15 accounts"))
+                    .findFirst()
+                    .map(Figures::ratio)
+                    .orElse(0.0));
     }
+
 }

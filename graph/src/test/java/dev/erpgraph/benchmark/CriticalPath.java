@@ -8,8 +8,9 @@ import java.util.List;
 import dev.erpgraph.erp.sandbox.SandboxStats.Interval;
 
 /**
- * The longest chain of ERP requests that ran strictly one after another: the round trips a query could not
- * overlap, however well it batched and parallelised. Times the sandboxes' latency, it is the query's floor.
+ * The longest chain of ERP requests that ran strictly one after another: the round trips
+ * a query could not overlap, however well it batched and parallelised. Times the
+ * sandboxes' latency, it is the query's floor.
  */
 final class CriticalPath {
 
@@ -17,8 +18,9 @@ final class CriticalPath {
     }
 
     /**
-     * The same chain weighted by how long each request really took: the time the query could not have spent
-     * anywhere but waiting for ERPs (latency plus the ERP's own work), in milliseconds.
+     * The same chain weighted by how long each request really took: the time the query
+     * could not have spent anywhere but waiting for ERPs (latency plus the ERP's own
+     * work), in milliseconds.
      */
     static long busyMillis(List<Interval> intervals) {
         List<Interval> byEnd = intervals.stream().sorted(Comparator.comparingLong(Interval::endNanos)).toList();
@@ -37,7 +39,10 @@ final class CriticalPath {
         return longest / 1_000_000;
     }
 
-    /** Longest chain of intervals in which each starts after the previous one ended (O(n²), n is small). */
+    /**
+     * Longest chain of intervals in which each starts after the previous one ended
+     * (O(n²), n is small).
+     */
     static int roundTrips(List<Interval> intervals) {
         List<Interval> byEnd = intervals.stream().sorted(Comparator.comparingLong(Interval::endNanos)).toList();
         int[] chain = new int[byEnd.size()];
@@ -55,8 +60,9 @@ final class CriticalPath {
     }
 
     /**
-     * What the query actually waited on, first to last: from the request that finished last, each step back is
-     * the request that finished last before it started. The gaps between them are the gateway's own time.
+     * What the query actually waited on, first to last: from the request that finished
+     * last, each step back is the request that finished last before it started. The gaps
+     * between them are the gateway's own time.
      */
     static List<Interval> lastChain(List<Interval> intervals) {
         List<Interval> chain = new ArrayList<>();
@@ -64,10 +70,13 @@ final class CriticalPath {
         while (current != null) {
             chain.add(current);
             long start = current.startNanos();
-            current = intervals.stream().filter(interval -> interval.endNanos() <= start)
-                    .max(Comparator.comparingLong(Interval::endNanos)).orElse(null);
+            current = intervals.stream()
+                .filter(interval -> interval.endNanos() <= start)
+                .max(Comparator.comparingLong(Interval::endNanos))
+                .orElse(null);
         }
         Collections.reverse(chain);
         return chain;
     }
+
 }

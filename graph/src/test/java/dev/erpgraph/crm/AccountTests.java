@@ -25,9 +25,10 @@ class AccountTests extends HttpGraphQlTests {
                 "postalCode", "44115", "country", "US");
         GraphQlTester.Response response = this.graphQl.documentName("createAccount")
             .fragmentName("accountFields")
-            .variable("input", Map.of("name", "Cuyahoga Mechanical Supply", "industry", "Mechanical supply house",
-                    "website", "https://www.cuyahogamech.example", "phone", "+1 216-555-0100", "billingAddress",
-                    address, "ownerId", "rep-3", "partnerId", "partner-1", "clientMutationId", "m-1"))
+            .variable("input",
+                    Map.of("name", "Cuyahoga Mechanical Supply", "industry", "Mechanical supply house", "website",
+                            "https://www.cuyahogamech.example", "phone", "+1 216-555-0100", "billingAddress", address,
+                            "ownerId", "rep-3", "partnerId", "partner-1", "clientMutationId", "m-1"))
             .execute();
         response.path("createAccount.clientMutationId").entity(String.class).isEqualTo("m-1");
         response.path("createAccount.account.name").entity(String.class).isEqualTo("Cuyahoga Mechanical Supply");
@@ -38,28 +39,35 @@ class AccountTests extends HttpGraphQlTests {
         String id = response.path("createAccount.account.id").entity(String.class).get();
         assertThat(new String(Base64.getUrlDecoder().decode(id))).startsWith("Account:");
 
-        GraphQlTester.Response read = this.graphQl.documentName("account").fragmentName("accountFields")
-            .variable("id", id).execute();
+        GraphQlTester.Response read = this.graphQl.documentName("account")
+            .fragmentName("accountFields")
+            .variable("id", id)
+            .execute();
         read.path("account.website").entity(String.class).isEqualTo("https://www.cuyahogamech.example");
-        read.path("account.createdAt").entity(String.class)
+        read.path("account.createdAt")
+            .entity(String.class)
             .isEqualTo(response.path("createAccount.account.createdAt").entity(String.class).get());
     }
 
     @Test
     void answersNullForAnUnknownAccount() {
-        this.graphQl.documentName("account").fragmentName("accountFields")
+        this.graphQl.documentName("account")
+            .fragmentName("accountFields")
             .variable("id", encode("Account:999999999"))
             .execute()
-            .path("account").valueIsNull();
+            .path("account")
+            .valueIsNull();
     }
 
     @Test
     void refusesAnIdOfAnotherTypeOrGarbage() {
         for (String id : List.of(encode("Contact:1"), "not-an-id!", encode("Account:x"))) {
-            this.graphQl.documentName("account").fragmentName("accountFields")
+            this.graphQl.documentName("account")
+                .fragmentName("accountFields")
                 .variable("id", id)
                 .execute()
-                .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
+                .errors()
+                .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
         }
     }
 
@@ -73,7 +81,8 @@ class AccountTests extends HttpGraphQlTests {
 
         GraphQlTester.Response first = page(2, null, filter);
         first.path("accounts.totalCount").entity(Integer.class).isEqualTo(5);
-        first.path("accounts.nodes[*].name").entityList(String.class)
+        first.path("accounts.nodes[*].name")
+            .entityList(String.class)
             .containsExactly(word + " Account 1", word + " Account 2");
         first.path("accounts.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         first.path("accounts.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
@@ -81,7 +90,8 @@ class AccountTests extends HttpGraphQlTests {
         first.path("accounts.edges[1].cursor").entity(String.class).isEqualTo(endCursor);
 
         GraphQlTester.Response second = page(2, endCursor, filter);
-        second.path("accounts.nodes[*].name").entityList(String.class)
+        second.path("accounts.nodes[*].name")
+            .entityList(String.class)
             .containsExactly(word + " Account 3", word + " Account 4");
         second.path("accounts.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
         second.path("accounts.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
@@ -127,8 +137,11 @@ class AccountTests extends HttpGraphQlTests {
     @Test
     void refusesFirstOutsideOneToHundred() {
         for (int first : new int[] { 0, 101, -1 }) {
-            this.graphQl.documentName("accountsPage").variable("first", first).execute()
-                .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
+            this.graphQl.documentName("accountsPage")
+                .variable("first", first)
+                .execute()
+                .errors()
+                .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
         }
         page(100, null, null).path("accounts.nodes").entityList(Object.class).hasSize(100);
     }
@@ -136,8 +149,11 @@ class AccountTests extends HttpGraphQlTests {
     @Test
     void refusesABadCursor() {
         for (String after : List.of("garbage", encode("c1:abc"), encode("Account:5"))) {
-            this.graphQl.documentName("accountsPage").variable("after", after).execute()
-                .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
+            this.graphQl.documentName("accountsPage")
+                .variable("after", after)
+                .execute()
+                .errors()
+                .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
         }
     }
 
@@ -147,7 +163,8 @@ class AccountTests extends HttpGraphQlTests {
         String mine = createAccount(Map.of("name", word + " Mine", "ownerId", "rep-test-" + word));
         createAccount(Map.of("name", word + " Theirs", "ownerId", "rep-other"));
         page(10, null, Map.of("ownerId", "rep-test-" + word)).path("accounts.edges[*].node.id")
-            .entityList(String.class).containsExactly(mine);
+            .entityList(String.class)
+            .containsExactly(mine);
 
         long accountId = Long.parseLong(new String(Base64.getUrlDecoder().decode(mine)).substring(8));
         this.links.save(new ErpCustomerLink(null, accountId, "erp-" + word, "C-100"));
@@ -159,9 +176,11 @@ class AccountTests extends HttpGraphQlTests {
     @Test
     void updatesAnAccountAndBumpsItsVersion() {
         String id = createAccount(Map.of("name", "Maumee Plumbing Supply", "phone", "+1 419-555-0100"));
-        GraphQlTester.Response response = this.graphQl.documentName("updateAccount").fragmentName("accountFields")
-            .variable("input", Map.of("id", id, "expectedVersion", 0, "name", "Maumee Plumbing Supply Co.",
-                    "clientMutationId", "u-1"))
+        GraphQlTester.Response response = this.graphQl.documentName("updateAccount")
+            .fragmentName("accountFields")
+            .variable("input",
+                    Map.of("id", id, "expectedVersion", 0, "name", "Maumee Plumbing Supply Co.", "clientMutationId",
+                            "u-1"))
             .execute();
         response.path("updateAccount.clientMutationId").entity(String.class).isEqualTo("u-1");
         response.path("updateAccount.account.name").entity(String.class).isEqualTo("Maumee Plumbing Supply Co.");
@@ -172,20 +191,24 @@ class AccountTests extends HttpGraphQlTests {
     @Test
     void refusesAStaleVersionAndWritesNothing() {
         String id = createAccount("Wabash Electric");
-        update(Map.of("id", id, "expectedVersion", 0, "name", "Wabash Electric Inc.")).path("updateAccount.account.version")
-            .entity(Integer.class).isEqualTo(1);
-        update(Map.of("id", id, "expectedVersion", 0, "name", "Overwritten"))
-            .errors().satisfy((errors) -> assertSingleError(errors, "CONFLICT", null));
-        GraphQlTester.Response read = this.graphQl.documentName("account").fragmentName("accountFields")
-            .variable("id", id).execute();
+        update(Map.of("id", id, "expectedVersion", 0, "name", "Wabash Electric Inc."))
+            .path("updateAccount.account.version")
+            .entity(Integer.class)
+            .isEqualTo(1);
+        update(Map.of("id", id, "expectedVersion", 0, "name", "Overwritten")).errors()
+            .satisfy((errors) -> assertSingleError(errors, "CONFLICT", null));
+        GraphQlTester.Response read = this.graphQl.documentName("account")
+            .fragmentName("accountFields")
+            .variable("id", id)
+            .execute();
         read.path("account.name").entity(String.class).isEqualTo("Wabash Electric Inc.");
         read.path("account.version").entity(Integer.class).isEqualTo(1);
     }
 
     @Test
     void answersNotFoundForAnUpdateOfAnUnknownAccount() {
-        update(Map.of("id", encode("Account:999999999"), "expectedVersion", 0, "name", "Ghost"))
-            .errors().satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
+        update(Map.of("id", encode("Account:999999999"), "expectedVersion", 0, "name", "Ghost")).errors()
+            .satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
     }
 
     @Test
@@ -203,19 +226,28 @@ class AccountTests extends HttpGraphQlTests {
             .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "name"));
         update(Map.of("id", encode("Opportunity:1"), "expectedVersion", 0)).errors()
             .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
-        this.graphQl.documentName("account").fragmentName("accountFields").variable("id", id).execute()
-            .path("account.version").entity(Integer.class).isEqualTo(0);
+        this.graphQl.documentName("account")
+            .fragmentName("accountFields")
+            .variable("id", id)
+            .execute()
+            .path("account.version")
+            .entity(Integer.class)
+            .isEqualTo(0);
     }
 
     private void assertInvalid(Map<String, Object> input, String field) {
-        this.graphQl.documentName("createAccount").fragmentName("accountFields")
+        this.graphQl.documentName("createAccount")
+            .fragmentName("accountFields")
             .variable("input", input)
             .execute()
-            .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", field));
+            .errors()
+            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", field));
     }
 
     private GraphQlTester.Response update(Map<String, Object> input) {
-        return this.graphQl.documentName("updateAccount").fragmentName("accountFields").variable("input", input)
+        return this.graphQl.documentName("updateAccount")
+            .fragmentName("accountFields")
+            .variable("input", input)
             .execute();
     }
 
@@ -236,4 +268,5 @@ class AccountTests extends HttpGraphQlTests {
     static String encode(String raw) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes());
     }
+
 }

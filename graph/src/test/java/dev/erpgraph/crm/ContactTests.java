@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-/** {@code contact}, {@code Account.contacts}, {@code Contact.account} and the contact mutations, over HTTP. */
+/**
+ * {@code contact}, {@code Account.contacts}, {@code Contact.account} and the contact
+ * mutations, over HTTP.
+ */
 class ContactTests extends HttpGraphQlTests {
 
     @Test
@@ -22,18 +25,29 @@ class ContactTests extends HttpGraphQlTests {
         response.path("createContact.contact.version").entity(Integer.class).isEqualTo(0);
 
         String id = response.path("createContact.contact.id").entity(String.class).get();
-        this.graphQl.documentName("contact").fragmentName("contactFields").variable("id", id).execute()
-            .path("contact.title").entity(String.class).isEqualTo("Purchasing Manager");
+        this.graphQl.documentName("contact")
+            .fragmentName("contactFields")
+            .variable("id", id)
+            .execute()
+            .path("contact.title")
+            .entity(String.class)
+            .isEqualTo("Purchasing Manager");
     }
 
     @Test
     void answersNullForAnUnknownContactAndRefusesAnAccountId() {
-        this.graphQl.documentName("contact").fragmentName("contactFields")
-            .variable("id", AccountTests.encode("Contact:999999999")).execute()
-            .path("contact").valueIsNull();
-        this.graphQl.documentName("contact").fragmentName("contactFields")
-            .variable("id", createAccount("Huron Sheet Metal")).execute()
-            .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
+        this.graphQl.documentName("contact")
+            .fragmentName("contactFields")
+            .variable("id", AccountTests.encode("Contact:999999999"))
+            .execute()
+            .path("contact")
+            .valueIsNull();
+        this.graphQl.documentName("contact")
+            .fragmentName("contactFields")
+            .variable("id", createAccount("Huron Sheet Metal"))
+            .execute()
+            .errors()
+            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
     }
 
     @Test
@@ -42,33 +56,48 @@ class ContactTests extends HttpGraphQlTests {
         for (String name : new String[] { "Mike", "Dave", "Tom" }) {
             create(Map.of("accountId", accountId, "firstName", name, "lastName", "Novak"));
         }
-        GraphQlTester.Response first = this.graphQl.documentName("accountContacts").variable("id", accountId)
-            .variable("first", 2).execute();
+        GraphQlTester.Response first = this.graphQl.documentName("accountContacts")
+            .variable("id", accountId)
+            .variable("first", 2)
+            .execute();
         first.path("account.contacts.totalCount").entity(Integer.class).isEqualTo(3);
         first.path("account.contacts.edges[*].node.firstName").entityList(String.class).containsExactly("Mike", "Dave");
         first.path("account.contacts.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         String after = first.path("account.contacts.pageInfo.endCursor").entity(String.class).get();
 
-        GraphQlTester.Response last = this.graphQl.documentName("accountContacts").variable("id", accountId)
-            .variable("first", 2).variable("after", after).execute();
+        GraphQlTester.Response last = this.graphQl.documentName("accountContacts")
+            .variable("id", accountId)
+            .variable("first", 2)
+            .variable("after", after)
+            .execute();
         last.path("account.contacts.edges[*].node.firstName").entityList(String.class).containsExactly("Tom");
         last.path("account.contacts.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
         last.path("account.contacts.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
         last.path("account.contacts.totalCount").entity(Integer.class).isEqualTo(3);
 
-        this.graphQl.documentName("accountContacts").variable("id", accountId).variable("first", 101).execute()
-            .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
-        this.graphQl.documentName("accountContacts").variable("id", accountId).variable("after", "%%").execute()
-            .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
+        this.graphQl.documentName("accountContacts")
+            .variable("id", accountId)
+            .variable("first", 101)
+            .execute()
+            .errors()
+            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
+        this.graphQl.documentName("accountContacts")
+            .variable("id", accountId)
+            .variable("after", "%%")
+            .execute()
+            .errors()
+            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
     }
 
     @Test
     void updatesAContactAndRefusesAStaleVersion() {
         String accountId = createAccount("Muskegon Electric");
         String id = create(Map.of("accountId", accountId, "firstName", "Amy", "lastName", "Larson"))
-            .path("createContact.contact.id").entity(String.class).get();
-        GraphQlTester.Response updated = update(Map.of("id", id, "expectedVersion", 0, "title", "Controller",
-                "clientMutationId", "u-2"));
+            .path("createContact.contact.id")
+            .entity(String.class)
+            .get();
+        GraphQlTester.Response updated = update(
+                Map.of("id", id, "expectedVersion", 0, "title", "Controller", "clientMutationId", "u-2"));
         updated.path("updateContact.clientMutationId").entity(String.class).isEqualTo("u-2");
         updated.path("updateContact.contact.title").entity(String.class).isEqualTo("Controller");
         updated.path("updateContact.contact.firstName").entity(String.class).isEqualTo("Amy");
@@ -76,33 +105,48 @@ class ContactTests extends HttpGraphQlTests {
 
         update(Map.of("id", id, "expectedVersion", 0, "title", "Owner")).errors()
             .satisfy((errors) -> assertSingleError(errors, "CONFLICT", null));
-        this.graphQl.documentName("contact").fragmentName("contactFields").variable("id", id).execute()
-            .path("contact.title").entity(String.class).isEqualTo("Controller");
+        this.graphQl.documentName("contact")
+            .fragmentName("contactFields")
+            .variable("id", id)
+            .execute()
+            .path("contact.title")
+            .entity(String.class)
+            .isEqualTo("Controller");
     }
 
     @Test
     void refusesInvalidContactInputAndUnknownRecords() {
         String accountId = createAccount("Badger Plumbing Supply");
-        create(Map.of("accountId", accountId, "firstName", "Jim", "lastName", "Becker", "email", "jim@"))
-            .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "email"));
-        create(Map.of("accountId", accountId, "firstName", " ", "lastName", "Becker"))
-            .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "firstName"));
-        this.graphQl.documentName("accountContacts").variable("id", accountId).execute()
-            .path("account.contacts.totalCount").entity(Integer.class).isEqualTo(0);
+        create(Map.of("accountId", accountId, "firstName", "Jim", "lastName", "Becker", "email", "jim@")).errors()
+            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "email"));
+        create(Map.of("accountId", accountId, "firstName", " ", "lastName", "Becker")).errors()
+            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "firstName"));
+        this.graphQl.documentName("accountContacts")
+            .variable("id", accountId)
+            .execute()
+            .path("account.contacts.totalCount")
+            .entity(Integer.class)
+            .isEqualTo(0);
 
         create(Map.of("accountId", AccountTests.encode("Account:999999999"), "firstName", "Jim", "lastName", "B"))
-            .errors().satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
-        update(Map.of("id", AccountTests.encode("Contact:999999999"), "expectedVersion", 0))
-            .errors().satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
+            .errors()
+            .satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
+        update(Map.of("id", AccountTests.encode("Contact:999999999"), "expectedVersion", 0)).errors()
+            .satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
     }
 
     private GraphQlTester.Response create(Map<String, Object> input) {
-        return this.graphQl.documentName("createContact").fragmentName("contactFields").variable("input", input)
+        return this.graphQl.documentName("createContact")
+            .fragmentName("contactFields")
+            .variable("input", input)
             .execute();
     }
 
     private GraphQlTester.Response update(Map<String, Object> input) {
-        return this.graphQl.documentName("updateContact").fragmentName("contactFields").variable("input", input)
+        return this.graphQl.documentName("updateContact")
+            .fragmentName("contactFields")
+            .variable("input", input)
             .execute();
     }
+
 }

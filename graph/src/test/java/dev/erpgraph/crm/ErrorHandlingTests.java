@@ -13,8 +13,7 @@ class ErrorHandlingTests extends HttpGraphQlTests {
     void hidesAnUnexpectedFailureBehindACorrelationId() {
         this.graphQl.document("{ failingField }").execute().errors().satisfy((errors) -> {
             assertThat(errors).singleElement().satisfies((error) -> {
-                assertThat(error.getExtensions()).containsEntry("code", "INTERNAL")
-                    .containsKey("correlationId");
+                assertThat(error.getExtensions()).containsEntry("code", "INTERNAL").containsKey("correlationId");
                 String correlationId = (String) error.getExtensions().get("correlationId");
                 assertThat(correlationId).matches("[0-9a-f-]{36}");
                 assertThat(error.getMessage()).contains(correlationId)
@@ -38,11 +37,14 @@ class ErrorHandlingTests extends HttpGraphQlTests {
     @Test
     void answersBadUserInputForAnUnparsableDecimal() {
         String accountId = createAccount("Buckeye Hydronics");
-        this.graphQl.documentName("createOpportunity").fragmentName("opportunityFields")
-            .variable("input", Map.of("accountId", accountId, "name", "Deal", "amount",
-                    Map.of("amount", "12,50", "currency", "USD")))
+        this.graphQl.documentName("createOpportunity")
+            .fragmentName("opportunityFields")
+            .variable("input",
+                    Map.of("accountId", accountId, "name", "Deal", "amount",
+                            Map.of("amount", "12,50", "currency", "USD")))
             .execute()
-            .errors().satisfy((errors) -> {
+            .errors()
+            .satisfy((errors) -> {
                 assertThat(errors).singleElement().satisfies((error) -> {
                     assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
                     assertThat(error.getMessage()).doesNotContain("NumberFormatException", "Character");
@@ -63,7 +65,9 @@ class ErrorHandlingTests extends HttpGraphQlTests {
     void answersInternalNotBadUserInputWhenTheServerLeavesANonNullFieldEmpty() {
         this.graphQl.document("{ emptyNonNullField }")
             .execute()
-            .errors().satisfy((errors) -> assertThat(errors).singleElement()
+            .errors()
+            .satisfy((errors) -> assertThat(errors).singleElement()
                 .satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "INTERNAL")));
     }
+
 }

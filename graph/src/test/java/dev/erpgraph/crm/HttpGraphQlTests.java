@@ -15,8 +15,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole server over real HTTP, on the demo data. Every HTTP test class extends this and adds no
- * configuration of its own, so that all of them share one application context.
+ * The whole server over real HTTP, on the demo data. Every HTTP test class extends this
+ * and adds no configuration of its own, so that all of them share one application
+ * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "erp.sandbox.latency-ms=0", "erp.sandbox.latency-jitter-ms=0", "erp.timeout=10s" })
@@ -29,7 +30,10 @@ public abstract class HttpGraphQlTests {
     @Autowired
     protected StatementCounter statements;
 
-    /** A generous timeout: these tests share two cores with other builds, and the first request warms up. */
+    /**
+     * A generous timeout: these tests share two cores with other builds, and the first
+     * request warms up.
+     */
     @Autowired
     void setGraphQl(HttpGraphQlTester graphQl) {
         Duration timeout = Duration.ofSeconds(30);
@@ -39,7 +43,9 @@ public abstract class HttpGraphQlTests {
             .build();
     }
 
-    /** A word no demo account contains, so that a test sees only the accounts it created. */
+    /**
+     * A word no demo account contains, so that a test sees only the accounts it created.
+     */
     protected static String uniqueWord() {
         return "zz" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
@@ -69,4 +75,5 @@ public abstract class HttpGraphQlTests {
             }
         });
     }
+
 }

@@ -12,30 +12,45 @@ class NodeTests extends HttpGraphQlTests {
     @Test
     void resolvesEveryNodeType() {
         String accountId = createAccount("Tri-County Fire Protection");
-        String contactId = this.graphQl.documentName("createContact").fragmentName("contactFields")
-            .variable("input", Map.of("accountId", accountId, "firstName", "Pat", "lastName", "Murphy")).execute()
-            .path("createContact.contact.id").entity(String.class).get();
-        String opportunityId = this.graphQl.documentName("createOpportunity").fragmentName("opportunityFields")
-            .variable("input", Map.of("accountId", accountId, "name", "Sprinkler riser package")).execute()
-            .path("createOpportunity.opportunity.id").entity(String.class).get();
+        String contactId = this.graphQl.documentName("createContact")
+            .fragmentName("contactFields")
+            .variable("input", Map.of("accountId", accountId, "firstName", "Pat", "lastName", "Murphy"))
+            .execute()
+            .path("createContact.contact.id")
+            .entity(String.class)
+            .get();
+        String opportunityId = this.graphQl.documentName("createOpportunity")
+            .fragmentName("opportunityFields")
+            .variable("input", Map.of("accountId", accountId, "name", "Sprinkler riser package"))
+            .execute()
+            .path("createOpportunity.opportunity.id")
+            .entity(String.class)
+            .get();
 
         assertNode(accountId, "Account").path("node.name").entity(String.class).isEqualTo("Tri-County Fire Protection");
         assertNode(contactId, "Contact").path("node.firstName").entity(String.class).isEqualTo("Pat");
-        assertNode(opportunityId, "Opportunity").path("node.name").entity(String.class)
+        assertNode(opportunityId, "Opportunity").path("node.name")
+            .entity(String.class)
             .isEqualTo("Sprinkler riser package");
     }
 
     @Test
     void answersNullForAnUnknownNode() {
-        this.graphQl.documentName("node").variable("id", AccountTests.encode("Contact:999999999")).execute()
-            .path("node").valueIsNull();
+        this.graphQl.documentName("node")
+            .variable("id", AccountTests.encode("Contact:999999999"))
+            .execute()
+            .path("node")
+            .valueIsNull();
     }
 
     @Test
     void refusesAGarbageOrUnknownTypeId() {
         for (String id : new String[] { "!!", AccountTests.encode("Order:1"), AccountTests.encode("Account:-1") }) {
-            this.graphQl.documentName("node").variable("id", id).execute()
-                .errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
+            this.graphQl.documentName("node")
+                .variable("id", id)
+                .execute()
+                .errors()
+                .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
         }
     }
 
@@ -45,4 +60,5 @@ class NodeTests extends HttpGraphQlTests {
         response.path("node.id").entity(String.class).isEqualTo(id);
         return response;
     }
+
 }

@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Counts the SQL statements the application prepares, by wrapping the DataSource (and each Connection it
- * hands out) in a JDK proxy. No dependency needed; it proves the absence of N+1 loads.
+ * Counts the SQL statements the application prepares, by wrapping the DataSource (and
+ * each Connection it hands out) in a JDK proxy. No dependency needed; it proves the
+ * absence of N+1 loads.
  */
 public class StatementCounter implements BeanPostProcessor {
 
@@ -24,7 +25,10 @@ public class StatementCounter implements BeanPostProcessor {
         this.statements.clear();
     }
 
-    /** The statements prepared since the last {@link #reset()}, as SQL (or the method name, if none). */
+    /**
+     * The statements prepared since the last {@link #reset()}, as SQL (or the method
+     * name, if none).
+     */
     List<String> statements() {
         return List.copyOf(this.statements);
     }
@@ -63,6 +67,7 @@ public class StatementCounter implements BeanPostProcessor {
     private interface Handler<T> {
 
         Object handle(T target, Method method, Object[] args) throws Throwable;
+
     }
 
     @SuppressWarnings("unchecked")
@@ -70,4 +75,5 @@ public class StatementCounter implements BeanPostProcessor {
         InvocationHandler invocation = (proxy, method, args) -> handler.handle(target, method, args);
         return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] { type }, invocation);
     }
+
 }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParsedDocumentCacheTests {
 
     private final ParsedDocumentCache cache = new ParsedDocumentCache(2);
+
     private final AtomicInteger parses = new AtomicInteger();
 
     @Test
@@ -56,4 +57,5 @@ class ParsedDocumentCacheTests {
     private static ExecutionInput input(String query, int variable) {
         return ExecutionInput.newExecutionInput(query).variables(java.util.Map.of("n", variable)).build();
     }
+
 }

@@ -23,9 +23,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ERP-owned fields over real HTTP against the sandbox ERPs: only what is rendered is fetched, one request per
- * ERP and resource whatever the number of accounts, ERPs in parallel, and failures confined to their own keys.
- * Every test starts cold (gateway cache evicted) with calm sandboxes and zeroed request counts.
+ * ERP-owned fields over real HTTP against the sandbox ERPs: only what is rendered is
+ * fetched, one request per ERP and resource whatever the number of accounts, ERPs in
+ * parallel, and failures confined to their own keys. Every test starts cold (gateway
+ * cache evicted) with calm sandboxes and zeroed request counts.
  */
 class ErpFieldsTests extends HttpGraphQlTests {
 
@@ -63,10 +64,17 @@ class ErpFieldsTests extends HttpGraphQlTests {
 
     @Test
     void aQueryWithoutErpFieldsSendsNoRequestToAnyErp() {
-        graphQl.documentName("crmOnly").variable("erpSystemId", "sap").execute()
-                .errors().verify()
-                .path("accounts.nodes[0].erpLinks[0].erpSystem.id").entity(String.class).isEqualTo("sap")
-                .path("accounts.nodes").entityList(Object.class).hasSize(50);
+        graphQl.documentName("crmOnly")
+            .variable("erpSystemId", "sap")
+            .execute()
+            .errors()
+            .verify()
+            .path("accounts.nodes[0].erpLinks[0].erpSystem.id")
+            .entity(String.class)
+            .isEqualTo("sap")
+            .path("accounts.nodes")
+            .entityList(Object.class)
+            .hasSize(50);
 
         for (Sandbox sandbox : sandboxes.all()) {
             assertThat(sandbox.stats().snapshot().requests()).as(sandbox.id()).isZero();
@@ -75,18 +83,32 @@ class ErpFieldsTests extends HttpGraphQlTests {
 
     @Test
     void twentyAccountsCostTheSameErpRequestsAsFive() {
-        String after = graphQl.documentName("account360").variable("erpSystemId", "sap").variable("first", 5)
-                .execute().errors().verify()
-                .path("accounts.pageInfo.endCursor").entity(String.class).get();
+        String after = graphQl.documentName("account360")
+            .variable("erpSystemId", "sap")
+            .variable("first", 5)
+            .execute()
+            .errors()
+            .verify()
+            .path("accounts.pageInfo.endCursor")
+            .entity(String.class)
+            .get();
         Map<String, Long> forFive = sandbox("sap").stats().snapshot().byResource();
 
         coldAndCalm();
-        graphQl.documentName("account360").variable("erpSystemId", "sap").variable("first", 20)
-                .variable("after", after).execute().errors().verify()
-                .path("accounts.nodes").entityList(Object.class).hasSize(20);
+        graphQl.documentName("account360")
+            .variable("erpSystemId", "sap")
+            .variable("first", 20)
+            .variable("after", after)
+            .execute()
+            .errors()
+            .verify()
+            .path("accounts.nodes")
+            .entityList(Object.class)
+            .hasSize(20);
         Map<String, Long> forTwenty = sandbox("sap").stats().snapshot().byResource();
 
-        // SAP: orders with lines in one $expand read, stock in one, credit account + exposure, price
+        // SAP: orders with lines in one $expand read, stock in one, credit account +
+        // exposure, price
         // validity + scales: a handful, the same for 5 and for 20 accounts.
         assertThat(forFive).isEqualTo(Map.of("orders", 1L, "inventory", 1L, "credit", 2L, "prices", 2L));
         assertThat(forTwenty).isEqualTo(forFive);
@@ -99,15 +121,21 @@ class ErpFieldsTests extends HttpGraphQlTests {
 
     @Test
     void threeErpsAreReadConcurrently() {
-        // Tokens and connections are warmed first, so each ERP then sees only its credit reads.
+        // Tokens and connections are warmed first, so each ERP then sees only its credit
+        // reads.
         graphQl.documentName("creditAcrossErps").execute().errors().verify();
         coldAndCalm();
         List<String> ids = List.of("sap", "business-central", "netsuite");
-        // Long enough that reads one after another could never overlap, even on a loaded machine.
+        // Long enough that reads one after another could never overlap, even on a loaded
+        // machine.
         ids.forEach(id -> sandbox(id).faults(SandboxFaults.defaults(1500, 0)));
 
-        graphQl.documentName("creditAcrossErps").execute().errors().verify()
-                .path("ns.nodes[0].creditStatus.onHold").hasValue();
+        graphQl.documentName("creditAcrossErps")
+            .execute()
+            .errors()
+            .verify()
+            .path("ns.nodes[0].creditStatus.onHold")
+            .hasValue();
 
         List<SandboxStats.Interval> first = new ArrayList<>();
         StringBuilder timeline = new StringBuilder();
@@ -128,26 +156,41 @@ class ErpFieldsTests extends HttpGraphQlTests {
         long latestStart = first.stream().mapToLong(SandboxStats.Interval::startNanos).max().orElseThrow();
         long earliestEnd = first.stream().mapToLong(SandboxStats.Interval::endNanos).min().orElseThrow();
         assertThat(latestStart).as("every ERP's first request starts before any of them ends: " + timeline)
-                .isLessThan(earliestEnd);
+            .isLessThan(earliestEnd);
     }
 
     @Test
     void anErpsLineStockIsAskedForAsSoonAsItsOwnOrdersAreIn() {
         graphQl.documentName("stockAcrossErps").variable("first", 1).execute().errors().verify();
         coldAndCalm();
-        // NetSuite reads orders in two round trips (headers, then lines), each slow here; SAP answers at once.
+        // NetSuite reads orders in two round trips (headers, then lines), each slow here;
+        // SAP answers at once.
         sandbox("netsuite").faults(SandboxFaults.defaults(1000, 0));
 
-        graphQl.documentName("stockAcrossErps").variable("first", 5).execute().errors().verify()
-                .path("sap.nodes[0].orders[0].lines[0].inventory[0].warehouse").hasValue()
-                .path("ns.nodes[0].orders[0].lines[0].inventory[0].warehouse").hasValue();
+        graphQl.documentName("stockAcrossErps")
+            .variable("first", 5)
+            .execute()
+            .errors()
+            .verify()
+            .path("sap.nodes[0].orders[0].lines[0].inventory[0].warehouse")
+            .hasValue()
+            .path("ns.nodes[0].orders[0].lines[0].inventory[0].warehouse")
+            .hasValue();
 
-        SandboxStats.Interval sapStock = sandbox("sap").stats().intervals().stream()
-                .filter(interval -> interval.request().contains("API_MATERIAL_STOCK_SRV")).findFirst().orElseThrow();
-        long netSuiteFirstAnswer = sandbox("netsuite").stats().intervals().stream()
-                .mapToLong(SandboxStats.Interval::endNanos).min().orElseThrow();
+        SandboxStats.Interval sapStock = sandbox("sap").stats()
+            .intervals()
+            .stream()
+            .filter(interval -> interval.request().contains("API_MATERIAL_STOCK_SRV"))
+            .findFirst()
+            .orElseThrow();
+        long netSuiteFirstAnswer = sandbox("netsuite").stats()
+            .intervals()
+            .stream()
+            .mapToLong(SandboxStats.Interval::endNanos)
+            .min()
+            .orElseThrow();
         assertThat(sapStock.endNanos()).as("SAP's stock is read while NetSuite is still reading its orders")
-                .isLessThan(netSuiteFirstAnswer);
+            .isLessThan(netSuiteFirstAnswer);
         // Pipelined, still one stock read per ERP for all the lines of the page.
         assertThat(sandbox("sap").stats().snapshot().byResource()).containsEntry("inventory", 1L);
         assertThat(sandbox("netsuite").stats().snapshot().byResource()).containsEntry("inventory", 1L);
@@ -155,7 +198,8 @@ class ErpFieldsTests extends HttpGraphQlTests {
 
     @Test
     void threeErpsOnOnePageCostEachErpWhatItsOwnPageCosts() {
-        // Tokens and what a connector keeps for its life (Business Central's locations) are read first.
+        // Tokens and what a connector keeps for its life (Business Central's locations)
+        // are read first.
         graphQl.documentName("account360AcrossErps").variable("first", 1).execute().errors().verify();
         Map<String, String> aliases = Map.of("sap", "sap", "business-central", "bc", "netsuite", "ns");
         Map<String, Map<String, Long>> alone = new HashMap<>();
@@ -168,13 +212,20 @@ class ErpFieldsTests extends HttpGraphQlTests {
         }
 
         coldAndCalm();
-        graphQl.documentName("account360AcrossErps").variable("first", 10).execute().errors().verify()
-                .path("ns.nodes[0].orders[0].lines[0].inventory[0].warehouse").hasValue();
+        graphQl.documentName("account360AcrossErps")
+            .variable("first", 10)
+            .execute()
+            .errors()
+            .verify()
+            .path("ns.nodes[0].orders[0].lines[0].inventory[0].warehouse")
+            .hasValue();
 
-        // Each ERP's stock goes out as soon as its own orders are in, and still in one batch for its lines.
+        // Each ERP's stock goes out as soon as its own orders are in, and still in one
+        // batch for its lines.
         for (String id : aliases.keySet()) {
-            assertThat(sandbox(id).stats().snapshot().byResource()).as(id).isEqualTo(alone.get(id))
-                    .containsKey("inventory");
+            assertThat(sandbox(id).stats().snapshot().byResource()).as(id)
+                .isEqualTo(alone.get(id))
+                .containsKey("inventory");
         }
     }
 
@@ -182,109 +233,165 @@ class ErpFieldsTests extends HttpGraphQlTests {
     void anErpThatIsDownLeavesEveryOtherErpAndEveryCrmFieldIntact() {
         sandbox("netsuite").faults(new SandboxFaults(0, 0, true, 0.0, false, 0, 1, 3600));
 
-        graphQl.documentName("creditAcrossErps").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getPath()).isEqualTo("ns.nodes[0].creditStatus");
-                    assertThat(error.getExtensions()).containsEntry("code", "ERP_UNAVAILABLE")
-                            .containsEntry("erpSystemId", "netsuite");
-                    assertThat(error.getMessage()).doesNotContain("Exception").doesNotContain("at dev.");
-                }))
-                .path("ns.nodes[0].name").hasValue()
-                .path("ns.nodes[0].creditStatus").valueIsNull()
-                .path("sap.nodes[0].creditStatus.onHold").hasValue()
-                .path("bc.nodes[0].creditStatus.onHold").hasValue();
+        graphQl.documentName("creditAcrossErps")
+            .execute()
+            .errors()
+            .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.getPath()).isEqualTo("ns.nodes[0].creditStatus");
+                assertThat(error.getExtensions()).containsEntry("code", "ERP_UNAVAILABLE")
+                    .containsEntry("erpSystemId", "netsuite");
+                assertThat(error.getMessage()).doesNotContain("Exception").doesNotContain("at dev.");
+            }))
+            .path("ns.nodes[0].name")
+            .hasValue()
+            .path("ns.nodes[0].creditStatus")
+            .valueIsNull()
+            .path("sap.nodes[0].creditStatus.onHold")
+            .hasValue()
+            .path("bc.nodes[0].creditStatus.onHold")
+            .hasValue();
     }
 
     @Test
     void aCustomerTheErpDoesNotKnowFailsAloneInItsBatch() {
         String known = graphQl.document("{ accounts(first: 1, filter: { erpSystemId: \"sap\" }) { nodes { id } } }")
-                .execute().path("accounts.nodes[0].id").entity(String.class).get();
+            .execute()
+            .path("accounts.nodes[0].id")
+            .entity(String.class)
+            .get();
         String unknown = createAccount(uniqueWord());
-        graphQl.document("mutation($id: ID!) { linkErpCustomer(input: { accountId: $id, erpSystemId: \"sap\","
-                        + " customerNumber: \"17199999\" }) { erpLink { customerNumber } } }")
-                .variable("id", unknown).execute().errors().verify();
+        graphQl
+            .document("mutation($id: ID!) { linkErpCustomer(input: { accountId: $id, erpSystemId: \"sap\","
+                    + " customerNumber: \"17199999\" }) { erpLink { customerNumber } } }")
+            .variable("id", unknown)
+            .execute()
+            .errors()
+            .verify();
 
-        graphQl.document("query($a: ID!, $b: ID!) { a: account(id: $a) { creditStatus { onHold } }"
-                        + " b: account(id: $b) { name creditStatus { onHold } } }")
-                .variable("a", known).variable("b", unknown).execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getPath()).isEqualTo("b.creditStatus");
-                    assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")
-                            .containsEntry("erpSystemId", "sap");
-                }))
-                .path("a.creditStatus.onHold").hasValue()
-                .path("b.name").hasValue()
-                .path("b.creditStatus").valueIsNull();
+        graphQl
+            .document("query($a: ID!, $b: ID!) { a: account(id: $a) { creditStatus { onHold } }"
+                    + " b: account(id: $b) { name creditStatus { onHold } } }")
+            .variable("a", known)
+            .variable("b", unknown)
+            .execute()
+            .errors()
+            .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.getPath()).isEqualTo("b.creditStatus");
+                assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")
+                    .containsEntry("erpSystemId", "sap");
+            }))
+            .path("a.creditStatus.onHold")
+            .hasValue()
+            .path("b.name")
+            .hasValue()
+            .path("b.creditStatus")
+            .valueIsNull();
     }
 
     @Test
     void inventoryAtClevelandComesFromEveryErp() {
-        List<Map<String, Object>> levels = graphQl.document("{ inventory(skus: [\"PVC-10000\"], warehouse: \"CLE\")"
-                        + " { sku warehouse freshness { erpSystem { id } } } }")
-                .execute().errors().verify()
-                .path("inventory").entityList(new org.springframework.core.ParameterizedTypeReference<
-                        Map<String, Object>>() { }).get();
+        List<Map<String, Object>> levels = graphQl
+            .document("{ inventory(skus: [\"PVC-10000\"], warehouse: \"CLE\")"
+                    + " { sku warehouse freshness { erpSystem { id } } } }")
+            .execute()
+            .errors()
+            .verify()
+            .path("inventory")
+            .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+            })
+            .get();
 
-        assertThat(levels).allSatisfy(level -> assertThat(level).containsEntry("warehouse", "CLE")
-                .containsEntry("sku", "PVC-10000"));
-        assertThat(levels).extracting(level -> (String) ((Map<?, ?>) ((Map<?, ?>) level.get("freshness"))
-                .get("erpSystem")).get("id")).containsExactlyInAnyOrder("sap", "business-central", "netsuite", "sxe",
-                "p21");
+        assertThat(levels)
+            .allSatisfy(level -> assertThat(level).containsEntry("warehouse", "CLE").containsEntry("sku", "PVC-10000"));
+        assertThat(levels)
+            .extracting(level -> (String) ((Map<?, ?>) ((Map<?, ?>) level.get("freshness")).get("erpSystem")).get("id"))
+            .containsExactlyInAnyOrder("sap", "business-central", "netsuite", "sxe", "p21");
         for (Sandbox sandbox : sandboxes.all()) {
             assertThat(sandbox.stats().snapshot().byResource().getOrDefault("inventory", 0L)).as(sandbox.id())
-                    .isEqualTo(1L);
+                .isEqualTo(1L);
         }
     }
 
     @Test
     void aHostileSkuFindsNothingAndWidensNoQuery() {
-        graphQl.document("{ inventory(skus: [\"PVC-10000' or '1'='1\", \"x) or (1 eq 1\", \"'; drop table item\"])"
-                        + " { sku warehouse } }")
-                .execute().errors().verify()
-                .path("inventory").entityList(Object.class).hasSize(0);
+        graphQl
+            .document("{ inventory(skus: [\"PVC-10000' or '1'='1\", \"x) or (1 eq 1\", \"'; drop table item\"])"
+                    + " { sku warehouse } }")
+            .execute()
+            .errors()
+            .verify()
+            .path("inventory")
+            .entityList(Object.class)
+            .hasSize(0);
     }
 
     @Test
     void argumentsOutOfRangeAreRefusedWithTheFieldNamed() {
-        graphQl.document("{ accounts(first: 1) { nodes { orders(first: 101) { number } } } }").execute()
-                .errors().satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
-        graphQl.document("{ inventory(skus: []) { sku } }").execute()
-                .errors().satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "skus"));
-        graphQl.document("{ inventory(skus: [\"PVC-10000\"], erpSystemId: \"nope\") { sku } }").execute()
-                .errors().satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "erpSystemId"));
+        graphQl.document("{ accounts(first: 1) { nodes { orders(first: 101) { number } } } }")
+            .execute()
+            .errors()
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
+        graphQl.document("{ inventory(skus: []) { sku } }")
+            .execute()
+            .errors()
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "skus"));
+        graphQl.document("{ inventory(skus: [\"PVC-10000\"], erpSystemId: \"nope\") { sku } }")
+            .execute()
+            .errors()
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "erpSystemId"));
     }
 
     @Test
     void linkingToAnUnknownErpSystemIsRefused() {
         String account = createAccount(uniqueWord());
-        graphQl.document("mutation($id: ID!) { linkErpCustomer(input: { accountId: $id, erpSystemId: \"nope\","
-                        + " customerNumber: \"1\" }) { erpLink { customerNumber } } }")
-                .variable("id", account).execute()
-                .errors().satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "erpSystemId"));
+        graphQl
+            .document("mutation($id: ID!) { linkErpCustomer(input: { accountId: $id, erpSystemId: \"nope\","
+                    + " customerNumber: \"1\" }) { erpLink { customerNumber } } }")
+            .variable("id", account)
+            .execute()
+            .errors()
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "erpSystemId"));
         graphQl.document("query($id: ID!) { account(id: $id) { erpLinks { customerNumber } } }")
-                .variable("id", account).execute().errors().verify()
-                .path("account.erpLinks").entityList(Object.class).hasSize(0);
+            .variable("id", account)
+            .execute()
+            .errors()
+            .verify()
+            .path("account.erpLinks")
+            .entityList(Object.class)
+            .hasSize(0);
     }
 
     @Test
     void aSecondLinkInTheSameRequestIsSeenByItsPayload() {
         String account = createAccount(uniqueWord());
-        graphQl.document("mutation($id: ID!, $sap: String!, $netsuite: String!) {"
-                        + " first: linkErpCustomer(input: { accountId: $id, erpSystemId: \"sap\", customerNumber: $sap })"
-                        + " { account { erpLinks { erpSystem { id } } } }"
-                        + " second: linkErpCustomer(input: { accountId: $id, erpSystemId: \"netsuite\","
-                        + " customerNumber: $netsuite }) { account { erpLinks { erpSystem { id } } } } }")
-                .variable("id", account).variable("sap", uniqueWord()).variable("netsuite", uniqueWord())
-                .execute().errors().verify()
-                .path("first.account.erpLinks[*].erpSystem.id").entityList(String.class).containsExactly("sap")
-                .path("second.account.erpLinks[*].erpSystem.id").entityList(String.class)
-                .containsExactly("sap", "netsuite");
+        graphQl
+            .document("mutation($id: ID!, $sap: String!, $netsuite: String!) {"
+                    + " first: linkErpCustomer(input: { accountId: $id, erpSystemId: \"sap\", customerNumber: $sap })"
+                    + " { account { erpLinks { erpSystem { id } } } }"
+                    + " second: linkErpCustomer(input: { accountId: $id, erpSystemId: \"netsuite\","
+                    + " customerNumber: $netsuite }) { account { erpLinks { erpSystem { id } } } } }")
+            .variable("id", account)
+            .variable("sap", uniqueWord())
+            .variable("netsuite", uniqueWord())
+            .execute()
+            .errors()
+            .verify()
+            .path("first.account.erpLinks[*].erpSystem.id")
+            .entityList(String.class)
+            .containsExactly("sap")
+            .path("second.account.erpLinks[*].erpSystem.id")
+            .entityList(String.class)
+            .containsExactly("sap", "netsuite");
     }
 
     @Test
     void requestsAreTimedButNotEachField() {
-        graphQl.document("{ accounts(first: 3, filter: { erpSystemId: \"sap\" }) { nodes { orders(first: 2)"
-                + " { lines { inventory { available } } } } } }").execute().errors().verify();
+        graphQl
+            .document("{ accounts(first: 3, filter: { erpSystemId: \"sap\" }) { nodes { orders(first: 2)"
+                    + " { lines { inventory { available } } } } } }")
+            .execute()
+            .errors()
+            .verify();
 
         assertThat(meters.find("graphql.request").timer()).isNotNull();
         assertThat(meters.find("graphql.datafetcher").timer()).isNull();

@@ -17,15 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two replicas on the real PostgreSQL (127.0.0.1:5432, database {@code test}, user {@code postgres}): an
- * eviction published by one is applied by the other, and not again by itself. Skipped when PostgreSQL is not
- * reachable, unless {@code ERPGRAPH_TEST_POSTGRES=required} or {@code CI=true}: then it fails.
+ * Two replicas on the real PostgreSQL (127.0.0.1:5432, database {@code test}, user
+ * {@code postgres}): an eviction published by one is applied by the other, and not again
+ * by itself. Skipped when PostgreSQL is not reachable, unless
+ * {@code ERPGRAPH_TEST_POSTGRES=required} or {@code CI=true}: then it fails.
  */
 class ClusterEvictionsTests {
 
     private final List<ErpEviction> appliedByA = new CopyOnWriteArrayList<>();
+
     private final List<ErpEviction> appliedByB = new CopyOnWriteArrayList<>();
+
     private ClusterEvictions replicaA;
+
     private ClusterEvictions replicaB;
 
     @BeforeEach
@@ -34,8 +38,10 @@ class ClusterEvictionsTests {
         dataSource.setURL(TestPostgres.URL);
         dataSource.setUser(TestPostgres.USER);
         TestPostgres.require();
-        replicaA = new ClusterEvictions(dataSource, appliedByA::add, () -> { }, "replica-a");
-        replicaB = new ClusterEvictions(dataSource, appliedByB::add, () -> { }, "replica-b");
+        replicaA = new ClusterEvictions(dataSource, appliedByA::add, () -> {
+        }, "replica-a");
+        replicaB = new ClusterEvictions(dataSource, appliedByB::add, () -> {
+        }, "replica-b");
         replicaA.start();
         replicaB.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> replicaA.isListening() && replicaB.isListening());
@@ -75,4 +81,5 @@ class ClusterEvictionsTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> appliedByA.size() == 1);
         assertThat(appliedByA).containsExactly(ErpEviction.all("ns", ErpResource.PRICES));
     }
+
 }

@@ -46,19 +46,22 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /erp-events/{id}} over real HTTP against configured systems whose connectors count their calls:
- * an accepted event evicts exactly what it names (the next read asks the ERP again), a refused one evicts
- * nothing; plus Business Central's handshake, the per-ERP health and the metrics on Prometheus.
+ * {@code POST /erp-events/{id}} over real HTTP against configured systems whose
+ * connectors count their calls: an accepted event evicts exactly what it names (the next
+ * read asks the ERP again), a refused one evicts nothing; plus Business Central's
+ * handshake, the per-ERP health and the metrics on Prometheus.
  */
-@SpringBootTest(classes = {ErpEventsEndpointTests.EventsTestApplication.class, ErpEventsEndpointTests.CountingConnectors.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.graphql.schema.locations=classpath:graphql-events-test/",
-        "erp.systems.ns.kind=NETSUITE", "erp.systems.ns.base-url=http://erp.invalid",
-        "erp.systems.ns.events.secret=" + ErpEventsEndpointTests.SECRET,
-        "erp.systems.bc.kind=BUSINESS_CENTRAL", "erp.systems.bc.base-url=http://erp.invalid",
-        "erp.systems.bc.events.secret=" + ErpEventsEndpointTests.SECRET,
-        "erp.systems.sap.kind=SAP_S4HANA", "erp.systems.sap.base-url=http://erp.invalid",
-        "erp.systems.sap.events.secret=" + ErpEventsEndpointTests.SECRET})
+@SpringBootTest(
+        classes = { ErpEventsEndpointTests.EventsTestApplication.class,
+                ErpEventsEndpointTests.CountingConnectors.class },
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.graphql.schema.locations=classpath:graphql-events-test/", "erp.systems.ns.kind=NETSUITE",
+                "erp.systems.ns.base-url=http://erp.invalid",
+                "erp.systems.ns.events.secret=" + ErpEventsEndpointTests.SECRET, "erp.systems.bc.kind=BUSINESS_CENTRAL",
+                "erp.systems.bc.base-url=http://erp.invalid",
+                "erp.systems.bc.events.secret=" + ErpEventsEndpointTests.SECRET, "erp.systems.sap.kind=SAP_S4HANA",
+                "erp.systems.sap.base-url=http://erp.invalid",
+                "erp.systems.sap.events.secret=" + ErpEventsEndpointTests.SECRET })
 class ErpEventsEndpointTests {
 
     static final String SECRET = "endpoint-test-secret";
@@ -157,8 +160,7 @@ class ErpEventsEndpointTests {
         Map<String, String> auth = Map.of("Authorization", ErpEvents.sapAuthorization(SECRET));
 
         assertThat(post("/erp-events/sap", Map.of(), event).getStatusCode().value()).isEqualTo(401);
-        assertThat(post("/erp-events/sap", auth, "{\"specversion\":\"1.0\"").getStatusCode().value())
-                .isEqualTo(400);
+        assertThat(post("/erp-events/sap", auth, "{\"specversion\":\"1.0\"").getStatusCode().value()).isEqualTo(400);
         stock("sap", "PVC-10000");
         assertThat(calls("sap.inventory")).isEqualTo(1);
 
@@ -175,8 +177,9 @@ class ErpEventsEndpointTests {
     @Test
     void reportsEachErpsHealthWithoutTakingTheApplicationDown() {
         credit("ns", "C1");
-        JsonNode health = JsonMapper.builder().build()
-                .readTree(http().get().uri("/actuator/health").retrieve().body(String.class));
+        JsonNode health = JsonMapper.builder()
+            .build()
+            .readTree(http().get().uri("/actuator/health").retrieve().body(String.class));
 
         assertThat(health.path("status").asString()).isEqualTo("UP");
         JsonNode ns = health.path("components").path("erp").path("components").path("ns");
@@ -192,7 +195,7 @@ class ErpEventsEndpointTests {
         String metrics = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
 
         assertThat(metrics).contains("erp_cache_gets_total{cache=\"ns.credit\",result=\"hit\"}")
-                .contains("erp_cache_gets_total{cache=\"ns.credit\",result=\"miss\"}");
+            .contains("erp_cache_gets_total{cache=\"ns.credit\",result=\"miss\"}");
         assertThat(metrics).contains("erp_batch_size_count{erp=\"ns\",resource=\"credit\"}");
         assertThat(metrics).contains("resilience4j_circuitbreaker_state{name=\"ns\",state=\"closed\"} 1.0");
         assertThat(metrics).contains("resilience4j_bulkhead_max_allowed_concurrent_calls{name=\"ns\"} 3.0");
@@ -205,12 +208,19 @@ class ErpEventsEndpointTests {
         for (String customer : customers) {
             refs.add(new CustomerRef(system, customer));
         }
-        gateway.credit(refs).all().join().values().forEach(outcome -> assertThat(outcome.isSuccess()).as(String.valueOf(outcome.failure())).isTrue());
+        gateway.credit(refs)
+            .all()
+            .join()
+            .values()
+            .forEach(outcome -> assertThat(outcome.isSuccess()).as(String.valueOf(outcome.failure())).isTrue());
     }
 
     private void stock(String system, String sku) {
-        gateway.stock(Set.of(new StockRef(system, sku, null))).all().join()
-                .values().forEach(outcome -> assertThat(outcome.isSuccess()).as(String.valueOf(outcome.failure())).isTrue());
+        gateway.stock(Set.of(new StockRef(system, sku, null)))
+            .all()
+            .join()
+            .values()
+            .forEach(outcome -> assertThat(outcome.isSuccess()).as(String.valueOf(outcome.failure())).isTrue());
     }
 
     private static int calls(String name) {
@@ -223,18 +233,24 @@ class ErpEventsEndpointTests {
     }
 
     private ResponseEntity<String> post(String path, Map<String, String> headers, String body) {
-        return http().post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> headers.forEach(h::set)).body(body.getBytes(StandardCharsets.UTF_8))
-                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-                        .headers(response.getHeaders())
-                        .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        return http().post()
+            .uri(path)
+            .contentType(MediaType.APPLICATION_JSON)
+            .headers(h -> headers.forEach(h::set))
+            .body(body.getBytes(StandardCharsets.UTF_8))
+            .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     private RestClient http() {
         return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
     }
 
-    /** Connectors that answer every key and count what they were asked, per system and resource. */
+    /**
+     * Connectors that answer every key and count what they were asked, per system and
+     * resource.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class CountingConnectors {
 
@@ -262,11 +278,12 @@ class ErpEventsEndpointTests {
 
                 @Override
                 public ErpConnector create(dev.erpgraph.erp.ConnectorSettings settings,
-                                           dev.erpgraph.erp.http.ErpHttpClient http) {
+                        dev.erpgraph.erp.http.ErpHttpClient http) {
                     return new CountingConnector(settings.systemId(), kind);
                 }
             };
         }
+
     }
 
     record CountingConnector(String systemId, ErpKind kind) implements ErpConnector {
@@ -320,16 +337,22 @@ class ErpEventsEndpointTests {
     }
 
     /**
-     * Nested in the test class so that the real application's component scan never picks it (or the counting
-     * connectors it scans) up in other test contexts. The application without its GraphQL resolvers: the gateway, the events endpoint, the eviction channel and
-     * the ERP health, so that the events tests do not depend on the rest of the schema being wired.
+     * Nested in the test class so that the real application's component scan never picks
+     * it (or the counting connectors it scans) up in other test contexts. The application
+     * without its GraphQL resolvers: the gateway, the events endpoint, the eviction
+     * channel and the ERP health, so that the events tests do not depend on the rest of
+     * the schema being wired.
      */
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @ConfigurationPropertiesScan("dev.erpgraph.erp")
-    @ComponentScan(basePackages = {"dev.erpgraph.erp", "dev.erpgraph.events", "dev.erpgraph.health"},
-            // The tests bring connectors that count their calls; the real ones would call the ERP.
-            excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ErpConnectorFactory.class))
+    @ComponentScan(basePackages = { "dev.erpgraph.erp", "dev.erpgraph.events", "dev.erpgraph.health" },
+            // The tests bring connectors that count their calls; the real ones would call
+            // the ERP.
+            excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                    classes = ErpConnectorFactory.class))
     static class EventsTestApplication {
+
     }
+
 }

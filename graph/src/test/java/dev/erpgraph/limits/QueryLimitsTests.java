@@ -9,9 +9,10 @@ import org.springframework.graphql.ResponseError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A runaway query is refused before it runs, with {@code QUERY_TOO_COMPLEX} and a message saying what to ask
- * for instead; one inside the limits runs. Documents are parsed once and then cached, so the limits must hold
- * on every request of a cached document, with that request's own variables.
+ * A runaway query is refused before it runs, with {@code QUERY_TOO_COMPLEX} and a message
+ * saying what to ask for instead; one inside the limits runs. Documents are parsed once
+ * and then cached, so the limits must hold on every request of a cached document, with
+ * that request's own variables.
  */
 class QueryLimitsTests extends HttpGraphQlTests {
 
@@ -25,35 +26,55 @@ class QueryLimitsTests extends HttpGraphQlTests {
 
     @Test
     void aQueryDeeperThanTheLimitIsRefused() {
-        graphQl.document(TOO_DEEP).execute().errors().satisfy(errors -> assertTooComplex(errors, "levels deep"))
-                .path("accounts").pathDoesNotExist();
+        graphQl.document(TOO_DEEP)
+            .execute()
+            .errors()
+            .satisfy(errors -> assertTooComplex(errors, "levels deep"))
+            .path("accounts")
+            .pathDoesNotExist();
     }
 
     @Test
     void theSameCachedDocumentIsCostedWithEachRequestsVariables() {
-        graphQl.document(PAGE_OF_ORDERS).variable("accounts", 2).variable("orders", 2).execute().errors().verify()
-                .path("accounts.nodes").entityList(Object.class).hasSize(2);
+        graphQl.document(PAGE_OF_ORDERS)
+            .variable("accounts", 2)
+            .variable("orders", 2)
+            .execute()
+            .errors()
+            .verify()
+            .path("accounts.nodes")
+            .entityList(Object.class)
+            .hasSize(2);
 
-        graphQl.document(PAGE_OF_ORDERS).variable("accounts", 100).variable("orders", 100).execute()
-                .errors().satisfy(errors -> assertTooComplex(errors, "cost is"))
-                .path("accounts").pathDoesNotExist();
+        graphQl.document(PAGE_OF_ORDERS)
+            .variable("accounts", 100)
+            .variable("orders", 100)
+            .execute()
+            .errors()
+            .satisfy(errors -> assertTooComplex(errors, "cost is"))
+            .path("accounts")
+            .pathDoesNotExist();
     }
 
     @Test
     void anOversizedDocumentIsRefusedUnparsed() {
         String padding = " ".repeat(20_001);
-        graphQl.document("{ erpSystems { id } }" + padding).execute()
-                .errors().satisfy(errors -> assertTooComplex(errors, "characters"));
+        graphQl.document("{ erpSystems { id } }" + padding)
+            .execute()
+            .errors()
+            .satisfy(errors -> assertTooComplex(errors, "characters"));
     }
 
     @Test
     void aBrokenDocumentIsAnsweredTheSameEveryTime() {
         for (int attempt = 0; attempt < 2; attempt++) {
-            graphQl.document("{ accounts(first: 1) { nodes { noSuchField } } }").execute()
-                    .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                        assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
-                        assertThat(error.getMessage()).contains("noSuchField");
-                    }));
+            graphQl.document("{ accounts(first: 1) { nodes { noSuchField } } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+                    assertThat(error.getMessage()).contains("noSuchField");
+                }));
         }
     }
 
@@ -63,4 +84,5 @@ class QueryLimitsTests extends HttpGraphQlTests {
             assertThat(error.getMessage()).contains(saying);
         });
     }
+
 }

@@ -18,9 +18,9 @@ class CreditStatusController {
 
     @SchemaMapping(typeName = "Account")
     CompletableFuture<DataFetcherResult<CreditStatusView>> creditStatus(Account account,
-                                                                       DataFetchingEnvironment environment) {
+            DataFetchingEnvironment environment) {
         DataLoader<Long, ErpOutcome<CreditStatus>> loader = environment.getDataLoader(CreditStatusLoader.NAME);
-        return loader.load(account.id())
-                .thenApply(outcome -> LiveValue.of(outcome, CreditStatusView::of, environment));
+        return loader.load(account.id()).thenApply(outcome -> LiveValue.of(outcome, CreditStatusView::of, environment));
     }
+
 }

@@ -17,10 +17,11 @@ import graphql.GraphQLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads {@code Account.creditStatus} for every account of a dispatch: one SQL statement for their ERP links,
- * then one gateway call, which asks each ERP once. An account linked to several ERPs shows its first link's
- * credit (credit is per legal entity and currency; summing across ERPs would mislead). An account with no
- * link has no credit status (null, no error).
+ * Loads {@code Account.creditStatus} for every account of a dispatch: one SQL statement
+ * for their ERP links, then one gateway call, which asks each ERP once. An account linked
+ * to several ERPs shows its first link's credit (credit is per legal entity and currency;
+ * summing across ERPs would mislead). An account with no link has no credit status (null,
+ * no error).
  */
 @Component
 public class CreditStatusLoader {
@@ -28,6 +29,7 @@ public class CreditStatusLoader {
     public static final String NAME = "creditStatus";
 
     private final AccountErpLinks links;
+
     private final ErpGateway gateway;
 
     CreditStatusLoader(ErpFieldLoaders loaders, AccountErpLinks links, ErpGateway gateway) {

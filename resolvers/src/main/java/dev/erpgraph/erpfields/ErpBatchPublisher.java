@@ -15,17 +15,22 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * One ERP-field loader's batches, answered part by part: each part's keys resolve when that part completes, and
- * the loads they make are dispatched then (see {@link RequestDispatch}).
+ * One ERP-field loader's batches, answered part by part: each part's keys resolve when
+ * that part completes, and the loads they make are dispatched then (see
+ * {@link RequestDispatch}).
  * <p>
- * The batch reports itself finished only once the batches its keys started have finished too. graphql-java's
- * exhausted dispatching dispatches again only when every batch it dispatched has finished; were this batch to
- * finish first, graphql-java could dispatch while a later part is still queueing its keys, and split one ERP's
- * stock into several calls.
+ * The batch reports itself finished only once the batches its keys started have finished
+ * too. graphql-java's exhausted dispatching dispatches again only when every batch it
+ * dispatched has finished; were this batch to finish first, graphql-java could dispatch
+ * while a later part is still queueing its keys, and split one ERP's stock into several
+ * calls.
  */
 final class ErpBatchPublisher implements MappedBatchPublisherWithContext<Object, Object> {
 
-    /** Values are pushed as parts complete; a DataLoader asks for all of them, so there is no demand to honour. */
+    /**
+     * Values are pushed as parts complete; a DataLoader asks for all of them, so there is
+     * no demand to honour.
+     */
     private static final Subscription UNBOUNDED = new Subscription() {
         @Override
         public void request(long n) {
@@ -37,11 +42,13 @@ final class ErpBatchPublisher implements MappedBatchPublisherWithContext<Object,
     };
 
     private final BiFunction<Set<Object>, GraphQLContext, List<CompletableFuture<Map<Object, Object>>>> batch;
+
     private final GraphQLContext request;
+
     private final RequestDispatch dispatch;
 
     ErpBatchPublisher(BiFunction<Set<Object>, GraphQLContext, List<CompletableFuture<Map<Object, Object>>>> batch,
-                      GraphQLContext request, RequestDispatch dispatch) {
+            GraphQLContext request, RequestDispatch dispatch) {
         this.batch = batch;
         this.request = request;
         this.dispatch = dispatch;
@@ -49,7 +56,7 @@ final class ErpBatchPublisher implements MappedBatchPublisherWithContext<Object,
 
     @Override
     public void load(List<Object> keys, Subscriber<Map.Entry<Object, Object>> subscriber,
-                     BatchLoaderEnvironment environment) {
+            BatchLoaderEnvironment environment) {
         subscriber.onSubscribe(UNBOUNDED);
         List<CompletableFuture<Map<Object, Object>>> parts;
         try {
@@ -60,9 +67,9 @@ final class ErpBatchPublisher implements MappedBatchPublisherWithContext<Object,
             return;
         }
         CompletableFuture<?>[] finished = parts.stream()
-                .map(part -> part.thenCompose(answered ->
-                        dispatch.complete(() -> answered.entrySet().forEach(subscriber::onNext))))
-                .toArray(CompletableFuture[]::new);
+            .map(part -> part
+                .thenCompose(answered -> dispatch.complete(() -> answered.entrySet().forEach(subscriber::onNext))))
+            .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(finished).whenComplete((done, failure) -> dispatch.complete(() -> {
             if (failure == null) {
                 subscriber.onComplete();
@@ -72,4 +79,5 @@ final class ErpBatchPublisher implements MappedBatchPublisherWithContext<Object,
             }
         }));
     }
+
 }

@@ -9,10 +9,11 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
- * An ERP failure as the API contract shows it: on the field's path, with {@code extensions.code}
- * ({@code ERP_UNAVAILABLE}, {@code ERP_TIMEOUT}, {@code ERP_BAD_RESPONSE}, {@code ERP_REJECTED},
- * {@code NOT_FOUND}) and {@code extensions.erpSystemId}. The message is written for the client; the
- * exception's own message (which may quote the ERP) stays in the server log.
+ * An ERP failure as the API contract shows it: on the field's path, with
+ * {@code extensions.code} ({@code ERP_UNAVAILABLE}, {@code ERP_TIMEOUT},
+ * {@code ERP_BAD_RESPONSE}, {@code ERP_REJECTED}, {@code NOT_FOUND}) and
+ * {@code extensions.erpSystemId}. The message is written for the client; the exception's
+ * own message (which may quote the ERP) stays in the server log.
  */
 public final class ErpFieldError {
 
@@ -26,10 +27,7 @@ public final class ErpFieldError {
         if (failure.kind() == ErpException.Kind.REJECTED && failure.erpMessage() != null) {
             extensions.put("erpMessage", failure.erpMessage());
         }
-        return GraphqlErrorBuilder.newError(environment)
-                .message(message(failure))
-                .extensions(extensions)
-                .build();
+        return GraphqlErrorBuilder.newError(environment).message(message(failure)).extensions(extensions).build();
     }
 
     public static String code(ErpException.Kind kind) {
@@ -42,7 +40,10 @@ public final class ErpFieldError {
         };
     }
 
-    /** The client-safe message for a failure: it names the ERP system, never quotes its answer. */
+    /**
+     * The client-safe message for a failure: it names the ERP system, never quotes its
+     * answer.
+     */
     public static String message(ErpException failure) {
         String erp = "ERP system '" + failure.erpSystemId() + "'";
         return switch (failure.kind()) {
@@ -53,4 +54,5 @@ public final class ErpFieldError {
             case NOT_FOUND -> erp + " does not know this record.";
         };
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.graphql.execution.DefaultExecutionGraphQlService;
 import org.springframework.graphql.execution.GraphQlSource;
 
 /**
- * Boot's execution service registers only the {@code BatchLoaderRegistry}'s loaders; this one registers every
- * {@link DataLoaderRegistrar}, the {@link ErpFieldLoaders} among them.
+ * Boot's execution service registers only the {@code BatchLoaderRegistry}'s loaders; this
+ * one registers every {@link DataLoaderRegistrar}, the {@link ErpFieldLoaders} among
+ * them.
  */
 @Configuration(proxyBeanMethods = false)
 class ErpFieldLoadersConfiguration {
@@ -22,4 +23,5 @@ class ErpFieldLoadersConfiguration {
         registrars.forEach(service::addDataLoaderRegistrar);
         return service;
     }
+
 }

@@ -9,12 +9,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How ERP-owned fields are loaded.
  *
- * @param batching one ERP call per resource and dispatch (true, the product); false makes every key its own
- *                 ERP call, for the benchmark's comparison only
- * @param defaultOrders how many orders {@code Account.orders} returns when {@code first} is not given
+ * @param batching one ERP call per resource and dispatch (true, the product); false makes
+ * every key its own ERP call, for the benchmark's comparison only
+ * @param defaultOrders how many orders {@code Account.orders} returns when {@code first}
+ * is not given
  */
 @Validated
 @ConfigurationProperties("erp.graphql")
 public record ErpFieldProperties(@DefaultValue("true") boolean batching,
-                                 @DefaultValue("10") @Min(1) @Max(100) int defaultOrders) {
+        @DefaultValue("10") @Min(1) @Max(100) int defaultOrders) {
 }

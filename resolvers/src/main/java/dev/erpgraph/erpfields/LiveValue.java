@@ -9,32 +9,40 @@ import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 
-/** Turns gateway outcomes into a field's result: the value (possibly stale) or null with its typed error. */
+/**
+ * Turns gateway outcomes into a field's result: the value (possibly stale) or null with
+ * its typed error.
+ */
 public final class LiveValue {
 
     private LiveValue() {
     }
 
-    /** One outcome: its value mapped for the schema, or null and the ERP error; no outcome (no ERP link): null. */
+    /**
+     * One outcome: its value mapped for the schema, or null and the ERP error; no outcome
+     * (no ERP link): null.
+     */
     public static <V, T> DataFetcherResult<T> of(ErpOutcome<V> outcome, Function<ErpOutcome<V>, T> view,
-                                                 DataFetchingEnvironment environment) {
+            DataFetchingEnvironment environment) {
         if (outcome == null) {
             return DataFetcherResult.<T>newResult().data(null).build();
         }
         if (!outcome.isSuccess()) {
-            return DataFetcherResult.<T>newResult().data(null)
-                    .error(ErpFieldError.of(outcome.failure(), environment)).build();
+            return DataFetcherResult.<T>newResult()
+                .data(null)
+                .error(ErpFieldError.of(outcome.failure(), environment))
+                .build();
         }
         return DataFetcherResult.<T>newResult().data(view.apply(outcome)).build();
     }
 
     /**
-     * Several outcomes making one list (an account's orders across its ERPs): what succeeded is listed, each
-     * failure adds its own error; one ERP down never empties the others' part.
+     * Several outcomes making one list (an account's orders across its ERPs): what
+     * succeeded is listed, each failure adds its own error; one ERP down never empties
+     * the others' part.
      */
     public static <V, T> DataFetcherResult<List<T>> list(List<ErpOutcome<V>> outcomes,
-                                                         Function<ErpOutcome<V>, List<T>> view,
-                                                         DataFetchingEnvironment environment) {
+            Function<ErpOutcome<V>, List<T>> view, DataFetchingEnvironment environment) {
         List<T> values = new ArrayList<>();
         List<GraphQLError> errors = new ArrayList<>();
         for (ErpOutcome<V> outcome : outcomes) {
@@ -47,4 +55,5 @@ public final class LiveValue {
         }
         return DataFetcherResult.<List<T>>newResult().data(values).errors(errors).build();
     }
+
 }

@@ -13,26 +13,31 @@ import org.dataloader.instrumentation.DataLoaderInstrumentationContext;
 import org.dataloader.instrumentation.DataLoaderInstrumentationHelper;
 
 /**
- * One request's pipelining of ERP fields: when one ERP's part of a batch completes its keys, the loads graphql-java
- * then makes for them (the lines' stock of that ERP's orders) are dispatched at once, instead of waiting for the
- * slowest ERP of the batch. A request's total is then the slowest ERP's own chain of round trips, not the sum of
- * every level's slowest ERP. graphql-java goes on with a list once all its items' fields are in, so this pays
- * per list: a page with one list per ERP (an account 360 under aliases) asks each ERP for its lines' stock as soon
- * as that ERP's list is in; one list that mixes the customers of several ERPs still waits for the slowest.
+ * One request's pipelining of ERP fields: when one ERP's part of a batch completes its
+ * keys, the loads graphql-java then makes for them (the lines' stock of that ERP's
+ * orders) are dispatched at once, instead of waiting for the slowest ERP of the batch. A
+ * request's total is then the slowest ERP's own chain of round trips, not the sum of
+ * every level's slowest ERP. graphql-java goes on with a list once all its items' fields
+ * are in, so this pays per list: a page with one list per ERP (an account 360 under
+ * aliases) asks each ERP for its lines' stock as soon as that ERP's list is in; one list
+ * that mixes the customers of several ERPs still waits for the slowest.
  * <p>
- * Parts complete one at a time per request, so a dispatch never takes the keys another part is still queueing:
- * each ERP's stock is still one call for all its lines.
+ * Parts complete one at a time per request, so a dispatch never takes the keys another
+ * part is still queueing: each ERP's stock is still one call for all its lines.
  */
 final class RequestDispatch implements DataLoaderInstrumentation {
 
-    /** The ERP-field loaders loaded by the part this thread is completing; null when it completes none. */
+    /**
+     * The ERP-field loaders loaded by the part this thread is completing; null when it
+     * completes none.
+     */
     private static final ThreadLocal<Set<DataLoader<?, ?>>> LOADED_BY_PART = new ThreadLocal<>();
 
     private final Object partLock = new Object();
 
     @Override
     public DataLoaderInstrumentationContext<Object> beginLoad(DataLoader<?, ?> dataLoader, Object key,
-                                                              Object loadContext) {
+            Object loadContext) {
         Set<DataLoader<?, ?>> loaded = LOADED_BY_PART.get();
         if (loaded != null) {
             loaded.add(dataLoader);
@@ -42,8 +47,8 @@ final class RequestDispatch implements DataLoaderInstrumentation {
 
     /**
      * Completes one part's keys and dispatches the ERP-field loads they made.
-     *
-     * @return complete when the batches so dispatched have finished (whatever their outcome)
+     * @return complete when the batches so dispatched have finished (whatever their
+     * outcome)
      */
     CompletableFuture<Void> complete(Runnable completeKeys) {
         Set<DataLoader<?, ?>> loaded = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -61,4 +66,5 @@ final class RequestDispatch implements DataLoaderInstrumentation {
         }
         return CompletableFuture.allOf(dispatched.toArray(CompletableFuture[]::new)).handle((done, failure) -> null);
     }
+
 }

@@ -24,29 +24,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Spring for GraphQL's check that every schema field has a resolver, completed for the ERP-owned types. Their
- * fields answer through {@code DataFetcherResult} (a value and its per-ERP errors together), which the inspector
- * cannot see through, so it reports their properties as unmapped. Here each such type names the record that
- * backs it, and a field counts as unmapped only if that record has no accessor for it either. The result is
- * logged at start-up (a warning when something is unmapped) and kept for the test that requires it to be clean.
+ * Spring for GraphQL's check that every schema field has a resolver, completed for the
+ * ERP-owned types. Their fields answer through {@code DataFetcherResult} (a value and its
+ * per-ERP errors together), which the inspector cannot see through, so it reports their
+ * properties as unmapped. Here each such type names the record that backs it, and a field
+ * counts as unmapped only if that record has no accessor for it either. The result is
+ * logged at start-up (a warning when something is unmapped) and kept for the test that
+ * requires it to be clean.
  */
 @Component
 public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
 
     private static final Logger logger = LoggerFactory.getLogger(SchemaInspection.class);
 
-    /** The record behind each schema type that is resolved through {@code DataFetcherResult}. */
-    static final Map<String, Class<?>> VIEWS = Map.of(
-            "Order", OrderView.class,
-            "OrderLine", OrderLineView.class,
-            "InventoryLevel", InventoryLevelView.class,
-            "Price", PriceView.class,
-            "PriceBreak", PriceBreak.class,
-            "CreditStatus", CreditStatusView.class,
-            "Money", Money.class,
-            "Freshness", Freshness.class,
-            "ErpSystem", ErpSystemView.class,
-            "ErpCustomerLink", ErpCustomerLinkView.class);
+    /**
+     * The record behind each schema type that is resolved through
+     * {@code DataFetcherResult}.
+     */
+    static final Map<String, Class<?>> VIEWS = Map.of("Order", OrderView.class, "OrderLine", OrderLineView.class,
+            "InventoryLevel", InventoryLevelView.class, "Price", PriceView.class, "PriceBreak", PriceBreak.class,
+            "CreditStatus", CreditStatusView.class, "Money", Money.class, "Freshness", Freshness.class, "ErpSystem",
+            ErpSystemView.class, "ErpCustomerLink", ErpCustomerLinkView.class);
 
     private final AtomicReference<SchemaReport> report = new AtomicReference<>();
 
@@ -67,7 +65,10 @@ public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
         }
     }
 
-    /** Fields with neither a data fetcher nor a property of the record that backs their type. */
+    /**
+     * Fields with neither a data fetcher nor a property of the record that backs their
+     * type.
+     */
     public List<FieldCoordinates> unmappedFields() {
         return report.get().unmappedFields().stream().filter(field -> !backedByView(field)).toList();
     }
@@ -81,4 +82,5 @@ public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
         Class<?> view = VIEWS.get(field.getTypeName());
         return view != null && ReflectionUtils.findMethod(view, field.getFieldName()) != null;
     }
+
 }

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Links an account to an ERP customer. The link is CRM data (which ERP record this account is), not a copy of
- * the ERP's: nothing of the customer is read or stored here. Linking twice is harmless; an ERP customer that is
- * already another account's is refused, since its orders and credit would show on two accounts.
+ * Links an account to an ERP customer. The link is CRM data (which ERP record this
+ * account is), not a copy of the ERP's: nothing of the customer is read or stored here.
+ * Linking twice is harmless; an ERP customer that is already another account's is
+ * refused, since its orders and credit would show on two accounts.
  */
 @Service
 class ErpLinkService {
@@ -26,7 +27,9 @@ class ErpLinkService {
     static final int MAX_CUSTOMER_NUMBER = 100;
 
     private final AccountRepository accounts;
+
     private final ErpCustomerLinkRepository links;
+
     private final ErpGateway gateway;
 
     ErpLinkService(AccountRepository accounts, ErpCustomerLinkRepository links, ErpGateway gateway) {
@@ -39,8 +42,8 @@ class ErpLinkService {
     LinkErpCustomerPayload link(LinkErpCustomerInput input) {
         long accountId = GlobalId.decode(input.accountId(), GlobalId.ACCOUNT, "accountId");
         if (gateway.systems().find(input.erpSystemId()).isEmpty()) {
-            throw new InvalidInputException("erpSystemId", "No ERP system '" + input.erpSystemId()
-                    + "' is configured; see Query.erpSystems.");
+            throw new InvalidInputException("erpSystemId",
+                    "No ERP system '" + input.erpSystemId() + "' is configured; see Query.erpSystems.");
         }
         String customerNumber = input.customerNumber() == null ? "" : input.customerNumber().strip();
         if (customerNumber.isEmpty() || customerNumber.length() > MAX_CUSTOMER_NUMBER
@@ -49,9 +52,9 @@ class ErpLinkService {
                     "Must be 1 to " + MAX_CUSTOMER_NUMBER + " printable characters.");
         }
         Account account = accounts.findById(accountId)
-                .orElseThrow(() -> new RecordNotFoundException("No account with id " + input.accountId() + "."));
-        Optional<ErpCustomerLink> existing =
-                links.findByErpSystemIdAndCustomerNumber(input.erpSystemId(), customerNumber);
+            .orElseThrow(() -> new RecordNotFoundException("No account with id " + input.accountId() + "."));
+        Optional<ErpCustomerLink> existing = links.findByErpSystemIdAndCustomerNumber(input.erpSystemId(),
+                customerNumber);
         if (existing.isPresent() && !existing.get().accountId().equals(accountId)) {
             throw new InvalidInputException("customerNumber", "This ERP customer is already linked to account "
                     + GlobalId.encode(GlobalId.ACCOUNT, existing.get().accountId()) + ".");
@@ -62,4 +65,5 @@ class ErpLinkService {
         return new LinkErpCustomerPayload(account, new ErpCustomerLinkView(input.erpSystemId(), customerNumber),
                 input.clientMutationId());
     }
+
 }

@@ -46,7 +46,10 @@ class ErpSystemController {
         return find(link.erpSystemId());
     }
 
-    /** Null for a system no longer configured: the non-null field then reports the error on its path. */
+    /**
+     * Null for a system no longer configured: the non-null field then reports the error
+     * on its path.
+     */
     private ErpSystemView find(String id) {
         return gateway.systems().find(id).map(ErpSystemController::view).orElse(null);
     }
@@ -54,4 +57,5 @@ class ErpSystemController {
     private static ErpSystemView view(ErpSystems.ErpSystem system) {
         return new ErpSystemView(system.id(), system.kind(), system.name());
     }
+
 }

@@ -24,11 +24,15 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Live stock: {@code Query.inventory} while quoting, and {@code OrderLine.inventory} on an order. */
+/**
+ * Live stock: {@code Query.inventory} while quoting, and {@code OrderLine.inventory} on
+ * an order.
+ */
 @Controller
 class InventoryController {
 
     static final int MAX_SKUS = 100;
+
     private static final int MAX_TEXT = 100;
 
     private final ErpSystems systems;
@@ -39,9 +43,7 @@ class InventoryController {
 
     @QueryMapping
     CompletableFuture<DataFetcherResult<List<InventoryLevelView>>> inventory(@Argument List<String> skus,
-                                                                            @Argument String erpSystemId,
-                                                                            @Argument String warehouse,
-                                                                            DataFetchingEnvironment environment) {
+            @Argument String erpSystemId, @Argument String warehouse, DataFetchingEnvironment environment) {
         if (skus.isEmpty() || skus.size() > MAX_SKUS) {
             throw new InvalidInputException("skus", "Give 1 to " + MAX_SKUS + " SKUs.");
         }
@@ -62,22 +64,23 @@ class InventoryController {
             throw new InvalidInputException("erpSystemId", "No ERP system '" + erpSystemId + "' is configured.");
         }
         List<StockRef> refs = new ArrayList<>();
-        systemIds.forEach(system -> skus.stream().distinct()
-                .forEach(sku -> refs.add(new StockRef(system, sku, warehouse))));
+        systemIds
+            .forEach(system -> skus.stream().distinct().forEach(sku -> refs.add(new StockRef(system, sku, warehouse))));
         return loader(environment).loadMany(refs).thenApply(outcomes -> levels(outcomes, environment));
     }
 
     @SchemaMapping(typeName = "OrderLine")
     CompletableFuture<DataFetcherResult<List<InventoryLevelView>>> inventory(OrderLineView line,
-                                                                            @Argument String warehouse,
-                                                                            DataFetchingEnvironment environment) {
+            @Argument String warehouse, DataFetchingEnvironment environment) {
         return loader(environment).load(new StockRef(line.erpSystemId(), line.sku(), warehouse))
-                .thenApply(outcome -> levels(List.of(outcome), environment));
+            .thenApply(outcome -> levels(List.of(outcome), environment));
     }
 
-    /** Every level that came back; one error per ERP system that failed, not one per sku. */
+    /**
+     * Every level that came back; one error per ERP system that failed, not one per sku.
+     */
     private static DataFetcherResult<List<InventoryLevelView>> levels(List<ErpOutcome<List<StockLevel>>> outcomes,
-                                                                      DataFetchingEnvironment environment) {
+            DataFetchingEnvironment environment) {
         List<InventoryLevelView> levels = new ArrayList<>();
         Map<String, ErpException> failures = new LinkedHashMap<>();
         for (ErpOutcome<List<StockLevel>> outcome : outcomes) {
@@ -85,12 +88,15 @@ class InventoryController {
                 outcome.value().forEach(level -> levels.add(InventoryLevelView.of(level, outcome.freshness())));
             }
             else if (outcome.failure().kind() != ErpException.Kind.NOT_FOUND) {
-                // An item an ERP does not carry is simply not in stock there; anything else is worth telling.
+                // An item an ERP does not carry is simply not in stock there; anything
+                // else is worth telling.
                 failures.putIfAbsent(outcome.failure().erpSystemId(), outcome.failure());
             }
         }
-        List<GraphQLError> errors = failures.values().stream()
-                .map(failure -> ErpFieldError.of(failure, environment)).toList();
+        List<GraphQLError> errors = failures.values()
+            .stream()
+            .map(failure -> ErpFieldError.of(failure, environment))
+            .toList();
         return DataFetcherResult.<List<InventoryLevelView>>newResult().data(levels).errors(errors).build();
     }
 
@@ -103,4 +109,5 @@ class InventoryController {
             throw new InvalidInputException(field, "Must be 1 to " + MAX_TEXT + " characters.");
         }
     }
+
 }

@@ -14,8 +14,9 @@ import graphql.GraphQLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads stock for {@code OrderLine.inventory} and {@code Query.inventory}: every sku of a dispatch in one gateway
- * call, which asks each ERP once (all warehouses at once when the keys name different ones).
+ * Loads stock for {@code OrderLine.inventory} and {@code Query.inventory}: every sku of a
+ * dispatch in one gateway call, which asks each ERP once (all warehouses at once when the
+ * keys name different ones).
  */
 @Component
 class InventoryLoader {
@@ -32,4 +33,5 @@ class InventoryLoader {
     List<CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> load(Set<StockRef> keys) {
         return gateway.stock(keys).parts();
     }
+
 }

@@ -22,11 +22,12 @@ import graphql.GraphQLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads {@code Account.orders} for every account of a dispatch: one SQL statement for their ERP links, then one
- * gateway call per distinct argument set, which asks each ERP once for all its customers. Each key answers one
- * outcome per ERP link of the account, so one ERP down leaves the other ERPs' orders in place; and each key
- * resolves as soon as the ERPs of its own links have answered, so the accounts of a fast ERP can go on to their
- * lines' stock while a slow ERP is still reading its orders.
+ * Loads {@code Account.orders} for every account of a dispatch: one SQL statement for
+ * their ERP links, then one gateway call per distinct argument set, which asks each ERP
+ * once for all its customers. Each key answers one outcome per ERP link of the account,
+ * so one ERP down leaves the other ERPs' orders in place; and each key resolves as soon
+ * as the ERPs of its own links have answered, so the accounts of a fast ERP can go on to
+ * their lines' stock while a slow ERP is still reading its orders.
  */
 @Component
 class AccountOrdersLoader {
@@ -34,6 +35,7 @@ class AccountOrdersLoader {
     static final String NAME = "accountOrders";
 
     private final AccountErpLinks links;
+
     private final ErpGateway gateway;
 
     AccountOrdersLoader(ErpFieldLoaders loaders, AccountErpLinks links, ErpGateway gateway) {
@@ -43,9 +45,9 @@ class AccountOrdersLoader {
     }
 
     List<CompletableFuture<Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>>>> load(Set<AccountOrdersKey> keys,
-                                                                                     GraphQLContext request) {
-        Map<Long, List<CustomerRef>> refsByAccount =
-                links.of(keys.stream().map(AccountOrdersKey::accountId).distinct().toList(), request);
+            GraphQLContext request) {
+        Map<Long, List<CustomerRef>> refsByAccount = links
+            .of(keys.stream().map(AccountOrdersKey::accountId).distinct().toList(), request);
         Map<OrderQuery, List<AccountOrdersKey>> byQuery = new LinkedHashMap<>();
         keys.forEach(key -> byQuery.computeIfAbsent(key.query(), query -> new ArrayList<>()).add(key));
 
@@ -53,22 +55,34 @@ class AccountOrdersLoader {
         byQuery.forEach((query, queryKeys) -> {
             Set<CustomerRef> refs = new HashSet<>();
             queryKeys.forEach(key -> refs.addAll(refsByAccount.get(key.accountId())));
-            ErpReplies<CustomerRef, List<SalesOrder>> replies =
-                    refs.isEmpty() ? new ErpReplies<>(Map.of()) : gateway.orders(refs, query);
-            // An account linked to two ERPs waits for both; every other account waits for its own ERP only.
+            ErpReplies<CustomerRef, List<SalesOrder>> replies = refs.isEmpty() ? new ErpReplies<>(Map.of())
+                    : gateway.orders(refs, query);
+            // An account linked to two ERPs waits for both; every other account waits for
+            // its own ERP only.
             Map<Set<String>, List<AccountOrdersKey>> bySystems = new HashMap<>();
-            queryKeys.forEach(key -> bySystems.computeIfAbsent(refsByAccount.get(key.accountId()).stream()
-                    .map(CustomerRef::erpSystemId).collect(Collectors.toSet()), systems -> new ArrayList<>()).add(key));
-            bySystems.forEach((systems, systemsKeys) -> parts.add(CompletableFuture.allOf(
-                    systems.stream().map(replies::part).toArray(CompletableFuture[]::new)).thenApply(done -> {
-                        Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> answered = new HashMap<>();
-                        for (AccountOrdersKey key : systemsKeys) {
-                            answered.put(key, refsByAccount.get(key.accountId()).stream()
-                                    .map(ref -> replies.part(ref.erpSystemId()).join().get(ref)).toList());
-                        }
-                        return answered;
-                    })));
+            queryKeys.forEach(
+                    key -> bySystems
+                        .computeIfAbsent(refsByAccount.get(key.accountId())
+                            .stream()
+                            .map(CustomerRef::erpSystemId)
+                            .collect(Collectors.toSet()), systems -> new ArrayList<>())
+                        .add(key));
+            bySystems.forEach((systems,
+                    systemsKeys) -> parts.add(CompletableFuture
+                        .allOf(systems.stream().map(replies::part).toArray(CompletableFuture[]::new))
+                        .thenApply(done -> {
+                            Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> answered = new HashMap<>();
+                            for (AccountOrdersKey key : systemsKeys) {
+                                answered.put(key,
+                                        refsByAccount.get(key.accountId())
+                                            .stream()
+                                            .map(ref -> replies.part(ref.erpSystemId()).join().get(ref))
+                                            .toList());
+                            }
+                            return answered;
+                        })));
         });
         return parts;
     }
+
 }

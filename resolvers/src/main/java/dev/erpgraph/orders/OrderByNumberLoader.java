@@ -13,7 +13,10 @@ import dev.erpgraph.erpfields.ErpFieldLoaders;
 import graphql.GraphQLContext;
 import org.springframework.stereotype.Component;
 
-/** Loads {@code Opportunity.order}: every order number of a dispatch in one gateway call, each ERP once. */
+/**
+ * Loads {@code Opportunity.order}: every order number of a dispatch in one gateway call,
+ * each ERP once.
+ */
 @Component
 class OrderByNumberLoader {
 
@@ -29,4 +32,5 @@ class OrderByNumberLoader {
     List<CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>>> load(Set<OrderRef> keys) {
         return gateway.ordersByNumber(keys).parts();
     }
+
 }

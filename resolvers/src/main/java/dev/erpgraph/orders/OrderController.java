@@ -24,8 +24,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code Account.orders}, live from every ERP the account is linked to, merged newest first; and
- * {@code Opportunity.order}, the order a won opportunity became.
+ * {@code Account.orders}, live from every ERP the account is linked to, merged newest
+ * first; and {@code Opportunity.order}, the order a won opportunity became.
  */
 @Controller
 class OrderController {
@@ -38,38 +38,41 @@ class OrderController {
 
     @SchemaMapping(typeName = "Account")
     CompletableFuture<DataFetcherResult<List<OrderView>>> orders(Account account, @Argument Integer first,
-                                                                 @Argument List<OrderStatus> status,
-                                                                 @Argument LocalDate since,
-                                                                 DataFetchingEnvironment environment) {
+            @Argument List<OrderStatus> status, @Argument LocalDate since, DataFetchingEnvironment environment) {
         int limit = first == null ? properties.defaultOrders() : first;
         if (limit < 1 || limit > OrderQuery.MAX_LIMIT) {
             throw new InvalidInputException("first", "Must be between 1 and " + OrderQuery.MAX_LIMIT + ".");
         }
         OrderQuery query = new OrderQuery(status == null ? Set.of() : Set.copyOf(status), since, limit);
-        DataLoader<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> loader =
-                environment.getDataLoader(AccountOrdersLoader.NAME);
+        DataLoader<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> loader = environment
+            .getDataLoader(AccountOrdersLoader.NAME);
         return loader.load(new AccountOrdersKey(account.id(), query)).thenApply(outcomes -> {
             DataFetcherResult<List<OrderView>> merged = LiveValue.list(outcomes == null ? List.of() : outcomes,
-                    outcome -> outcome.value().stream().map(order -> OrderView.of(order, outcome.freshness()))
-                            .toList(), environment);
+                    outcome -> outcome.value().stream().map(order -> OrderView.of(order, outcome.freshness())).toList(),
+                    environment);
             List<OrderView> newestFirst = new ArrayList<>(merged.getData());
             newestFirst.sort(OrderView.NEWEST_FIRST);
             return DataFetcherResult.<List<OrderView>>newResult()
-                    .data(newestFirst.subList(0, Math.min(limit, newestFirst.size())))
-                    .errors(merged.getErrors()).build();
+                .data(newestFirst.subList(0, Math.min(limit, newestFirst.size())))
+                .errors(merged.getErrors())
+                .build();
         });
     }
 
-    /** The sales order a won opportunity became, read live by the number stored with it; null until then. */
+    /**
+     * The sales order a won opportunity became, read live by the number stored with it;
+     * null until then.
+     */
     @SchemaMapping(typeName = "Opportunity")
     CompletableFuture<DataFetcherResult<OrderView>> order(Opportunity opportunity,
-                                                          DataFetchingEnvironment environment) {
+            DataFetchingEnvironment environment) {
         if (opportunity.erpSystemId() == null || opportunity.erpOrderNumber() == null) {
             return CompletableFuture.completedFuture(DataFetcherResult.<OrderView>newResult().data(null).build());
         }
         DataLoader<OrderRef, ErpOutcome<SalesOrder>> loader = environment.getDataLoader(OrderByNumberLoader.NAME);
         return loader.load(new OrderRef(opportunity.erpSystemId(), opportunity.erpOrderNumber()))
-                .thenApply(outcome -> LiveValue.of(outcome,
-                        found -> OrderView.of(found.value(), found.freshness()), environment));
+            .thenApply(outcome -> LiveValue.of(outcome, found -> OrderView.of(found.value(), found.freshness()),
+                    environment));
     }
+
 }

@@ -9,14 +9,17 @@ import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.gateway.Freshness;
 
-/** The schema's {@code Order}: a normalized ERP sales order with the ERP system it lives in and its freshness. */
+/**
+ * The schema's {@code Order}: a normalized ERP sales order with the ERP system it lives
+ * in and its freshness.
+ */
 public record OrderView(String id, String number, String erpSystemId, OrderStatus status, LocalDate orderDate,
-                        LocalDate requestedDeliveryDate, Money total, List<OrderLineView> lines,
-                        Freshness freshness) {
+        LocalDate requestedDeliveryDate, Money total, List<OrderLineView> lines, Freshness freshness) {
 
     /** Newest first across ERPs; the number breaks ties so that the order is stable. */
     static final Comparator<OrderView> NEWEST_FIRST = Comparator.comparing(OrderView::orderDate)
-            .thenComparing(OrderView::number).reversed();
+        .thenComparing(OrderView::number)
+        .reversed();
 
     static OrderView of(SalesOrder order, Freshness freshness) {
         String system = freshness.erpSystemId();

@@ -19,9 +19,11 @@ import graphql.GraphQLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the customer's price for {@code Account.price} and {@code OpportunityLine.price}: one SQL statement for
- * the owners' ERP links (two when both kinds of field are on the page), then one gateway call for every (customer, sku, quantity) of the dispatch. Like credit,
- * prices come from the account's first ERP link: that is the customer record the price list belongs to.
+ * Loads the customer's price for {@code Account.price} and {@code OpportunityLine.price}:
+ * one SQL statement for the owners' ERP links (two when both kinds of field are on the
+ * page), then one gateway call for every (customer, sku, quantity) of the dispatch. Like
+ * credit, prices come from the account's first ERP link: that is the customer record the
+ * price list belongs to.
  */
 @Component
 class PriceLoader {
@@ -29,6 +31,7 @@ class PriceLoader {
     static final String NAME = "price";
 
     private final AccountErpLinks links;
+
     private final ErpGateway gateway;
 
     PriceLoader(ErpFieldLoaders loaders, AccountErpLinks links, ErpGateway gateway) {
@@ -38,15 +41,15 @@ class PriceLoader {
     }
 
     List<CompletableFuture<Map<PriceFieldKey, ErpOutcome<ItemPrice>>>> load(Set<PriceFieldKey> keys,
-                                                                            GraphQLContext request) {
+            GraphQLContext request) {
         Map<Long, List<CustomerRef>> ofAccounts = links.of(ids(keys, PriceFieldKey.Owner.ACCOUNT), request);
         List<Long> opportunityIds = ids(keys, PriceFieldKey.Owner.OPPORTUNITY);
-        Map<Long, List<CustomerRef>> ofOpportunities =
-                opportunityIds.isEmpty() ? Map.of() : links.ofOpportunities(opportunityIds);
+        Map<Long, List<CustomerRef>> ofOpportunities = opportunityIds.isEmpty() ? Map.of()
+                : links.ofOpportunities(opportunityIds);
         Map<PriceFieldKey, PriceRef> priceRefs = new HashMap<>();
         for (PriceFieldKey key : keys) {
             List<CustomerRef> customer = (key.owner() == PriceFieldKey.Owner.ACCOUNT ? ofAccounts : ofOpportunities)
-                    .getOrDefault(key.ownerId(), List.of());
+                .getOrDefault(key.ownerId(), List.of());
             if (!customer.isEmpty()) {
                 CustomerRef primary = customer.get(0);
                 priceRefs.put(key, new PriceRef(primary.erpSystemId(),
@@ -62,4 +65,5 @@ class PriceLoader {
     private static List<Long> ids(Set<PriceFieldKey> keys, PriceFieldKey.Owner owner) {
         return keys.stream().filter(key -> key.owner() == owner).map(PriceFieldKey::ownerId).distinct().toList();
     }
+
 }

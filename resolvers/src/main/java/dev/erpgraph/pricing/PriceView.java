@@ -11,7 +11,7 @@ import dev.erpgraph.erp.gateway.Freshness;
 
 /** The schema's {@code Price}. */
 public record PriceView(String sku, BigDecimal quantity, Money unitPrice, Money listPrice, List<PriceBreak> breaks,
-                        Freshness freshness) {
+        Freshness freshness) {
 
     static PriceView of(ErpOutcome<ItemPrice> outcome) {
         ItemPrice price = outcome.value();

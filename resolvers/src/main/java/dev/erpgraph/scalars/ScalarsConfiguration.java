@@ -23,9 +23,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The schema's custom scalars. {@code Date} is extended-scalars' as is; {@code DateTime} also accepts
- * {@link Instant} (what the CRM store holds) and writes it in UTC; {@code Decimal} is our own because
- * extended-scalars' BigDecimal writes a JSON number, which JavaScript clients would round.
+ * The schema's custom scalars. {@code Date} is extended-scalars' as is; {@code DateTime}
+ * also accepts {@link Instant} (what the CRM store holds) and writes it in UTC;
+ * {@code Decimal} is our own because extended-scalars' BigDecimal writes a JSON number,
+ * which JavaScript clients would round.
  */
 @Configuration(proxyBeanMethods = false)
 class ScalarsConfiguration {
@@ -71,7 +72,10 @@ class ScalarsConfiguration {
         }).build();
     }
 
-    /** Plain notation ({@code "1520.00"}, never {@code "1.52E+3"}); input as a string or a JSON number. */
+    /**
+     * Plain notation ({@code "1520.00"}, never {@code "1.52E+3"}); input as a string or a
+     * JSON number.
+     */
     static final class DecimalCoercing implements Coercing<BigDecimal, String> {
 
         @Override
@@ -119,7 +123,8 @@ class ScalarsConfiguration {
         private static <E extends RuntimeException> BigDecimal parse(String text,
                 java.util.function.Function<String, E> error) {
             try {
-                // Bounds on length and scale keep "1e999999999" from costing memory in toPlainString().
+                // Bounds on length and scale keep "1e999999999" from costing memory in
+                // toPlainString().
                 if (text.length() <= 64) {
                     BigDecimal value = new BigDecimal(text.trim());
                     if (Math.abs(value.scale()) <= 64) {
@@ -132,5 +137,7 @@ class ScalarsConfiguration {
             }
             throw error.apply("Not a decimal number: expected e.g. \"1520.00\".");
         }
+
     }
+
 }

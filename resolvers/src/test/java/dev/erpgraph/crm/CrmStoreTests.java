@@ -44,9 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The CRM store against a real database: migrations, mapping, optimistic locking, constraints and the
- * hand-written page SQL. Subclasses pick the database (H2 always; PostgreSQL when reachable). Each test
- * runs in a rolled-back transaction.
+ * The CRM store against a real database: migrations, mapping, optimistic locking,
+ * constraints and the hand-written page SQL. Subclasses pick the database (H2 always;
+ * PostgreSQL when reachable). Each test runs in a rolled-back transaction.
  */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -117,12 +117,12 @@ abstract class CrmStoreTests {
         assertThat(second.pageInfo().hasPreviousPage()).isTrue();
 
         assertThat(this.accountPages.find(new AccountFilter(null, "sap-us", null), PageRequest.of(10, null), false)
-            .nodes())
-            .extracting(Account::id).containsExactly(b.id());
+            .nodes()).extracting(Account::id).containsExactly(b.id());
         // % is a character here, not a wildcard
-        assertThat(this.accountPages.find(new AccountFilter("100%", null, null), PageRequest.of(10, null), false)
-            .nodes())
-            .extracting(Account::id).containsExactly(a.id());
+        assertThat(
+                this.accountPages.find(new AccountFilter("100%", null, null), PageRequest.of(10, null), false).nodes())
+            .extracting(Account::id)
+            .containsExactly(a.id());
     }
 
     @Test
@@ -135,9 +135,9 @@ abstract class CrmStoreTests {
         Contact ofB = this.contacts.save(contact(b, "Tom"));
         PageRequest page = PageRequest.of(2, null);
 
-        Map<ContactPagesLoader.Key, Connection<Contact>> result = this.contactPages.load(
-                Set.of(new ContactPagesLoader.Key(a.id(), page), new ContactPagesLoader.Key(b.id(), page),
-                        new ContactPagesLoader.Key(empty.id(), page)));
+        Map<ContactPagesLoader.Key, Connection<Contact>> result = this.contactPages
+            .load(Set.of(new ContactPagesLoader.Key(a.id(), page), new ContactPagesLoader.Key(b.id(), page),
+                    new ContactPagesLoader.Key(empty.id(), page)));
 
         Connection<Contact> pageOfA = result.get(new ContactPagesLoader.Key(a.id(), page));
         assertThat(pageOfA.nodes()).extracting(Contact::id).containsExactly(ofA.get(0).id(), ofA.get(1).id());
@@ -188,7 +188,8 @@ abstract class CrmStoreTests {
         Account b = this.accounts.save(account("Rock River Electrical Supply", null, null));
         this.links.save(new ErpCustomerLink(null, a.id(), "ns-canada", "4711"));
         assertThat(this.links.findByErpSystemIdAndCustomerNumber("ns-canada", "4711")).get()
-            .extracting(ErpCustomerLink::accountId).isEqualTo(a.id());
+            .extracting(ErpCustomerLink::accountId)
+            .isEqualTo(a.id());
         assertThat(this.links.findByAccountIdIn(List.of(a.id(), b.id()))).hasSize(1);
         assertThatExceptionOfType(DuplicateKeyException.class)
             .isThrownBy(() -> this.links.save(new ErpCustomerLink(null, b.id(), "ns-canada", "4711")));
@@ -216,7 +217,9 @@ abstract class CrmStoreTests {
                 LocalDate.parse(closeDate), 50, "rep-1", null, null, now, now, null);
     }
 
-    /** The page loaders register themselves here; the slice has no GraphQL infrastructure. */
+    /**
+     * The page loaders register themselves here; the slice has no GraphQL infrastructure.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class Loaders {
 
@@ -224,5 +227,7 @@ abstract class CrmStoreTests {
         BatchLoaderRegistry batchLoaderRegistry() {
             return new DefaultBatchLoaderRegistry();
         }
+
     }
+
 }

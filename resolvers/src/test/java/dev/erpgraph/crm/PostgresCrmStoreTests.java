@@ -17,8 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The store on PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}), in a fresh schema
- * that is dropped afterwards, so that runs never collide. Skipped when PostgreSQL is unreachable, unless
+ * The store on PostgreSQL at 127.0.0.1:5432 (database {@code test}, user
+ * {@code postgres}), in a fresh schema that is dropped afterwards, so that runs never
+ * collide. Skipped when PostgreSQL is unreachable, unless
  * {@code ERPGRAPH_TEST_POSTGRES=required} or {@code CI=true}: then that is a failure.
  */
 class PostgresCrmStoreTests extends CrmStoreTests {
@@ -27,8 +28,8 @@ class PostgresCrmStoreTests extends CrmStoreTests {
 
     static final String USER = "postgres";
 
-    static final String SCHEMA = "crm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-        .toLowerCase(Locale.ROOT);
+    static final String SCHEMA = "crm_test_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 
     @BeforeAll
     static void requirePostgres() {
@@ -64,4 +65,5 @@ class PostgresCrmStoreTests extends CrmStoreTests {
             // Unreachable: requirePostgres() has already said so.
         }
     }
+
 }

@@ -13,29 +13,38 @@ import dev.erpgraph.erp.http.ErpHttpResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The HTTP side of the Business Central connector: where each entity set lives, the bearer token on every
- * request (re-fetched once on a 401), server-driven paging followed to the end, and BC's error body turned into
- * an {@link ErpException}.
+ * The HTTP side of the Business Central connector: where each entity set lives, the
+ * bearer token on every request (re-fetched once on a 401), server-driven paging followed
+ * to the end, and BC's error body turned into an {@link ErpException}.
  *
- * <p>Paths are relative to the configured base URL, the API host ({@code https://api.businesscentral.dynamics.com}):
- * standard API v2.0 entity sets under {@code /v2.0/{tenantId}/{environment}/api/v2.0/companies({companyId})/},
- * custom API pages under {@code /v2.0/{tenantId}/{environment}/api/{publisher}/{group}/{version}/companies({companyId})/}.
+ * <p>
+ * Paths are relative to the configured base URL, the API host
+ * ({@code https://api.businesscentral.dynamics.com}): standard API v2.0 entity sets under
+ * {@code /v2.0/{tenantId}/{environment}/api/v2.0/companies({companyId})/}, custom API
+ * pages under
+ * {@code /v2.0/{tenantId}/{environment}/api/{publisher}/{group}/{version}/companies({companyId})/}.
  *
- * <p>Paging: BC answers at most 20,000 entities per page online and a client may ask for fewer with
- * {@code Prefer: odata.maxpagesize=N} (option {@code maxPageSize}). The {@code @odata.nextLink} carries an
- * opaque {@code $skiptoken}: it is followed exactly as given, never rebuilt with {@code $skip}, and only if it
- * points at the same origin (it will receive our bearer token).
+ * <p>
+ * Paging: BC answers at most 20,000 entities per page online and a client may ask for
+ * fewer with {@code Prefer: odata.maxpagesize=N} (option {@code maxPageSize}). The
+ * {@code @odata.nextLink} carries an opaque {@code $skiptoken}: it is followed exactly as
+ * given, never rebuilt with {@code $skip}, and only if it points at the same origin (it
+ * will receive our bearer token).
  */
 final class BusinessCentralClient {
 
     private final ErpHttpClient http;
+
     private final EntraTokenClient tokens;
+
     private final String apiRoot;
+
     private final String customApiRoot;
+
     private final Integer maxPageSize;
 
     BusinessCentralClient(ErpHttpClient http, EntraTokenClient tokens, String tenantId, String environment,
-                          String companyId, String customApiPath, Integer maxPageSize) {
+            String companyId, String customApiPath, Integer maxPageSize) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         String environmentRoot = "/v2.0/" + segment(tenantId, "tenantId") + "/" + segment(environment, "environment");
@@ -54,7 +63,10 @@ final class BusinessCentralClient {
         return apiRoot + "/" + entitySetAndQuery;
     }
 
-    /** An entity set of the distributor's custom API pages (with query), relative to the base URL. */
+    /**
+     * An entity set of the distributor's custom API pages (with query), relative to the
+     * base URL.
+     */
     String customApi(String entitySetAndQuery) {
         return customApiRoot + "/" + entitySetAndQuery;
     }
@@ -64,7 +76,9 @@ final class BusinessCentralClient {
         return http.baseUrl() + pathAndQuery;
     }
 
-    /** Every entity of a collection, following {@code @odata.nextLink} to the last page. */
+    /**
+     * Every entity of a collection, following {@code @odata.nextLink} to the last page.
+     */
     List<JsonNode> getAll(String resource, String pathAndQuery) {
         List<JsonNode> entities = new ArrayList<>();
         String next = pathAndQuery;
@@ -87,9 +101,10 @@ final class BusinessCentralClient {
     }
 
     private ErpHttpResponse send(String resource, String method, String pathAndQuery, String body) {
-        // Expired early or revoked: one new token, one retry; a second 401 is a configuration problem.
-        ErpHttpResponse response = tokens.authorized(
-                token -> http.send(resource, method, pathAndQuery, headers(token, body != null), body));
+        // Expired early or revoked: one new token, one retry; a second 401 is a
+        // configuration problem.
+        ErpHttpResponse response = tokens
+            .authorized(token -> http.send(resource, method, pathAndQuery, headers(token, body != null), body));
         if (!response.isSuccess()) {
             throw response.failure(BusinessCentralFields.errorMessage(response));
         }
@@ -135,4 +150,5 @@ final class BusinessCentralClient {
         }
         return value;
     }
+
 }

@@ -46,95 +46,136 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Microsoft Dynamics 365 Business Central online, API v2.0 (OData v4), authenticated with Entra ID client
- * credentials ({@link EntraTokenClient}).
+ * Microsoft Dynamics 365 Business Central online, API v2.0 (OData v4), authenticated with
+ * Entra ID client credentials ({@link EntraTokenClient}).
  *
- * <p><b>What it sends per batch</b> (each "request" may page through {@code @odata.nextLink}; every {@code or}
- * chain is split only where the URL would pass {@code maxUrlLength}, and the requests of one split are sent side by
- * side, at most {@code maxParallelRequests} at once):
+ * <p>
+ * <b>What it sends per batch</b> (each "request" may page through
+ * {@code @odata.nextLink}; every {@code or} chain is split only where the URL would pass
+ * {@code maxUrlLength}, and the requests of one split are sent side by side, at most
+ * {@code maxParallelRequests} at once):
  * <ul>
- * <li>orders: {@code GET salesOrders?$filter=(customerNumber eq '10000' or ...) [and orderDate ge 2024-06-01]
+ * <li>orders:
+ * {@code GET salesOrders?$filter=(customerNumber eq '10000' or ...) [and orderDate ge 2024-06-01]
  *     [and fullyShipped eq false|true]&$select=...&$expand=salesOrderLines($select=...),
- *     customer($select=number,blocked)}: one request;
- *     plus one {@code GET customers?$filter=number eq ...&$select=number} for the customers that had no order,
- *     to tell "no orders" from "unknown customer". Status and date are pushed down as far as they map onto
- *     fields; the per-customer limit and newest-first order are applied here (OData has no per-group top).</li>
- * <li>orders by number: {@code GET salesOrders?$filter=number eq ... or ...} with the same expansion.</li>
- * <li>stock: {@code GET {custom API}/itemLocationStocks?$filter=(itemNumber eq ...) [and locationCode eq 'CLE']};
- *     plus {@code GET items?$filter=number eq ...&$select=number} only for skus without a stock row.</li>
- * <li>prices: {@code GET items?$filter=number eq ...&$select=number,unitPrice} (list price, and which skus
- *     exist) and, at the same time (neither needs the other's answer; lines of unknown skus are dropped),
- *     {@code GET {custom API}/customerPriceListLines?$filter=sourceType eq 'Customer' and
- *     ((sourceNo eq '10000' and (assetNo eq 'A' or ...)) or ...)}; then {@code GET customers} only for customers
- *     without any price line.</li>
- * <li>credit: {@code GET customers?$filter=number eq ... or ...&$select=...&$expand=paymentTerms($select=code)}.</li>
- * <li>create: {@code GET salesOrders?$filter=externalDocumentNumber eq '<idempotency key>'} (a retried create
- *     finds its order), then {@code POST salesOrders} with the lines deep-inserted (which needs no
- *     {@code If-Match}, unlike a POST of lines one by one).</li>
+ *     customer($select=number,blocked)}: one request; plus one
+ * {@code GET customers?$filter=number eq ...&$select=number} for the customers that had
+ * no order, to tell "no orders" from "unknown customer". Status and date are pushed down
+ * as far as they map onto fields; the per-customer limit and newest-first order are
+ * applied here (OData has no per-group top).</li>
+ * <li>orders by number: {@code GET salesOrders?$filter=number eq ... or ...} with the
+ * same expansion.</li>
+ * <li>stock: {@code GET {custom API}/itemLocationStocks?$filter=(itemNumber eq ...) [and
+ * locationCode eq 'CLE']}; plus {@code GET items?$filter=number eq ...&$select=number}
+ * only for skus without a stock row.</li>
+ * <li>prices: {@code GET items?$filter=number eq ...&$select=number,unitPrice} (list
+ * price, and which skus exist) and, at the same time (neither needs the other's answer;
+ * lines of unknown skus are dropped), {@code GET {custom
+ * API}/customerPriceListLines?$filter=sourceType eq 'Customer' and ((sourceNo eq '10000'
+ * and (assetNo eq 'A' or ...)) or ...)}; then {@code GET customers} only for customers
+ * without any price line.</li>
+ * <li>credit:
+ * {@code GET customers?$filter=number eq ... or ...&$select=...&$expand=paymentTerms($select=code)}.</li>
+ * <li>create:
+ * {@code GET salesOrders?$filter=externalDocumentNumber eq '<idempotency key>'} (a
+ * retried create finds its order), then {@code POST salesOrders} with the lines
+ * deep-inserted (which needs no {@code If-Match}, unlike a POST of lines one by
+ * one).</li>
  * </ul>
  *
- * <p><b>Status mapping</b>: see {@link BusinessCentralOrders} (Draft/Open → OPEN, In Review or a blocked customer
- * → ON_HOLD, shipped and invoiced quantities → PARTIALLY_SHIPPED, SHIPPED, INVOICED; no CANCELLED).
+ * <p>
+ * <b>Status mapping</b>: see {@link BusinessCentralOrders} (Draft/Open → OPEN, In Review
+ * or a blocked customer → ON_HOLD, shipped and invoiced quantities → PARTIALLY_SHIPPED,
+ * SHIPPED, INVOICED; no CANCELLED).
  *
- * <p><b>Credit</b>: {@code creditLimit} ("Credit Limit (LCY)"), {@code balanceDue} as the balance, available =
- * limit − balance (negative when over the limit; BC treats a limit of 0 as "no limit", reported as is). BC has no
- * credit-hold flag: {@code onHold} is {@code blocked} being {@code Ship}, {@code Invoice} or {@code All}. Payment
- * terms are the code of the expanded {@code paymentTerms}.
+ * <p>
+ * <b>Credit</b>: {@code creditLimit} ("Credit Limit (LCY)"), {@code balanceDue} as the
+ * balance, available = limit − balance (negative when over the limit; BC treats a limit
+ * of 0 as "no limit", reported as is). BC has no credit-hold flag: {@code onHold} is
+ * {@code blocked} being {@code Ship}, {@code Invoice} or {@code All}. Payment terms are
+ * the code of the expanded {@code paymentTerms}.
  *
- * <p><b>Stock and prices</b> are not in the standard API: they come from the distributor's custom API pages
- * (ERP-WIRE-FORMATS.md §3.2, [I]), under {@code api/{customApiPublisher}/{customApiGroup}/{customApiVersion}}.
- * Available = {@code inventory} − {@code reservedQtyOnInventory}, never below 0. The price is BC's best price:
- * the lowest {@code unitPrice} of the customer's lines for the item whose {@code minimumQuantity} is reached and
- * that are valid today ({@code startingDate} ≤ today ≤ {@code endingDate}, {@code 0001-01-01} = open), in the
- * local currency ({@code ""}); without such a line the item's {@code unitPrice}. The breaks are the valid lines
- * with a minimum quantity above 0.
+ * <p>
+ * <b>Stock and prices</b> are not in the standard API: they come from the distributor's
+ * custom API pages (ERP-WIRE-FORMATS.md §3.2, [I]), under
+ * {@code api/{customApiPublisher}/{customApiGroup}/{customApiVersion}}. Available =
+ * {@code inventory} − {@code reservedQtyOnInventory}, never below 0. The price is BC's
+ * best price: the lowest {@code unitPrice} of the customer's lines for the item whose
+ * {@code minimumQuantity} is reached and that are valid today ({@code startingDate} ≤
+ * today ≤ {@code endingDate}, {@code 0001-01-01} = open), in the local currency
+ * ({@code ""}); without such a line the item's {@code unitPrice}. The breaks are the
+ * valid lines with a minimum quantity above 0.
  *
- * <p><b>Locations</b>: order lines carry {@code locationId}, a GUID; it is mapped to the location code through
- * the {@code locations} entity set, read once per connector instance (configuration-like master data) and read
- * again only when a line names a location not seen yet.
+ * <p>
+ * <b>Locations</b>: order lines carry {@code locationId}, a GUID; it is mapped to the
+ * location code through the {@code locations} entity set, read once per connector
+ * instance (configuration-like master data) and read again only when a line names a
+ * location not seen yet.
  *
- * <p><b>Options</b> ({@code erp.systems.<id>.options}): {@code tenantId}, {@code environment} (default
- * {@code production}), {@code companyId} (required); {@code maxPageSize} (sent as
- * {@code Prefer: odata.maxpagesize}, unset: the server's 20,000); {@code maxUrlLength} (default 2048);
- * {@code maxParallelRequests} (default 8: BC online takes 100 simultaneous requests per user, so eight of one
- * batch leave room for the gateway's other batches and for other integrations, and the stock of a 50-account
- * page, five URL-length chunks, goes out in one round trip, not two); {@code localCurrency} (default USD).
- * Names a real deployment must confirm against its custom API pages [I]:
- * {@code customApiPublisher} (erpgraph), {@code customApiGroup} (distribution), {@code customApiVersion} (v1.0),
- * {@code stockEntitySet} (itemLocationStocks) with fields {@code stockItemField} (itemNumber),
- * {@code stockLocationField} (locationCode), {@code stockOnHandField} (inventory), {@code stockReservedField}
- * (reservedQtyOnInventory), and {@code priceEntitySet} (customerPriceListLines, fields as table "Price List
- * Line": sourceType, sourceNo, assetNo, minimumQuantity, unitPrice, currencyCode, startingDate, endingDate).
+ * <p>
+ * <b>Options</b> ({@code erp.systems.<id>.options}): {@code tenantId},
+ * {@code environment} (default {@code production}), {@code companyId} (required);
+ * {@code maxPageSize} (sent as {@code Prefer: odata.maxpagesize}, unset: the server's
+ * 20,000); {@code maxUrlLength} (default 2048); {@code maxParallelRequests} (default 8:
+ * BC online takes 100 simultaneous requests per user, so eight of one batch leave room
+ * for the gateway's other batches and for other integrations, and the stock of a
+ * 50-account page, five URL-length chunks, goes out in one round trip, not two);
+ * {@code localCurrency} (default USD). Names a real deployment must confirm against its
+ * custom API pages [I]: {@code customApiPublisher} (erpgraph), {@code customApiGroup}
+ * (distribution), {@code customApiVersion} (v1.0), {@code stockEntitySet}
+ * (itemLocationStocks) with fields {@code stockItemField} (itemNumber),
+ * {@code stockLocationField} (locationCode), {@code stockOnHandField} (inventory),
+ * {@code stockReservedField} (reservedQtyOnInventory), and {@code priceEntitySet}
+ * (customerPriceListLines, fields as table "Price List Line": sourceType, sourceNo,
+ * assetNo, minimumQuantity, unitPrice, currencyCode, startingDate, endingDate).
  */
 final class BusinessCentralConnector implements ErpConnector {
 
     /**
-     * Only what {@link BusinessCentralOrders} maps: a BC sales order carries ~40 properties (three addresses,
-     * tax and discount amounts) and each line ~30, and an order page is mostly those.
+     * Only what {@link BusinessCentralOrders} maps: a BC sales order carries ~40
+     * properties (three addresses, tax and discount amounts) and each line ~30, and an
+     * order page is mostly those.
      */
     private static final String ORDER_SELECT = "id,number,customerNumber,status,fullyShipped,orderDate,"
             + "requestedDeliveryDate,totalAmountExcludingTax,currencyCode";
+
     private static final String ORDER_EXPAND = "salesOrderLines($select=sequence,lineType,lineObjectNumber,"
             + "description,quantity,shippedQuantity,invoicedQuantity,unitPrice,netAmount,locationId),"
             + "customer($select=number,blocked)";
+
     private static final Comparator<SalesOrder> NEWEST_FIRST = Comparator.comparing(SalesOrder::orderDate)
-            .thenComparing(SalesOrder::number, BusinessCentralConnector::compareNumbers).reversed();
+        .thenComparing(SalesOrder::number, BusinessCentralConnector::compareNumbers)
+        .reversed();
+
     private static final int MAX_EXTERNAL_DOCUMENT_NUMBER = 35;
+
     /** See the class Javadoc's options. */
     private static final int DEFAULT_MAX_PARALLEL_REQUESTS = 8;
 
     private final ConnectorSettings settings;
+
     private final BusinessCentralClient client;
+
     private final Clock clock;
+
     private final int maxUrlLength;
+
     private final String localCurrency;
+
     private final String stockEntitySet;
+
     private final String stockItemField;
+
     private final String stockLocationField;
+
     private final String stockOnHandField;
+
     private final String stockReservedField;
+
     private final String priceEntitySet;
+
     private final RequestFanOut fanOut;
+
     /** Location id → code; null until first needed. */
     private final AtomicReference<Map<String, String>> locations = new AtomicReference<>();
 
@@ -171,7 +212,8 @@ final class BusinessCentralConnector implements ErpConnector {
 
     @Override
     public Set<ErpCapability> capabilities() {
-        // BC has webhooks (subscriptions), but this connector does not subscribe yet: no CHANGE_EVENTS.
+        // BC has webhooks (subscriptions), but this connector does not subscribe yet: no
+        // CHANGE_EVENTS.
         return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
                 ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
     }
@@ -210,7 +252,10 @@ final class BusinessCentralConnector implements ErpConnector {
         return ErpBatch.of(result);
     }
 
-    /** Status and date conditions BC can evaluate: {@code orderDate} and {@code fullyShipped}. */
+    /**
+     * Status and date conditions BC can evaluate: {@code orderDate} and
+     * {@code fullyShipped}.
+     */
     static String pushedDown(OrderQuery query) {
         StringBuilder condition = new StringBuilder();
         if (query.since() != null) {
@@ -220,7 +265,7 @@ final class BusinessCentralConnector implements ErpConnector {
         if (!statuses.isEmpty()) {
             boolean wantsShipped = statuses.contains(OrderStatus.SHIPPED) || statuses.contains(OrderStatus.INVOICED);
             boolean wantsUnshipped = statuses.stream()
-                    .anyMatch(status -> status != OrderStatus.SHIPPED && status != OrderStatus.INVOICED);
+                .anyMatch(status -> status != OrderStatus.SHIPPED && status != OrderStatus.INVOICED);
             if (!wantsShipped) {
                 condition.append(" and fullyShipped eq false");
             }
@@ -232,14 +277,15 @@ final class BusinessCentralConnector implements ErpConnector {
     }
 
     private List<SalesOrder> readOrders(String resource, String keyField, Set<String> keys, String condition) {
-        Function<String, String> path = filter -> client.api("salesOrders?$filter="
-                + QueryStrings.encode(filter + condition) + "&$select=" + QueryStrings.encode(ORDER_SELECT)
-                + "&$expand=" + QueryStrings.encode(ORDER_EXPAND));
+        Function<String, String> path = filter -> client
+            .api("salesOrders?$filter=" + QueryStrings.encode(filter + condition) + "&$select="
+                    + QueryStrings.encode(ORDER_SELECT) + "&$expand=" + QueryStrings.encode(ORDER_EXPAND));
         List<JsonNode> rows = getAll(resource, paths(keyField, keys, path));
         Set<String> locationIds = new HashSet<>();
         rows.forEach(row -> row.path("salesOrderLines").forEach(line -> {
             String id = BusinessCentralFields.text(line, "locationId");
-            // The empty GUID is BC's "no location": never in `locations`, so it must not trigger a re-read.
+            // The empty GUID is BC's "no location": never in `locations`, so it must not
+            // trigger a re-read.
             if (id != null && !id.equals("00000000-0000-0000-0000-000000000000")) {
                 locationIds.add(id);
             }
@@ -261,8 +307,8 @@ final class BusinessCentralConnector implements ErpConnector {
             return ErpBatch.of(Map.of());
         }
         String condition = warehouse == null ? "" : " and " + BusinessCentralFilter.eq(stockLocationField, warehouse);
-        Function<String, String> path = filter -> client.customApi(stockEntitySet + "?$filter="
-                + QueryStrings.encode(filter + condition));
+        Function<String, String> path = filter -> client
+            .customApi(stockEntitySet + "?$filter=" + QueryStrings.encode(filter + condition));
         Map<String, List<StockLevel>> result = new HashMap<>();
         for (JsonNode row : getAll("inventory", paths(stockItemField, asked, path))) {
             String sku = BusinessCentralFields.requiredText(row, stockItemField, systemId());
@@ -272,16 +318,14 @@ final class BusinessCentralConnector implements ErpConnector {
             }
             BigDecimal onHand = BusinessCentralFields.requiredDecimal(row, stockOnHandField, systemId());
             BigDecimal reserved = BusinessCentralFields.decimal(row, stockReservedField, systemId());
-            BigDecimal available = onHand.subtract(reserved == null ? BigDecimal.ZERO : reserved)
-                    .max(BigDecimal.ZERO);
-            result.computeIfAbsent(sku, key -> new ArrayList<>())
-                    .add(new StockLevel(sku, location, onHand, available));
+            BigDecimal available = onHand.subtract(reserved == null ? BigDecimal.ZERO : reserved).max(BigDecimal.ZERO);
+            result.computeIfAbsent(sku, key -> new ArrayList<>()).add(new StockLevel(sku, location, onHand, available));
         }
         Set<String> withoutRows = new TreeSet<>(asked);
         withoutRows.removeAll(result.keySet());
         existingItems(withoutRows).keySet().forEach(sku -> result.put(sku, List.of()));
-        result.replaceAll((sku, levels) -> levels.stream()
-                .sorted(Comparator.comparing(StockLevel::warehouse)).toList());
+        result
+            .replaceAll((sku, levels) -> levels.stream().sorted(Comparator.comparing(StockLevel::warehouse)).toList());
         return ErpBatch.of(result);
     }
 
@@ -290,9 +334,9 @@ final class BusinessCentralConnector implements ErpConnector {
     @Override
     public ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
         List<PriceKey> asked = keys.stream()
-                .filter(key -> BusinessCentralFilter.isCode(key.customerNumber())
-                        && BusinessCentralFilter.isCode(key.sku()))
-                .toList();
+            .filter(key -> BusinessCentralFilter.isCode(key.customerNumber())
+                    && BusinessCentralFilter.isCode(key.sku()))
+            .toList();
         if (asked.isEmpty()) {
             return ErpBatch.of(Map.of());
         }
@@ -301,7 +345,8 @@ final class BusinessCentralConnector implements ErpConnector {
         for (PriceKey key : asked) {
             skusByCustomer.computeIfAbsent(key.customerNumber(), customer -> new TreeSet<>()).add(key.sku());
         }
-        // Neither read needs the other's answer: the lines of skus BC does not know are dropped afterwards.
+        // Neither read needs the other's answer: the lines of skus BC does not know are
+        // dropped afterwards.
         List<String> itemPaths = itemPaths(skus);
         List<String> linePaths = priceLinePaths(skusByCustomer);
         List<Supplier<List<JsonNode>>> requests = new ArrayList<>();
@@ -330,15 +375,15 @@ final class BusinessCentralConnector implements ErpConnector {
             }
             List<PriceLine> customerLines = lines.getOrDefault(key.customerNumber() + "\u0000" + key.sku(), List.of());
             BigDecimal best = customerLines.stream()
-                    .filter(line -> line.minimumQuantity().compareTo(key.quantity()) <= 0)
-                    .map(PriceLine::unitPrice)
-                    .min(Comparator.naturalOrder())
-                    .orElse(listPrice);
+                .filter(line -> line.minimumQuantity().compareTo(key.quantity()) <= 0)
+                .map(PriceLine::unitPrice)
+                .min(Comparator.naturalOrder())
+                .orElse(listPrice);
             List<PriceBreak> breaks = customerLines.stream()
-                    .filter(line -> line.minimumQuantity().signum() > 0)
-                    .sorted(Comparator.comparing(PriceLine::minimumQuantity))
-                    .map(line -> new PriceBreak(line.minimumQuantity(), new Money(line.unitPrice(), localCurrency)))
-                    .toList();
+                .filter(line -> line.minimumQuantity().signum() > 0)
+                .sorted(Comparator.comparing(PriceLine::minimumQuantity))
+                .map(line -> new PriceBreak(line.minimumQuantity(), new Money(line.unitPrice(), localCurrency)))
+                .toList();
             result.put(key, new ItemPrice(key.sku(), key.quantity(), new Money(best, localCurrency),
                     new Money(listPrice, localCurrency), breaks));
         }
@@ -356,11 +401,14 @@ final class BusinessCentralConnector implements ErpConnector {
             clauses.add("(" + BusinessCentralFilter.eq("sourceNo", customer) + " and "
                     + (items.size() == 1 ? items.get(0) : "(" + String.join(" or ", items) + ")") + ")");
         });
-        return paths(clauses, filter -> client.customApi(priceEntitySet + "?$filter="
-                + QueryStrings.encode("sourceType eq 'Customer' and " + filter)));
+        return paths(clauses, filter -> client
+            .customApi(priceEntitySet + "?$filter=" + QueryStrings.encode("sourceType eq 'Customer' and " + filter)));
     }
 
-    /** The valid local-currency price lines per customer and sku (key {@code customer \0 sku}) among these rows. */
+    /**
+     * The valid local-currency price lines per customer and sku (key
+     * {@code customer \0 sku}) among these rows.
+     */
     private Map<String, List<PriceLine>> priceLines(List<JsonNode> rows, Map<String, Set<String>> skusByCustomer) {
         LocalDate today = LocalDate.now(clock);
         Map<String, List<PriceLine>> lines = new HashMap<>();
@@ -368,16 +416,15 @@ final class BusinessCentralConnector implements ErpConnector {
             String customer = BusinessCentralFields.requiredText(row, "sourceNo", systemId());
             String sku = BusinessCentralFields.requiredText(row, "assetNo", systemId());
             Set<String> skus = skusByCustomer.get(customer);
-            if (!"Customer".equals(BusinessCentralFields.text(row, "sourceType")) || skus == null
-                    || !skus.contains(sku) || !isValid(row, today)
-                    || !localCurrency.equals(BusinessCentralOrders.currency(
-                            BusinessCentralFields.text(row, "currencyCode"), localCurrency))) {
+            if (!"Customer".equals(BusinessCentralFields.text(row, "sourceType")) || skus == null || !skus.contains(sku)
+                    || !isValid(row, today) || !localCurrency.equals(BusinessCentralOrders
+                        .currency(BusinessCentralFields.text(row, "currencyCode"), localCurrency))) {
                 continue;
             }
             BigDecimal minimum = BusinessCentralFields.decimal(row, "minimumQuantity", systemId());
-            lines.computeIfAbsent(customer + "\u0000" + sku, key -> new ArrayList<>()).add(new PriceLine(
-                    minimum == null ? BigDecimal.ZERO : minimum,
-                    BusinessCentralFields.requiredDecimal(row, "unitPrice", systemId())));
+            lines.computeIfAbsent(customer + "\u0000" + sku, key -> new ArrayList<>())
+                .add(new PriceLine(minimum == null ? BigDecimal.ZERO : minimum,
+                        BusinessCentralFields.requiredDecimal(row, "unitPrice", systemId())));
         }
         return lines;
     }
@@ -410,7 +457,8 @@ final class BusinessCentralConnector implements ErpConnector {
     }
 
     static CreditStatus creditStatus(JsonNode customer, String localCurrency, String erpSystemId) {
-        // Both amounts are in LCY in BC ("Credit Limit (LCY)", "Balance Due (LCY)"), whatever the customer's currency.
+        // Both amounts are in LCY in BC ("Credit Limit (LCY)", "Balance Due (LCY)"),
+        // whatever the customer's currency.
         Money limit = new Money(BusinessCentralFields.requiredDecimal(customer, "creditLimit", erpSystemId),
                 localCurrency);
         Money balance = new Money(BusinessCentralFields.requiredDecimal(customer, "balanceDue", erpSystemId),
@@ -427,8 +475,8 @@ final class BusinessCentralConnector implements ErpConnector {
     @Override
     public String createSalesOrder(SalesOrderRequest request) {
         if (!BusinessCentralFilter.isCode(request.customerNumber())) {
-            throw ErpException.rejected(systemId(), "not a Business Central customer number: "
-                    + request.customerNumber());
+            throw ErpException.rejected(systemId(),
+                    "not a Business Central customer number: " + request.customerNumber());
         }
         String key = request.idempotencyKey();
         if (key.isBlank() || key.length() > MAX_EXTERNAL_DOCUMENT_NUMBER
@@ -436,10 +484,11 @@ final class BusinessCentralConnector implements ErpConnector {
             throw ErpException.rejected(systemId(), "the idempotency key must fit BC's External Document No. (1 to "
                     + MAX_EXTERNAL_DOCUMENT_NUMBER + " characters)");
         }
-        List<JsonNode> existing = client.getAll("create-order", client.api("salesOrders?$filter="
-                + QueryStrings.encode(BusinessCentralFilter.eq("externalDocumentNumber", key) + " and "
-                + BusinessCentralFilter.eq("customerNumber", request.customerNumber()))
-                + "&$select=number"));
+        List<JsonNode> existing = client.getAll("create-order",
+                client.api("salesOrders?$filter="
+                        + QueryStrings.encode(BusinessCentralFilter.eq("externalDocumentNumber", key) + " and "
+                                + BusinessCentralFilter.eq("customerNumber", request.customerNumber()))
+                        + "&$select=number"));
         if (!existing.isEmpty()) {
             return BusinessCentralFields.requiredText(existing.get(0), "number", systemId());
         }
@@ -477,14 +526,17 @@ final class BusinessCentralConnector implements ErpConnector {
 
     // ---- shared lookups
 
-    /** Which of these customer numbers BC knows: {@code customers?$filter=number eq ...&$select=number}. */
+    /**
+     * Which of these customer numbers BC knows:
+     * {@code customers?$filter=number eq ...&$select=number}.
+     */
     private Set<String> existingCustomers(Set<String> customerNumbers) {
         Set<String> known = new HashSet<>();
         if (customerNumbers.isEmpty()) {
             return known;
         }
-        Function<String, String> path = filter -> client.api("customers?$filter=" + QueryStrings.encode(filter)
-                + "&$select=number");
+        Function<String, String> path = filter -> client
+            .api("customers?$filter=" + QueryStrings.encode(filter) + "&$select=number");
         for (JsonNode row : getAll("customers", paths("number", customerNumbers, path))) {
             String number = BusinessCentralFields.requiredText(row, "number", systemId());
             if (customerNumbers.contains(number)) {
@@ -494,14 +546,17 @@ final class BusinessCentralConnector implements ErpConnector {
         return known;
     }
 
-    /** The list price of each of these skus BC knows: {@code items?$filter=number eq ...&$select=number,unitPrice}. */
+    /**
+     * The list price of each of these skus BC knows:
+     * {@code items?$filter=number eq ...&$select=number,unitPrice}.
+     */
     private Map<String, BigDecimal> existingItems(Set<String> skus) {
         return listPrices(getAll("items", itemPaths(skus)), skus);
     }
 
     private List<String> itemPaths(Set<String> skus) {
-        return paths("number", skus, filter -> client.api("items?$filter=" + QueryStrings.encode(filter)
-                + "&$select=number,unitPrice"));
+        return paths("number", skus,
+                filter -> client.api("items?$filter=" + QueryStrings.encode(filter) + "&$select=number,unitPrice"));
     }
 
     /** The list price of each of these skus among these {@code items} rows. */
@@ -517,8 +572,9 @@ final class BusinessCentralConnector implements ErpConnector {
     }
 
     /**
-     * Location id → code, read from {@code locations} once and again only if {@code needed} names an id not
-     * seen yet (a location added since). Concurrent first reads may both fetch; the result is the same.
+     * Location id → code, read from {@code locations} once and again only if
+     * {@code needed} names an id not seen yet (a location added since). Concurrent first
+     * reads may both fetch; the result is the same.
      */
     private Map<String, String> locationCodes(Set<String> needed) {
         Map<String, String> known = locations.get();
@@ -547,18 +603,29 @@ final class BusinessCentralConnector implements ErpConnector {
         return known != null ? known : readLocations();
     }
 
-    /** The paths reading these keys: {@code field eq key} clauses chained with {@code or} into URL-length groups. */
+    /**
+     * The paths reading these keys: {@code field eq key} clauses chained with {@code or}
+     * into URL-length groups.
+     */
     private List<String> paths(String field, Set<String> keys, Function<String, String> path) {
         return paths(keys.stream().sorted().map(key -> BusinessCentralFilter.eq(field, key)).toList(), path);
     }
 
-    /** {@code path} of each group of the clauses chained with {@code or} that keeps its URL within the limit. */
+    /**
+     * {@code path} of each group of the clauses chained with {@code or} that keeps its
+     * URL within the limit.
+     */
     private List<String> paths(List<String> clauses, Function<String, String> path) {
         return BusinessCentralFilter.orGroups(clauses, filter -> client.absolute(path.apply(filter)), maxUrlLength)
-                .stream().map(path).toList();
+            .stream()
+            .map(path)
+            .toList();
     }
 
-    /** Every entity the requests to these paths answer, in path order; the requests are sent side by side. */
+    /**
+     * Every entity the requests to these paths answer, in path order; the requests are
+     * sent side by side.
+     */
     private List<JsonNode> getAll(String resource, List<String> paths) {
         return concat(fanOut.each(paths, path -> client.getAll(resource, path)));
     }
@@ -606,7 +673,8 @@ final class BusinessCentralConnector implements ErpConnector {
         catch (NumberFormatException ex) {
             // reported below
         }
-        throw new IllegalArgumentException("Business Central option '" + option + "' must be a positive number, was '"
-                + value + "'");
+        throw new IllegalArgumentException(
+                "Business Central option '" + option + "' must be a positive number, was '" + value + "'");
     }
+
 }

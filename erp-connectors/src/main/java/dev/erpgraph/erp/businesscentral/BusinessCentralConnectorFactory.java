@@ -9,7 +9,10 @@ import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import org.springframework.stereotype.Component;
 
-/** Creates a {@link BusinessCentralConnector} for each configured system of kind {@code BUSINESS_CENTRAL}. */
+/**
+ * Creates a {@link BusinessCentralConnector} for each configured system of kind
+ * {@code BUSINESS_CENTRAL}.
+ */
 @Component
 class BusinessCentralConnectorFactory implements ErpConnectorFactory {
 
@@ -22,4 +25,5 @@ class BusinessCentralConnectorFactory implements ErpConnectorFactory {
     public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
         return new BusinessCentralConnector(settings, http, Clock.systemUTC());
     }
+
 }

@@ -9,10 +9,11 @@ import dev.erpgraph.erp.http.ErpHttpResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reading the fields of Business Central's entities. BC sends decimals as JSON numbers ({@code 649.4},
- * {@code 1520}), which {@link ErpHttpResponse#json()} already reads exactly, as {@link BigDecimal} with their
- * scale. Dates are ISO {@code 2024-06-13}; BC's "no date" is {@code 0001-01-01}, read as null. A field of the
- * wrong type is a {@link ErpException.Kind#BAD_RESPONSE}.
+ * Reading the fields of Business Central's entities. BC sends decimals as JSON numbers
+ * ({@code 649.4}, {@code 1520}), which {@link ErpHttpResponse#json()} already reads
+ * exactly, as {@link BigDecimal} with their scale. Dates are ISO {@code 2024-06-13}; BC's
+ * "no date" is {@code 0001-01-01}, read as null. A field of the wrong type is a
+ * {@link ErpException.Kind#BAD_RESPONSE}.
  */
 final class BusinessCentralFields {
 
@@ -22,7 +23,10 @@ final class BusinessCentralFields {
     private BusinessCentralFields() {
     }
 
-    /** BC's error body {@code {"error":{"code","message"}}}: the message, or null if the body is something else. */
+    /**
+     * BC's error body {@code {"error":{"code","message"}}}: the message, or null if the
+     * body is something else.
+     */
     static String errorMessage(ErpHttpResponse response) {
         JsonNode error = response.jsonOrNull();
         if (error == null) {
@@ -50,7 +54,9 @@ final class BusinessCentralFields {
         return value;
     }
 
-    /** A decimal read exactly; null where absent or null; a non-number is a bad response. */
+    /**
+     * A decimal read exactly; null where absent or null; a non-number is a bad response.
+     */
     static BigDecimal decimal(JsonNode node, String field, String erpSystemId) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {
@@ -88,4 +94,5 @@ final class BusinessCentralFields {
     static boolean bool(JsonNode node, String field) {
         return node.path(field).isBoolean() && node.path(field).booleanValue();
     }
+
 }

@@ -14,29 +14,38 @@ import dev.erpgraph.erp.SalesOrderLine;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns a {@code salesOrders} entity (with {@code salesOrderLines} and {@code customer} expanded) into a
- * {@link SalesOrder}.
+ * Turns a {@code salesOrders} entity (with {@code salesOrderLines} and {@code customer}
+ * expanded) into a {@link SalesOrder}.
  *
- * <p>Business Central has no single order status: the API's {@code status} is only the document's approval state
- * ({@code "Draft"} = BC's "Open", still being entered; {@code "In Review"} = pending approval; {@code "Open"} =
- * released or pending prepayment), and shipping and invoicing show in {@code fullyShipped} and the lines'
- * {@code shippedQuantity}/{@code invoicedQuantity}. The status is derived, first rule that holds:
+ * <p>
+ * Business Central has no single order status: the API's {@code status} is only the
+ * document's approval state ({@code "Draft"} = BC's "Open", still being entered;
+ * {@code "In Review"} = pending approval; {@code "Open"} = released or pending
+ * prepayment), and shipping and invoicing show in {@code fullyShipped} and the lines'
+ * {@code shippedQuantity}/{@code invoicedQuantity}. The status is derived, first rule
+ * that holds:
  * <ol>
- * <li>every line with a quantity fully invoiced → {@link OrderStatus#INVOICED} (BC deletes a sales order once it is
- *     completely shipped and invoiced, so online this shows only in the moment before that);</li>
+ * <li>every line with a quantity fully invoiced → {@link OrderStatus#INVOICED} (BC
+ * deletes a sales order once it is completely shipped and invoiced, so online this shows
+ * only in the moment before that);</li>
  * <li>{@code fullyShipped} → {@link OrderStatus#SHIPPED};</li>
- * <li>{@code "In Review"}, or the customer {@code blocked} for {@code "Ship"}, {@code "Invoice"} or {@code "All"}
- *     (nothing more can ship) → {@link OrderStatus#ON_HOLD};</li>
+ * <li>{@code "In Review"}, or the customer {@code blocked} for {@code "Ship"},
+ * {@code "Invoice"} or {@code "All"} (nothing more can ship) →
+ * {@link OrderStatus#ON_HOLD};</li>
  * <li>any line with a shipped quantity → {@link OrderStatus#PARTIALLY_SHIPPED};</li>
- * <li>otherwise ({@code "Draft"} and {@code "Open"}) → {@link OrderStatus#OPEN}: a draft is an order like any
- *     other to the customer (orders created through the API start as drafts).</li>
+ * <li>otherwise ({@code "Draft"} and {@code "Open"}) → {@link OrderStatus#OPEN}: a draft
+ * is an order like any other to the customer (orders created through the API start as
+ * drafts).</li>
  * </ol>
- * {@link OrderStatus#CANCELLED} never appears: BC has no cancelled state, a cancelled order is deleted.
+ * {@link OrderStatus#CANCELLED} never appears: BC has no cancelled state, a cancelled
+ * order is deleted.
  *
- * <p>Lines: {@code sequence} (BC's line number: 10000, 20000, ...) is the line number; comment lines (no
- * {@code lineObjectNumber}) are skipped; the line amount is {@code netAmount}; the warehouse is the code of the
- * line's {@code locationId}. The order total is {@code totalAmountExcludingTax}, the net total other ERPs
- * report; currency {@code ""} is the company's local currency.
+ * <p>
+ * Lines: {@code sequence} (BC's line number: 10000, 20000, ...) is the line number;
+ * comment lines (no {@code lineObjectNumber}) are skipped; the line amount is
+ * {@code netAmount}; the warehouse is the code of the line's {@code locationId}. The
+ * order total is {@code totalAmountExcludingTax}, the net total other ERPs report;
+ * currency {@code ""} is the company's local currency.
  */
 final class BusinessCentralOrders {
 
@@ -44,7 +53,7 @@ final class BusinessCentralOrders {
     }
 
     static SalesOrder order(JsonNode order, String localCurrency, Map<String, String> locationCodes,
-                            String erpSystemId) {
+            String erpSystemId) {
         String currency = currency(BusinessCentralFields.text(order, "currencyCode"), localCurrency);
         List<JsonNode> wireLines = new ArrayList<>();
         order.path("salesOrderLines").forEach(wireLines::add);
@@ -55,8 +64,7 @@ final class BusinessCentralOrders {
                 continue;
             }
             String locationId = BusinessCentralFields.text(line, "locationId");
-            lines.add(new SalesOrderLine(line.path("sequence").asInt(),
-                    sku,
+            lines.add(new SalesOrderLine(line.path("sequence").asInt(), sku,
                     BusinessCentralFields.text(line, "description"),
                     BusinessCentralFields.requiredDecimal(line, "quantity", erpSystemId),
                     BusinessCentralFields.decimal(line, "shippedQuantity", erpSystemId),
@@ -69,15 +77,13 @@ final class BusinessCentralOrders {
             throw ErpException.badResponse(erpSystemId, "sales order without orderDate", null);
         }
         JsonNode customer = order.path("customer");
-        return new SalesOrder(
-                BusinessCentralFields.requiredText(order, "id", erpSystemId),
+        return new SalesOrder(BusinessCentralFields.requiredText(order, "id", erpSystemId),
                 BusinessCentralFields.requiredText(order, "number", erpSystemId),
                 BusinessCentralFields.requiredText(order, "customerNumber", erpSystemId),
                 status(BusinessCentralFields.text(order, "status"), BusinessCentralFields.bool(order, "fullyShipped"),
                         wireLines, customer.isObject() ? BusinessCentralFields.text(customer, "blocked") : null,
                         erpSystemId),
-                orderDate,
-                BusinessCentralFields.date(order, "requestedDeliveryDate", erpSystemId),
+                orderDate, BusinessCentralFields.date(order, "requestedDeliveryDate", erpSystemId),
                 new Money(BusinessCentralFields.requiredDecimal(order, "totalAmountExcludingTax", erpSystemId),
                         currency),
                 lines);
@@ -85,7 +91,7 @@ final class BusinessCentralOrders {
 
     /** The derivation documented on the class. */
     static OrderStatus status(String status, boolean fullyShipped, List<JsonNode> lines, String customerBlocked,
-                              String erpSystemId) {
+            String erpSystemId) {
         boolean anyQuantity = false;
         boolean allInvoiced = true;
         boolean anyShipped = false;
@@ -118,7 +124,10 @@ final class BusinessCentralOrders {
         throw ErpException.badResponse(erpSystemId, "unknown sales order status '" + status + "'", null);
     }
 
-    /** {@code blocked} {@code " "} (or empty) is not blocked; {@code Ship}, {@code Invoice} and {@code All} are. */
+    /**
+     * {@code blocked} {@code " "} (or empty) is not blocked; {@code Ship},
+     * {@code Invoice} and {@code All} are.
+     */
     static boolean isBlocked(String blocked) {
         return blocked != null && !blocked.isBlank();
     }
@@ -130,4 +139,5 @@ final class BusinessCentralOrders {
     private static BigDecimal orZero(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
     }
+
 }

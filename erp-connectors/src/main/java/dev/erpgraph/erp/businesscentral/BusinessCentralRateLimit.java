@@ -7,16 +7,18 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Business Central online's request quota: at most N requests per user in a sliding five-minute window (6,000
- * online), beyond which it answers 429 with {@code Retry-After}. The sandbox keeps one window per sandbox (its
- * one demo client).
+ * Business Central online's request quota: at most N requests per user in a sliding
+ * five-minute window (6,000 online), beyond which it answers 429 with
+ * {@code Retry-After}. The sandbox keeps one window per sandbox (its one demo client).
  */
 final class BusinessCentralRateLimit {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
 
     private final int maxRequests;
+
     private final Clock clock;
+
     private final Deque<Instant> accepted = new ArrayDeque<>();
 
     BusinessCentralRateLimit(int maxRequests, Clock clock) {
@@ -27,7 +29,10 @@ final class BusinessCentralRateLimit {
         this.clock = clock;
     }
 
-    /** Counts a request; answers null if it may proceed, else how long until the window has room again. */
+    /**
+     * Counts a request; answers null if it may proceed, else how long until the window
+     * has room again.
+     */
     synchronized Duration acquire() {
         Instant now = clock.instant();
         Instant windowStart = now.minus(WINDOW);
@@ -41,4 +46,5 @@ final class BusinessCentralRateLimit {
         accepted.addLast(now);
         return null;
     }
+
 }

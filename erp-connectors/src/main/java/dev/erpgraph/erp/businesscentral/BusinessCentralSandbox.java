@@ -37,29 +37,39 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Business Central online tenant over the sandbox data set, on BC's real paths under {@code /sandbox/{id}/}:
+ * A Business Central online tenant over the sandbox data set, on BC's real paths under
+ * {@code /sandbox/{id}/}:
  * <ul>
- * <li>{@code POST oauth2/{tenant}/oauth2/v2.0/token}: Entra ID's client-credentials endpoint, with Entra's
- *     {@code {"error","error_description","error_codes"}} refusals;</li>
- * <li>{@code GET v2.0/{tenant}/{environment}/api/v2.0/companies({id})/{salesOrders|customers|items|locations}}
- *     and {@code POST .../salesOrders} (deep insert of {@code salesOrderLines});</li>
- * <li>{@code GET v2.0/{tenant}/{environment}/api/erpgraph/distribution/v1.0/companies({id})/{itemLocationStocks|
- *     customerPriceListLines}}: the distributor's custom API pages (names [I], see {@link BusinessCentralConnector}).</li>
+ * <li>{@code POST oauth2/{tenant}/oauth2/v2.0/token}: Entra ID's client-credentials
+ * endpoint, with Entra's {@code {"error","error_description","error_codes"}}
+ * refusals;</li>
+ * <li>{@code GET
+ * v2.0/{tenant}/{environment}/api/v2.0/companies({id})/{salesOrders|customers|items|locations}}
+ * and {@code POST .../salesOrders} (deep insert of {@code salesOrderLines});</li>
+ * <li>{@code GET
+ * v2.0/{tenant}/{environment}/api/erpgraph/distribution/v1.0/companies({id})/{itemLocationStocks|
+ * customerPriceListLines}}: the distributor's custom API pages (names [I], see
+ * {@link BusinessCentralConnector}).</li>
  * </ul>
- * It speaks OData v4 as BC does: {@code {"@odata.context","value":[...],"@odata.nextLink"}}, {@code @odata.etag}
- * on every entity, decimals as JSON numbers, dates {@code 2024-06-13} ({@code 0001-01-01} for none), enums as
- * strings. {@code $filter} is parsed for real ({@link BusinessCentralSandboxFilter}), {@code $expand} and
- * {@code $select} (also nested in an expansion) are applied, other query options are refused with 400. Pages hold
- * at most 20,000 entities, fewer on {@code Prefer: odata.maxpagesize=N}; the next link carries an opaque
- * {@code $skiptoken} (the last key, encoded). Requests need a bearer token it issued (401 with BC's body
- * otherwise) and are limited per five-minute window (default 6,000, {@code erp.sandbox.business-central
+ * It speaks OData v4 as BC does:
+ * {@code {"@odata.context","value":[...],"@odata.nextLink"}}, {@code @odata.etag} on
+ * every entity, decimals as JSON numbers, dates {@code 2024-06-13} ({@code 0001-01-01}
+ * for none), enums as strings. {@code $filter} is parsed for real
+ * ({@link BusinessCentralSandboxFilter}), {@code $expand} and {@code $select} (also
+ * nested in an expansion) are applied, other query options are refused with 400. Pages
+ * hold at most 20,000 entities, fewer on {@code Prefer: odata.maxpagesize=N}; the next
+ * link carries an opaque {@code $skiptoken} (the last key, encoded). Requests need a
+ * bearer token it issued (401 with BC's body otherwise) and are limited per five-minute
+ * window (default 6,000, {@code erp.sandbox.business-central
  * .requests-per-window}), answered 429 with {@code Retry-After} beyond it.
  *
- * <p>The data set rendered as BC would hold it: cancelled orders are absent (BC deletes them); on-hold orders are
- * {@code "In Review"}; shipped and invoiced orders show in {@code fullyShipped} and the lines' quantities; a
- * customer on hold is {@code blocked: "Ship"}. Prices are price list lines per customer and item: a line from
- * quantity 0 at the customer's discount (customers with one), a line per quantity break, and, for every fifth
- * item, an expired promotion that must be ignored.
+ * <p>
+ * The data set rendered as BC would hold it: cancelled orders are absent (BC deletes
+ * them); on-hold orders are {@code "In Review"}; shipped and invoiced orders show in
+ * {@code fullyShipped} and the lines' quantities; a customer on hold is
+ * {@code blocked: "Ship"}. Prices are price list lines per customer and item: a line from
+ * quantity 0 at the customer's discount (customers with one), a line per quantity break,
+ * and, for every fifth item, an expired promotion that must be ignored.
  */
 @RestController
 @ConditionalOnSandboxMode
@@ -68,21 +78,29 @@ class BusinessCentralSandbox {
 
     static final int MAX_PAGE_SIZE = 20_000;
     static final String CUSTOM_API = "erpgraph/distribution/v1.0";
+
     private static final Set<String> QUERY_OPTIONS = Set.of("$filter", "$expand", "$select", "$skiptoken");
 
     private final SandboxRegistry registry;
+
     private final int requestsPerWindow;
+
     private final Map<String, BusinessCentralRateLimit> rateLimits = new ConcurrentHashMap<>();
 
     BusinessCentralSandbox(SandboxRegistry registry,
-                           @Value("${erp.sandbox.business-central.requests-per-window:6000}") int requestsPerWindow) {
+            @Value("${erp.sandbox.business-central.requests-per-window:6000}") int requestsPerWindow) {
         this.registry = registry;
         this.requestsPerWindow = requestsPerWindow;
     }
 
-    /** What went wrong, as BC reports it: an HTTP status and {@code {"error":{"code","message"}}}. */
+    /**
+     * What went wrong, as BC reports it: an HTTP status and
+     * {@code {"error":{"code","message"}}}.
+     */
     static final class BcError extends RuntimeException {
+
         final int status;
+
         final String code;
 
         BcError(int status, String code, String message) {
@@ -90,13 +108,14 @@ class BusinessCentralSandbox {
             this.status = status;
             this.code = code;
         }
+
     }
 
     // ---- Entra ID
 
     @PostMapping(path = "/oauth2/{tenant}/oauth2/v2.0/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> token(@PathVariable String id, @PathVariable String tenant,
-                                 @RequestParam MultiValueMap<String, String> form) {
+            @RequestParam MultiValueMap<String, String> form) {
         Sandbox sandbox = sandbox(id);
         sandbox.stats().record("token");
         if (!BusinessCentralSandboxErp.TENANT_ID.equals(tenant)) {
@@ -138,11 +157,9 @@ class BusinessCentralSandbox {
 
     @GetMapping("/v2.0/{tenant}/{environment}/api/v2.0/{company}/{entitySet}")
     ResponseEntity<String> standard(@PathVariable String id, @PathVariable String tenant,
-                                    @PathVariable String environment, @PathVariable String company,
-                                    @PathVariable String entitySet,
-                                    @RequestHeader(name = "Authorization", required = false) String authorization,
-                                    @RequestHeader(name = "Prefer", required = false) String prefer,
-                                    HttpServletRequest request) {
+            @PathVariable String environment, @PathVariable String company, @PathVariable String entitySet,
+            @RequestHeader(name = "Authorization", required = false) String authorization,
+            @RequestHeader(name = "Prefer", required = false) String prefer, HttpServletRequest request) {
         return serve(id, authorization, () -> {
             checkCompany(tenant, environment, company);
             BusinessCentralSandboxEntities entities = entities(id);
@@ -160,12 +177,10 @@ class BusinessCentralSandbox {
 
     @GetMapping("/v2.0/{tenant}/{environment}/api/{publisher}/{group}/{version}/{company}/{entitySet}")
     ResponseEntity<String> custom(@PathVariable String id, @PathVariable String tenant,
-                                  @PathVariable String environment, @PathVariable String publisher,
-                                  @PathVariable String group, @PathVariable String version,
-                                  @PathVariable String company, @PathVariable String entitySet,
-                                  @RequestHeader(name = "Authorization", required = false) String authorization,
-                                  @RequestHeader(name = "Prefer", required = false) String prefer,
-                                  HttpServletRequest request) {
+            @PathVariable String environment, @PathVariable String publisher, @PathVariable String group,
+            @PathVariable String version, @PathVariable String company, @PathVariable String entitySet,
+            @RequestHeader(name = "Authorization", required = false) String authorization,
+            @RequestHeader(name = "Prefer", required = false) String prefer, HttpServletRequest request) {
         return serve(id, authorization, () -> {
             checkCompany(tenant, environment, company);
             if (!CUSTOM_API.equals(publisher + "/" + group + "/" + version)) {
@@ -177,16 +192,16 @@ class BusinessCentralSandbox {
                 case "customerPriceListLines" -> entities.customerPriceListLines();
                 default -> throw notFound(request);
             };
-            return list(sandbox(id), set, prefer, request, "/v2.0/" + tenant + "/" + environment + "/api/"
-                    + CUSTOM_API + "/$metadata#" + company + "/" + entitySet);
+            return list(sandbox(id), set, prefer, request, "/v2.0/" + tenant + "/" + environment + "/api/" + CUSTOM_API
+                    + "/$metadata#" + company + "/" + entitySet);
         });
     }
 
     @PostMapping("/v2.0/{tenant}/{environment}/api/v2.0/{company}/salesOrders")
     ResponseEntity<String> createSalesOrder(@PathVariable String id, @PathVariable String tenant,
-                                            @PathVariable String environment, @PathVariable String company,
-                                            @RequestHeader(name = "Authorization", required = false) String authorization,
-                                            @RequestBody(required = false) String body, HttpServletRequest request) {
+            @PathVariable String environment, @PathVariable String company,
+            @RequestHeader(name = "Authorization", required = false) String authorization,
+            @RequestBody(required = false) String body, HttpServletRequest request) {
         return serve(id, authorization, () -> {
             checkCompany(tenant, environment, company);
             Sandbox sandbox = sandbox(id);
@@ -203,8 +218,10 @@ class BusinessCentralSandbox {
             }
             Map<String, Object> created = entities(id).create(order);
             ObjectNode entity = ErpJson.MAPPER.createObjectNode();
-            entity.put("@odata.context", request.getRequestURL().toString().replace("/salesOrders",
-                    "/$metadata#" + company + "/salesOrders/$entity"));
+            entity.put("@odata.context",
+                    request.getRequestURL()
+                        .toString()
+                        .replace("/salesOrders", "/$metadata#" + company + "/salesOrders/$entity"));
             BusinessCentralSandboxEntities.render(created, entity);
             return json(201, entity);
         });
@@ -213,12 +230,12 @@ class BusinessCentralSandbox {
     // ---- paging and rendering
 
     private ResponseEntity<String> list(Sandbox sandbox, BusinessCentralSandboxEntities.EntitySet set, String prefer,
-                                        HttpServletRequest request, String contextPath) {
+            HttpServletRequest request, String contextPath) {
         sandbox.stats().record(set.resource());
         for (String name : request.getParameterMap().keySet()) {
             if (name.startsWith("$") && !QUERY_OPTIONS.contains(name)) {
-                throw new BcError(400, "BadRequest", "The query parameter '" + name
-                        + "' is not supported by this sandbox.");
+                throw new BcError(400, "BadRequest",
+                        "The query parameter '" + name + "' is not supported by this sandbox.");
             }
         }
         String skipToken = request.getParameter("$skiptoken");
@@ -251,8 +268,8 @@ class BusinessCentralSandbox {
             body.put("@odata.nextLink", nextLink(request, lastKey));
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(200)
-                .contentType(MediaType.parseMediaType("application/json; odata.metadata=minimal; charset=utf-8"))
-                .header("OData-Version", "4.0");
+            .contentType(MediaType.parseMediaType("application/json; odata.metadata=minimal; charset=utf-8"))
+            .header("OData-Version", "4.0");
         if (prefer != null && pageSize != MAX_PAGE_SIZE) {
             response.header("Preference-Applied", "odata.maxpagesize=" + pageSize);
         }
@@ -289,8 +306,9 @@ class BusinessCentralSandbox {
                 }
             }
         });
-        return link.append("$skiptoken=").append(Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(lastKey.getBytes(StandardCharsets.UTF_8))).toString();
+        return link.append("$skiptoken=")
+            .append(Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8)))
+            .toString();
     }
 
     private static String decodeSkipToken(String token) {
@@ -305,43 +323,48 @@ class BusinessCentralSandbox {
     // ---- plumbing
 
     private interface Handler {
+
         ResponseEntity<String> handle();
+
     }
 
     private ResponseEntity<String> serve(String id, String authorization, Handler handler) {
         Sandbox sandbox = sandbox(id);
         try {
             if (!sandbox.tokens().isValidBearer(authorization)) {
-                return ResponseEntity.status(401).header("WWW-Authenticate",
-                                "Bearer authorization_uri=\"https://login.microsoftonline.com/"
-                                        + BusinessCentralSandboxErp.TENANT_ID + "/oauth2/authorize\"")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(errorBody("Authentication_InvalidCredentials",
-                                "The server has rejected the client credentials."));
+                return ResponseEntity.status(401)
+                    .header("WWW-Authenticate",
+                            "Bearer authorization_uri=\"https://login.microsoftonline.com/"
+                                    + BusinessCentralSandboxErp.TENANT_ID + "/oauth2/authorize\"")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(errorBody("Authentication_InvalidCredentials",
+                            "The server has rejected the client credentials."));
             }
             Duration wait = rateLimit(id).acquire();
             if (wait != null) {
-                return ResponseEntity.status(429).header("Retry-After",
-                                String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(errorBody("Application_TooManyRequests",
-                                "The request exceeded the maximum number of requests allowed in a 5-minute window."));
+                return ResponseEntity.status(429)
+                    .header("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(errorBody("Application_TooManyRequests",
+                            "The request exceeded the maximum number of requests allowed in a 5-minute window."));
             }
             return handler.handle();
         }
         catch (BcError error) {
-            return ResponseEntity.status(error.status).contentType(MediaType.APPLICATION_JSON)
-                    .body(errorBody(error.code, error.getMessage()));
+            return ResponseEntity.status(error.status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(errorBody(error.code, error.getMessage()));
         }
         catch (BusinessCentralSandboxFilter.InvalidFilterException error) {
-            return ResponseEntity.status(400).contentType(MediaType.APPLICATION_JSON)
-                    .body(errorBody("BadRequest", error.getMessage()));
+            return ResponseEntity.status(400)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(errorBody("BadRequest", error.getMessage()));
         }
     }
 
     private BusinessCentralRateLimit rateLimit(String id) {
-        return rateLimits.computeIfAbsent(id, key -> new BusinessCentralRateLimit(requestsPerWindow,
-                Clock.systemUTC()));
+        return rateLimits.computeIfAbsent(id,
+                key -> new BusinessCentralRateLimit(requestsPerWindow, Clock.systemUTC()));
     }
 
     private final Map<String, BusinessCentralSandboxEntities> entities = new ConcurrentHashMap<>();
@@ -354,8 +377,8 @@ class BusinessCentralSandbox {
     private static void checkCompany(String tenant, String environment, String company) {
         if (!BusinessCentralSandboxErp.TENANT_ID.equals(tenant)
                 || !BusinessCentralSandboxErp.ENVIRONMENT.equals(environment)) {
-            throw new BcError(404, "BadRequest_NotFound", "The environment '" + environment + "' of tenant '"
-                    + tenant + "' does not exist.");
+            throw new BcError(404, "BadRequest_NotFound",
+                    "The environment '" + environment + "' of tenant '" + tenant + "' does not exist.");
         }
         if (!("companies(" + BusinessCentralSandboxErp.COMPANY_ID + ")").equals(company)) {
             throw new BcError(404, "BadRequest_NotFound", "The company '" + company + "' does not exist.");
@@ -363,13 +386,14 @@ class BusinessCentralSandbox {
     }
 
     private static BcError notFound(HttpServletRequest request) {
-        return new BcError(404, "BadRequest_NotFound", "No HTTP resource was found that matches the request URI '"
-                + request.getRequestURL() + "'.");
+        return new BcError(404, "BadRequest_NotFound",
+                "No HTTP resource was found that matches the request URI '" + request.getRequestURL() + "'.");
     }
 
     private Sandbox sandbox(String id) {
-        return registry.find(id, ErpKind.BUSINESS_CENTRAL).orElseThrow(() ->
-                new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND, "no sandbox " + id));
+        return registry.find(id, ErpKind.BUSINESS_CENTRAL)
+            .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no sandbox " + id));
     }
 
     static String errorBody(String code, String message) {
@@ -381,7 +405,9 @@ class BusinessCentralSandbox {
     }
 
     private static ResponseEntity<String> json(int status, ObjectNode body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(ErpJson.MAPPER.writeValueAsString(body));
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(ErpJson.MAPPER.writeValueAsString(body));
     }
+
 }

@@ -26,33 +26,47 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The sandbox data set as Business Central entities: field names, types and enum values of API v2.0
- * ({@code salesOrders} with {@code salesOrderLines} and {@code customer}, {@code customers} with
- * {@code paymentTerms}, {@code items}, {@code locations}) and of the custom pages ({@code itemLocationStocks},
- * {@code customerPriceListLines}). Rows are generated on request from the data set, narrowed by the keys the
- * filter pins down ({@link FilterExpression#candidates}) and then tested against the whole filter.
+ * The sandbox data set as Business Central entities: field names, types and enum values
+ * of API v2.0 ({@code salesOrders} with {@code salesOrderLines} and {@code customer},
+ * {@code customers} with {@code paymentTerms}, {@code items}, {@code locations}) and of
+ * the custom pages ({@code itemLocationStocks}, {@code customerPriceListLines}). Rows are
+ * generated on request from the data set, narrowed by the keys the filter pins down
+ * ({@link FilterExpression#candidates}) and then tested against the whole filter.
  */
 final class BusinessCentralSandboxEntities {
 
     private static final String ZERO_GUID = "00000000-0000-0000-0000-000000000000";
+
     private static final LocalDate PRICES_FROM = LocalDate.of(2024, 1, 1);
+
     private static final LocalDate PROMOTION_FROM = LocalDate.of(2025, 1, 1);
+
     private static final LocalDate PROMOTION_TO = LocalDate.of(2025, 12, 31);
+
     private static final String MODIFIED = "2026-11-01T06:00:00.000Z";
 
-    /** One entity: its sort key (the primary key), its fields and its navigation properties. */
+    /**
+     * One entity: its sort key (the primary key), its fields and its navigation
+     * properties.
+     */
     record Row(String key, Map<String, Object> fields, Map<String, Supplier<Object>> navigations) {
     }
 
-    /** An entity set: name, the resource name for stats, property names, navigations and their properties. */
+    /**
+     * An entity set: name, the resource name for stats, property names, navigations and
+     * their properties.
+     */
     record EntitySet(String name, String resource, Set<String> properties, Map<String, Set<String>> navigations,
-                     Function<FilterExpression, List<Row>> rows) {
+            Function<FilterExpression, List<Row>> rows) {
         List<Row> rows(FilterExpression filter) {
             return rows.apply(filter);
         }
     }
 
-    /** A parsed {@code $filter}, {@code $expand} (with nested {@code $select}) and {@code $select}. */
+    /**
+     * A parsed {@code $filter}, {@code $expand} (with nested {@code $select}) and
+     * {@code $select}.
+     */
     record Query(FilterExpression filter, Map<String, Set<String>> expand, Set<String> select) {
 
         static Query parse(EntitySet set, String filter, String expand, String select) {
@@ -69,8 +83,8 @@ final class BusinessCentralSandboxEntities {
                     Set<String> nestedSelect = null;
                     if (item.contains("(")) {
                         if (!item.endsWith(")")) {
-                            throw new BusinessCentralSandbox.BcError(400, "BadRequest", "Syntax error in $expand '"
-                                    + expand + "'.");
+                            throw new BusinessCentralSandbox.BcError(400, "BadRequest",
+                                    "Syntax error in $expand '" + expand + "'.");
                         }
                         String options = item.substring(item.indexOf('(') + 1, item.length() - 1).trim();
                         if (!options.startsWith("$select=")) {
@@ -91,7 +105,10 @@ final class BusinessCentralSandboxEntities {
             return filter == null || filter.test(row.fields());
         }
 
-        /** The row as served: selected fields (always with its etag) and the expanded navigations. */
+        /**
+         * The row as served: selected fields (always with its etag) and the expanded
+         * navigations.
+         */
         Map<String, Object> shape(Row row) {
             Map<String, Object> shaped = project(row.fields(), select);
             expand.forEach((name, nestedSelect) -> {
@@ -159,18 +176,25 @@ final class BusinessCentralSandboxEntities {
         }
 
         private static BusinessCentralSandbox.BcError notAProperty(String name, String type) {
-            return new BusinessCentralSandbox.BcError(400, "BadRequest", "Could not find a property named '" + name
-                    + "' on type 'Microsoft.NAV." + type + "'.");
+            return new BusinessCentralSandbox.BcError(400, "BadRequest",
+                    "Could not find a property named '" + name + "' on type 'Microsoft.NAV." + type + "'.");
         }
     }
 
     private final DistributorDataSet data;
+
     private final SandboxErp erp;
+
     private final EntitySet salesOrders;
+
     private final EntitySet customers;
+
     private final EntitySet items;
+
     private final EntitySet locations;
+
     private final EntitySet itemLocationStocks;
+
     private final EntitySet customerPriceListLines;
 
     BusinessCentralSandboxEntities(DistributorDataSet data, SandboxErp erp) {
@@ -180,15 +204,16 @@ final class BusinessCentralSandboxEntities {
         DistributorDataSet.Item firstItem = data.items().iterator().next();
         DistributorDataSet.Order firstOrder = data.order(1).orElseThrow();
         Map<String, Object> lineSample = orderLines(firstOrder).get(0);
-        this.salesOrders = new EntitySet("salesOrder", "orders", properties(orderFields(firstOrder)),
-                Map.of("salesOrderLines", properties(lineSample), "customer", properties(customerFields(firstCustomer))),
+        this.salesOrders = new EntitySet(
+                "salesOrder", "orders", properties(orderFields(firstOrder)), Map.of("salesOrderLines",
+                        properties(lineSample), "customer", properties(customerFields(firstCustomer))),
                 this::orderRows);
         this.customers = new EntitySet("customer", "customers", properties(customerFields(firstCustomer)),
                 Map.of("paymentTerms", properties(paymentTerms(firstCustomer.paymentTerms()))), this::customerRows);
         this.items = new EntitySet("item", "items", properties(itemFields(firstItem)), Map.of(), this::itemRows);
-        this.locations = new EntitySet("location", "locations",
-                properties(locationFields(data.warehouses().get(0))), Map.of(), filter -> data.warehouses().stream()
-                .map(w -> new Row(w.code(), locationFields(w), Map.of())).toList());
+        this.locations = new EntitySet("location", "locations", properties(locationFields(data.warehouses().get(0))),
+                Map.of(),
+                filter -> data.warehouses().stream().map(w -> new Row(w.code(), locationFields(w), Map.of())).toList());
         this.itemLocationStocks = new EntitySet("itemLocationStock", "inventory",
                 properties(stockFields(new DistributorDataSet.Stock("X", "CLE", BigDecimal.ONE, BigDecimal.ZERO))),
                 Map.of(), this::stockRows);
@@ -248,9 +273,8 @@ final class BusinessCentralSandboxEntities {
                 continue; // BC deletes a cancelled order
             }
             DistributorDataSet.Customer customer = data.customer(order.customerIndex()).orElseThrow();
-            rows.add(new Row(erp.orderNumber(order.sequence()), orderFields(order), Map.of(
-                    "salesOrderLines", () -> orderLines(order),
-                    "customer", () -> customerFields(customer))));
+            rows.add(new Row(erp.orderNumber(order.sequence()), orderFields(order),
+                    Map.of("salesOrderLines", () -> orderLines(order), "customer", () -> customerFields(customer))));
         }
         return rows;
     }
@@ -284,8 +308,8 @@ final class BusinessCentralSandboxEntities {
         fields.put("shipmentMethodId", ZERO_GUID);
         fields.put("salesperson", "");
         fields.put("partialShipping", true);
-        fields.put("requestedDeliveryDate", order.requestedDate() == null ? BusinessCentralFields.BLANK_DATE
-                : order.requestedDate());
+        fields.put("requestedDeliveryDate",
+                order.requestedDate() == null ? BusinessCentralFields.BLANK_DATE : order.requestedDate());
         fields.put("discountAmount", BigDecimal.ZERO);
         fields.put("discountAppliedBeforeTax", true);
         fields.put("totalAmountExcludingTax", order.total());
@@ -336,8 +360,8 @@ final class BusinessCentralSandboxEntities {
             fields.put("netAmount", line.amount());
             fields.put("netTaxAmount", BigDecimal.ZERO);
             fields.put("netAmountIncludingTax", line.amount());
-            fields.put("shipmentDate", order.requestedDate() == null ? BusinessCentralFields.BLANK_DATE
-                    : order.requestedDate());
+            fields.put("shipmentDate",
+                    order.requestedDate() == null ? BusinessCentralFields.BLANK_DATE : order.requestedDate());
             fields.put("shippedQuantity", shipped);
             fields.put("invoicedQuantity", invoiced);
             fields.put("invoiceQuantity", shipped.subtract(invoiced));
@@ -438,12 +462,15 @@ final class BusinessCentralSandboxEntities {
 
     private List<Row> itemRows(FilterExpression filter) {
         return itemsFor(filter == null ? null : filter.candidates("number")).stream()
-                .map(item -> new Row(item.sku(), itemFields(item), Map.of())).toList();
+            .map(item -> new Row(item.sku(), itemFields(item), Map.of()))
+            .toList();
     }
 
     private Map<String, Object> itemFields(DistributorDataSet.Item item) {
-        BigDecimal inventory = data.stock(item.sku()).stream().map(DistributorDataSet.Stock::onHand)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal inventory = data.stock(item.sku())
+            .stream()
+            .map(DistributorDataSet.Stock::onHand)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("@odata.etag", etag(item.sku() + item.listPrice() + inventory));
         fields.put("id", guid("item", item.sku()));
@@ -458,8 +485,8 @@ final class BusinessCentralSandboxEntities {
         fields.put("inventory", inventory);
         fields.put("unitPrice", item.listPrice());
         fields.put("priceIncludesTax", false);
-        fields.put("unitCost", item.listPrice().multiply(new BigDecimal("0.62")).setScale(2,
-                java.math.RoundingMode.HALF_UP));
+        fields.put("unitCost",
+                item.listPrice().multiply(new BigDecimal("0.62")).setScale(2, java.math.RoundingMode.HALF_UP));
         fields.put("taxGroupId", ZERO_GUID);
         fields.put("taxGroupCode", "");
         fields.put("baseUnitOfMeasureId", guid("unitOfMeasure", item.unit()));
@@ -520,24 +547,28 @@ final class BusinessCentralSandboxEntities {
                 BigDecimal customerPrice = data.customerPrice(customer, item);
                 String key = erp.customerNumber(index) + "|" + item.sku() + "|";
                 if (customer.discountPercent().signum() > 0) {
-                    rows.add(priceRow(key, priceLine(index, item.sku(), BigDecimal.ZERO, customerPrice, PRICES_FROM,
-                            null)));
+                    rows.add(priceRow(key,
+                            priceLine(index, item.sku(), BigDecimal.ZERO, customerPrice, PRICES_FROM, null)));
                 }
                 for (DistributorDataSet.QuantityBreak level : item.breaks()) {
                     rows.add(priceRow(key, priceLine(index, item.sku(), level.minimumQuantity(),
                             DistributorDataSet.discounted(customerPrice, level.discountPercent()), PRICES_FROM, null)));
                 }
                 if (isPromoted(item.sku())) {
-                    rows.add(priceRow(key, priceLine(index, item.sku(), BigDecimal.ZERO,
-                            DistributorDataSet.discounted(customerPrice, BigDecimal.valueOf(50)), PROMOTION_FROM,
-                            PROMOTION_TO)));
+                    rows.add(priceRow(key,
+                            priceLine(index, item.sku(), BigDecimal.ZERO,
+                                    DistributorDataSet.discounted(customerPrice, BigDecimal.valueOf(50)),
+                                    PROMOTION_FROM, PROMOTION_TO)));
                 }
             }
         }
         return rows;
     }
 
-    /** Every fifth item (by its number) had a 2025 promotion, long expired: a line the connector must ignore. */
+    /**
+     * Every fifth item (by its number) had a 2025 promotion, long expired: a line the
+     * connector must ignore.
+     */
     static boolean isPromoted(String sku) {
         int dash = sku.lastIndexOf('-');
         try {
@@ -554,7 +585,7 @@ final class BusinessCentralSandboxEntities {
     }
 
     private Map<String, Object> priceLine(int customerIndex, String sku, BigDecimal minimumQuantity,
-                                          BigDecimal unitPrice, LocalDate from, LocalDate to) {
+            BigDecimal unitPrice, LocalDate from, LocalDate to) {
         String customerNumber = erp.customerNumber(customerIndex);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("@odata.etag", etag(customerNumber + sku + minimumQuantity + unitPrice + from));
@@ -575,7 +606,10 @@ final class BusinessCentralSandboxEntities {
 
     // ---- create
 
-    /** Enters a deep-inserted sales order into the data set; answers the new order's fields. */
+    /**
+     * Enters a deep-inserted sales order into the data set; answers the new order's
+     * fields.
+     */
     Map<String, Object> create(JsonNode order) {
         Set<String> headerProperties = new HashSet<>(salesOrders.properties());
         headerProperties.add("salesOrderLines");
@@ -590,8 +624,8 @@ final class BusinessCentralSandboxEntities {
                 : null;
         OptionalInt customerIndex = customerNumber == null ? OptionalInt.empty() : erp.customerIndex(customerNumber);
         if (customerIndex.isEmpty()) {
-            throw new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound", "The Customer does not exist."
-                    + " Identification fields and values: No.='" + customerNumber + "'");
+            throw new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
+                    "The Customer does not exist." + " Identification fields and values: No.='" + customerNumber + "'");
         }
         LocalDate requested = null;
         if (order.path("requestedDeliveryDate").isString()) {
@@ -620,9 +654,9 @@ final class BusinessCentralSandboxEntities {
                 throw invalid("Only lines of lineType 'Item' are supported by this sandbox.");
             }
             String sku = wire.path("lineObjectNumber").asString("");
-            DistributorDataSet.Item item = data.item(sku).orElseThrow(() -> new BusinessCentralSandbox.BcError(400,
-                    "Internal_RecordNotFound", "The Item does not exist. Identification fields and values: No.='"
-                    + sku + "'"));
+            DistributorDataSet.Item item = data.item(sku)
+                .orElseThrow(() -> new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
+                        "The Item does not exist. Identification fields and values: No.='" + sku + "'"));
             if (!wire.path("quantity").isNumber() || wire.path("quantity").decimalValue().signum() <= 0) {
                 throw invalid("The quantity of a line must be a positive number.");
             }
@@ -630,15 +664,17 @@ final class BusinessCentralSandboxEntities {
             String warehouse = "CLE";
             if (wire.path("locationId").isString()) {
                 String locationId = wire.path("locationId").stringValue();
-                warehouse = data.warehouses().stream().map(DistributorDataSet.Warehouse::code)
-                        .filter(code -> guid("location", code).equalsIgnoreCase(locationId)).findFirst()
-                        .orElseThrow(() -> new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
-                                "The Location does not exist. Identification fields and values: Id='" + locationId
-                                        + "'"));
+                warehouse = data.warehouses()
+                    .stream()
+                    .map(DistributorDataSet.Warehouse::code)
+                    .filter(code -> guid("location", code).equalsIgnoreCase(locationId))
+                    .findFirst()
+                    .orElseThrow(() -> new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
+                            "The Location does not exist. Identification fields and values: Id='" + locationId + "'"));
             }
             BigDecimal unitPrice = data.unitPrice(customerIndex.getAsInt(), sku, quantity).orElseThrow();
-            lines.add(new DistributorDataSet.OrderLine(++lineNumber, sku, item.description(), quantity,
-                    BigDecimal.ZERO, unitPrice, warehouse));
+            lines.add(new DistributorDataSet.OrderLine(++lineNumber, sku, item.description(), quantity, BigDecimal.ZERO,
+                    unitPrice, warehouse));
         }
         String external = order.path("externalDocumentNumber").asString("");
         if (external.length() > 35) {
@@ -696,7 +732,10 @@ final class BusinessCentralSandboxEntities {
     }
 
     private static String etag(String state) {
-        return "W/\"" + Base64.getEncoder().encodeToString(("JzQ0O" + Integer.toHexString(state.hashCode()) + ";00;'")
-                .getBytes(StandardCharsets.UTF_8)) + "\"";
+        return "W/\"" + Base64.getEncoder()
+            .encodeToString(
+                    ("JzQ0O" + Integer.toHexString(state.hashCode()) + ";00;'").getBytes(StandardCharsets.UTF_8))
+                + "\"";
     }
+
 }

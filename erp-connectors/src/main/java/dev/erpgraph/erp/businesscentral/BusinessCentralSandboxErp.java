@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Business Central's view of the sandbox data set: customer numbers {@code 10000}, {@code 10010}, ... (BC's
- * demo numbering, index {@code i} → {@code 10000 + 10 i}), order numbers {@code 101000 + sequence}, the error
- * body {@code {"error":{"code","message"}}}, and the demo tenant, environment, company and Entra app.
+ * Business Central's view of the sandbox data set: customer numbers {@code 10000},
+ * {@code 10010}, ... (BC's demo numbering, index {@code i} → {@code 10000 + 10 i}), order
+ * numbers {@code 101000 + sequence}, the error body {@code {"error":{"code","message"}}},
+ * and the demo tenant, environment, company and Entra app.
  */
 @Component
 @ConditionalOnSandboxMode
@@ -35,7 +36,9 @@ class BusinessCentralSandboxErp implements SandboxErp {
     static final String TOKEN_PATH = "oauth2/" + TENANT_ID + "/oauth2/v2.0/token";
 
     private static final int FIRST_CUSTOMER = 10_000;
+
     private static final int CUSTOMER_STEP = 10;
+
     private static final int FIRST_ORDER = 101_000;
 
     @Override
@@ -81,8 +84,8 @@ class BusinessCentralSandboxErp implements SandboxErp {
         ObjectNode body = ErpJson.MAPPER.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", errorCode(status));
-        error.put("message", message + "  CorrelationId:  " + UUID.nameUUIDFromBytes(message.getBytes(
-                StandardCharsets.UTF_8)) + ".");
+        error.put("message", message + "  CorrelationId:  "
+                + UUID.nameUUIDFromBytes(message.getBytes(StandardCharsets.UTF_8)) + ".");
         response.getOutputStream().write(ErpJson.MAPPER.writeValueAsBytes(body));
     }
 
@@ -101,12 +104,14 @@ class BusinessCentralSandboxErp implements SandboxErp {
     @Override
     public ErpSystemProperties demoSystem(String baseUrl) {
         return new ErpSystemProperties(ErpKind.BUSINESS_CENTRAL, "Business Central (demo)", baseUrl,
-                new ErpAuthProperties(TOKEN_PATH, CLIENT_ID, CLIENT_SECRET, null, null,
-                        EntraTokenClient.DEFAULT_SCOPE),
+                new ErpAuthProperties(TOKEN_PATH, CLIENT_ID, CLIENT_SECRET, null, null, EntraTokenClient.DEFAULT_SCOPE),
                 null, null, Map.of("tenantId", TENANT_ID, "environment", ENVIRONMENT, "companyId", COMPANY_ID));
     }
 
-    /** Digits only, no sign, no leading zero, within int: BC's numbers as the data set formats them. */
+    /**
+     * Digits only, no sign, no leading zero, within int: BC's numbers as the data set
+     * formats them.
+     */
     private static int strictNumber(String value) {
         if (value == null || value.isEmpty() || value.length() > 9 || value.charAt(0) == '0'
                 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -114,4 +119,5 @@ class BusinessCentralSandboxErp implements SandboxErp {
         }
         return Integer.parseInt(value);
     }
+
 }

@@ -11,33 +11,45 @@ import java.util.regex.Pattern;
 import dev.erpgraph.erp.sandbox.FilterExpression;
 
 /**
- * The sandbox's honest OData v4 {@code $filter} parser: comparisons ({@code eq ne gt ge lt le}) of properties and
- * literals, {@code and}, {@code or}, {@code not}, parentheses; literals are strings in single quotes with doubled
- * quotes, numbers, {@code true}/{@code false}/{@code null}, dates ({@code 2024-06-13}) and GUIDs. Anything else is
- * a syntax error the sandbox answers with BC's 400 body. Because it parses what it is sent, a connector that fails
- * to escape a hostile key shows up as a widened result (or a 400), not as a silent pass.
+ * The sandbox's honest OData v4 {@code $filter} parser: comparisons
+ * ({@code eq ne gt ge lt le}) of properties and literals, {@code and}, {@code or},
+ * {@code not}, parentheses; literals are strings in single quotes with doubled quotes,
+ * numbers, {@code true}/{@code false}/{@code null}, dates ({@code 2024-06-13}) and GUIDs.
+ * Anything else is a syntax error the sandbox answers with BC's 400 body. Because it
+ * parses what it is sent, a connector that fails to escape a hostile key shows up as a
+ * widened result (or a 400), not as a silent pass.
  */
 final class BusinessCentralSandboxFilter {
 
     /** A filter that cannot be parsed or evaluated: BC answers 400 {@code BadRequest}. */
     static final class InvalidFilterException extends RuntimeException {
+
         InvalidFilterException(String message) {
             super(message);
         }
+
     }
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static final Pattern GUID = Pattern
+        .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private static final Set<String> OPERATORS = Set.of("eq", "ne", "gt", "ge", "lt", "le");
 
     private record Token(String text, boolean quoted, int position) {
     }
 
     private final String source;
+
     private final Set<String> properties;
+
     private final List<Token> tokens;
+
     private int next;
 
     private BusinessCentralSandboxFilter(String source, Set<String> properties) {
@@ -56,7 +68,8 @@ final class BusinessCentralSandboxFilter {
         return expression;
     }
 
-    // ---- grammar: or := and ('or' and)*; and := unary ('and' unary)*; unary := 'not' unary | '(' or ')' | cmp
+    // ---- grammar: or := and ('or' and)*; and := unary ('and' unary)*; unary := 'not'
+    // unary | '(' or ')' | cmp
 
     private FilterExpression or() {
         FilterExpression left = and();
@@ -103,10 +116,12 @@ final class BusinessCentralSandboxFilter {
             }
 
             public Set<String> candidates(String property) {
-                return null; // a comparison that pins a property down is wrapped below, and the wrapper says so
+                return null; // a comparison that pins a property down is wrapped below,
+                             // and the wrapper says so
             }
         };
-        // compare() orders two strings by String.compareTo: eq against a text literal is plain string equality.
+        // compare() orders two strings by String.compareTo: eq against a text literal is
+        // plain string equality.
         if (op.equals("eq") && left.property() != null && right.property() == null
                 && right.literal() instanceof String text) {
             return FilterExpression.equalsText(left.property(), text, comparison);
@@ -156,8 +171,8 @@ final class BusinessCentralSandboxFilter {
         }
         if (PROPERTY.matcher(text).matches() && !OPERATORS.contains(text)) {
             if (!properties.contains(text)) {
-                throw new InvalidFilterException("Could not find a property named '" + text
-                        + "' on type 'Microsoft.NAV.entity'.");
+                throw new InvalidFilterException(
+                        "Could not find a property named '" + text + "' on type 'Microsoft.NAV.entity'.");
             }
             return new Operand(text, null);
         }
@@ -250,8 +265,8 @@ final class BusinessCentralSandboxFilter {
                 int start = i++;
                 while (true) {
                     if (i >= source.length()) {
-                        throw new InvalidFilterException("Unterminated string literal at position " + start
-                                + " in '" + source + "'.");
+                        throw new InvalidFilterException(
+                                "Unterminated string literal at position " + start + " in '" + source + "'.");
                     }
                     char d = source.charAt(i);
                     if (d == '\'') {
@@ -270,8 +285,8 @@ final class BusinessCentralSandboxFilter {
             }
             else if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':') {
                 int start = i;
-                while (i < source.length() && (Character.isLetterOrDigit(source.charAt(i)) || "-_.:".indexOf(
-                        source.charAt(i)) >= 0)) {
+                while (i < source.length()
+                        && (Character.isLetterOrDigit(source.charAt(i)) || "-_.:".indexOf(source.charAt(i)) >= 0)) {
                     i++;
                 }
                 tokens.add(new Token(source.substring(start, i), false, start));
@@ -282,4 +297,5 @@ final class BusinessCentralSandboxFilter {
         }
         return tokens;
     }
+
 }

@@ -16,22 +16,26 @@ import dev.erpgraph.erp.http.QueryStrings;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Bearer tokens from Microsoft Entra ID with the OAuth 2.0 client-credentials grant, the only way a service
- * reaches Business Central online: {@code POST {tokenUrl}} with
+ * Bearer tokens from Microsoft Entra ID with the OAuth 2.0 client-credentials grant, the
+ * only way a service reaches Business Central online: {@code POST {tokenUrl}} with
  * {@code grant_type=client_credentials&client_id&client_secret&scope=https://api.businesscentral.dynamics.com/.default}
  * answers {@code {"token_type":"Bearer","expires_in":3599,"access_token":...}}.
  *
- * <p>One token is shared by every thread and reused until shortly before it expires (a minute early, or a tenth
- * of its life for short-lived tokens), because every token call is a round trip to Entra. A caller whose token
- * is refused with 401 drops it ({@link #authorized}) and one new token is fetched, however many threads saw
- * the 401 at once ({@link AccessTokenCache}).
+ * <p>
+ * One token is shared by every thread and reused until shortly before it expires (a
+ * minute early, or a tenth of its life for short-lived tokens), because every token call
+ * is a round trip to Entra. A caller whose token is refused with 401 drops it
+ * ({@link #authorized}) and one new token is fetched, however many threads saw the 401 at
+ * once ({@link AccessTokenCache}).
  */
 final class EntraTokenClient {
 
     static final String DEFAULT_SCOPE = "https://api.businesscentral.dynamics.com/.default";
 
     private final ErpHttpClient http;
+
     private final ErpAuthProperties auth;
+
     private final AccessTokenCache cache;
 
     EntraTokenClient(ErpHttpClient http, ErpAuthProperties auth, Clock clock) {
@@ -44,17 +48,18 @@ final class EntraTokenClient {
         }
     }
 
-    /** Sends {@code request} with the token, once more with a new one if Business Central answers 401 to it. */
+    /**
+     * Sends {@code request} with the token, once more with a new one if Business Central
+     * answers 401 to it.
+     */
     ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
         return cache.authorized(request);
     }
 
     private FetchedToken fetch() {
         String scope = auth.scope() == null ? DEFAULT_SCOPE : auth.scope();
-        String form = "grant_type=client_credentials"
-                + "&client_id=" + QueryStrings.encode(auth.clientId())
-                + "&client_secret=" + QueryStrings.encode(auth.clientSecret())
-                + "&scope=" + QueryStrings.encode(scope);
+        String form = "grant_type=client_credentials" + "&client_id=" + QueryStrings.encode(auth.clientId())
+                + "&client_secret=" + QueryStrings.encode(auth.clientSecret()) + "&scope=" + QueryStrings.encode(scope);
         ErpHttpResponse response = http.post("token", auth.tokenUrl(),
                 Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), form);
         if (!response.isSuccess()) {
@@ -62,7 +67,8 @@ final class EntraTokenClient {
             if (failure.kind() == ErpException.Kind.UNAVAILABLE) {
                 throw failure;
             }
-            // invalid_client, invalid_scope, unknown tenant: our configuration is wrong, not the caller's request.
+            // invalid_client, invalid_scope, unknown tenant: our configuration is wrong,
+            // not the caller's request.
             throw new ErpException(ErpException.Kind.UNAVAILABLE, http.erpSystemId(),
                     "Entra ID refused the token request: " + failure.getMessage(), failure.erpMessage(), null, null);
         }
@@ -81,4 +87,5 @@ final class EntraTokenClient {
         }
         return new FetchedToken(accessToken, Duration.ofSeconds(Math.max(0, seconds)));
     }
+
 }

@@ -13,25 +13,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything under {@code erp.*}. One block per ERP system under {@code erp.systems.<id>}; the id is the
- * instance name for the cache, the circuit breaker and the metrics. No system configured means the demo: one
- * sandbox ERP of each kind, served by this application.
+ * Everything under {@code erp.*}. One block per ERP system under
+ * {@code erp.systems.<id>}; the id is the instance name for the cache, the circuit
+ * breaker and the metrics. No system configured means the demo: one sandbox ERP of each
+ * kind, served by this application.
  *
  * @param systems the ERP systems to read from, by id
  * @param timeout default timeout of one ERP request (overridable per system)
  * @param demoSeed seed of the sandboxes' deterministic data set (demo only)
  * @param sandbox how the demo's sandbox ERPs behave
- * @param cache the gateway cache in front of every connector read (overridable per system)
- * @param resilience circuit breaker, retry, bulkhead and rate limit per system (overridable per system)
+ * @param cache the gateway cache in front of every connector read (overridable per
+ * system)
+ * @param resilience circuit breaker, retry, bulkhead and rate limit per system
+ * (overridable per system)
  */
 @Validated
 @ConfigurationProperties("erp")
-public record ErpProperties(
-        Map<String, @Valid ErpSystemProperties> systems,
-        @NotNull @DefaultValue("2s") Duration timeout,
-        @DefaultValue("20261101") long demoSeed,
-        @Valid @NotNull @DefaultValue Sandbox sandbox,
-        @Valid @NotNull @DefaultValue Cache cache,
+public record ErpProperties(Map<String, @Valid ErpSystemProperties> systems,
+        @NotNull @DefaultValue("2s") Duration timeout, @DefaultValue("20261101") long demoSeed,
+        @Valid @NotNull @DefaultValue Sandbox sandbox, @Valid @NotNull @DefaultValue Cache cache,
         @Valid @NotNull @DefaultValue Resilience resilience) {
 
     public ErpProperties {
@@ -39,36 +39,40 @@ public record ErpProperties(
     }
 
     /**
-     * The demo sandboxes' default added latency: {@code latencyMs} plus up to {@code latencyJitterMs} at random,
-     * a realistic 30 to 80 ms by default. Tests set both to 0; the admin API changes them at run time.
+     * The demo sandboxes' default added latency: {@code latencyMs} plus up to
+     * {@code latencyJitterMs} at random, a realistic 30 to 80 ms by default. Tests set
+     * both to 0; the admin API changes them at run time.
      */
     public record Sandbox(@DefaultValue("30") @jakarta.validation.constraints.PositiveOrZero long latencyMs,
-                          @DefaultValue("50") @jakarta.validation.constraints.PositiveOrZero long latencyJitterMs) {
+            @DefaultValue("50") @jakarta.validation.constraints.PositiveOrZero long latencyJitterMs) {
     }
 
     /**
-     * The gateway cache. An entry is fresh for its resource's TTL; past it, it is kept another {@code maxStale}
-     * to be served (flagged stale) while the ERP fails, and dropped after that.
+     * The gateway cache. An entry is fresh for its resource's TTL; past it, it is kept
+     * another {@code maxStale} to be served (flagged stale) while the ERP fails, and
+     * dropped after that.
      *
      * @param ttl how long a value is served without asking the ERP again, per resource
-     * @param maxStale how long past its TTL a value may still stand in for an ERP that fails
-     * @param maximumSize entries per ERP system and resource (the cache is bounded: least used go first)
+     * @param maxStale how long past its TTL a value may still stand in for an ERP that
+     * fails
+     * @param maximumSize entries per ERP system and resource (the cache is bounded: least
+     * used go first)
      */
-    public record Cache(@Valid @NotNull @DefaultValue Ttl ttl,
-                        @NotNull @DefaultValue("15m") Duration maxStale,
-                        @Positive @DefaultValue("10000") long maximumSize) {
+    public record Cache(@Valid @NotNull @DefaultValue Ttl ttl, @NotNull @DefaultValue("15m") Duration maxStale,
+            @Positive @DefaultValue("10000") long maximumSize) {
 
-        /** The TTL of {@code resource} ({@code orders}, {@code inventory}, {@code prices}, {@code credit}). */
+        /**
+         * The TTL of {@code resource} ({@code orders}, {@code inventory}, {@code prices},
+         * {@code credit}).
+         */
         public Duration ttl(String resource) {
             return ttl.of(resource);
         }
     }
 
     /** Time to live per resource: stock moves fastest, list prices slowest. */
-    public record Ttl(@NotNull @DefaultValue("60s") Duration orders,
-                      @NotNull @DefaultValue("30s") Duration inventory,
-                      @NotNull @DefaultValue("5m") Duration prices,
-                      @NotNull @DefaultValue("2m") Duration credit) {
+    public record Ttl(@NotNull @DefaultValue("60s") Duration orders, @NotNull @DefaultValue("30s") Duration inventory,
+            @NotNull @DefaultValue("5m") Duration prices, @NotNull @DefaultValue("2m") Duration credit) {
 
         public Duration of(String resource) {
             return switch (resource) {
@@ -82,50 +86,52 @@ public record ErpProperties(
     }
 
     /**
-     * How each ERP system is called. The call timeout is {@code erp.timeout} (or the system's {@code timeout}):
-     * the whole call, retries included, never outlasts it.
+     * How each ERP system is called. The call timeout is {@code erp.timeout} (or the
+     * system's {@code timeout}): the whole call, retries included, never outlasts it.
      *
-     * @param failureRateThreshold percentage of failed calls (in the sliding window) that opens the breaker
+     * @param failureRateThreshold percentage of failed calls (in the sliding window) that
+     * opens the breaker
      * @param slowCallRateThreshold percentage of slow calls that opens the breaker
-     * @param slowCallDuration a call slower than this is slow (and the system DEGRADED when many are)
+     * @param slowCallDuration a call slower than this is slow (and the system DEGRADED
+     * when many are)
      * @param slidingWindowSize how many recent calls the breaker judges
      * @param minimumNumberOfCalls calls needed before the breaker judges at all
-     * @param waitInOpenState how long an open breaker refuses calls before it lets a few through (half-open)
-     * @param permittedCallsInHalfOpenState trial calls in half-open; their outcome closes or reopens it
+     * @param waitInOpenState how long an open breaker refuses calls before it lets a few
+     * through (half-open)
+     * @param permittedCallsInHalfOpenState trial calls in half-open; their outcome closes
+     * or reopens it
      * @param maxAttempts attempts per read, the first included (writes are never retried)
-     * @param retryBackoff wait before the first retry, doubled for each further one (a 429's Retry-After wins)
-     * @param maxConcurrentCalls calls in flight per system; null: the ERP kind's default (see {@code ErpLimits})
-     * @param limitForPeriod calls allowed per {@code limitRefreshPeriod}; null: the ERP kind's default, 0: none
+     * @param retryBackoff wait before the first retry, doubled for each further one (a
+     * 429's Retry-After wins)
+     * @param maxConcurrentCalls calls in flight per system; null: the ERP kind's default
+     * (see {@code ErpLimits})
+     * @param limitForPeriod calls allowed per {@code limitRefreshPeriod}; null: the ERP
+     * kind's default, 0: none
      * @param limitRefreshPeriod the rate limiter's period
      */
     public record Resilience(@DefaultValue("50") @Positive float failureRateThreshold,
-                             @DefaultValue("80") @Positive float slowCallRateThreshold,
-                             @NotNull @DefaultValue("1500ms") Duration slowCallDuration,
-                             @DefaultValue("20") @Positive int slidingWindowSize,
-                             @DefaultValue("10") @Positive int minimumNumberOfCalls,
-                             @NotNull @DefaultValue("30s") Duration waitInOpenState,
-                             @DefaultValue("3") @Positive int permittedCallsInHalfOpenState,
-                             @DefaultValue("2") @Positive int maxAttempts,
-                             @NotNull @DefaultValue("100ms") Duration retryBackoff,
-                             @Positive Integer maxConcurrentCalls,
-                             @PositiveOrZero Integer limitForPeriod,
-                             @NotNull @DefaultValue("1s") Duration limitRefreshPeriod) {
+            @DefaultValue("80") @Positive float slowCallRateThreshold,
+            @NotNull @DefaultValue("1500ms") Duration slowCallDuration,
+            @DefaultValue("20") @Positive int slidingWindowSize, @DefaultValue("10") @Positive int minimumNumberOfCalls,
+            @NotNull @DefaultValue("30s") Duration waitInOpenState,
+            @DefaultValue("3") @Positive int permittedCallsInHalfOpenState,
+            @DefaultValue("2") @Positive int maxAttempts, @NotNull @DefaultValue("100ms") Duration retryBackoff,
+            @Positive Integer maxConcurrentCalls, @PositiveOrZero Integer limitForPeriod,
+            @NotNull @DefaultValue("1s") Duration limitRefreshPeriod) {
 
         /** These defaults with a system's overrides applied. */
         public Resilience with(ErpSystemProperties.ResilienceOverrides overrides) {
             if (overrides == null) {
                 return this;
             }
-            return new Resilience(
-                    or(overrides.failureRateThreshold(), failureRateThreshold),
+            return new Resilience(or(overrides.failureRateThreshold(), failureRateThreshold),
                     or(overrides.slowCallRateThreshold(), slowCallRateThreshold),
                     or(overrides.slowCallDuration(), slowCallDuration),
                     or(overrides.slidingWindowSize(), slidingWindowSize),
                     or(overrides.minimumNumberOfCalls(), minimumNumberOfCalls),
                     or(overrides.waitInOpenState(), waitInOpenState),
                     or(overrides.permittedCallsInHalfOpenState(), permittedCallsInHalfOpenState),
-                    or(overrides.maxAttempts(), maxAttempts),
-                    or(overrides.retryBackoff(), retryBackoff),
+                    or(overrides.maxAttempts(), maxAttempts), or(overrides.retryBackoff(), retryBackoff),
                     or(overrides.maxConcurrentCalls(), maxConcurrentCalls),
                     or(overrides.limitForPeriod(), limitForPeriod),
                     or(overrides.limitRefreshPeriod(), limitRefreshPeriod));
@@ -136,7 +142,9 @@ public record ErpProperties(
         }
     }
 
-    /** Whether the built-in sandboxes run: exactly when no real ERP system is configured. */
+    /**
+     * Whether the built-in sandboxes run: exactly when no real ERP system is configured.
+     */
     public boolean sandboxMode() {
         return systems.isEmpty();
     }

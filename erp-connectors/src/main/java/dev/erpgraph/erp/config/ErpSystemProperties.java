@@ -16,26 +16,22 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *
  * @param kind which ERP product this is
  * @param name a display name ({@code ErpSystem.name}); defaults to the id
- * @param baseUrl the root every connector path is resolved against (see each connector's docs)
+ * @param baseUrl the root every connector path is resolved against (see each connector's
+ * docs)
  * @param auth how to authenticate
  * @param timeout this system's request timeout; null: {@code erp.timeout}
- * @param maxConcurrency how many requests the connector may have in flight where it fans out (default 4)
- * @param options connector-specific settings (versioned operation names, company ids, entity set names)
+ * @param maxConcurrency how many requests the connector may have in flight where it fans
+ * out (default 4)
+ * @param options connector-specific settings (versioned operation names, company ids,
+ * entity set names)
  * @param cache this system's cache settings where they differ from {@code erp.cache}
- * @param resilience this system's resilience settings where they differ from {@code erp.resilience}
+ * @param resilience this system's resilience settings where they differ from
+ * {@code erp.resilience}
  * @param events how this system's change events are authenticated
  */
-public record ErpSystemProperties(
-        @NotNull ErpKind kind,
-        String name,
-        @NotBlank String baseUrl,
-        @Valid ErpAuthProperties auth,
-        Duration timeout,
-        @Positive Integer maxConcurrency,
-        Map<String, String> options,
-        @Valid CacheOverrides cache,
-        @Valid ResilienceOverrides resilience,
-        @Valid Events events) {
+public record ErpSystemProperties(@NotNull ErpKind kind, String name, @NotBlank String baseUrl,
+        @Valid ErpAuthProperties auth, Duration timeout, @Positive Integer maxConcurrency, Map<String, String> options,
+        @Valid CacheOverrides cache, @Valid ResilienceOverrides resilience, @Valid Events events) {
 
     /** The one constructor configuration binds through (the short one is for code). */
     @ConstructorBinding
@@ -46,16 +42,20 @@ public record ErpSystemProperties(
         events = events == null ? new Events(null) : events;
     }
 
-    /** A system with the global cache, resilience and events settings (what the demo sandboxes configure). */
+    /**
+     * A system with the global cache, resilience and events settings (what the demo
+     * sandboxes configure).
+     */
     public ErpSystemProperties(ErpKind kind, String name, String baseUrl, ErpAuthProperties auth, Duration timeout,
-                               Integer maxConcurrency, Map<String, String> options) {
+            Integer maxConcurrency, Map<String, String> options) {
         this(kind, name, baseUrl, auth, timeout, maxConcurrency, options, null, null, null);
     }
 
     /**
      * A system's cache settings; what is left out comes from {@code erp.cache}.
      *
-     * @param ttl per resource name ({@code orders}, {@code inventory}, {@code prices}, {@code credit})
+     * @param ttl per resource name ({@code orders}, {@code inventory}, {@code prices},
+     * {@code credit})
      */
     public record CacheOverrides(Map<String, Duration> ttl, Duration maxStale, @Positive Long maximumSize) {
 
@@ -64,18 +64,21 @@ public record ErpSystemProperties(
         }
     }
 
-    /** A system's resilience settings; each one left out comes from {@code erp.resilience}. */
+    /**
+     * A system's resilience settings; each one left out comes from
+     * {@code erp.resilience}.
+     */
     public record ResilienceOverrides(@Positive Float failureRateThreshold, @Positive Float slowCallRateThreshold,
-                                      Duration slowCallDuration, @Positive Integer slidingWindowSize,
-                                      @Positive Integer minimumNumberOfCalls, Duration waitInOpenState,
-                                      @Positive Integer permittedCallsInHalfOpenState, @Positive Integer maxAttempts,
-                                      Duration retryBackoff, @Positive Integer maxConcurrentCalls,
-                                      @PositiveOrZero Integer limitForPeriod, Duration limitRefreshPeriod) {
+            Duration slowCallDuration, @Positive Integer slidingWindowSize, @Positive Integer minimumNumberOfCalls,
+            Duration waitInOpenState, @Positive Integer permittedCallsInHalfOpenState, @Positive Integer maxAttempts,
+            Duration retryBackoff, @Positive Integer maxConcurrentCalls, @PositiveOrZero Integer limitForPeriod,
+            Duration limitRefreshPeriod) {
     }
 
     /**
-     * @param secret the shared secret of {@code POST /erp-events/<id>}: the HMAC key of signed events, Business
-     *               Central's {@code clientState}, the password of SAP Event Mesh's webhook (Basic)
+     * @param secret the shared secret of {@code POST /erp-events/<id>}: the HMAC key of
+     * signed events, Business Central's {@code clientState}, the password of SAP Event
+     * Mesh's webhook (Basic)
      */
     public record Events(String secret) {
 

@@ -14,32 +14,39 @@ import tools.jackson.databind.JsonNode;
 /**
  * Business Central webhook notifications (API v2.0 {@code subscriptions}):
  * {@code {"value":[{"subscriptionId","clientState","expirationDateTime","resource","changeType",
- * "lastModifiedDateTime"}]}}. Every notification's {@code clientState} must equal the system's events secret
- * (BC echoes what the subscription was created with); one wrong one refuses the whole body.
+ * "lastModifiedDateTime"}]}}. Every notification's {@code clientState} must equal the
+ * system's events secret (BC echoes what the subscription was created with); one wrong
+ * one refuses the whole body.
  *
- * <p>What is evicted, by the entity set the {@code resource} path ends in:
+ * <p>
+ * What is evicted, by the entity set the {@code resource} path ends in:
  * <ul>
- * <li>{@code salesOrders}, {@code salesOrderLines}: orders (BC notifies the header for a line change)</li>
+ * <li>{@code salesOrders}, {@code salesOrderLines}: orders (BC notifies the header for a
+ * line change)</li>
  * <li>{@code customers}: credit and prices (credit limit, blocked, price group)</li>
  * <li>{@code items}: inventory and prices ({@code inventory}, {@code unitPrice})</li>
- * <li>anything else: nothing, and still 202: BC deletes a subscription whose endpoint answers another 4xx</li>
+ * <li>anything else: nothing, and still 202: BC deletes a subscription whose endpoint
+ * answers another 4xx</li>
  * </ul>
- * BC names a record by its {@code id} GUID while the gateway caches by number (customer number, sku, order
- * number), so a record's notification evicts that resource of the system; a key that is not a GUID (a custom
- * API page keyed by number, {@code customers('10000')}) evicts only that number. {@code collection} (more than
+ * BC names a record by its {@code id} GUID while the gateway caches by number (customer
+ * number, sku, order number), so a record's notification evicts that resource of the
+ * system; a key that is not a GUID (a custom API page keyed by number,
+ * {@code customers('10000')}) evicts only that number. {@code collection} (more than
  * 1,000 changes in BC's 30-second window) evicts the resource.
  */
 final class BusinessCentralNotifications {
 
     private static final Pattern ENTITY = Pattern.compile("([A-Za-z]+)(?:\\(([^)]*)\\))?$");
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static final Pattern GUID = Pattern
+        .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private static final Set<String> CHANGE_TYPES = Set.of("created", "updated", "deleted", "collection");
-    private static final Map<String, List<ErpResource>> RESOURCES = Map.of(
-            "salesOrders", List.of(ErpResource.ORDERS),
-            "salesOrderLines", List.of(ErpResource.ORDERS),
-            "customers", List.of(ErpResource.CREDIT, ErpResource.PRICES),
-            "items", List.of(ErpResource.INVENTORY, ErpResource.PRICES));
+
+    private static final Map<String, List<ErpResource>> RESOURCES = Map.of("salesOrders", List.of(ErpResource.ORDERS),
+            "salesOrderLines", List.of(ErpResource.ORDERS), "customers",
+            List.of(ErpResource.CREDIT, ErpResource.PRICES), "items",
+            List.of(ErpResource.INVENTORY, ErpResource.PRICES));
 
     private BusinessCentralNotifications() {
     }
@@ -83,7 +90,8 @@ final class BusinessCentralNotifications {
         for (ErpResource cached : resources) {
             boolean whole = "collection".equals(changeType) || key == null || key.isEmpty()
                     || GUID.matcher(key).matches()
-                    // A new order by number cannot be placed in its customer's cached lists: drop them all.
+                    // A new order by number cannot be placed in its customer's cached
+                    // lists: drop them all.
                     || cached == ErpResource.ORDERS && "created".equals(changeType);
             if (whole) {
                 evictions.add(ErpEviction.all(erpSystemId, cached));
@@ -105,4 +113,5 @@ final class BusinessCentralNotifications {
         return key.length() >= 2 && key.startsWith("'") && key.endsWith("'")
                 ? key.substring(1, key.length() - 1).replace("''", "'") : key;
     }
+
 }

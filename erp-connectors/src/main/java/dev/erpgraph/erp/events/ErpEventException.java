@@ -1,8 +1,9 @@
 package dev.erpgraph.erp.events;
 
 /**
- * An ERP event refused before it changed anything. {@link #status()} is the HTTP status the events endpoint
- * answers: 400 malformed, 401 missing credentials, 403 wrong signature or client state, 404 unknown system.
+ * An ERP event refused before it changed anything. {@link #status()} is the HTTP status
+ * the events endpoint answers: 400 malformed, 401 missing credentials, 403 wrong
+ * signature or client state, 404 unknown system.
  */
 public class ErpEventException extends RuntimeException {
 
@@ -32,4 +33,5 @@ public class ErpEventException extends RuntimeException {
     public int status() {
         return status;
     }
+
 }

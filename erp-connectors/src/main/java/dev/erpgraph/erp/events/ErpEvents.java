@@ -9,23 +9,28 @@ import dev.erpgraph.erp.gateway.ErpSystems;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the change event an ERP system posts to {@code POST /erp-events/<id>} into the cache evictions it
- * calls for, in that ERP's own format: Business Central webhook notifications, SAP business events
- * (CloudEvents), and for NetSuite, SX.e and P21, whose APIs send nothing, the signed JSON event of
- * {@link SignedChangeEvents}. Every event is authenticated with the system's
- * {@code erp.systems.<id>.events.secret} (in the demo, {@link #DEMO_SECRET}); an event that is not
- * authentic or not well-formed is refused whole with an {@link ErpEventException} and evicts nothing.
+ * Reads the change event an ERP system posts to {@code POST /erp-events/<id>} into the
+ * cache evictions it calls for, in that ERP's own format: Business Central webhook
+ * notifications, SAP business events (CloudEvents), and for NetSuite, SX.e and P21, whose
+ * APIs send nothing, the signed JSON event of {@link SignedChangeEvents}. Every event is
+ * authenticated with the system's {@code erp.systems.<id>.events.secret} (in the demo,
+ * {@link #DEMO_SECRET}); an event that is not authentic or not well-formed is refused
+ * whole with an {@link ErpEventException} and evicts nothing.
  */
 @Component
 public final class ErpEvents {
 
-    /** The demo sandboxes' events secret; a configured system without a secret accepts no events. */
+    /**
+     * The demo sandboxes' events secret; a configured system without a secret accepts no
+     * events.
+     */
     public static final String DEMO_SECRET = "erp-graph-demo-events-secret";
 
     /** The header of signed events: {@code sha256=<hex HMAC-SHA256 of the raw body>}. */
     public static final String SIGNATURE_HEADER = SignedChangeEvents.HEADER;
 
     private final ErpSystems systems;
+
     private final boolean demo;
 
     public ErpEvents(ErpSystems systems, ErpProperties properties) {
@@ -33,7 +38,10 @@ public final class ErpEvents {
         this.demo = properties.sandboxMode();
     }
 
-    /** Whether the id names a configured system (for Business Central's validation handshake). */
+    /**
+     * Whether the id names a configured system (for Business Central's validation
+     * handshake).
+     */
     public boolean knows(String erpSystemId) {
         return systems.find(erpSystemId).isPresent();
     }
@@ -44,7 +52,7 @@ public final class ErpEvents {
      */
     public List<ErpEviction> read(String erpSystemId, UnaryOperator<String> headers, byte[] body) {
         ErpSystems.ErpSystem system = systems.find(erpSystemId)
-                .orElseThrow(() -> ErpEventException.unknownSystem(erpSystemId));
+            .orElseThrow(() -> ErpEventException.unknownSystem(erpSystemId));
         String secret = system.properties().events().secret();
         if (secret == null || secret.isBlank()) {
             if (!demo) {
@@ -60,13 +68,20 @@ public final class ErpEvents {
         };
     }
 
-    /** The {@value #SIGNATURE_HEADER} value for a body: what a deployment's script or poller sends. */
+    /**
+     * The {@value #SIGNATURE_HEADER} value for a body: what a deployment's script or
+     * poller sends.
+     */
     public static String signature(byte[] body, String secret) {
         return SignedChangeEvents.sign(body, secret);
     }
 
-    /** The Authorization header SAP Event Mesh's webhook sends (Basic, the secret as password). */
+    /**
+     * The Authorization header SAP Event Mesh's webhook sends (Basic, the secret as
+     * password).
+     */
     public static String sapAuthorization(String secret) {
         return SapBusinessEvents.authorization(secret);
     }
+
 }

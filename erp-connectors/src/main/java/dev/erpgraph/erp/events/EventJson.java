@@ -9,7 +9,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Strict reading of event bodies: anything not shaped as documented is MALFORMED, never a 500. */
+/**
+ * Strict reading of event bodies: anything not shaped as documented is MALFORMED, never a
+ * 500.
+ */
 final class EventJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,9 +63,13 @@ final class EventJson {
         return strings;
     }
 
-    /** Constant-time, so that the time to refuse says nothing about how much of a secret was right. */
+    /**
+     * Constant-time, so that the time to refuse says nothing about how much of a secret
+     * was right.
+     */
     static boolean sameSecret(String given, String expected) {
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8));
     }
+
 }

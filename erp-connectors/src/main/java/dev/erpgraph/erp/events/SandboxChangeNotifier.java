@@ -26,22 +26,26 @@ import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes a sandbox send what its real ERP would send when its data changes: a Business Central webhook
- * notification (with the subscription's clientState), an SAP business event (CloudEvent, Basic auth as the
- * Event Mesh webhook would), or the signed JSON event a NetSuite, SX.e or P21 deployment's script posts. It is
- * posted over real HTTP to this server's {@code /erp-events/<id>} and synchronously, so that when the admin call
- * returns the eviction is done. Where no events endpoint listens (the connector tests' server), it logs and the
- * change still stands.
+ * Makes a sandbox send what its real ERP would send when its data changes: a Business
+ * Central webhook notification (with the subscription's clientState), an SAP business
+ * event (CloudEvent, Basic auth as the Event Mesh webhook would), or the signed JSON
+ * event a NetSuite, SX.e or P21 deployment's script posts. It is posted over real HTTP to
+ * this server's {@code /erp-events/<id>} and synchronously, so that when the admin call
+ * returns the eviction is done. Where no events endpoint listens (the connector tests'
+ * server), it logs and the change still stands.
  */
 @Component
 @ConditionalOnSandboxMode
 final class SandboxChangeNotifier implements SandboxChangeListener {
 
     private static final Log log = LogFactory.getLog(SandboxChangeNotifier.class);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Environment environment;
+
     private final Clock clock;
+
     private final RestClient http;
 
     SandboxChangeNotifier(Environment environment) {
@@ -74,10 +78,13 @@ final class SandboxChangeNotifier implements SandboxChangeListener {
             }
         };
         try {
-            http.post().uri("http://127.0.0.1:" + port + "/erp-events/" + sandbox.id())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .headers(h -> headers.forEach(h::set))
-                    .body(body).retrieve().toBodilessEntity();
+            http.post()
+                .uri("http://127.0.0.1:" + port + "/erp-events/" + sandbox.id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> headers.forEach(h::set))
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
         }
         catch (RestClientException ex) {
             log.warn("the change event of sandbox " + sandbox.id() + " was not accepted: " + ex.getMessage());
@@ -159,4 +166,5 @@ final class SandboxChangeNotifier implements SandboxChangeListener {
     private static byte[] json(Object value) {
         return JSON.writeValueAsBytes(value);
     }
+
 }

@@ -14,29 +14,34 @@ import dev.erpgraph.erp.gateway.ErpResource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SAP S/4HANA business events, as SAP Event Mesh delivers them to a webhook: one CloudEvents 1.0 event in
- * structured JSON ({@code specversion}, {@code id}, {@code source}, {@code type} required; keys in
- * {@code data}). The webhook subscription authenticates with Basic: the password must be the system's events
- * secret (the user name is not checked).
+ * SAP S/4HANA business events, as SAP Event Mesh delivers them to a webhook: one
+ * CloudEvents 1.0 event in structured JSON ({@code specversion}, {@code id},
+ * {@code source}, {@code type} required; keys in {@code data}). The webhook subscription
+ * authenticates with Basic: the password must be the system's events secret (the user
+ * name is not checked).
  *
- * <p>Event types, matched on their prefix so that every version and operation (Created, Changed, Deleted, ...)
- * counts:
+ * <p>
+ * Event types, matched on their prefix so that every version and operation (Created,
+ * Changed, Deleted, ...) counts:
  * <ul>
- * <li>{@code sap.s4.beh.salesorder.v1.SalesOrder.*} [C], data {@code SalesOrder}, {@code SoldToParty}: that
- * order, and every order list of that customer (all of the system's order lists when SoldToParty is
- * missing)</li>
- * <li>{@code sap.s4.beh.businesspartner.v1.BusinessPartner.*} [C], data {@code BusinessPartner}: the
- * customer's credit and prices</li>
- * <li>{@code sap.s4.beh.product.v1.Product.*} [C], data {@code Product}: the item's stock and prices</li>
- * <li>{@code sap.s4.beh.materialstock.v1.MaterialStock.*} [I], data {@code Material}: the item's stock</li>
- * <li>{@code sap.s4.beh.salespricingcondition.v1.SalesPricingCondition.*} [I], data {@code Material} and/or
- * {@code Customer}: those prices</li>
+ * <li>{@code sap.s4.beh.salesorder.v1.SalesOrder.*} [C], data {@code SalesOrder},
+ * {@code SoldToParty}: that order, and every order list of that customer (all of the
+ * system's order lists when SoldToParty is missing)</li>
+ * <li>{@code sap.s4.beh.businesspartner.v1.BusinessPartner.*} [C], data
+ * {@code BusinessPartner}: the customer's credit and prices</li>
+ * <li>{@code sap.s4.beh.product.v1.Product.*} [C], data {@code Product}: the item's stock
+ * and prices</li>
+ * <li>{@code sap.s4.beh.materialstock.v1.MaterialStock.*} [I], data {@code Material}: the
+ * item's stock</li>
+ * <li>{@code sap.s4.beh.salespricingcondition.v1.SalesPricingCondition.*} [I], data
+ * {@code Material} and/or {@code Customer}: those prices</li>
  * <li>{@code sap.s4.beh.creditmanagementaccount.v1.CreditManagementAccount.*} [I], data
  * {@code BusinessPartner}: the customer's credit</li>
  * </ul>
- * [I] types are names this gateway defines for what S/4HANA does not publish as a standard event (a custom
- * event binding or an Event Mesh rule emits them); a real deployment confirms them. Other types are accepted
- * and ignored. SAP pads customer numbers with zeros ({@code 0010100001}); both forms are evicted.
+ * [I] types are names this gateway defines for what S/4HANA does not publish as a
+ * standard event (a custom event binding or an Event Mesh rule emits them); a real
+ * deployment confirms them. Other types are accepted and ignored. SAP pads customer
+ * numbers with zeros ({@code 0010100001}); both forms are evicted.
  */
 final class SapBusinessEvents {
 
@@ -100,8 +105,7 @@ final class SapBusinessEvents {
 
     /** The header a sender configures: Basic with the events secret as password. */
     static String authorization(String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString(("erp-events:" + secret)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString(("erp-events:" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void authenticate(String authorization, String secret) {
@@ -122,11 +126,15 @@ final class SapBusinessEvents {
         }
     }
 
-    /** A customer number as sent and without SAP's leading zeros (the CRM may link either form). */
+    /**
+     * A customer number as sent and without SAP's leading zeros (the CRM may link either
+     * form).
+     */
     private static Set<String> numbers(String number) {
         Set<String> forms = new LinkedHashSet<>();
         forms.add(number);
         forms.add(number.replaceFirst("^0+(?=.)", ""));
         return forms;
     }
+
 }

@@ -16,21 +16,22 @@ import dev.erpgraph.erp.gateway.ErpResource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The change event of the ERPs that send none of their own (NetSuite, SX.e, P21): a deployment's script (a
- * NetSuite User Event {@code afterSubmit}, a P21 or SX.e poller of {@code date_last_modified}) posts it. The
- * body is one change, or several under {@code changes}:
- * <pre>
+ * The change event of the ERPs that send none of their own (NetSuite, SX.e, P21): a
+ * deployment's script (a NetSuite User Event {@code afterSubmit}, a P21 or SX.e poller of
+ * {@code date_last_modified}) posts it. The body is one change, or several under
+ * {@code changes}: <pre>
  * {"resource": "orders",    "customerNumbers": ["C-1"], "orderNumbers": ["SO-9"]}
  * {"resource": "inventory", "skus": ["PVC-10000"]}
  * {"resource": "prices",    "skus": ["PVC-10000"], "customerNumbers": ["C-1"]}
  * {"resource": "credit",    "customerNumbers": ["C-1"]}
  * {"resource": "inventory", "all": true}
  * {"changes": [ {...}, {...} ]}
- * </pre>
- * Each named key evicts that key in every query variant (all of a customer's order queries, a sku in every
- * warehouse, an item's prices for every customer); {@code all} evicts the resource. It is authenticated by
- * header {@value #HEADER}: {@code sha256=} and the lowercase hex HMAC-SHA256 of the raw body, keyed with the
- * system's {@code erp.systems.<id>.events.secret}. The signature is checked before the body is read.
+ * </pre> Each named key evicts that key in every query variant (all of a customer's order
+ * queries, a sku in every warehouse, an item's prices for every customer); {@code all}
+ * evicts the resource. It is authenticated by header {@value #HEADER}: {@code sha256=}
+ * and the lowercase hex HMAC-SHA256 of the raw body, keyed with the system's
+ * {@code erp.systems.<id>.events.secret}. The signature is checked before the body is
+ * read.
  */
 final class SignedChangeEvents {
 
@@ -94,9 +95,9 @@ final class SignedChangeEvents {
         boolean ordersApply = resource == ErpResource.ORDERS;
         if (!customers.isEmpty() && !customersApply || !skus.isEmpty() && !skusApply
                 || !orders.isEmpty() && !ordersApply) {
-            throw ErpEventException.malformed("a " + name + " change names " + (ordersApply
-                    ? "customerNumbers or orderNumbers" : skusApply && customersApply ? "skus or customerNumbers"
-                    : skusApply ? "skus" : "customerNumbers"));
+            throw ErpEventException.malformed("a " + name + " change names "
+                    + (ordersApply ? "customerNumbers or orderNumbers" : skusApply && customersApply
+                            ? "skus or customerNumbers" : skusApply ? "skus" : "customerNumbers"));
         }
         List<ErpEviction> evictions = new ArrayList<>();
         if (all != null && all.asBoolean()) {
@@ -126,4 +127,5 @@ final class SignedChangeEvents {
         }
         throw ErpEventException.malformed("'resource' must be one of orders, inventory, prices, credit");
     }
+
 }

@@ -20,16 +20,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The gateway's cache: one bounded Caffeine cache per ERP system and resource, named {@code <system>.<resource>},
- * of values keyed by (variant, native key) with the instant the ERP answered. An entry is fresh for its TTL and
- * is kept physically for TTL + max-stale, so that it can stand in for an ERP that fails; past that it is gone.
- * Evictions name what an ERP event names (customers, skus, order numbers) and scan the one small cache they
- * concern, which at a few thousand entries per system and resource costs microseconds and needs no index to
- * keep consistent.
+ * The gateway's cache: one bounded Caffeine cache per ERP system and resource, named
+ * {@code <system>.<resource>}, of values keyed by (variant, native key) with the instant
+ * the ERP answered. An entry is fresh for its TTL and is kept physically for TTL +
+ * max-stale, so that it can stand in for an ERP that fails; past that it is gone.
+ * Evictions name what an ERP event names (customers, skus, order numbers) and scan the
+ * one small cache they concern, which at a few thousand entries per system and resource
+ * costs microseconds and needs no index to keep consistent.
  */
 final class ErpCache {
 
-    /** The variant of reads by order number (their key is the order number, not a customer's). */
+    /**
+     * The variant of reads by order number (their key is the order number, not a
+     * customer's).
+     */
     static final String BY_NUMBER = "by-number";
 
     record Key(Object variant, Object key) {
@@ -38,18 +42,27 @@ final class ErpCache {
     record Entry(Object value, Instant fetchedAt) {
     }
 
-    enum Result { HIT, MISS, STALE }
+    enum Result {
+
+        HIT, MISS, STALE
+
+    }
 
     private final Map<String, Cache<Key, Entry>> caches = new ConcurrentHashMap<>();
+
     private final Function<String, ErpCallSettings> settings;
+
     private final Clock clock;
+
     private final Ticker ticker;
+
     private final MeterRegistry meters;
 
     ErpCache(Function<String, ErpCallSettings> settings, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.clock = clock;
-        // One time source for fresh/stale decisions and for Caffeine's expiry: a test moves both with one clock.
+        // One time source for fresh/stale decisions and for Caffeine's expiry: a test
+        // moves both with one clock.
         this.ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
         this.meters = meters;
     }
@@ -74,9 +87,12 @@ final class ErpCache {
 
     void count(String systemId, ErpResource resource, Result result, int times) {
         if (times > 0) {
-            Counter.builder("erp.cache.gets").description("gateway cache lookups")
-                    .tag("cache", name(systemId, resource)).tag("result", result.name().toLowerCase())
-                    .register(meters).increment(times);
+            Counter.builder("erp.cache.gets")
+                .description("gateway cache lookups")
+                .tag("cache", name(systemId, resource))
+                .tag("result", result.name().toLowerCase())
+                .register(meters)
+                .increment(times);
         }
     }
 
@@ -86,7 +102,7 @@ final class ErpCache {
         if (cache == null) {
             return 0;
         }
-        int[] evicted = {0};
+        int[] evicted = { 0 };
         cache.asMap().entrySet().removeIf(entry -> {
             boolean matches = matches(eviction, entry.getKey(), entry.getValue().value());
             evicted[0] += matches ? 1 : 0;
@@ -121,14 +137,17 @@ final class ErpCache {
             return orderNumbers.contains(order.number());
         }
         return value instanceof List<?> orders && orders.stream()
-                .anyMatch(order -> order instanceof SalesOrder o && orderNumbers.contains(o.number()));
+            .anyMatch(order -> order instanceof SalesOrder o && orderNumbers.contains(o.number()));
     }
 
     private Cache<Key, Entry> cache(String systemId, ErpResource resource) {
         return caches.computeIfAbsent(name(systemId, resource), name -> {
             ErpCallSettings system = settings.apply(systemId);
-            return Caffeine.newBuilder().maximumSize(system.maximumSize())
-                    .expireAfterWrite(system.ttl().get(resource).plus(system.maxStale())).ticker(ticker).build();
+            return Caffeine.newBuilder()
+                .maximumSize(system.maximumSize())
+                .expireAfterWrite(system.ttl().get(resource).plus(system.maxStale()))
+                .ticker(ticker)
+                .build();
         });
     }
 
@@ -139,4 +158,5 @@ final class ErpCache {
     static String name(String systemId, ErpResource resource) {
         return systemId + "." + resource.tag();
     }
+
 }

@@ -9,21 +9,24 @@ import java.util.function.Supplier;
 import dev.erpgraph.erp.ErpBatch;
 
 /**
- * How the gateway calls one ERP system: the place for the cache, bulkhead, rate limiter, timeout and circuit
- * breaker, so that the gateway's routing stays free of them.
+ * How the gateway calls one ERP system: the place for the cache, bulkhead, rate limiter,
+ * timeout and circuit breaker, so that the gateway's routing stays free of them.
  */
 public interface ErpCallPolicy {
 
     /**
-     * Answers every key of one system's batch. {@code call} is invoked at most once, with the keys that must
-     * really be read from the ERP (all of them, or the cache's misses), off the caller's thread.
-     *
+     * Answers every key of one system's batch. {@code call} is invoked at most once, with
+     * the keys that must really be read from the ERP (all of them, or the cache's
+     * misses), off the caller's thread.
      * @param variant what besides the key the answer depends on (part of a cache key)
      */
     <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> read(String erpSystemId, ErpResource resource, Object variant,
-                                                         Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call);
+            Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call);
 
-    /** Runs a write (never cached, never retried); its {@code ErpException} reaches the caller. */
+    /**
+     * Runs a write (never cached, never retried); its {@code ErpException} reaches the
+     * caller.
+     */
     <T> T write(String erpSystemId, Supplier<T> call);
 
     /** Drops the cached values an ERP change made wrong (on this replica). */
@@ -31,4 +34,5 @@ public interface ErpCallPolicy {
 
     /** The system's health as its circuit breaker sees it. */
     ErpHealth health(String erpSystemId);
+
 }

@@ -9,16 +9,17 @@ import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 
 /**
- * How one ERP system is called and cached: {@code erp.cache}, {@code erp.resilience} and {@code erp.timeout}
- * with the system's own overrides applied and its ERP kind's documented limits filled in.
+ * How one ERP system is called and cached: {@code erp.cache}, {@code erp.resilience} and
+ * {@code erp.timeout} with the system's own overrides applied and its ERP kind's
+ * documented limits filled in.
  *
  * @param timeout the whole call, retries included
  * @param maxConcurrentCalls the bulkhead
- * @param limitForPeriod the rate limiter's calls per {@code resilience.limitRefreshPeriod()}; 0: no limit
+ * @param limitForPeriod the rate limiter's calls per
+ * {@code resilience.limitRefreshPeriod()}; 0: no limit
  */
-public record ErpCallSettings(Duration timeout, Map<ErpResource, Duration> ttl, Duration maxStale,
-                              long maximumSize, ErpProperties.Resilience resilience, int maxConcurrentCalls,
-                              int limitForPeriod) {
+public record ErpCallSettings(Duration timeout, Map<ErpResource, Duration> ttl, Duration maxStale, long maximumSize,
+        ErpProperties.Resilience resilience, int maxConcurrentCalls, int limitForPeriod) {
 
     public ErpCallSettings {
         ttl = Map.copyOf(ttl);
@@ -29,7 +30,10 @@ public record ErpCallSettings(Duration timeout, Map<ErpResource, Duration> ttl, 
         }
     }
 
-    /** The settings of a configured system (or, with {@code system} null, of an unknown one: the defaults). */
+    /**
+     * The settings of a configured system (or, with {@code system} null, of an unknown
+     * one: the defaults).
+     */
     public static ErpCallSettings of(ErpProperties properties, ErpSystemProperties system) {
         ErpSystemProperties.CacheOverrides cache = system == null ? null : system.cache();
         Map<ErpResource, Duration> ttl = new EnumMap<>(ErpResource.class);
@@ -49,8 +53,7 @@ public record ErpCallSettings(Duration timeout, Map<ErpResource, Duration> ttl, 
                 : cache.maxStale();
         long maximumSize = cache == null || cache.maximumSize() == null ? properties.cache().maximumSize()
                 : cache.maximumSize();
-        ErpProperties.Resilience resilience = properties.resilience()
-                .with(system == null ? null : system.resilience());
+        ErpProperties.Resilience resilience = properties.resilience().with(system == null ? null : system.resilience());
         Duration timeout = system == null || system.timeout() == null ? properties.timeout() : system.timeout();
         ErpKind kind = system == null ? null : system.kind();
         int concurrency = resilience.maxConcurrentCalls() != null ? resilience.maxConcurrentCalls()

@@ -4,20 +4,29 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Which cached values of one ERP system a change makes wrong, named by what an ERP's change event carries:
- * customer numbers, skus or order numbers, never by the cache's own keys (which also hold the query variant).
+ * Which cached values of one ERP system a change makes wrong, named by what an ERP's
+ * change event carries: customer numbers, skus or order numbers, never by the cache's own
+ * keys (which also hold the query variant).
  * <ul>
- * <li>{@link Scope#ALL}: every entry of the resource (a change the event does not pin down)</li>
- * <li>{@link Scope#CUSTOMERS}: orders, credit and prices of these customers, every query variant</li>
- * <li>{@link Scope#SKUS}: stock of these skus in every warehouse variant; their prices for every customer</li>
- * <li>{@link Scope#ORDER_NUMBERS}: these orders, read by number or inside any customer's order list</li>
+ * <li>{@link Scope#ALL}: every entry of the resource (a change the event does not pin
+ * down)</li>
+ * <li>{@link Scope#CUSTOMERS}: orders, credit and prices of these customers, every query
+ * variant</li>
+ * <li>{@link Scope#SKUS}: stock of these skus in every warehouse variant; their prices
+ * for every customer</li>
+ * <li>{@link Scope#ORDER_NUMBERS}: these orders, read by number or inside any customer's
+ * order list</li>
  * </ul>
  *
  * @param keys the ERP's own numbers (ignored for {@code ALL})
  */
 public record ErpEviction(String erpSystemId, ErpResource resource, Scope scope, Set<String> keys) {
 
-    public enum Scope { ALL, CUSTOMERS, SKUS, ORDER_NUMBERS }
+    public enum Scope {
+
+        ALL, CUSTOMERS, SKUS, ORDER_NUMBERS
+
+    }
 
     public ErpEviction {
         Objects.requireNonNull(erpSystemId, "erpSystemId");

@@ -23,15 +23,17 @@ import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
 
 /**
- * The one door to the ERPs. A batch of keys is grouped by ERP system; each system's connector is called once
- * for its keys, all systems in parallel; every key comes back as its own {@link ErpOutcome}, so one ERP down or
- * one customer unknown never fails the rest, and in its system's part of the {@link ErpReplies}, so one slow ERP
- * never holds back the keys of the others. Every read passes through the {@link ErpCallPolicy} (cache,
- * bulkhead, timeout, circuit breaker).
+ * The one door to the ERPs. A batch of keys is grouped by ERP system; each system's
+ * connector is called once for its keys, all systems in parallel; every key comes back as
+ * its own {@link ErpOutcome}, so one ERP down or one customer unknown never fails the
+ * rest, and in its system's part of the {@link ErpReplies}, so one slow ERP never holds
+ * back the keys of the others. Every read passes through the {@link ErpCallPolicy}
+ * (cache, bulkhead, timeout, circuit breaker).
  */
 public final class ErpGateway {
 
     private final ErpSystems systems;
+
     private final ErpCallPolicy policy;
 
     public ErpGateway(ErpSystems systems, ErpCallPolicy policy) {
@@ -51,12 +53,14 @@ public final class ErpGateway {
 
     /** Orders by document number. */
     public ErpReplies<OrderRef, SalesOrder> ordersByNumber(Set<OrderRef> orders) {
-        return fetch(ErpResource.ORDERS, ErpCache.BY_NUMBER, orders, OrderRef::orderNumber, ErpConnector::ordersByNumber);
+        return fetch(ErpResource.ORDERS, ErpCache.BY_NUMBER, orders, OrderRef::orderNumber,
+                ErpConnector::ordersByNumber);
     }
 
     /**
-     * Stock levels per sku. Keys of one system that name different warehouses are read in one call for all
-     * warehouses and filtered here: one request per ERP, not one per warehouse.
+     * Stock levels per sku. Keys of one system that name different warehouses are read in
+     * one call for all warehouses and filtered here: one request per ERP, not one per
+     * warehouse.
      */
     public ErpReplies<StockRef, List<StockLevel>> stock(Set<StockRef> skus) {
         Map<String, CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> bySystem = new HashMap<>();
@@ -65,17 +69,19 @@ public final class ErpGateway {
             String warehouse = warehouses.size() == 1 ? warehouses.iterator().next() : null;
             Map<StockRef, StockRef> asRequested = new HashMap<>();
             refs.forEach(ref -> asRequested.put(new StockRef(systemId, ref.sku(), warehouse), ref));
-            bySystem.put(systemId, fetchFrom(systemId, ErpResource.INVENTORY, warehouse == null ? "*" : warehouse,
-                    asRequested.keySet(), StockRef::sku,
-                    (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse)).thenApply(fetched -> {
-                        Map<StockRef, ErpOutcome<List<StockLevel>>> result = new HashMap<>();
-                        for (StockRef requested : refs) {
-                            ErpOutcome<List<StockLevel>> outcome =
-                                    fetched.get(new StockRef(systemId, requested.sku(), warehouse));
-                            result.put(requested, onlyWarehouse(outcome, requested.warehouse()));
-                        }
-                        return result;
-                    }));
+            bySystem.put(systemId,
+                    fetchFrom(systemId, ErpResource.INVENTORY, warehouse == null ? "*" : warehouse,
+                            asRequested.keySet(), StockRef::sku,
+                            (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse))
+                        .thenApply(fetched -> {
+                            Map<StockRef, ErpOutcome<List<StockLevel>>> result = new HashMap<>();
+                            for (StockRef requested : refs) {
+                                ErpOutcome<List<StockLevel>> outcome = fetched
+                                    .get(new StockRef(systemId, requested.sku(), warehouse));
+                                result.put(requested, onlyWarehouse(outcome, requested.warehouse()));
+                            }
+                            return result;
+                        }));
         });
         return new ErpReplies<>(bySystem);
     }
@@ -91,8 +97,9 @@ public final class ErpGateway {
     }
 
     /**
-     * The one write: creates a sales order in the customer's ERP and answers its document number. Never cached
-     * and never retried here: exactly-once is the caller's outbox's job.
+     * The one write: creates a sales order in the customer's ERP and answers its document
+     * number. Never cached and never retried here: exactly-once is the caller's outbox's
+     * job.
      */
     public String createSalesOrder(String erpSystemId, SalesOrderRequest request) {
         ErpConnector connector = connector(erpSystemId);
@@ -100,16 +107,17 @@ public final class ErpGateway {
     }
 
     /**
-     * Drops the cached values an ERP change made wrong, on this replica (the events endpoint tells the others).
-     * The next read of them asks the ERP.
+     * Drops the cached values an ERP change made wrong, on this replica (the events
+     * endpoint tells the others). The next read of them asks the ERP.
      */
     public void evict(ErpEviction eviction) {
         policy.evict(eviction);
     }
 
     /**
-     * Drops one system's cached values of one resource for one key: a customer number for orders and credit (all
-     * query variants), a sku for inventory (all warehouses) and prices (all customers and quantities).
+     * Drops one system's cached values of one resource for one key: a customer number for
+     * orders and credit (all query variants), a sku for inventory (all warehouses) and
+     * prices (all customers and quantities).
      */
     public void evict(String erpSystemId, ErpResource resource, String nativeKey) {
         policy.evict(switch (resource) {
@@ -123,34 +131,40 @@ public final class ErpGateway {
         policy.evict(ErpEviction.all(erpSystemId, resource));
     }
 
-    /** UP, DEGRADED or DOWN, from the system's circuit breaker ({@code ErpSystem.health}). */
+    /**
+     * UP, DEGRADED or DOWN, from the system's circuit breaker ({@code ErpSystem.health}).
+     */
     public ErpHealth health(String erpSystemId) {
         return policy.health(erpSystemId);
     }
 
     private ErpConnector connector(String erpSystemId) {
-        return systems.find(erpSystemId).map(ErpSystems.ErpSystem::connector)
-                .orElseThrow(() -> ErpException.notFound(erpSystemId, "ERP system '" + erpSystemId + "'"));
+        return systems.find(erpSystemId)
+            .map(ErpSystems.ErpSystem::connector)
+            .orElseThrow(() -> ErpException.notFound(erpSystemId, "ERP system '" + erpSystemId + "'"));
     }
 
     /**
-     * The heart of it: group by system, ask the policy (cache first) per system, call each system's connector
-     * once with its misses, all systems concurrently, and answer every key.
-     *
-     * @param variant what besides the key the answer depends on (the order query, the warehouse), for the cache
+     * The heart of it: group by system, ask the policy (cache first) per system, call
+     * each system's connector once with its misses, all systems concurrently, and answer
+     * every key.
+     * @param variant what besides the key the answer depends on (the order query, the
+     * warehouse), for the cache
      */
     private <R extends ErpKey, N, V> ErpReplies<R, V> fetch(ErpResource resource, Object variant, Set<R> refs,
-                                                          Function<R, N> nativeKey,
-                                                          BiFunction<ErpConnector, Set<N>, ErpBatch<N, V>> call) {
+            Function<R, N> nativeKey, BiFunction<ErpConnector, Set<N>, ErpBatch<N, V>> call) {
         Map<String, CompletableFuture<Map<R, ErpOutcome<V>>>> bySystem = new HashMap<>();
-        groupBySystem(refs).forEach((systemId, systemRefs) ->
-                bySystem.put(systemId, fetchFrom(systemId, resource, variant, systemRefs, nativeKey, call)));
+        groupBySystem(refs).forEach((systemId, systemRefs) -> bySystem.put(systemId,
+                fetchFrom(systemId, resource, variant, systemRefs, nativeKey, call)));
         return new ErpReplies<>(bySystem);
     }
 
-    /** One system's part of a call: its keys answered from the cache or by one connector call. */
-    private <R extends ErpKey, N, V> CompletableFuture<Map<R, ErpOutcome<V>>> fetchFrom(
-            String systemId, ErpResource resource, Object variant, Set<R> systemRefs, Function<R, N> nativeKey,
+    /**
+     * One system's part of a call: its keys answered from the cache or by one connector
+     * call.
+     */
+    private <R extends ErpKey, N, V> CompletableFuture<Map<R, ErpOutcome<V>>> fetchFrom(String systemId,
+            ErpResource resource, Object variant, Set<R> systemRefs, Function<R, N> nativeKey,
             BiFunction<ErpConnector, Set<N>, ErpBatch<N, V>> call) {
         ErpSystems.ErpSystem system = systems.find(systemId).orElse(null);
         if (system == null) {
@@ -161,12 +175,13 @@ public final class ErpGateway {
         }
         Map<N, R> byNative = new LinkedHashMap<>();
         systemRefs.forEach(ref -> byNative.put(nativeKey.apply(ref), ref));
-        return policy.read(systemId, resource, variant, byNative.keySet(),
-                misses -> call.apply(system.connector(), misses)).thenApply(outcomes -> {
-                    Map<R, ErpOutcome<V>> result = new HashMap<>();
-                    byNative.forEach((key, ref) -> result.put(ref, outcomes.get(key)));
-                    return result;
-                });
+        return policy
+            .read(systemId, resource, variant, byNative.keySet(), misses -> call.apply(system.connector(), misses))
+            .thenApply(outcomes -> {
+                Map<R, ErpOutcome<V>> result = new HashMap<>();
+                byNative.forEach((key, ref) -> result.put(ref, outcomes.get(key)));
+                return result;
+            });
     }
 
     private static <R extends ErpKey> Map<String, Set<R>> groupBySystem(Set<R> refs) {
@@ -175,12 +190,12 @@ public final class ErpGateway {
         return bySystem;
     }
 
-    private static ErpOutcome<List<StockLevel>> onlyWarehouse(ErpOutcome<List<StockLevel>> outcome,
-                                                               String warehouse) {
+    private static ErpOutcome<List<StockLevel>> onlyWarehouse(ErpOutcome<List<StockLevel>> outcome, String warehouse) {
         if (outcome == null || !outcome.isSuccess() || warehouse == null) {
             return outcome;
         }
         return ErpOutcome.of(outcome.value().stream().filter(level -> level.warehouse().equals(warehouse)).toList(),
                 outcome.freshness());
     }
+
 }

@@ -21,11 +21,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The gateway, the policy it calls ERPs with (cache and resilience), and the resilience4j registries. */
+/**
+ * The gateway, the policy it calls ERPs with (cache and resilience), and the resilience4j
+ * registries.
+ */
 @Configuration(proxyBeanMethods = false)
 class ErpGatewayConfiguration {
 
-    /** ERP calls block on HTTP; they get their own threads so that a slow ERP never starves request threads. */
+    /**
+     * ERP calls block on HTTP; they get their own threads so that a slow ERP never
+     * starves request threads.
+     */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService erpCallExecutor() {
         AtomicInteger count = new AtomicInteger();
@@ -37,7 +43,10 @@ class ErpGatewayConfiguration {
         return Executors.newCachedThreadPool(threads);
     }
 
-    /** Programmatic, from {@code erp.resilience}: the resilience4j starter would need AOP, which we do not use. */
+    /**
+     * Programmatic, from {@code erp.resilience}: the resilience4j starter would need AOP,
+     * which we do not use.
+     */
     @Bean
     CircuitBreakerRegistry erpCircuitBreakers(ObjectProvider<MeterRegistry> meters) {
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
@@ -61,8 +70,8 @@ class ErpGatewayConfiguration {
 
     @Bean
     ErpCallPolicy erpCallPolicy(ExecutorService erpCallExecutor, ErpSystems systems, ErpProperties properties,
-                                CircuitBreakerRegistry erpCircuitBreakers, BulkheadRegistry erpBulkheads,
-                                RateLimiterRegistry erpRateLimiters, ObjectProvider<MeterRegistry> meters) {
+            CircuitBreakerRegistry erpCircuitBreakers, BulkheadRegistry erpBulkheads,
+            RateLimiterRegistry erpRateLimiters, ObjectProvider<MeterRegistry> meters) {
         Map<String, ErpCallSettings> settings = new ConcurrentHashMap<>();
         systems.all().forEach(system -> settings.put(system.id(), ErpCallSettings.of(properties, system.properties())));
         ErpCallSettings defaults = ErpCallSettings.of(properties, null);
@@ -75,4 +84,5 @@ class ErpGatewayConfiguration {
     ErpGateway erpGateway(ErpSystems systems, ErpCallPolicy policy) {
         return new ErpGateway(systems, policy);
     }
+
 }

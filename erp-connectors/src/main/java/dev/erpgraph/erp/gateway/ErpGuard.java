@@ -26,75 +26,104 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 
 /**
- * Everything that stands between the gateway and one ERP system, each a resilience4j instance named by the
- * system id: a circuit breaker (fails fast, without a request, while the ERP is down), a rate limiter that keeps
- * the gateway under the ERP's quota, a bulkhead sized to its concurrency pool, retries with backoff for reads,
- * and one timeout over all of it.
+ * Everything that stands between the gateway and one ERP system, each a resilience4j
+ * instance named by the system id: a circuit breaker (fails fast, without a request,
+ * while the ERP is down), a rate limiter that keeps the gateway under the ERP's quota, a
+ * bulkhead sized to its concurrency pool, retries with backoff for reads, and one timeout
+ * over all of it.
  *
- * <p>The timeout bounds what the caller waits, not the connector's thread: the caller's future completes at the
- * deadline even if the thread is still blocked in the ERP (its own HTTP timeout frees it later). A retry waits
- * the ERP's {@code Retry-After} when it sent one (429), else an exponential backoff, and is not made at all if
- * that wait would end past the deadline. Only what may succeed on a second try is retried: UNAVAILABLE and
- * TIMEOUT, never REJECTED, NOT_FOUND or BAD_RESPONSE, and never a write.
+ * <p>
+ * The timeout bounds what the caller waits, not the connector's thread: the caller's
+ * future completes at the deadline even if the thread is still blocked in the ERP (its
+ * own HTTP timeout frees it later). A retry waits the ERP's {@code Retry-After} when it
+ * sent one (429), else an exponential backoff, and is not made at all if that wait would
+ * end past the deadline. Only what may succeed on a second try is retried: UNAVAILABLE
+ * and TIMEOUT, never REJECTED, NOT_FOUND or BAD_RESPONSE, and never a write.
  *
- * <p>The breaker counts UNAVAILABLE, TIMEOUT and BAD_RESPONSE calls as failures and slow calls as slow; REJECTED
- * and NOT_FOUND mean the ERP answered, so they count as successes. A call the gateway itself refuses (bulkhead
- * full, over the rate limit) says nothing about the ERP and is not counted.
+ * <p>
+ * The breaker counts UNAVAILABLE, TIMEOUT and BAD_RESPONSE calls as failures and slow
+ * calls as slow; REJECTED and NOT_FOUND mean the ERP answered, so they count as
+ * successes. A call the gateway itself refuses (bulkhead full, over the rate limit) says
+ * nothing about the ERP and is not counted.
  */
 final class ErpGuard {
 
     /** Waits between retries: {@code Thread.sleep}, or a test clock's advance. */
     @FunctionalInterface
     interface Pause {
+
         void pause(Duration duration) throws InterruptedException;
+
     }
 
     /** A call the gateway refused before sending it; the ERP is not to blame. */
     private static final class Refused extends ErpException {
+
         Refused(String erpSystemId, String message) {
             super(Kind.UNAVAILABLE, erpSystemId, message);
         }
+
     }
 
     private final String systemId;
+
     private final ErpCallSettings settings;
+
     private final CircuitBreaker breaker;
+
     private final Bulkhead bulkhead;
+
     private final RateLimiter rateLimiter;
+
     private final IntervalFunction backoff;
+
     private final Executor executor;
+
     private final Clock clock;
+
     private final Pause pause;
 
     ErpGuard(String systemId, ErpCallSettings settings, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads,
-             RateLimiterRegistry rateLimiters, Executor executor, Clock clock, Pause pause) {
+            RateLimiterRegistry rateLimiters, Executor executor, Clock clock, Pause pause) {
         this.systemId = systemId;
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
         this.pause = pause;
         ErpProperties.Resilience resilience = settings.resilience();
-        this.breaker = breakers.circuitBreaker(systemId, CircuitBreakerConfig.custom()
-                .failureRateThreshold(resilience.failureRateThreshold())
-                .slowCallRateThreshold(resilience.slowCallRateThreshold())
-                .slowCallDurationThreshold(resilience.slowCallDuration())
-                .slidingWindow(resilience.slidingWindowSize(), resilience.minimumNumberOfCalls(),
-                        CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .waitDurationInOpenState(resilience.waitInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(resilience.permittedCallsInHalfOpenState())
-                .clock(clock)
-                .build());
-        // Waiting for a free slot or a permit is fine for part of the call's budget, not all of it.
+        this.breaker = breakers.circuitBreaker(systemId,
+                CircuitBreakerConfig.custom()
+                    .failureRateThreshold(resilience.failureRateThreshold())
+                    .slowCallRateThreshold(resilience.slowCallRateThreshold())
+                    .slowCallDurationThreshold(resilience.slowCallDuration())
+                    .slidingWindow(resilience.slidingWindowSize(), resilience.minimumNumberOfCalls(),
+                            CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                    .waitDurationInOpenState(resilience.waitInOpenState())
+                    .permittedNumberOfCallsInHalfOpenState(resilience.permittedCallsInHalfOpenState())
+                    .clock(clock)
+                    .build());
+        // Waiting for a free slot or a permit is fine for part of the call's budget, not
+        // all of it.
         Duration maxWait = settings.timeout().dividedBy(2);
-        this.bulkhead = bulkheads.bulkhead(systemId, BulkheadConfig.custom()
-                .maxConcurrentCalls(settings.maxConcurrentCalls()).maxWaitDuration(maxWait).build());
-        this.rateLimiter = settings.limitForPeriod() == 0 ? null : rateLimiters.rateLimiter(systemId,
-                RateLimiterConfig.custom().limitForPeriod(settings.limitForPeriod())
-                        .limitRefreshPeriod(resilience.limitRefreshPeriod()).timeoutDuration(maxWait).build());
+        this.bulkhead = bulkheads.bulkhead(systemId,
+                BulkheadConfig.custom()
+                    .maxConcurrentCalls(settings.maxConcurrentCalls())
+                    .maxWaitDuration(maxWait)
+                    .build());
+        this.rateLimiter = settings.limitForPeriod() == 0 ? null
+                : rateLimiters.rateLimiter(systemId,
+                        RateLimiterConfig.custom()
+                            .limitForPeriod(settings.limitForPeriod())
+                            .limitRefreshPeriod(resilience.limitRefreshPeriod())
+                            .timeoutDuration(maxWait)
+                            .build());
         this.backoff = IntervalFunction.ofExponentialBackoff(resilience.retryBackoff(), 2.0);
     }
 
-    /** Runs a read off the caller's thread, with retries; the future fails with an {@link ErpException}. */
+    /**
+     * Runs a read off the caller's thread, with retries; the future fails with an
+     * {@link ErpException}.
+     */
     <T> CompletableFuture<T> read(Supplier<T> call) {
         if (!breaker.tryAcquirePermission()) {
             return CompletableFuture.failedFuture(circuitOpen());
@@ -133,7 +162,9 @@ final class ErpGuard {
         });
     }
 
-    /** Runs a write on the caller's thread: breaker, rate limit and bulkhead, one attempt. */
+    /**
+     * Runs a write on the caller's thread: breaker, rate limit and bulkhead, one attempt.
+     */
     <T> T write(Supplier<T> call) {
         if (!breaker.tryAcquirePermission()) {
             throw circuitOpen();
@@ -172,8 +203,8 @@ final class ErpGuard {
 
     private <T> T withinBulkhead(Supplier<T> call) {
         if (!bulkhead.tryAcquirePermission()) {
-            throw new Refused(systemId, "too many calls in flight to " + systemId + " (bulkhead of "
-                    + settings.maxConcurrentCalls() + ")");
+            throw new Refused(systemId,
+                    "too many calls in flight to " + systemId + " (bulkhead of " + settings.maxConcurrentCalls() + ")");
         }
         try {
             return call.get();
@@ -184,7 +215,7 @@ final class ErpGuard {
     }
 
     private <T> T attempts(Supplier<T> call, int maxAttempts, Instant deadline) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             if (rateLimiter != null && !rateLimiter.acquirePermission()) {
                 throw new Refused(systemId, "over the gateway's rate limit for " + systemId);
             }
@@ -216,7 +247,10 @@ final class ErpGuard {
                 && (failure.kind() == ErpException.Kind.UNAVAILABLE || failure.kind() == ErpException.Kind.TIMEOUT);
     }
 
-    /** Tells the breaker how the call went, exactly once (the timeout and the late answer race for it). */
+    /**
+     * Tells the breaker how the call went, exactly once (the timeout and the late answer
+     * race for it).
+     */
     private void settle(AtomicBoolean settled, Instant started, ErpException failure) {
         if (!settled.compareAndSet(false, true)) {
             return;
@@ -241,8 +275,8 @@ final class ErpGuard {
 
     /** Whatever escaped a connector, as the typed failure a client may see. */
     static ErpException asErpException(String erpSystemId, Throwable failure, Duration timeout) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
         if (cause instanceof ErpException erp) {
             return erp;
         }
@@ -250,7 +284,9 @@ final class ErpGuard {
             return new ErpException(ErpException.Kind.TIMEOUT, erpSystemId,
                     "no answer within " + timeout.toMillis() + " ms", cause);
         }
-        // A connector that throws anything else choked on what the ERP sent (or has a bug): never a 500.
+        // A connector that throws anything else choked on what the ERP sent (or has a
+        // bug): never a 500.
         return ErpException.badResponse(erpSystemId, "connector failed: " + cause.getClass().getSimpleName(), cause);
     }
+
 }

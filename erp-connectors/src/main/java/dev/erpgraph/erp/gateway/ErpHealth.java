@@ -1,10 +1,13 @@
 package dev.erpgraph.erp.gateway;
 
 /**
- * How an ERP system is doing, as its circuit breaker sees it ({@code ErpSystem.health} in the API): DOWN while
- * the breaker is open (calls are refused without a request), DEGRADED while it is half-open or while failures
- * or slow calls are at half the rate that would open it, UP otherwise.
+ * How an ERP system is doing, as its circuit breaker sees it ({@code ErpSystem.health} in
+ * the API): DOWN while the breaker is open (calls are refused without a request),
+ * DEGRADED while it is half-open or while failures or slow calls are at half the rate
+ * that would open it, UP otherwise.
  */
 public enum ErpHealth {
+
     UP, DEGRADED, DOWN
+
 }

@@ -4,4 +4,5 @@ package dev.erpgraph.erp.gateway;
 public interface ErpKey {
 
     String erpSystemId();
+
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import dev.erpgraph.erp.ErpException;
 
 /**
- * The gateway's answer for one key: a value with its {@link Freshness}, or the failure of that key alone.
- * A key the ERP does not know is a failure of kind {@code NOT_FOUND}.
+ * The gateway's answer for one key: a value with its {@link Freshness}, or the failure of
+ * that key alone. A key the ERP does not know is a failure of kind {@code NOT_FOUND}.
  */
 public record ErpOutcome<V>(V value, Freshness freshness, ErpException failure) {
 

@@ -1,10 +1,11 @@
 package dev.erpgraph.erp.gateway;
 
 /**
- * What the gateway reads, each with its own cache TTL and metrics tag. The names are the {@code resource}
- * tag values and the keys of {@code erp.cache.ttl}.
+ * What the gateway reads, each with its own cache TTL and metrics tag. The names are the
+ * {@code resource} tag values and the keys of {@code erp.cache.ttl}.
  */
 public enum ErpResource {
+
     ORDERS("orders"), INVENTORY("inventory"), PRICES("prices"), CREDIT("credit");
 
     private final String tag;
@@ -16,4 +17,5 @@ public enum ErpResource {
     public String tag() {
         return tag;
     }
+
 }

@@ -18,8 +18,9 @@ import dev.erpgraph.erp.http.ErpHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The configured ERP systems and their connectors, by system id. Built once at start-up from
- * {@code erp.systems} (or the demo's sandboxes); several systems of one kind are allowed.
+ * The configured ERP systems and their connectors, by system id. Built once at start-up
+ * from {@code erp.systems} (or the demo's sandboxes); several systems of one kind are
+ * allowed.
  */
 public final class ErpSystems {
 
@@ -37,11 +38,11 @@ public final class ErpSystems {
     private final Map<String, ErpSystem> systems = new LinkedHashMap<>();
 
     /**
-     * @param placeholders resolves placeholders left in a base URL at call time (the demo's sandboxes live on
-     *                     this server's port, known only once it listens)
+     * @param placeholders resolves placeholders left in a base URL at call time (the
+     * demo's sandboxes live on this server's port, known only once it listens)
      */
     public ErpSystems(Map<String, ErpSystemProperties> configured, List<ErpConnectorFactory> factories,
-                      Duration defaultTimeout, UnaryOperator<String> placeholders, MeterRegistry meters) {
+            Duration defaultTimeout, UnaryOperator<String> placeholders, MeterRegistry meters) {
         Map<ErpKind, ErpConnectorFactory> byKind = new EnumMap<>(ErpKind.class);
         factories.forEach(factory -> byKind.put(factory.kind(), factory));
         configured.forEach((id, properties) -> {
@@ -51,10 +52,9 @@ public final class ErpSystems {
             }
             Duration timeout = properties.timeout() == null ? defaultTimeout : properties.timeout();
             ConnectorSettings settings = new ConnectorSettings(id, properties.kind(), properties.name(),
-                    properties.auth(), timeout,
-                    properties.maxConcurrency() == null ? 4 : properties.maxConcurrency(), properties.options());
-            ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout,
-                    meters);
+                    properties.auth(), timeout, properties.maxConcurrency() == null ? 4 : properties.maxConcurrency(),
+                    properties.options());
+            ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout, meters);
             systems.put(id, new ErpSystem(id, properties, factory.create(settings, http)));
         });
     }
@@ -66,4 +66,5 @@ public final class ErpSystems {
     public Optional<ErpSystem> find(String id) {
         return Optional.ofNullable(systems.get(id));
     }
+
 }

@@ -21,26 +21,37 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The gateway's call policy: the cache first, then only the misses, in one call, through the system's
- * {@link ErpGuard}. When that call fails (ERP down, timeout, open circuit, garbage), each missed key that still
- * has a value younger than TTL + max-stale gets it back flagged {@code stale} and no error: for a page showing
- * stock or credit, the last-known value beats a blank, and the flag says how old it is. A key with nothing
- * last-known gets the typed failure. The same holds for a key that failed on its own inside a good batch,
- * unless the ERP said NOT_FOUND or REJECTED (those are answers, not outages).
+ * The gateway's call policy: the cache first, then only the misses, in one call, through
+ * the system's {@link ErpGuard}. When that call fails (ERP down, timeout, open circuit,
+ * garbage), each missed key that still has a value younger than TTL + max-stale gets it
+ * back flagged {@code stale} and no error: for a page showing stock or credit, the
+ * last-known value beats a blank, and the flag says how old it is. A key with nothing
+ * last-known gets the typed failure. The same holds for a key that failed on its own
+ * inside a good batch, unless the ERP said NOT_FOUND or REJECTED (those are answers, not
+ * outages).
  */
 public final class ResilientCachePolicy implements ErpCallPolicy {
 
     private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ResilientCachePolicy.class);
 
     private final ErpCache cache;
+
     private final Map<String, ErpGuard> guards = new ConcurrentHashMap<>();
+
     private final Function<String, ErpCallSettings> settings;
+
     private final CircuitBreakerRegistry breakers;
+
     private final BulkheadRegistry bulkheads;
+
     private final RateLimiterRegistry rateLimiters;
+
     private final Executor executor;
+
     private final MeterRegistry meters;
+
     private final Clock clock;
+
     private final ErpGuard.Pause pause;
 
     /**
@@ -48,8 +59,8 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
      * @param pause how a retry waits (a test passes one that moves its clock)
      */
     ResilientCachePolicy(Function<String, ErpCallSettings> settings, CircuitBreakerRegistry breakers,
-                         BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, Executor executor,
-                         MeterRegistry meters, Clock clock, ErpGuard.Pause pause) {
+            BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, Executor executor, MeterRegistry meters,
+            Clock clock, ErpGuard.Pause pause) {
         this.settings = settings;
         this.breakers = breakers;
         this.bulkheads = bulkheads;
@@ -63,8 +74,7 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
 
     @Override
     public <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> read(String erpSystemId, ErpResource resource,
-                                                                Object variant, Set<N> keys,
-                                                                Function<Set<N>, ErpBatch<N, V>> call) {
+            Object variant, Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call) {
         Map<N, ErpOutcome<V>> outcomes = new HashMap<>();
         Map<N, ErpCache.Entry> lastKnown = new HashMap<>();
         Set<N> misses = new LinkedHashSet<>();
@@ -84,8 +94,12 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
         if (misses.isEmpty()) {
             return CompletableFuture.completedFuture(outcomes);
         }
-        DistributionSummary.builder("erp.batch.size").description("keys per batched connector call")
-                .tag("erp", erpSystemId).tag("resource", resource.tag()).register(meters).record(misses.size());
+        DistributionSummary.builder("erp.batch.size")
+            .description("keys per batched connector call")
+            .tag("erp", erpSystemId)
+            .tag("resource", resource.tag())
+            .register(meters)
+            .record(misses.size());
         return guard(erpSystemId).read(() -> call.apply(misses)).handle((batch, failure) -> {
             if (failure != null) {
                 logFailure(erpSystemId, resource, misses.size(), failure);
@@ -93,8 +107,8 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
             int stale = 0;
             for (N key : misses) {
                 ErpOutcome<V> outcome = failure == null ? answered(erpSystemId, resource, variant, key, batch)
-                        : ErpOutcome.failed(ErpGuard.asErpException(erpSystemId, failure,
-                        settings.apply(erpSystemId).timeout()));
+                        : ErpOutcome.failed(
+                                ErpGuard.asErpException(erpSystemId, failure, settings.apply(erpSystemId).timeout()));
                 ErpCache.Entry entry = lastKnown.get(key);
                 if (!outcome.isSuccess() && isOutage(outcome.failure()) && entry != null
                         && cache.isServableStale(erpSystemId, resource, entry)) {
@@ -125,7 +139,7 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     }
 
     private <N, V> ErpOutcome<V> answered(String erpSystemId, ErpResource resource, Object variant, N key,
-                                          ErpBatch<N, V> batch) {
+            ErpBatch<N, V> batch) {
         V value = batch.values().get(key);
         if (value != null) {
             Instant fetchedAt = clock.instant();
@@ -133,8 +147,7 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
             return ErpOutcome.of(value, new Freshness(erpSystemId, fetchedAt, false, false));
         }
         ErpException failure = batch.failures().get(key);
-        return ErpOutcome.failed(failure != null ? failure
-                : ErpException.notFound(erpSystemId, String.valueOf(key)));
+        return ErpOutcome.failed(failure != null ? failure : ErpException.notFound(erpSystemId, String.valueOf(key)));
     }
 
     @SuppressWarnings("unchecked")
@@ -143,8 +156,9 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     }
 
     /**
-     * One line per failed ERP call (not per key), so that every ERP_* error a client sees has its cause in the
-     * server log; the stack trace only where the connector could not read the answer, which is the case to debug.
+     * One line per failed ERP call (not per key), so that every ERP_* error a client sees
+     * has its cause in the server log; the stack trace only where the connector could not
+     * read the answer, which is the case to debug.
      */
     private void logFailure(String erpSystemId, ErpResource resource, int keys, Throwable failure) {
         ErpException erp = ErpGuard.asErpException(erpSystemId, failure, settings.apply(erpSystemId).timeout());
@@ -163,7 +177,8 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     }
 
     private ErpGuard guard(String erpSystemId) {
-        return guards.computeIfAbsent(erpSystemId, id -> new ErpGuard(id, settings.apply(id), breakers, bulkheads,
-                rateLimiters, executor, clock, pause));
+        return guards.computeIfAbsent(erpSystemId,
+                id -> new ErpGuard(id, settings.apply(id), breakers, bulkheads, rateLimiters, executor, clock, pause));
     }
+
 }

@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads a connector sends requests on besides its caller's. A connector has no lifecycle of its own (it is
- * built from configuration and dropped with the application), so its threads are daemons that never keep the JVM
- * alive; they carry the system's name, so a thread dump says which ERP a stuck request is waiting for; and most
- * systems are idle most of the time, so an idle pool holds no thread at all.
+ * The threads a connector sends requests on besides its caller's. A connector has no
+ * lifecycle of its own (it is built from configuration and dropped with the application),
+ * so its threads are daemons that never keep the JVM alive; they carry the system's name,
+ * so a thread dump says which ERP a stuck request is waiting for; and most systems are
+ * idle most of the time, so an idle pool holds no thread at all.
  */
 public final class ConnectorThreads {
 
@@ -21,8 +22,9 @@ public final class ConnectorThreads {
     }
 
     /**
-     * A pool of at most {@code threads} threads named {@code name-1}, {@code name-2}, ...: started only when work
-     * comes, each let go after 30 idle seconds. Work beyond {@code threads} waits in the pool's queue.
+     * A pool of at most {@code threads} threads named {@code name-1}, {@code name-2},
+     * ...: started only when work comes, each let go after 30 idle seconds. Work beyond
+     * {@code threads} waits in the pool's queue.
      */
     public static ExecutorService pool(String name, int threads) {
         if (threads < 1) {
@@ -39,4 +41,5 @@ public final class ConnectorThreads {
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
+
 }

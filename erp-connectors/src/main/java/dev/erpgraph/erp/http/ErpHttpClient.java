@@ -18,17 +18,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The one way a connector talks HTTP to its ERP. It resolves paths against the system's base URL, applies the
- * per-request timeout, keeps the ERP's session cookies (SAP binds CSRF tokens to them), times every request as
- * {@code erp.connector.requests} and turns transport failures into {@link ErpException}s. It does not interpret
- * status codes: each connector reads its own ERP's error bodies via {@link ErpHttpResponse#failure}.
+ * The one way a connector talks HTTP to its ERP. It resolves paths against the system's
+ * base URL, applies the per-request timeout, keeps the ERP's session cookies (SAP binds
+ * CSRF tokens to them), times every request as {@code erp.connector.requests} and turns
+ * transport failures into {@link ErpException}s. It does not interpret status codes: each
+ * connector reads its own ERP's error bodies via {@link ErpHttpResponse#failure}.
  */
 public final class ErpHttpClient {
 
     private final String erpSystemId;
+
     private final Supplier<String> baseUrl;
+
     private final Duration timeout;
+
     private final MeterRegistry meters;
+
     private final HttpClient http;
 
     public ErpHttpClient(String erpSystemId, Supplier<String> baseUrl, Duration timeout, MeterRegistry meters) {
@@ -37,17 +42,20 @@ public final class ErpHttpClient {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+            .connectTimeout(timeout)
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     }
 
     public String erpSystemId() {
         return erpSystemId;
     }
 
-    /** The base URL without a trailing slash, e.g. {@code http://127.0.0.1:8080/sandbox/sap}. */
+    /**
+     * The base URL without a trailing slash, e.g.
+     * {@code http://127.0.0.1:8080/sandbox/sap}.
+     */
     public String baseUrl() {
         String url = baseUrl.get();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -62,12 +70,13 @@ public final class ErpHttpClient {
     }
 
     /**
-     * Sends one request. {@code resource} names what is read ({@code orders}, {@code inventory}, {@code prices},
-     * {@code credit}, {@code token}, ...) for the metrics; {@code pathAndQuery} is relative to the base URL (or an
-     * absolute URL, for next links an ERP hands back) and must already be encoded.
+     * Sends one request. {@code resource} names what is read ({@code orders},
+     * {@code inventory}, {@code prices}, {@code credit}, {@code token}, ...) for the
+     * metrics; {@code pathAndQuery} is relative to the base URL (or an absolute URL, for
+     * next links an ERP hands back) and must already be encoded.
      */
     public ErpHttpResponse send(String resource, String method, String pathAndQuery, Map<String, String> headers,
-                                String body) {
+            String body) {
         URI uri = resolve(pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
         headers.forEach(request::header);
@@ -97,11 +106,11 @@ public final class ErpHttpClient {
         }
         finally {
             sample.stop(Timer.builder("erp.connector.requests")
-                    .description("HTTP requests sent by a connector to its ERP")
-                    .tag("erp", erpSystemId)
-                    .tag("resource", resource)
-                    .tag("outcome", outcome)
-                    .register(meters));
+                .description("HTTP requests sent by a connector to its ERP")
+                .tag("erp", erpSystemId)
+                .tag("resource", resource)
+                .tag("outcome", outcome)
+                .register(meters));
         }
     }
 
@@ -121,4 +130,5 @@ public final class ErpHttpClient {
         }
         return status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
     }
+
 }

@@ -8,7 +8,10 @@ import dev.erpgraph.erp.ErpException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** An ERP's answer: status, headers and body, with the failure mapping every connector starts from. */
+/**
+ * An ERP's answer: status, headers and body, with the failure mapping every connector
+ * starts from.
+ */
 public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders headers, String body) {
 
     public boolean isSuccess() {
@@ -20,8 +23,9 @@ public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders header
     }
 
     /**
-     * The body as JSON, decimals read exactly ({@link ErpJson}). An unparsable body (an HTML error page from a
-     * proxy, a truncated answer) is the ERP answering garbage: {@link ErpException.Kind#BAD_RESPONSE}.
+     * The body as JSON, decimals read exactly ({@link ErpJson}). An unparsable body (an
+     * HTML error page from a proxy, a truncated answer) is the ERP answering garbage:
+     * {@link ErpException.Kind#BAD_RESPONSE}.
      */
     public JsonNode json() {
         if (body == null || body.isBlank()) {
@@ -36,7 +40,10 @@ public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders header
         }
     }
 
-    /** The body as JSON, or null if it is not JSON: for reading error bodies, which may be anything. */
+    /**
+     * The body as JSON, or null if it is not JSON: for reading error bodies, which may be
+     * anything.
+     */
     public JsonNode jsonOrNull() {
         try {
             return body == null || body.isBlank() ? null : ErpJson.MAPPER.readTree(body);
@@ -59,9 +66,9 @@ public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders header
     }
 
     /**
-     * The failure this non-2xx answer stands for, with {@code erpMessage} read from the ERP's own error body by
-     * the connector: 429 and 5xx are the ERP being unavailable (retry later), 404 a key it does not know, other
-     * 4xx a request it refused.
+     * The failure this non-2xx answer stands for, with {@code erpMessage} read from the
+     * ERP's own error body by the connector: 429 and 5xx are the ERP being unavailable
+     * (retry later), 404 a key it does not know, other 4xx a request it refused.
      */
     public ErpException failure(String erpMessage) {
         String message = "HTTP " + status + (erpMessage == null ? "" : ": " + erpMessage);
@@ -73,7 +80,8 @@ public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders header
             return new ErpException(ErpException.Kind.NOT_FOUND, erpSystemId, message, erpMessage, null, null);
         }
         if (status == 401 || status == 403) {
-            // Credentials we could not fix by fetching a new token: a configuration problem, not the caller's.
+            // Credentials we could not fix by fetching a new token: a configuration
+            // problem, not the caller's.
             return new ErpException(ErpException.Kind.UNAVAILABLE, erpSystemId, message, erpMessage, null, null);
         }
         return new ErpException(ErpException.Kind.REJECTED, erpSystemId, message, erpMessage, null, null);

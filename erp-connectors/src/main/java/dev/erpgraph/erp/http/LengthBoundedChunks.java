@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Cuts the terms of an {@code or}-chain into the fewest consecutive chunks whose request still fits an ERP's
- * length limit (a URL, a query string). Each chunk is the longest run of what is left that {@code fits}; a term
- * that does not fit even alone gets a chunk of its own, and the ERP refuses it, which is the honest outcome.
+ * Cuts the terms of an {@code or}-chain into the fewest consecutive chunks whose request
+ * still fits an ERP's length limit (a URL, a query string). Each chunk is the longest run
+ * of what is left that {@code fits}; a term that does not fit even alone gets a chunk of
+ * its own, and the ERP refuses it, which is the honest outcome.
  *
- * <p>The run is found by doubling and then bisecting, so a chunk of n terms costs about 2·log2(n) candidate
- * requests to build and measure, not n: adding one term at a time and re-encoding the whole growing filter each
- * time was quadratic, and showed up in the gateway's CPU profile for a 51-account page. {@code fits} must be
- * monotonic: if some terms do not fit, more terms do not fit either (true of any filter that joins them).
+ * <p>
+ * The run is found by doubling and then bisecting, so a chunk of n terms costs about
+ * 2·log2(n) candidate requests to build and measure, not n: adding one term at a time and
+ * re-encoding the whole growing filter each time was quadratic, and showed up in the
+ * gateway's CPU profile for a 51-account page. {@code fits} must be monotonic: if some
+ * terms do not fit, more terms do not fit either (true of any filter that joins them).
  */
 public final class LengthBoundedChunks {
 
@@ -48,4 +51,5 @@ public final class LengthBoundedChunks {
         }
         return chunks;
     }
+
 }

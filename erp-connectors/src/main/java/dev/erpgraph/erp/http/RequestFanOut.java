@@ -16,25 +16,30 @@ import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpException;
 
 /**
- * Sends the independent requests of one connector call side by side instead of one after another. A URL or query
- * length limit cuts a long {@code or}-chain into several requests, and some calls read two things neither of which
- * needs the other's answer; sent in turn, each of those costs a full round trip, so a batch's latency grows with
- * its size. Sent together, the batch costs about one round trip per {@code maxParallelRequests} of them, and
- * sends exactly the same requests.
+ * Sends the independent requests of one connector call side by side instead of one after
+ * another. A URL or query length limit cuts a long {@code or}-chain into several
+ * requests, and some calls read two things neither of which needs the other's answer;
+ * sent in turn, each of those costs a full round trip, so a batch's latency grows with
+ * its size. Sent together, the batch costs about one round trip per
+ * {@code maxParallelRequests} of them, and sends exactly the same requests.
  *
- * <p>How many of one call are in flight is bounded ({@code maxParallelRequests}, a connector option), because an
- * ERP's concurrency allowance is per user and shared with everything else that talks to it. The calling thread
- * sends requests itself, and at most {@code maxParallelRequests − 1} threads of the connector's own pool help it:
- * with 1, a call is exactly the sequential loop it replaces and uses no other thread. Concurrent calls share those
- * helper threads, so together they add at most that many requests to the ones their callers send; a call whose
- * helpers are busy with another call still progresses on its own thread, so no call waits for a thread another
- * call holds.
+ * <p>
+ * How many of one call are in flight is bounded ({@code maxParallelRequests}, a connector
+ * option), because an ERP's concurrency allowance is per user and shared with everything
+ * else that talks to it. The calling thread sends requests itself, and at most
+ * {@code maxParallelRequests − 1} threads of the connector's own pool help it: with 1, a
+ * call is exactly the sequential loop it replaces and uses no other thread. Concurrent
+ * calls share those helper threads, so together they add at most that many requests to
+ * the ones their callers send; a call whose helpers are busy with another call still
+ * progresses on its own thread, so no call waits for a thread another call holds.
  *
- * <p>Answers come back in the order the requests were given, so merging them is as deterministic as the loop it
- * replaces. The first request to fail fails the call: requests not yet sent are not sent, those in flight are
- * interrupted and their answers dropped, and that failure (an {@link ErpException}, or whatever else was thrown)
- * reaches the caller as it was thrown. Interrupting the caller ends the call as a {@code TIMEOUT}, as an
- * interrupted request does.
+ * <p>
+ * Answers come back in the order the requests were given, so merging them is as
+ * deterministic as the loop it replaces. The first request to fail fails the call:
+ * requests not yet sent are not sent, those in flight are interrupted and their answers
+ * dropped, and that failure (an {@link ErpException}, or whatever else was thrown)
+ * reaches the caller as it was thrown. Interrupting the caller ends the call as a
+ * {@code TIMEOUT}, as an interrupted request does.
  */
 public final class RequestFanOut {
 
@@ -42,22 +47,27 @@ public final class RequestFanOut {
     public static final String OPTION = "maxParallelRequests";
 
     private final String erpSystemId;
+
     private final int maxParallelRequests;
+
     /** The helper threads; null when the caller sends every request itself. */
     private final ExecutorService helpers;
 
     public RequestFanOut(String erpSystemId, int maxParallelRequests) {
         this.erpSystemId = Objects.requireNonNull(erpSystemId, "erpSystemId");
         if (maxParallelRequests < 1) {
-            throw new IllegalArgumentException(erpSystemId + ": " + OPTION + " must be positive, was "
-                    + maxParallelRequests);
+            throw new IllegalArgumentException(
+                    erpSystemId + ": " + OPTION + " must be positive, was " + maxParallelRequests);
         }
         this.maxParallelRequests = maxParallelRequests;
         this.helpers = maxParallelRequests == 1 ? null
                 : ConnectorThreads.pool(erpSystemId + "-requests", maxParallelRequests - 1);
     }
 
-    /** The fan-out of a connector: option {@value #OPTION} if set (a positive number), else the given default. */
+    /**
+     * The fan-out of a connector: option {@value #OPTION} if set (a positive number),
+     * else the given default.
+     */
     public static RequestFanOut of(ConnectorSettings settings, int defaultMaxParallelRequests) {
         String value = settings.option(OPTION, String.valueOf(defaultMaxParallelRequests));
         try {
@@ -77,7 +87,10 @@ public final class RequestFanOut {
         return maxParallelRequests;
     }
 
-    /** {@code request} applied to each input (a chunk of keys, a path), sent side by side; answers in input order. */
+    /**
+     * {@code request} applied to each input (a chunk of keys, a path), sent side by side;
+     * answers in input order.
+     */
     public <I, T> List<T> each(List<I> inputs, Function<? super I, ? extends T> request) {
         List<Supplier<T>> requests = new ArrayList<>(inputs.size());
         for (I input : inputs) {
@@ -86,7 +99,10 @@ public final class RequestFanOut {
         return all(requests);
     }
 
-    /** Sends every request, at most {@code maxParallelRequests} at once; answers in the order given. */
+    /**
+     * Sends every request, at most {@code maxParallelRequests} at once; answers in the
+     * order given.
+     */
     public <T> List<T> all(List<? extends Supplier<? extends T>> requests) {
         if (requests.size() < 2 || helpers == null) {
             List<T> answers = new ArrayList<>(requests.size());
@@ -114,7 +130,8 @@ public final class RequestFanOut {
             throw timeout;
         }
         Throwable failure = call.failure.get();
-        // Helpers still queued behind another call find nothing left to send; after a failure, in-flight ones stop.
+        // Helpers still queued behind another call find nothing left to send; after a
+        // failure, in-flight ones stop.
         helped.forEach(future -> future.cancel(failure != null));
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
@@ -125,14 +142,22 @@ public final class RequestFanOut {
         return call.answers();
     }
 
-    /** One call's requests, taken in order by whichever thread is free: the caller's or a helper. */
+    /**
+     * One call's requests, taken in order by whichever thread is free: the caller's or a
+     * helper.
+     */
     private static final class Call<T> {
 
         private final List<? extends Supplier<? extends T>> requests;
+
         private final AtomicReferenceArray<T> answers;
+
         private final AtomicInteger next = new AtomicInteger();
+
         private final AtomicInteger unanswered;
+
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
         /** Opens when every request is answered or one has failed. */
         private final CountDownLatch settled = new CountDownLatch(1);
 
@@ -175,5 +200,7 @@ public final class RequestFanOut {
             }
             return list;
         }
+
     }
+
 }

@@ -18,21 +18,28 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The signed JWT a NetSuite M2M integration sends as {@code client_assertion}: header {@code kid} = the
- * certificate id shown in NetSuite's "OAuth 2.0 Client Credentials (M2M) Setup", {@code alg} ES256 for an EC
- * P-256 key or PS256 for an RSA key (NetSuite accepts PS256/384/512 and ES256/384/512, never RS256); claims
- * {@code iss} = the integration's client id, {@code scope}, {@code aud} = the token URL, {@code iat}, {@code exp}
- * (NetSuite refuses more than 60 minutes; we ask for 5) and a {@code jti}. Uses java.security only.
+ * The signed JWT a NetSuite M2M integration sends as {@code client_assertion}: header
+ * {@code kid} = the certificate id shown in NetSuite's "OAuth 2.0 Client Credentials
+ * (M2M) Setup", {@code alg} ES256 for an EC P-256 key or PS256 for an RSA key (NetSuite
+ * accepts PS256/384/512 and ES256/384/512, never RS256); claims {@code iss} = the
+ * integration's client id, {@code scope}, {@code aud} = the token URL, {@code iat},
+ * {@code exp} (NetSuite refuses more than 60 minutes; we ask for 5) and a {@code jti}.
+ * Uses java.security only.
  */
 final class NetSuiteClientAssertion {
 
     static final long LIFETIME_SECONDS = 300;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final String clientId;
+
     private final String certificateId;
+
     private final PrivateKey key;
+
     private final String scope;
 
     NetSuiteClientAssertion(String clientId, String certificateId, PrivateKey key, String scope) {
@@ -42,7 +49,9 @@ final class NetSuiteClientAssertion {
         this.scope = scope == null || scope.isBlank() ? "rest_webservices" : scope;
     }
 
-    /** Reads a PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}) holding an EC or RSA key. */
+    /**
+     * Reads a PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}) holding an EC or RSA key.
+     */
     static PrivateKey privateKey(String pem) {
         if (pem == null || !pem.contains("BEGIN PRIVATE KEY")) {
             throw new IllegalArgumentException("the NetSuite certificate key must be a PKCS#8 PEM "
@@ -50,7 +59,7 @@ final class NetSuiteClientAssertion {
         }
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64));
-        for (String algorithm : new String[] {"EC", "RSA"}) {
+        for (String algorithm : new String[] { "EC", "RSA" }) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(spec);
             }
@@ -101,4 +110,5 @@ final class NetSuiteClientAssertion {
     private static String encode(ObjectNode node) {
         return BASE64URL.encodeToString(JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
     }
+
 }

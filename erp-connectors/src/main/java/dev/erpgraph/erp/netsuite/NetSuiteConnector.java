@@ -40,64 +40,87 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Oracle NetSuite through SuiteTalk REST: every read is one SuiteQL statement per resource (plus its pages),
- * whatever the number of keys; the one write goes through the REST record API.
+ * Oracle NetSuite through SuiteTalk REST: every read is one SuiteQL statement per
+ * resource (plus its pages), whatever the number of keys; the one write goes through the
+ * REST record API.
  *
- * <p><b>Requests per batch</b> (each SuiteQL statement is followed through all its pages of {@code page-size}
- * rows; IN lists are split at Oracle's 1000 expressions, the only reason to chunk, and the statements of one split
- * are sent side by side, at most {@code maxParallelRequests} at once):
+ * <p>
+ * <b>Requests per batch</b> (each SuiteQL statement is followed through all its pages of
+ * {@code page-size} rows; IN lists are split at Oracle's 1000 expressions, the only
+ * reason to chunk, and the statements of one split are sent side by side, at most
+ * {@code maxParallelRequests} at once):
  * <ul>
- * <li>orders: one statement on {@code transaction} ({@code type = 'SalesOrd'}, {@code entity IN (...)}, status
- * letters and {@code trandate >= TO_DATE(...)} pushed into the WHERE, newest first per customer), then one on
- * {@code transactionline} ({@code mainline = 'F'}) for the orders kept after the per-customer limit;</li>
+ * <li>orders: one statement on {@code transaction} ({@code type = 'SalesOrd'},
+ * {@code entity IN (...)}, status letters and {@code trandate >= TO_DATE(...)} pushed
+ * into the WHERE, newest first per customer), then one on {@code transactionline}
+ * ({@code mainline = 'F'}) for the orders kept after the per-customer limit;</li>
  * <li>orders by number: the same two, keyed by {@code tranid IN (...)};</li>
- * <li>stock: one on {@code item} LEFT JOIN {@code inventoryitemlocations} and {@code location} (a known sku
- * with no stock row maps to an empty list; the warehouse filter is applied to the few rows per sku);</li>
- * <li>prices: one on {@code pricingwithcustomers} (the customer's tiers; {@code quantity} is where a tier
- * starts) joined to the base price level of {@code pricing} for the list price;</li>
+ * <li>stock: one on {@code item} LEFT JOIN {@code inventoryitemlocations} and
+ * {@code location} (a known sku with no stock row maps to an empty list; the warehouse
+ * filter is applied to the few rows per sku);</li>
+ * <li>prices: one on {@code pricingwithcustomers} (the customer's tiers; {@code quantity}
+ * is where a tier starts) joined to the base price level of {@code pricing} for the list
+ * price;</li>
  * <li>credit: one on {@code customer};</li>
- * <li>create: one statement resolving skus to item internal ids (and one for warehouse codes to location ids
- * if any line names a warehouse), {@code POST record/v1/salesOrder} (204 + {@code Location}), one statement
- * reading the new order's {@code tranid}.</li>
+ * <li>create: one statement resolving skus to item internal ids (and one for warehouse
+ * codes to location ids if any line names a warehouse), {@code POST record/v1/salesOrder}
+ * (204 + {@code Location}), one statement reading the new order's {@code tranid}.</li>
  * </ul>
  *
- * <p><b>Status mapping</b>: see {@link NetSuiteOrderStatus} (A ON_HOLD, B OPEN, C CANCELLED, D/E
- * PARTIALLY_SHIPPED, F SHIPPED, G INVOICED, H CANCELLED).
+ * <p>
+ * <b>Status mapping</b>: see {@link NetSuiteOrderStatus} (A ON_HOLD, B OPEN, C CANCELLED,
+ * D/E PARTIALLY_SHIPPED, F SHIPPED, G INVOICED, H CANCELLED).
  *
- * <p><b>Keys</b>: customer numbers are NetSuite internal ids; anything that is not one ({@code [1-9][0-9]*}) is
- * answered unknown without being sent. Skus and order numbers are quoted as Oracle literals with quotes doubled
- * ({@link SuiteQl}). Dates are pinned with {@code TO_CHAR(..., 'YYYY-MM-DD')}, because SuiteQL otherwise answers
- * in the account's date format.
+ * <p>
+ * <b>Keys</b>: customer numbers are NetSuite internal ids; anything that is not one
+ * ({@code [1-9][0-9]*}) is answered unknown without being sent. Skus and order numbers
+ * are quoted as Oracle literals with quotes doubled ({@link SuiteQl}). Dates are pinned
+ * with {@code TO_CHAR(..., 'YYYY-MM-DD')}, because SuiteQL otherwise answers in the
+ * account's date format.
  *
- * <p><b>Auth</b>: OAuth 2.0 client credentials (M2M), see {@link NetSuiteTokenClient}: {@code auth.client-id}
- * is the integration's client id, {@code auth.client-secret} (or option {@code private-key}) the certificate's
- * private key as PKCS#8 PEM, option {@code certificate-id} the certificate id, {@code auth.scope} default
+ * <p>
+ * <b>Auth</b>: OAuth 2.0 client credentials (M2M), see {@link NetSuiteTokenClient}:
+ * {@code auth.client-id} is the integration's client id, {@code auth.client-secret} (or
+ * option {@code private-key}) the certificate's private key as PKCS#8 PEM, option
+ * {@code certificate-id} the certificate id, {@code auth.scope} default
  * {@code rest_webservices}, {@code auth.token-url} default {@value #TOKEN_PATH}.
  *
- * <p><b>Options</b>: {@code page-size} (1..1000, default 1000); {@code location-code-column} (default
- * {@code name}: which {@code location} column holds the warehouse code), {@code currency-code-column} (default
- * {@code symbol}: the ISO code on {@code currency}) and {@code base-price-level} (default {@code 1}, NetSuite's
- * "Base Price") are inferred names a real account must confirm; {@code concurrency-limit} is the account's
- * concurrency pool, for the gateway's bulkhead; {@code maxParallelRequests} (default 2: the account's concurrency
- * pool is small, 15 on a shared tier with one SuiteCloud Plus licence, and shared with every integration, which
- * get 429 beyond it).
+ * <p>
+ * <b>Options</b>: {@code page-size} (1..1000, default 1000); {@code location-code-column}
+ * (default {@code name}: which {@code location} column holds the warehouse code),
+ * {@code currency-code-column} (default {@code symbol}: the ISO code on {@code currency})
+ * and {@code base-price-level} (default {@code 1}, NetSuite's "Base Price") are inferred
+ * names a real account must confirm; {@code concurrency-limit} is the account's
+ * concurrency pool, for the gateway's bulkhead; {@code maxParallelRequests} (default 2:
+ * the account's concurrency pool is small, 15 on a shared tier with one SuiteCloud Plus
+ * licence, and shared with every integration, which get 429 beyond it).
  */
 public final class NetSuiteConnector implements ErpConnector {
 
     static final String TOKEN_PATH = "/services/rest/auth/oauth2/v1/token";
     static final String SALES_ORDER_PATH = "/services/rest/record/v1/salesOrder";
+
     private static final Pattern CREATED_ID = Pattern.compile("/salesOrder/([1-9][0-9]{0,17})/?$");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     /** See the class Javadoc's options. */
     private static final int DEFAULT_MAX_PARALLEL_REQUESTS = 2;
 
     private final String systemId;
+
     private final SuiteTalkClient talk;
+
     private final SuiteQlClient suiteQl;
+
     private final SuiteQlRows rows;
+
     private final String locationCode;
+
     private final String currencyCode;
+
     private final long basePriceLevel;
+
     private final RequestFanOut fanOut;
 
     NetSuiteConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
@@ -109,11 +132,10 @@ public final class NetSuiteConnector implements ErpConnector {
                 settings.option("certificate-id", null), NetSuiteClientAssertion.privateKey(pem),
                 settings.auth().scope());
         this.talk = new SuiteTalkClient(http, new NetSuiteTokenClient(http, tokenUrl, assertion, clock));
-        this.suiteQl = new SuiteQlClient(talk, Integer.parseInt(settings.option("page-size",
-                String.valueOf(SuiteQlClient.MAX_PAGE_SIZE))));
+        this.suiteQl = new SuiteQlClient(talk,
+                Integer.parseInt(settings.option("page-size", String.valueOf(SuiteQlClient.MAX_PAGE_SIZE))));
         this.rows = new SuiteQlRows(systemId);
-        this.locationCode = SuiteQl.identifier(settings.option("location-code-column", "name"),
-                "location-code-column");
+        this.locationCode = SuiteQl.identifier(settings.option("location-code-column", "name"), "location-code-column");
         this.currencyCode = SuiteQl.identifier(settings.option("currency-code-column", "symbol"),
                 "currency-code-column");
         this.basePriceLevel = Long.parseLong(settings.option("base-price-level", "1"));
@@ -147,14 +169,15 @@ public final class NetSuiteConnector implements ErpConnector {
         List<String> statements = new ArrayList<>();
         for (List<String> chunk : SuiteQl.chunks(ids)) {
             StringBuilder where = new StringBuilder("t.type = 'SalesOrd' AND t.entity IN ")
-                    .append(SuiteQl.idList(chunk));
+                .append(SuiteQl.idList(chunk));
             if (!query.statuses().isEmpty()) {
-                where.append(" AND t.status IN ").append(SuiteQl.stringList(
-                        NetSuiteOrderStatus.letters(query.statuses())));
+                where.append(" AND t.status IN ")
+                    .append(SuiteQl.stringList(NetSuiteOrderStatus.letters(query.statuses())));
             }
             if (query.since() != null) {
-                where.append(" AND t.trandate >= TO_DATE(").append(SuiteQl.string(query.since().toString()))
-                        .append(", 'YYYY-MM-DD')");
+                where.append(" AND t.trandate >= TO_DATE(")
+                    .append(SuiteQl.string(query.since().toString()))
+                    .append(", 'YYYY-MM-DD')");
             }
             statements.add(headerStatement(where) + " ORDER BY t.entity, t.trandate DESC, t.id DESC");
         }
@@ -173,7 +196,8 @@ public final class NetSuiteConnector implements ErpConnector {
                 for (JsonNode header : ofCustomer) {
                     orders.add(order(header, lines));
                 }
-                // Read newest first (date, then internal id): the stable sort by date keeps that order.
+                // Read newest first (date, then internal id): the stable sort by date
+                // keeps that order.
                 batch.value(customer, query.newest(orders, OrderQuery.NEWEST_DATE_FIRST));
             }
             catch (ErpException ex) {
@@ -185,9 +209,13 @@ public final class NetSuiteConnector implements ErpConnector {
 
     @Override
     public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
-        List<JsonNode> headers = query("orders", SuiteQl.chunks(quotable(orderNumbers)).stream()
-                .map(chunk -> headerStatement(new StringBuilder("t.type = 'SalesOrd' AND t.tranid IN ")
-                        .append(SuiteQl.stringList(chunk))) + " ORDER BY t.id").toList());
+        List<JsonNode> headers = query("orders",
+                SuiteQl.chunks(quotable(orderNumbers))
+                    .stream()
+                    .map(chunk -> headerStatement(
+                            new StringBuilder("t.type = 'SalesOrd' AND t.tranid IN ").append(SuiteQl.stringList(chunk)))
+                            + " ORDER BY t.id")
+                    .toList());
         Map<String, List<SalesOrderLine>> lines = lines(headers);
         ErpBatch.Builder<String, SalesOrder> batch = new ErpBatch.Builder<>();
         for (JsonNode header : headers) {
@@ -211,7 +239,10 @@ public final class NetSuiteConnector implements ErpConnector {
                 + " AS currency FROM transaction t JOIN currency cur ON cur.id = t.currency WHERE " + where;
     }
 
-    /** The item lines of these orders, by order internal id: one statement (per 1000 orders) plus pages. */
+    /**
+     * The item lines of these orders, by order internal id: one statement (per 1000
+     * orders) plus pages.
+     */
     private Map<String, List<SalesOrderLine>> lines(List<JsonNode> headers) {
         Map<String, String> currencyOf = new LinkedHashMap<>();
         for (JsonNode header : headers) {
@@ -221,13 +252,15 @@ public final class NetSuiteConnector implements ErpConnector {
             }
         }
         Map<String, List<SalesOrderLine>> lines = new HashMap<>();
-        List<String> statements = SuiteQl.chunks(currencyOf.keySet()).stream().map(chunk ->
-                "SELECT tl.transaction, tl.linesequencenumber, i.itemid, tl.memo AS description,"
-                        + " tl.quantity, tl.quantityshiprecv, tl.rate, tl.netamount, loc." + locationCode
-                        + " AS location FROM transactionline tl JOIN item i ON i.id = tl.item"
-                        + " LEFT JOIN location loc ON loc.id = tl.location"
-                        + " WHERE tl.transaction IN " + SuiteQl.idList(chunk) + " AND tl.mainline = 'F'"
-                        + " ORDER BY tl.transaction, tl.linesequencenumber").toList();
+        List<String> statements = SuiteQl.chunks(currencyOf.keySet())
+            .stream()
+            .map(chunk -> "SELECT tl.transaction, tl.linesequencenumber, i.itemid, tl.memo AS description,"
+                    + " tl.quantity, tl.quantityshiprecv, tl.rate, tl.netamount, loc." + locationCode
+                    + " AS location FROM transactionline tl JOIN item i ON i.id = tl.item"
+                    + " LEFT JOIN location loc ON loc.id = tl.location" + " WHERE tl.transaction IN "
+                    + SuiteQl.idList(chunk) + " AND tl.mainline = 'F'"
+                    + " ORDER BY tl.transaction, tl.linesequencenumber")
+            .toList();
         for (JsonNode line : query("order-lines", statements)) {
             String order = rows.required(line, "transaction");
             String currency = currencyOf.get(order);
@@ -247,12 +280,13 @@ public final class NetSuiteConnector implements ErpConnector {
     @Override
     public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
         Map<String, List<StockLevel>> levels = new LinkedHashMap<>();
-        List<String> statements = SuiteQl.chunks(quotable(skus)).stream().map(chunk ->
-                "SELECT i.itemid, loc." + locationCode + " AS location, il.quantityonhand,"
-                        + " il.quantityavailable FROM item i"
-                        + " LEFT JOIN inventoryitemlocations il ON il.item = i.id"
-                        + " LEFT JOIN location loc ON loc.id = il.location"
-                        + " WHERE i.itemid IN " + SuiteQl.stringList(chunk) + " ORDER BY i.id, il.location").toList();
+        List<String> statements = SuiteQl.chunks(quotable(skus))
+            .stream()
+            .map(chunk -> "SELECT i.itemid, loc." + locationCode + " AS location, il.quantityonhand,"
+                    + " il.quantityavailable FROM item i" + " LEFT JOIN inventoryitemlocations il ON il.item = i.id"
+                    + " LEFT JOIN location loc ON loc.id = il.location" + " WHERE i.itemid IN "
+                    + SuiteQl.stringList(chunk) + " ORDER BY i.id, il.location")
+            .toList();
         for (JsonNode row : query("inventory", statements)) {
             String sku = rows.required(row, "itemid");
             if (!skus.contains(sku)) {
@@ -289,15 +323,15 @@ public final class NetSuiteConnector implements ErpConnector {
                         + " FROM pricingwithcustomers p JOIN item i ON i.id = p.item"
                         + " JOIN currency cur ON cur.id = p.currency"
                         + " LEFT JOIN pricing base ON base.item = p.item AND base.pricelevel = " + basePriceLevel
-                        + " AND base.currency = p.currency AND base.quantity = 0"
-                        + " WHERE p.customer IN " + SuiteQl.idList(customerChunk)
-                        + " AND i.itemid IN " + SuiteQl.stringList(skuChunk)
+                        + " AND base.currency = p.currency AND base.quantity = 0" + " WHERE p.customer IN "
+                        + SuiteQl.idList(customerChunk) + " AND i.itemid IN " + SuiteQl.stringList(skuChunk)
                         + " ORDER BY p.customer, p.item, p.quantity");
             }
         }
         for (JsonNode row : query("prices", statements)) {
             tiers.computeIfAbsent(rows.required(row, "customer"), key -> new HashMap<>())
-                    .computeIfAbsent(rows.required(row, "itemid"), key -> new ArrayList<>()).add(row);
+                .computeIfAbsent(rows.required(row, "itemid"), key -> new ArrayList<>())
+                .add(row);
         }
         ErpBatch.Builder<PriceKey, ItemPrice> batch = new ErpBatch.Builder<>();
         for (PriceKey key : keys) {
@@ -315,7 +349,10 @@ public final class NetSuiteConnector implements ErpConnector {
         return batch.build();
     }
 
-    /** The tier whose starting quantity is the largest not above the key's quantity; breaks are the tiers above 0. */
+    /**
+     * The tier whose starting quantity is the largest not above the key's quantity;
+     * breaks are the tiers above 0.
+     */
     private ItemPrice price(PriceKey key, List<JsonNode> ladder) {
         String currency = rows.required(ladder.get(0), "currency");
         Money unitPrice = null;
@@ -331,8 +368,8 @@ public final class NetSuiteConnector implements ErpConnector {
             }
         }
         if (unitPrice == null) {
-            throw ErpException.badResponse(systemId, "no price tier of " + key.sku() + " starts at or below "
-                    + key.quantity().toPlainString(), null);
+            throw ErpException.badResponse(systemId,
+                    "no price tier of " + key.sku() + " starts at or below " + key.quantity().toPlainString(), null);
         }
         BigDecimal list = rows.optionalDecimal(ladder.get(0), "listprice");
         return new ItemPrice(key.sku(), key.quantity(), unitPrice,
@@ -345,10 +382,12 @@ public final class NetSuiteConnector implements ErpConnector {
     public ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
         Map<String, CreditStatus> credit = new LinkedHashMap<>();
         Map<String, ErpException> failures = new LinkedHashMap<>();
-        List<String> statements = SuiteQl.chunks(internalIds(customerNumbers)).stream().map(chunk ->
-                "SELECT c.id, c.creditlimit, c.balancesearch, c.oncredithold, BUILTIN.DF(c.terms) AS terms,"
-                        + " cur." + currencyCode + " AS currency FROM customer c JOIN currency cur"
-                        + " ON cur.id = c.currency WHERE c.id IN " + SuiteQl.idList(chunk) + " ORDER BY c.id").toList();
+        List<String> statements = SuiteQl.chunks(internalIds(customerNumbers))
+            .stream()
+            .map(chunk -> "SELECT c.id, c.creditlimit, c.balancesearch, c.oncredithold, BUILTIN.DF(c.terms) AS terms,"
+                    + " cur." + currencyCode + " AS currency FROM customer c JOIN currency cur"
+                    + " ON cur.id = c.currency WHERE c.id IN " + SuiteQl.idList(chunk) + " ORDER BY c.id")
+            .toList();
         for (JsonNode row : query("credit", statements)) {
             String id = rows.required(row, "id");
             try {
@@ -367,22 +406,27 @@ public final class NetSuiteConnector implements ErpConnector {
 
     @Override
     public String createSalesOrder(SalesOrderRequest request) {
-        String customer = SuiteQl.internalId(request.customerNumber()).orElseThrow(() -> ErpException.rejected(
-                systemId, "customer " + request.customerNumber() + " is not a NetSuite internal id"));
+        String customer = SuiteQl.internalId(request.customerNumber())
+            .orElseThrow(() -> ErpException.rejected(systemId,
+                    "customer " + request.customerNumber() + " is not a NetSuite internal id"));
         Map<String, String> itemIds = lookup("items", "SELECT i.id, i.itemid AS code FROM item i WHERE i.itemid IN ",
                 request.lines().stream().map(SalesOrderRequest.Line::sku).toList(), " ORDER BY i.id", "item");
-        List<String> warehouses = request.lines().stream().map(SalesOrderRequest.Line::warehouse)
-                .filter(Objects::nonNull).toList();
+        List<String> warehouses = request.lines()
+            .stream()
+            .map(SalesOrderRequest.Line::warehouse)
+            .filter(Objects::nonNull)
+            .toList();
         Map<String, String> locationIds = warehouses.isEmpty() ? Map.of() : lookup("locations",
                 "SELECT loc.id, loc." + locationCode + " AS code FROM location loc WHERE loc." + locationCode + " IN ",
                 warehouses, " ORDER BY loc.id", "warehouse");
 
         ObjectNode order = JSON.createObjectNode();
         order.putObject("entity").put("id", Long.parseLong(customer));
-        // externalId is unique per record type in NetSuite: a retried create is refused as a duplicate, not doubled.
+        // externalId is unique per record type in NetSuite: a retried create is refused
+        // as a duplicate, not doubled.
         order.put("externalId", request.idempotencyKey());
-        order.put("otherRefNum", request.customerReference() == null ? request.idempotencyKey()
-                : request.customerReference());
+        order.put("otherRefNum",
+                request.customerReference() == null ? request.idempotencyKey() : request.customerReference());
         if (request.requestedDeliveryDate() != null) {
             order.put("shipDate", request.requestedDeliveryDate().toString());
         }
@@ -403,8 +447,9 @@ public final class NetSuiteConnector implements ErpConnector {
             }
             throw SuiteTalkClient.failure(response);
         }
-        String location = response.header("Location").orElseThrow(() -> ErpException.badResponse(systemId,
-                "created sales order without a Location header", null));
+        String location = response.header("Location")
+            .orElseThrow(
+                    () -> ErpException.badResponse(systemId, "created sales order without a Location header", null));
         Matcher id = CREATED_ID.matcher(location);
         if (!id.find()) {
             throw ErpException.badResponse(systemId, "unreadable Location of the created sales order", null);
@@ -421,16 +466,19 @@ public final class NetSuiteConnector implements ErpConnector {
         return rows.required(found.get(0), "tranid");
     }
 
-    /** Internal ids by code for every code given, or REJECTED naming the first unknown one (nothing is written). */
+    /**
+     * Internal ids by code for every code given, or REJECTED naming the first unknown one
+     * (nothing is written).
+     */
     private Map<String, String> lookup(String resource, String select, List<String> codes, String orderBy,
-                                       String what) {
+            String what) {
         Set<String> wanted = new TreeSet<>(codes);
         wanted.stream().filter(code -> !SuiteQl.quotable(code)).findFirst().ifPresent(code -> {
             throw ErpException.rejected(systemId, "unknown " + what + " " + code.replace('\0', '?'));
         });
         Map<String, String> ids = new HashMap<>();
-        for (JsonNode row : query(resource, SuiteQl.chunks(wanted).stream()
-                .map(chunk -> select + SuiteQl.stringList(chunk) + orderBy).toList())) {
+        for (JsonNode row : query(resource,
+                SuiteQl.chunks(wanted).stream().map(chunk -> select + SuiteQl.stringList(chunk) + orderBy).toList())) {
             ids.put(rows.required(row, "code"), rows.required(row, "id"));
         }
         for (String code : wanted) {
@@ -441,7 +489,10 @@ public final class NetSuiteConnector implements ErpConnector {
         return ids;
     }
 
-    /** The rows of these statements, in statement order (each with all its pages); sent side by side. */
+    /**
+     * The rows of these statements, in statement order (each with all its pages); sent
+     * side by side.
+     */
     private List<JsonNode> query(String resource, List<String> statements) {
         List<JsonNode> found = new ArrayList<>();
         fanOut.each(statements, sql -> suiteQl.query(resource, sql)).forEach(found::addAll);
@@ -461,4 +512,5 @@ public final class NetSuiteConnector implements ErpConnector {
         new TreeSet<>(keys).forEach(key -> SuiteQl.internalId(key).ifPresent(ids::add));
         return ids;
     }
+
 }

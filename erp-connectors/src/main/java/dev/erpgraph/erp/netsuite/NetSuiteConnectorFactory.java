@@ -9,7 +9,10 @@ import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import org.springframework.stereotype.Component;
 
-/** Creates a {@link NetSuiteConnector} for each configured system of kind {@code NETSUITE}. */
+/**
+ * Creates a {@link NetSuiteConnector} for each configured system of kind
+ * {@code NETSUITE}.
+ */
 @Component
 public class NetSuiteConnectorFactory implements ErpConnectorFactory {
 
@@ -22,4 +25,5 @@ public class NetSuiteConnectorFactory implements ErpConnectorFactory {
     public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
         return new NetSuiteConnector(settings, http, Clock.systemUTC());
     }
+
 }

@@ -8,9 +8,8 @@ import java.util.TreeSet;
 import dev.erpgraph.erp.OrderStatus;
 
 /**
- * NetSuite's sales order status letters (SuiteQL {@code transaction.status}; saved searches say
- * {@code SalesOrd:X}) and how they map onto {@link OrderStatus}:
- * <pre>
+ * NetSuite's sales order status letters (SuiteQL {@code transaction.status}; saved
+ * searches say {@code SalesOrd:X}) and how they map onto {@link OrderStatus}: <pre>
  * A Pending Approval                      ON_HOLD            (not released for fulfilment)
  * B Pending Fulfillment                   OPEN
  * C Cancelled                             CANCELLED
@@ -19,20 +18,13 @@ import dev.erpgraph.erp.OrderStatus;
  * F Pending Billing                       SHIPPED            (all fulfilled, not yet billed)
  * G Billed                                INVOICED
  * H Closed                                CANCELLED          (remaining lines closed: nothing more will ship)
- * </pre>
- * The reverse mapping turns a status filter into {@code t.status IN (...)}.
+ * </pre> The reverse mapping turns a status filter into {@code t.status IN (...)}.
  */
 final class NetSuiteOrderStatus {
 
-    private static final Map<String, OrderStatus> BY_LETTER = Map.of(
-            "A", OrderStatus.ON_HOLD,
-            "B", OrderStatus.OPEN,
-            "C", OrderStatus.CANCELLED,
-            "D", OrderStatus.PARTIALLY_SHIPPED,
-            "E", OrderStatus.PARTIALLY_SHIPPED,
-            "F", OrderStatus.SHIPPED,
-            "G", OrderStatus.INVOICED,
-            "H", OrderStatus.CANCELLED);
+    private static final Map<String, OrderStatus> BY_LETTER = Map.of("A", OrderStatus.ON_HOLD, "B", OrderStatus.OPEN,
+            "C", OrderStatus.CANCELLED, "D", OrderStatus.PARTIALLY_SHIPPED, "E", OrderStatus.PARTIALLY_SHIPPED, "F",
+            OrderStatus.SHIPPED, "G", OrderStatus.INVOICED, "H", OrderStatus.CANCELLED);
 
     private NetSuiteOrderStatus() {
     }
@@ -51,4 +43,5 @@ final class NetSuiteOrderStatus {
         });
         return letters;
     }
+
 }

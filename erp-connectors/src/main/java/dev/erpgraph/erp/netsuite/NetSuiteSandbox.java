@@ -43,18 +43,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A NetSuite account's REST web services, under {@code /sandbox/{id}/services/rest/}:
  * <ul>
- * <li>{@code POST auth/oauth2/v1/token}: OAuth 2.0 client credentials (M2M) with a JWT client assertion, checked
- * like NetSuite does (kid = certificate id, ES256 signature by the certificate's key, iss = client id, aud = the
- * token URL, scope {@code rest_webservices}, exp at most 60 minutes after iat); answers
+ * <li>{@code POST auth/oauth2/v1/token}: OAuth 2.0 client credentials (M2M) with a JWT
+ * client assertion, checked like NetSuite does (kid = certificate id, ES256 signature by
+ * the certificate's key, iss = client id, aud = the token URL, scope
+ * {@code rest_webservices}, exp at most 60 minutes after iat); answers
  * {@code {"access_token","expires_in","token_type"}}.</li>
- * <li>{@code POST query/v1/suiteql?limit&offset} with {@code Prefer: transient} and {@code {"q": ...}}: runs a
- * SuiteQL subset ({@link SuiteQlParser}) over the data set ({@link NetSuiteSandboxTables}); answers pages of at
- * most 1000 with {@code links} (self, next, last), {@code count}, {@code hasMore}, {@code offset},
+ * <li>{@code POST query/v1/suiteql?limit&offset} with {@code Prefer: transient} and
+ * {@code {"q": ...}}: runs a SuiteQL subset ({@link SuiteQlParser}) over the data set
+ * ({@link NetSuiteSandboxTables}); answers pages of at most 1000 with {@code links}
+ * (self, next, last), {@code count}, {@code hasMore}, {@code offset},
  * {@code totalResults}, {@code items}.</li>
- * <li>{@code POST record/v1/salesOrder}: creates an order, answers 204 with its URL in {@code Location}.</li>
+ * <li>{@code POST record/v1/salesOrder}: creates an order, answers 204 with its URL in
+ * {@code Location}.</li>
  * </ul>
- * Every call but the token needs a live bearer token (401 {@code INVALID_LOGIN} otherwise); more calls in flight
- * than the account's concurrency limit are answered 429. Errors use NetSuite's body.
+ * Every call but the token needs a live bearer token (401 {@code INVALID_LOGIN}
+ * otherwise); more calls in flight than the account's concurrency limit are answered 429.
+ * Errors use NetSuite's body.
  */
 @RestController
 @RequestMapping("/sandbox/{id}/services/rest")
@@ -62,12 +66,17 @@ import tools.jackson.databind.json.JsonMapper;
 class NetSuiteSandbox {
 
     static final int MAX_PAGE = 1000;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final MediaType NETSUITE_JSON = MediaType.parseMediaType("application/vnd.oracle.resource+json; type=collection; charset=UTF-8");
+
+    private static final MediaType NETSUITE_JSON = MediaType
+        .parseMediaType("application/vnd.oracle.resource+json; type=collection; charset=UTF-8");
 
     /** A refusal, rendered as NetSuite's error body. */
     static final class Refusal extends RuntimeException {
+
         final int status;
+
         final String code;
 
         Refusal(int status, String code, String detail) {
@@ -75,11 +84,15 @@ class NetSuiteSandbox {
             this.status = status;
             this.code = code;
         }
+
     }
 
     private final SandboxRegistry registry;
+
     private final NetSuiteSandboxErp erp;
+
     private final Map<String, NetSuiteSandboxTables> tables = new ConcurrentHashMap<>();
+
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     NetSuiteSandbox(SandboxRegistry registry, NetSuiteSandboxErp erp) {
@@ -88,17 +101,16 @@ class NetSuiteSandbox {
     }
 
     @PostMapping(path = "/auth/oauth2/v1/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Map<String, Object>> token(@PathVariable String id,
-                                              @RequestParam MultiValueMap<String, String> form,
-                                              HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> token(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
         Sandbox sandbox = sandbox(id);
         sandbox.stats().record("token");
         return limited(id, () -> {
             if (!"client_credentials".equals(form.getFirst("grant_type"))) {
                 return oauthError("unsupported_grant_type");
             }
-            if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(
-                    form.getFirst("client_assertion_type"))) {
+            if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+                .equals(form.getFirst("client_assertion_type"))) {
                 return oauthError("invalid_request");
             }
             String audience = request.getRequestURL().toString();
@@ -116,14 +128,11 @@ class NetSuiteSandbox {
     }
 
     @PostMapping("/query/v1/suiteql")
-    ResponseEntity<Map<String, Object>> suiteQl(@PathVariable String id,
-                                                @RequestParam(required = false) String limit,
-                                                @RequestParam(required = false) String offset,
-                                                @RequestHeader(name = "Prefer", required = false) String prefer,
-                                                @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-                                                String authorization,
-                                                @RequestBody(required = false) String body,
-                                                HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> suiteQl(@PathVariable String id, @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String offset,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) String body, HttpServletRequest request) {
         Sandbox sandbox = sandbox(id);
         return limited(id, () -> {
             authorize(sandbox, authorization);
@@ -148,20 +157,19 @@ class NetSuiteSandbox {
             }
             catch (SuiteQlParser.InvalidQuery ex) {
                 sandbox.stats().record("suiteql-refused");
-                throw new Refusal(400, "INVALID_PARAMETER", "Invalid search query. Detailed unprocessed "
-                        + "description follows. " + ex.getMessage());
+                throw new Refusal(400, "INVALID_PARAMETER",
+                        "Invalid search query. Detailed unprocessed " + "description follows. " + ex.getMessage());
             }
-            return ResponseEntity.ok().contentType(NETSUITE_JSON)
-                    .body(page(rows, start, pageSize, request.getRequestURL().toString()));
+            return ResponseEntity.ok()
+                .contentType(NETSUITE_JSON)
+                .body(page(rows, start, pageSize, request.getRequestURL().toString()));
         });
     }
 
     @PostMapping("/record/v1/salesOrder")
     ResponseEntity<Map<String, Object>> createSalesOrder(@PathVariable String id,
-                                                         @RequestHeader(name = HttpHeaders.AUTHORIZATION,
-                                                                 required = false) String authorization,
-                                                         @RequestBody(required = false) String body,
-                                                         HttpServletRequest request) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) String body, HttpServletRequest request) {
         Sandbox sandbox = sandbox(id);
         sandbox.stats().record("create-order");
         return limited(id, () -> {
@@ -171,7 +179,8 @@ class NetSuiteSandbox {
             String entity = text(order.path("entity").path("id"));
             OptionalInt customer = erp.customerIndex(entity);
             if (customer.isEmpty()) {
-                throw new Refusal(400, "USER_ERROR", "Invalid Field Value " + entity + " for the following field: entity");
+                throw new Refusal(400, "USER_ERROR",
+                        "Invalid Field Value " + entity + " for the following field: entity");
             }
             if (data.data().customer(customer.getAsInt()).orElseThrow().onHold()) {
                 throw new Refusal(400, "USER_ERROR", "This customer is on credit hold. The order cannot be saved.");
@@ -198,9 +207,9 @@ class NetSuiteSandbox {
             for (JsonNode line : items) {
                 String path = "item.items[" + lineNumber + "]";
                 lineNumber++;
-                String sku = data.sku(String.valueOf(text(line.path("item").path("id")))).orElseThrow(() ->
-                        new Refusal(400, "INVALID_KEY_OR_REF", "Invalid item reference key "
-                                + text(line.path("item").path("id")) + " at " + path + ".item"));
+                String sku = data.sku(String.valueOf(text(line.path("item").path("id"))))
+                    .orElseThrow(() -> new Refusal(400, "INVALID_KEY_OR_REF", "Invalid item reference key "
+                            + text(line.path("item").path("id")) + " at " + path + ".item"));
                 BigDecimal quantity;
                 try {
                     quantity = new BigDecimal(String.valueOf(text(line.path("quantity"))));
@@ -212,9 +221,10 @@ class NetSuiteSandbox {
                     throw new Refusal(400, "INVALID_CONTENT", "Invalid quantity at " + path + ".quantity");
                 }
                 String locationId = text(line.path("location").path("id"));
-                String warehouse = locationId == null ? "CLE" : data.warehouse(locationId).orElseThrow(() ->
-                        new Refusal(400, "INVALID_KEY_OR_REF", "Invalid location reference key " + locationId
-                                + " at " + path + ".location"));
+                String warehouse = locationId == null ? "CLE"
+                        : data.warehouse(locationId)
+                            .orElseThrow(() -> new Refusal(400, "INVALID_KEY_OR_REF",
+                                    "Invalid location reference key " + locationId + " at " + path + ".location"));
                 DistributorDataSet.Item item = data.data().item(sku).orElseThrow();
                 BigDecimal price = data.data().unitPrice(customer.getAsInt(), sku, quantity).orElseThrow();
                 lines.add(new DistributorDataSet.OrderLine(lineNumber, sku, item.description(), quantity,
@@ -233,16 +243,16 @@ class NetSuiteSandbox {
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Map<String, Object>> refused(Refusal refusal) {
         return ResponseEntity.status(refusal.status)
-                .contentType(MediaType.parseMediaType("application/vnd.oracle.resource+json; type=error; charset=UTF-8"))
-                .body(NetSuiteSandboxErp.errorBody(refusal.status, refusal.code, refusal.getMessage()));
+            .contentType(MediaType.parseMediaType("application/vnd.oracle.resource+json; type=error; charset=UTF-8"))
+            .body(NetSuiteSandboxErp.errorBody(refusal.status, refusal.code, refusal.getMessage()));
     }
 
     private ResponseEntity<Map<String, Object>> limited(String id, Supplier<ResponseEntity<Map<String, Object>>> call) {
         AtomicInteger running = inFlight.computeIfAbsent(id, key -> new AtomicInteger());
         try {
             if (running.incrementAndGet() > erp.concurrencyLimit()) {
-                throw new Refusal(429, "CONCURRENCY_LIMIT_EXCEEDED", "Concurrent request limit exceeded. Request "
-                        + "blocked.");
+                throw new Refusal(429, "CONCURRENCY_LIMIT_EXCEEDED",
+                        "Concurrent request limit exceeded. Request " + "blocked.");
             }
             return call.get();
         }
@@ -256,8 +266,8 @@ class NetSuiteSandbox {
     }
 
     private Sandbox sandbox(String id) {
-        return registry.find(id, ErpKind.NETSUITE).orElseThrow(() -> new Refusal(404, "NONEXISTENT_ID",
-                "No sandbox account " + id));
+        return registry.find(id, ErpKind.NETSUITE)
+            .orElseThrow(() -> new Refusal(404, "NONEXISTENT_ID", "No sandbox account " + id));
     }
 
     private NetSuiteSandboxTables tables(Sandbox sandbox) {
@@ -271,7 +281,10 @@ class NetSuiteSandbox {
         }
     }
 
-    /** Checks the client assertion as NetSuite does for an M2M integration mapped to our certificate. */
+    /**
+     * Checks the client assertion as NetSuite does for an M2M integration mapped to our
+     * certificate.
+     */
     private boolean verifyAssertion(String assertion, String audience) {
         if (assertion == null) {
             return false;
@@ -301,8 +314,8 @@ class NetSuiteSandbox {
             boolean scoped = scope.isArray() ? scope.valueStream().anyMatch(s -> "rest_webservices".equals(text(s)))
                     : String.valueOf(text(scope)).matches(".*\\brest_webservices\\b.*");
             return NetSuiteSandboxErp.CLIENT_ID.equals(text(claims.path("iss")))
-                    && audience.equals(text(claims.path("aud")))
-                    && scoped && iat > 0 && iat <= now + 60 && exp > now && exp - iat <= 3600;
+                    && audience.equals(text(claims.path("aud"))) && scoped && iat > 0 && iat <= now + 60 && exp > now
+                    && exp - iat <= 3600;
         }
         catch (GeneralSecurityException | JacksonException | IllegalArgumentException ex) {
             return false;
@@ -382,7 +395,10 @@ class NetSuiteSandbox {
         return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
     }
 
-    /** The stats resource of a query: by the table it is about (stock and prices start from or join others). */
+    /**
+     * The stats resource of a query: by the table it is about (stock and prices start
+     * from or join others).
+     */
     static String resource(SuiteQlStatement statement) {
         List<String> tables = new ArrayList<>();
         tables.add(statement.from().name());
@@ -401,4 +417,5 @@ class NetSuiteSandbox {
             default -> "suiteql";
         };
     }
+
 }

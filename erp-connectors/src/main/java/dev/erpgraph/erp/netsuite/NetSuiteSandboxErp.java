@@ -27,16 +27,21 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * NetSuite's numbering and error format for the sandbox, and the demo system that reads it.
+ * NetSuite's numbering and error format for the sandbox, and the demo system that reads
+ * it.
  *
- * <p>Numbering: customers are NetSuite internal ids, {@code 1001 + index}; orders carry a document number
- * ({@code tranid}) {@code SO + (10000 + sequence)} and an internal id {@link #ORDER_ID_BASE} {@code + sequence}.
- * Parsing is strict: {@code 01001}, {@code 1001 } or {@code SO10001x} are unknown.
+ * <p>
+ * Numbering: customers are NetSuite internal ids, {@code 1001 + index}; orders carry a
+ * document number ({@code tranid}) {@code SO + (10000 + sequence)} and an internal id
+ * {@link #ORDER_ID_BASE} {@code + sequence}. Parsing is strict: {@code 01001},
+ * {@code 1001 } or {@code SO10001x} are unknown.
  *
- * <p>Auth: at start-up it creates an EC P-256 key pair, hands the private key (PKCS#8 PEM) to the demo
- * connector as the certificate's private key and verifies client assertions with the public key, as NetSuite
- * does with the certificate uploaded for an M2M integration. It also holds the account's concurrency limit
- * (the pool shared by SOAP, REST and RESTlets), reported in the demo options so a gateway can size its bulkhead.
+ * <p>
+ * Auth: at start-up it creates an EC P-256 key pair, hands the private key (PKCS#8 PEM)
+ * to the demo connector as the certificate's private key and verifies client assertions
+ * with the public key, as NetSuite does with the certificate uploaded for an M2M
+ * integration. It also holds the account's concurrency limit (the pool shared by SOAP,
+ * REST and RESTlets), reported in the demo options so a gateway can size its bulkhead.
  */
 @Component
 @ConditionalOnSandboxMode
@@ -51,10 +56,13 @@ public class NetSuiteSandboxErp implements SandboxErp {
     static final String TOKEN_PATH = "/services/rest/auth/oauth2/v1/token";
 
     private static final Pattern INTERNAL_ID = Pattern.compile("[1-9][0-9]{0,9}");
+
     private static final Pattern ORDER_NUMBER = Pattern.compile("SO([1-9][0-9]{4,9})");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KeyPair keys;
+
     private final AtomicInteger concurrencyLimit;
 
     public NetSuiteSandboxErp(@Value("${erp.sandbox.netsuite.concurrency-limit:15}") int concurrencyLimit) {
@@ -134,11 +142,14 @@ public class NetSuiteSandboxErp implements SandboxErp {
         };
         response.setStatus(status);
         response.setContentType("application/vnd.oracle.resource+json; type=error; charset=UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsString(errorBody(status, code, message))
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+            .write(JSON.writeValueAsString(errorBody(status, code, message)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** NetSuite's REST error body: {@code {"type","title","status","o:errorDetails":[{"detail","o:errorCode"}]}}. */
+    /**
+     * NetSuite's REST error body:
+     * {@code {"type","title","status","o:errorDetails":[{"detail","o:errorCode"}]}}.
+     */
     static Map<String, Object> errorBody(int status, String code, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", switch (status) {
@@ -171,8 +182,8 @@ public class NetSuiteSandboxErp implements SandboxErp {
         options.put("certificate-id", CERTIFICATE_ID);
         options.put("concurrency-limit", String.valueOf(concurrencyLimit.get()));
         return new ErpSystemProperties(ErpKind.NETSUITE, "NetSuite (sandbox)", baseUrl,
-                new ErpAuthProperties(TOKEN_PATH, CLIENT_ID, privateKeyPem(), null, null, "rest_webservices"),
-                null, null, options);
+                new ErpAuthProperties(TOKEN_PATH, CLIENT_ID, privateKeyPem(), null, null, "rest_webservices"), null,
+                null, options);
     }
 
     PublicKey publicKey() {
@@ -190,7 +201,8 @@ public class NetSuiteSandboxErp implements SandboxErp {
 
     private String privateKeyPem() {
         String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(keys.getPrivate().getEncoded());
+            .encodeToString(keys.getPrivate().getEncoded());
         return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
     }
+
 }

@@ -26,13 +26,15 @@ import dev.erpgraph.erp.sandbox.DistributorDataSet.Stock;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Warehouse;
 
 /**
- * The SuiteQL tables a sandbox serves, rendered from its {@link DistributorDataSet} on each query (the data set
- * changes through the admin API and creates). Names follow SuiteQL: {@code transaction}, {@code transactionline}
- * (sales lines stored NEGATIVE, a {@code mainline = 'T'} header line per order), {@code item},
- * {@code location} (name = warehouse code), {@code currency}, {@code inventoryitemlocations}, {@code pricing}
- * (base price level 1 with quantity tiers, first tier at quantity 0), {@code pricingwithcustomers} (the
- * customer's effective tiers) and {@code customer}. List and record columns are {@link Listed}: their internal
- * id, with {@code BUILTIN.DF} text.
+ * The SuiteQL tables a sandbox serves, rendered from its {@link DistributorDataSet} on
+ * each query (the data set changes through the admin API and creates). Names follow
+ * SuiteQL: {@code transaction}, {@code transactionline} (sales lines stored NEGATIVE, a
+ * {@code mainline = 'T'} header line per order), {@code item}, {@code location} (name =
+ * warehouse code), {@code currency}, {@code inventoryitemlocations}, {@code pricing}
+ * (base price level 1 with quantity tiers, first tier at quantity 0),
+ * {@code pricingwithcustomers} (the customer's effective tiers) and {@code customer}.
+ * List and record columns are {@link Listed}: their internal id, with {@code BUILTIN.DF}
+ * text.
  */
 final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
 
@@ -40,30 +42,36 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
     static final long BASE_PRICE_LEVEL = 1;
     static final Listed USD = new Listed(1L, "US Dollar");
 
-    private static final Map<String, Map<String, Kind>> COLUMNS = Map.of(
-            "transaction", kinds("tranid type status otherrefnum externalid",
-                    "id entity currency foreigntotal", "trandate shipdate"),
-            "transactionline", kinds("mainline memo",
+    private static final Map<String, Map<String, Kind>> COLUMNS = Map.of("transaction",
+            kinds("tranid type status otherrefnum externalid", "id entity currency foreigntotal", "trandate shipdate"),
+            "transactionline",
+            kinds("mainline memo",
                     "id transaction linesequencenumber item quantity quantityshiprecv rate netamount location", ""),
-            "item", kinds("itemid displayname itemtype isinactive", "id", ""),
-            "location", kinds("name fullname isinactive", "id", ""),
-            "currency", kinds("symbol name", "id", ""),
-            "inventoryitemlocations", kinds("", "item location quantityonhand quantityavailable quantitycommitted"
-                    + " quantityonorder quantitybackordered", ""),
-            "pricing", kinds("", "item pricelevel currency quantity unitprice", ""),
-            "pricingwithcustomers", kinds("saleunit", "customer item pricelevel currency quantity unitprice", ""),
-            "customer", kinds("entityid companyname oncredithold creditholdoverride",
-                    "id creditlimit balancesearch terms currency", ""));
+            "item", kinds("itemid displayname itemtype isinactive", "id", ""), "location",
+            kinds("name fullname isinactive", "id", ""), "currency", kinds("symbol name", "id", ""),
+            "inventoryitemlocations",
+            kinds("",
+                    "item location quantityonhand quantityavailable quantitycommitted"
+                            + " quantityonorder quantitybackordered",
+                    ""),
+            "pricing", kinds("", "item pricelevel currency quantity unitprice", ""), "pricingwithcustomers",
+            kinds("saleunit", "customer item pricelevel currency quantity unitprice", ""), "customer",
+            kinds("entityid companyname oncredithold creditholdoverride", "id creditlimit balancesearch terms currency",
+                    ""));
 
-    private static final Map<String, Listed> TERMS = Map.of(
-            "NET30", new Listed(2L, "Net 30"), "NET45", new Listed(3L, "Net 45"), "NET60", new Listed(4L, "Net 60"),
-            "2%10NET30", new Listed(5L, "2% 10 Net 30"));
+    private static final Map<String, Listed> TERMS = Map.of("NET30", new Listed(2L, "Net 30"), "NET45",
+            new Listed(3L, "Net 45"), "NET60", new Listed(4L, "Net 60"), "2%10NET30", new Listed(5L, "2% 10 Net 30"));
 
     private final DistributorDataSet data;
+
     private final NetSuiteSandboxErp erp;
+
     private final Map<String, Long> itemIds = new HashMap<>();
+
     private final Map<Long, String> skus = new HashMap<>();
+
     private final Map<String, Integer> externalIds = new ConcurrentHashMap<>();
+
     private final Map<Integer, String> externalIdOf = new ConcurrentHashMap<>();
 
     NetSuiteSandboxTables(DistributorDataSet data, NetSuiteSandboxErp erp) {
@@ -101,7 +109,10 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return Optional.empty();
     }
 
-    /** The order already created under this external id (NetSuite keeps external ids unique per record type). */
+    /**
+     * The order already created under this external id (NetSuite keeps external ids
+     * unique per record type).
+     */
     OptionalInt orderOfExternalId(String externalId) {
         Integer sequence = externalIds.get(externalId);
         return sequence == null ? OptionalInt.empty() : OptionalInt.of(sequence);
@@ -118,8 +129,7 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
     }
 
     @Override
-    public List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints,
-                                          Map<String, Set<String>> only) {
+    public List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints, Map<String, Set<String>> only) {
         return switch (table) {
             case "transaction" -> transactions(orders(hints));
             case "transactionline" -> lines(hints, only);
@@ -134,13 +144,19 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         };
     }
 
-    /** Whether a row may be left out: {@code only} names the keys of {@code column} that matter, and not this one. */
+    /**
+     * Whether a row may be left out: {@code only} names the keys of {@code column} that
+     * matter, and not this one.
+     */
     private static boolean unwanted(Map<String, Set<String>> only, String column, Object value) {
         Set<String> keys = only.get(column);
         return keys != null && !keys.contains(SuiteQlExecutor.key(value));
     }
 
-    /** Orders narrowed by the WHERE's {@code id}, {@code tranid} or {@code entity} constraints, else all. */
+    /**
+     * Orders narrowed by the WHERE's {@code id}, {@code tranid} or {@code entity}
+     * constraints, else all.
+     */
     private List<Order> orders(Map<String, Set<String>> hints) {
         Set<Integer> sequences = new TreeSet<>();
         if (hints.containsKey("id")) {
@@ -154,7 +170,8 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         }
         else if (hints.containsKey("entity")) {
             List<Order> orders = new ArrayList<>();
-            hints.get("entity").forEach(customer -> erp.customerIndex(customer)
+            hints.get("entity")
+                .forEach(customer -> erp.customerIndex(customer)
                     .ifPresent(index -> orders.addAll(data.ordersOf(index))));
             return orders;
         }
@@ -171,16 +188,10 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
     private List<Map<String, Object>> transactions(List<Order> orders) {
         List<Map<String, Object>> rows = new ArrayList<>(orders.size());
         for (Order order : orders) {
-            Map<String, Object> row = row(
-                    "id", NetSuiteSandboxErp.orderId(order.sequence()),
-                    "tranid", erp.orderNumber(order.sequence()),
-                    "type", new Listed("SalesOrd", "Sales Order"),
-                    "entity", customerRef(order.customerIndex()),
-                    "trandate", order.orderDate(),
-                    "shipdate", order.requestedDate(),
-                    "status", status(order),
-                    "currency", USD,
-                    "foreigntotal", order.total(),
+            Map<String, Object> row = row("id", NetSuiteSandboxErp.orderId(order.sequence()), "tranid",
+                    erp.orderNumber(order.sequence()), "type", new Listed("SalesOrd", "Sales Order"), "entity",
+                    customerRef(order.customerIndex()), "trandate", order.orderDate(), "shipdate",
+                    order.requestedDate(), "status", status(order), "currency", USD, "foreigntotal", order.total(),
                     "otherrefnum", order.customerPo());
             row.put("externalid", externalIdOf.get(order.sequence()));
             rows.add(row);
@@ -200,22 +211,16 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Order order : orders) {
             long orderId = NetSuiteSandboxErp.orderId(order.sequence());
-            rows.add(row("id", 0L, "transaction", orderId, "linesequencenumber", 0L, "mainline", "T",
-                    "netamount", order.total().negate()));
+            rows.add(row("id", 0L, "transaction", orderId, "linesequencenumber", 0L, "mainline", "T", "netamount",
+                    order.total().negate()));
             for (OrderLine line : order.lines()) {
-                rows.add(row(
-                        "id", (long) line.lineNumber(),
-                        "transaction", orderId,
-                        "linesequencenumber", (long) line.lineNumber(),
-                        "mainline", "F",
-                        "item", new Listed(itemIds.get(line.sku()), line.sku()),
-                        "memo", line.description(),
-                        // Sales lines are stored negative in NetSuite; what was fulfilled is not.
-                        "quantity", line.quantity().negate(),
-                        "quantityshiprecv", line.shippedQuantity(),
-                        "rate", line.unitPrice(),
-                        "netamount", line.amount().negate(),
-                        "location", location(line.warehouse())));
+                rows.add(row("id", (long) line.lineNumber(), "transaction", orderId, "linesequencenumber",
+                        (long) line.lineNumber(), "mainline", "F", "item",
+                        new Listed(itemIds.get(line.sku()), line.sku()), "memo", line.description(),
+                        // Sales lines are stored negative in NetSuite; what was fulfilled
+                        // is not.
+                        "quantity", line.quantity().negate(), "quantityshiprecv", line.shippedQuantity(), "rate",
+                        line.unitPrice(), "netamount", line.amount().negate(), "location", location(line.warehouse())));
             }
         }
         return rows;
@@ -260,12 +265,9 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
                 continue;
             }
             for (Stock stock : data.stock(item.sku())) {
-                rows.add(row("item", new Listed(itemIds.get(item.sku()), item.sku()),
-                        "location", location(stock.warehouse()),
-                        "quantityonhand", stock.onHand(),
-                        "quantityavailable", stock.available(),
-                        "quantitycommitted", stock.allocated(),
-                        "quantityonorder", BigDecimal.ZERO,
+                rows.add(row("item", new Listed(itemIds.get(item.sku()), item.sku()), "location",
+                        location(stock.warehouse()), "quantityonhand", stock.onHand(), "quantityavailable",
+                        stock.available(), "quantitycommitted", stock.allocated(), "quantityonorder", BigDecimal.ZERO,
                         "quantitybackordered", BigDecimal.ZERO));
             }
         }
@@ -284,16 +286,15 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
             rows.add(row("item", itemRef, "pricelevel", level, "currency", USD, "quantity", BigDecimal.ZERO,
                     "unitprice", item.listPrice()));
             for (QuantityBreak level2 : item.breaks()) {
-                rows.add(row("item", itemRef, "pricelevel", level, "currency", USD,
-                        "quantity", level2.minimumQuantity(),
-                        "unitprice", DistributorDataSet.discounted(item.listPrice(), level2.discountPercent())));
+                rows.add(row("item", itemRef, "pricelevel", level, "currency", USD, "quantity",
+                        level2.minimumQuantity(), "unitprice",
+                        DistributorDataSet.discounted(item.listPrice(), level2.discountPercent())));
             }
         }
         return rows;
     }
 
-    private List<Map<String, Object>> customerPricing(Map<String, Set<String>> hints,
-                                                      Map<String, Set<String>> only) {
+    private List<Map<String, Object>> customerPricing(Map<String, Set<String>> hints, Map<String, Set<String>> only) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Listed level = new Listed(-1L, "Custom");
         for (int index : customerIndexes(hints.get("customer"))) {
@@ -309,12 +310,12 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
                 Item item = data.item(listed.sku()).orElseThrow();
                 Listed itemRef = new Listed(itemIds.get(item.sku()), item.sku());
                 BigDecimal price = data.customerPrice(customer, item);
-                rows.add(row("customer", customerRef, "item", itemRef, "pricelevel", level, "currency", USD,
-                        "quantity", BigDecimal.ZERO, "unitprice", price));
+                rows.add(row("customer", customerRef, "item", itemRef, "pricelevel", level, "currency", USD, "quantity",
+                        BigDecimal.ZERO, "unitprice", price));
                 for (QuantityBreak tier : item.breaks()) {
-                    rows.add(row("customer", customerRef, "item", itemRef, "pricelevel", level,
-                            "currency", USD, "quantity", tier.minimumQuantity(),
-                            "unitprice", DistributorDataSet.discounted(price, tier.discountPercent())));
+                    rows.add(row("customer", customerRef, "item", itemRef, "pricelevel", level, "currency", USD,
+                            "quantity", tier.minimumQuantity(), "unitprice",
+                            DistributorDataSet.discounted(price, tier.discountPercent())));
                 }
             }
         }
@@ -328,17 +329,12 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
                 continue;
             }
             Customer customer = data.customer(index).orElseThrow();
-            rows.add(row(
-                    "id", (long) NetSuiteSandboxErp.CUSTOMER_ID_BASE + index,
-                    "entityid", "CUST" + erp.customerNumber(index),
-                    "companyname", customer.name(),
-                    "creditlimit", customer.creditLimit(),
-                    "balancesearch", customer.balance(),
-                    "oncredithold", customer.onHold() ? "T" : "F",
-                    "creditholdoverride", new Listed(customer.onHold() ? "ON" : "AUTO",
-                            customer.onHold() ? "On" : "Auto"),
-                    "terms", TERMS.get(customer.paymentTerms()),
-                    "currency", USD));
+            rows.add(row("id", (long) NetSuiteSandboxErp.CUSTOMER_ID_BASE + index, "entityid",
+                    "CUST" + erp.customerNumber(index), "companyname", customer.name(), "creditlimit",
+                    customer.creditLimit(), "balancesearch", customer.balance(), "oncredithold",
+                    customer.onHold() ? "T" : "F", "creditholdoverride",
+                    new Listed(customer.onHold() ? "ON" : "AUTO", customer.onHold() ? "On" : "Auto"), "terms",
+                    TERMS.get(customer.paymentTerms()), "currency", USD));
         }
         return rows;
     }
@@ -356,7 +352,10 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return indexes;
     }
 
-    /** Columns by kind: the names of text, number and date columns, each list separated by spaces. */
+    /**
+     * Columns by kind: the names of text, number and date columns, each list separated by
+     * spaces.
+     */
     private static Map<String, Kind> kinds(String text, String number, String date) {
         Map<String, Kind> kinds = new HashMap<>();
         Map.of(Kind.TEXT, text, Kind.NUMBER, number, Kind.DATE, date).forEach((kind, names) -> {
@@ -375,9 +374,10 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
     }
 
     /**
-     * NetSuite's status letter for the data set's status. Partially shipped orders alternate between D (Partially
-     * Fulfilled) and E (Pending Billing/Partially Fulfilled), cancelled ones between C (Cancelled) and H (Closed),
-     * so that every letter the connector maps occurs.
+     * NetSuite's status letter for the data set's status. Partially shipped orders
+     * alternate between D (Partially Fulfilled) and E (Pending Billing/Partially
+     * Fulfilled), cancelled ones between C (Cancelled) and H (Closed), so that every
+     * letter the connector maps occurs.
      */
     static Listed status(Order order) {
         String letter = letter(order.status(), order.sequence());
@@ -411,4 +411,5 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         }
         return row;
     }
+
 }

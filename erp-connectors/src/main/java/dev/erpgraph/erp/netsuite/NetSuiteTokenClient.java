@@ -15,20 +15,29 @@ import dev.erpgraph.erp.http.QueryStrings;
 import tools.jackson.databind.JsonNode;
 
 /**
- * OAuth 2.0 client credentials (M2M) against {@code /services/rest/auth/oauth2/v1/token}: one access token,
- * shared by every thread, reused until shortly before it expires (NetSuite's live one hour; we refresh a tenth of
- * the lifetime early, at most a minute) and dropped when NetSuite answers 401 with it. Fetching is serialized so
- * that a burst of calls after expiry costs one token request, not one per thread ({@link AccessTokenCache}).
+ * OAuth 2.0 client credentials (M2M) against {@code /services/rest/auth/oauth2/v1/token}:
+ * one access token, shared by every thread, reused until shortly before it expires
+ * (NetSuite's live one hour; we refresh a tenth of the lifetime early, at most a minute)
+ * and dropped when NetSuite answers 401 with it. Fetching is serialized so that a burst
+ * of calls after expiry costs one token request, not one per thread
+ * ({@link AccessTokenCache}).
  */
 final class NetSuiteTokenClient {
 
     private final ErpHttpClient http;
+
     private final String tokenUrl;
+
     private final NetSuiteClientAssertion assertion;
+
     private final Clock clock;
+
     private final AccessTokenCache cache;
 
-    /** @param tokenUrl absolute, or relative to the base URL (resolved on each fetch: the base may be late-bound) */
+    /**
+     * @param tokenUrl absolute, or relative to the base URL (resolved on each fetch: the
+     * base may be late-bound)
+     */
     NetSuiteTokenClient(ErpHttpClient http, String tokenUrl, NetSuiteClientAssertion assertion, Clock clock) {
         this.http = http;
         this.tokenUrl = tokenUrl;
@@ -37,7 +46,10 @@ final class NetSuiteTokenClient {
         this.cache = new AccessTokenCache(clock, this::fetch);
     }
 
-    /** Sends {@code request} with the token, once more with a new one if NetSuite answers 401 to it. */
+    /**
+     * Sends {@code request} with the token, once more with a new one if NetSuite answers
+     * 401 to it.
+     */
     ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
         return cache.authorized(request);
     }
@@ -46,17 +58,18 @@ final class NetSuiteTokenClient {
         String audience = tokenUrl.startsWith("http://") || tokenUrl.startsWith("https://") ? tokenUrl
                 : http.baseUrl() + (tokenUrl.startsWith("/") ? "" : "/") + tokenUrl;
         Instant now = clock.instant();
-        String form = "grant_type=client_credentials"
-                + "&client_assertion_type=" + QueryStrings.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-                + "&client_assertion=" + QueryStrings.encode(assertion.sign(audience, now));
-        ErpHttpResponse response = http.post("token", audience, Map.of(
-                "Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), form);
+        String form = "grant_type=client_credentials" + "&client_assertion_type="
+                + QueryStrings.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") + "&client_assertion="
+                + QueryStrings.encode(assertion.sign(audience, now));
+        ErpHttpResponse response = http.post("token", audience,
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), form);
         if (!response.isSuccess()) {
             String message = SuiteTalkClient.errorMessage(response);
             if (response.status() == 429 || response.status() >= 500) {
                 throw response.failure(message);
             }
-            // A refused assertion is a configuration problem (key, certificate id, client id, role), not the caller's.
+            // A refused assertion is a configuration problem (key, certificate id, client
+            // id, role), not the caller's.
             throw new ErpException(ErpException.Kind.UNAVAILABLE, http.erpSystemId(),
                     "token request refused (HTTP " + response.status() + "): " + message, message, null, null);
         }
@@ -78,4 +91,5 @@ final class NetSuiteTokenClient {
         }
         return new FetchedToken(accessToken.asString(), Duration.ofSeconds(ttl));
     }
+
 }

@@ -8,27 +8,38 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * How values enter a SuiteQL statement. There are no bind parameters in the REST SuiteQL endpoint, so every
- * value is either validated (internal ids: digits only, no leading zero, so that the id read back equals the key
- * sent) or quoted as an Oracle string literal with single quotes doubled. Nothing else is ever concatenated.
+ * How values enter a SuiteQL statement. There are no bind parameters in the REST SuiteQL
+ * endpoint, so every value is either validated (internal ids: digits only, no leading
+ * zero, so that the id read back equals the key sent) or quoted as an Oracle string
+ * literal with single quotes doubled. Nothing else is ever concatenated.
  */
 final class SuiteQl {
 
-    /** Oracle refuses more than 1000 expressions in one IN list (ORA-01795): the only reason to chunk. */
+    /**
+     * Oracle refuses more than 1000 expressions in one IN list (ORA-01795): the only
+     * reason to chunk.
+     */
     static final int MAX_IN_LIST = 1000;
 
     private static final Pattern INTERNAL_ID = Pattern.compile("[1-9][0-9]{0,17}");
+
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private SuiteQl() {
     }
 
-    /** The key as an internal id literal, or empty if it is not one (then it is unknown, and never sent). */
+    /**
+     * The key as an internal id literal, or empty if it is not one (then it is unknown,
+     * and never sent).
+     */
     static Optional<String> internalId(String key) {
         return key != null && INTERNAL_ID.matcher(key).matches() ? Optional.of(key) : Optional.empty();
     }
 
-    /** Whether a key can be sent as a string literal at all (NUL cannot); other keys are simply unknown. */
+    /**
+     * Whether a key can be sent as a string literal at all (NUL cannot); other keys are
+     * simply unknown.
+     */
     static boolean quotable(String value) {
         return value != null && value.indexOf('\0') < 0;
     }
@@ -52,13 +63,13 @@ final class SuiteQl {
     }
 
     /**
-     * A column name taken from configuration (names a real account may spell differently); checked, because it is
-     * concatenated into statements.
+     * A column name taken from configuration (names a real account may spell
+     * differently); checked, because it is concatenated into statements.
      */
     static String identifier(String name, String option) {
         if (name == null || !IDENTIFIER.matcher(name).matches()) {
-            throw new IllegalArgumentException("option " + option + " must be a SuiteQL column name, was '" + name
-                    + "'");
+            throw new IllegalArgumentException(
+                    "option " + option + " must be a SuiteQL column name, was '" + name + "'");
         }
         return name;
     }
@@ -79,4 +90,5 @@ final class SuiteQl {
         }
         return chunks;
     }
+
 }

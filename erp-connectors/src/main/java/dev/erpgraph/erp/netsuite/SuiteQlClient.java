@@ -10,20 +10,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one SuiteQL statement through {@code POST /services/rest/query/v1/suiteql?limit=N&offset=M} with
- * {@code Prefer: transient} and reads every page: it follows the {@code next} link while {@code hasMore} is true
- * (or, if the link is missing or points off the account's host, the next offset). Statements must carry a stable
- * ORDER BY, or rows may repeat or go missing between pages.
+ * Runs one SuiteQL statement through
+ * {@code POST /services/rest/query/v1/suiteql?limit=N&offset=M} with
+ * {@code Prefer: transient} and reads every page: it follows the {@code next} link while
+ * {@code hasMore} is true (or, if the link is missing or points off the account's host,
+ * the next offset). Statements must carry a stable ORDER BY, or rows may repeat or go
+ * missing between pages.
  */
 final class SuiteQlClient {
 
     static final String PATH = "/services/rest/query/v1/suiteql";
-    /** NetSuite's cap on rows per page, and on pages (1000 x 1000 = SuiteQL's 100,000-row ceiling plus room). */
+
+    /**
+     * NetSuite's cap on rows per page, and on pages (1000 x 1000 = SuiteQL's 100,000-row
+     * ceiling plus room).
+     */
     static final int MAX_PAGE_SIZE = 1000;
+
     private static final int MAX_PAGES = 1000;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SuiteTalkClient talk;
+
     private final int pageSize;
 
     SuiteQlClient(SuiteTalkClient talk, int pageSize) {
@@ -74,11 +83,13 @@ final class SuiteQlClient {
                 JsonNode href = link.get("href");
                 if (link.hasNonNull("rel") && "next".equals(link.get("rel").asString()) && href != null
                         && href.isString() && href.asString().startsWith(base + PATH + "?")) {
-                    // Only follow links on the account's own host: the bearer token goes with them.
+                    // Only follow links on the account's own host: the bearer token goes
+                    // with them.
                     return href.asString();
                 }
             }
         }
         return PATH + "?limit=" + pageSize + "&offset=" + read;
     }
+
 }

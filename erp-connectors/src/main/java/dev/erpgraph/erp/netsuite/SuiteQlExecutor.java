@@ -29,38 +29,56 @@ import dev.erpgraph.erp.netsuite.SuiteQlStatement.Order;
 import dev.erpgraph.erp.netsuite.SuiteQlStatement.Table;
 
 /**
- * Runs a parsed {@link SuiteQlStatement} over the sandbox's virtual tables and renders rows the way SuiteQL
- * answers them: lowercase keys, every value a string, dates in the account's format ({@code 6/13/2024}) unless
- * pinned with {@code TO_CHAR}, and null columns left out.
+ * Runs a parsed {@link SuiteQlStatement} over the sandbox's virtual tables and renders
+ * rows the way SuiteQL answers them: lowercase keys, every value a string, dates in the
+ * account's format ({@code 6/13/2024}) unless pinned with {@code TO_CHAR}, and null
+ * columns left out.
  */
 final class SuiteQlExecutor {
 
-    /** The account date format the sandbox pretends to have: what a date column reads like without TO_CHAR. */
+    /**
+     * The account date format the sandbox pretends to have: what a date column reads like
+     * without TO_CHAR.
+     */
     static final DateTimeFormatter ACCOUNT_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
 
-    /** A list/record column: compared and returned by its internal id, shown by {@code BUILTIN.DF} as text. */
+    /**
+     * A list/record column: compared and returned by its internal id, shown by
+     * {@code BUILTIN.DF} as text.
+     */
     record Listed(Object id, String text) {
     }
 
     /**
-     * What a column holds, as far as comparing goes: text (strings, and list values with a text id), numbers (numbers,
-     * and records by their internal id) or dates. Values of one kind always compare; across kinds a comparison can
-     * fail ({@code ORA-01722}), which is what decides whether a statement may be narrowed (see {@link #settled}).
+     * What a column holds, as far as comparing goes: text (strings, and list values with
+     * a text id), numbers (numbers, and records by their internal id) or dates. Values of
+     * one kind always compare; across kinds a comparison can fail ({@code ORA-01722}),
+     * which is what decides whether a statement may be narrowed (see {@link #settled}).
      */
-    enum Kind { TEXT, NUMBER, DATE }
+    enum Kind {
+
+        TEXT, NUMBER, DATE
+
+    }
 
     /** Where rows come from. */
     interface Tables {
-        /** The table's columns and what each holds; null for a table that does not exist. */
+
+        /**
+         * The table's columns and what each holds; null for a table that does not exist.
+         */
         Map<String, Kind> columns(String table);
 
         /**
-         * The rows of a table. {@code hints} ({@code column -> values} the WHERE insists on) narrow generation as
-         * the table sees fit. {@code only} ({@code column -> keys}, see {@link SuiteQlExecutor#key}) names the only
-         * keys whose rows can make a difference to the answer: the table may leave out any row whose key is not
-         * among them, but must give the rows it keeps in the order it would have given them.
+         * The rows of a table. {@code hints} ({@code column -> values} the WHERE insists
+         * on) narrow generation as the table sees fit. {@code only}
+         * ({@code column -> keys}, see {@link SuiteQlExecutor#key}) names the only keys
+         * whose rows can make a difference to the answer: the table may leave out any row
+         * whose key is not among them, but must give the rows it keeps in the order it
+         * would have given them.
          */
         List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints, Map<String, Set<String>> only);
+
     }
 
     private SuiteQlExecutor() {
@@ -90,9 +108,12 @@ final class SuiteQlExecutor {
             binding.put(fromAlias, row);
             bindings.add(binding);
         }
-        // Each WHERE condition is applied as soon as every table it names is bound, so that a join never
-        // multiplies rows the WHERE would drop anyway (the price read joins a customer's whole price list and
-        // keeps one sku): the same rows as filtering at the end, at a fraction of the work.
+        // Each WHERE condition is applied as soon as every table it names is bound, so
+        // that a join never
+        // multiplies rows the WHERE would drop anyway (the price read joins a customer's
+        // whole price list and
+        // keeps one sku): the same rows as filtering at the end, at a fraction of the
+        // work.
         List<Expr> pending = new ArrayList<>(conjuncts(statement.where()));
         Set<String> bound = new HashSet<>(Set.of(fromAlias));
         bindings = filterBound(bindings, pending, bound, scope);
@@ -153,13 +174,13 @@ final class SuiteQlExecutor {
     }
 
     /**
-     * Joins a table to the bindings so far. With an equality between the joined table and a bound one in the ON,
-     * only rows whose key some binding asks for are ever compared (a hash join), so only those are asked of the
-     * table: the others could not change the answer.
+     * Joins a table to the bindings so far. With an equality between the joined table and
+     * a bound one in the ON, only rows whose key some binding asks for are ever compared
+     * (a hash join), so only those are asked of the table: the others could not change
+     * the answer.
      */
     private static List<Map<String, Map<String, Object>>> join(List<Map<String, Map<String, Object>>> bindings,
-                                                               Join join, Tables tables,
-                                                               Map<String, Set<String>> only, Scope scope) {
+            Join join, Tables tables, Map<String, Set<String>> only, Scope scope) {
         String alias = join.table().alias();
         ColumnRef inner = null;
         ColumnRef outer = null;
@@ -227,10 +248,12 @@ final class SuiteQlExecutor {
         return result;
     }
 
-    /** Keeps the bindings that pass every pending condition whose tables are all bound, and retires those. */
+    /**
+     * Keeps the bindings that pass every pending condition whose tables are all bound,
+     * and retires those.
+     */
     private static List<Map<String, Map<String, Object>>> filterBound(List<Map<String, Map<String, Object>>> bindings,
-                                                                      List<Expr> pending, Set<String> bound,
-                                                                      Scope scope) {
+            List<Expr> pending, Set<String> bound, Scope scope) {
         List<Expr> ready = new ArrayList<>();
         for (Expr condition : pending) {
             Set<String> named = new HashSet<>();
@@ -278,10 +301,11 @@ final class SuiteQlExecutor {
     }
 
     /**
-     * Whether evaluating the statement's conditions can never fail, whatever the rows: every comparison in the WHERE
-     * and the ONs is between values of one kind. Then which rows are evaluated only decides which rows come out,
-     * and rows that cannot come out may be left out ({@link #only}); otherwise every row the tables give is
-     * evaluated, as a hostile statement that fails on some row must fail.
+     * Whether evaluating the statement's conditions can never fail, whatever the rows:
+     * every comparison in the WHERE and the ONs is between values of one kind. Then which
+     * rows are evaluated only decides which rows come out, and rows that cannot come out
+     * may be left out ({@link #only}); otherwise every row the tables give is evaluated,
+     * as a hostile statement that fails on some row must fail.
      */
     private static boolean settled(SuiteQlStatement statement, Scope scope) {
         return (statement.where() == null || scope.total(statement.where()))
@@ -289,13 +313,13 @@ final class SuiteQlExecutor {
     }
 
     /**
-     * Per alias, the only keys of its rows that can come out of a settled statement: what the WHERE insists on
-     * ({@link #hints}), and for the FROM table, the keys an inner join admits. The price read joins the
-     * customers' whole price lists to {@code item} and keeps one sku: the sku's item ids, found first, narrow the
-     * price list to that sku.
+     * Per alias, the only keys of its rows that can come out of a settled statement: what
+     * the WHERE insists on ({@link #hints}), and for the FROM table, the keys an inner
+     * join admits. The price read joins the customers' whole price lists to {@code item}
+     * and keeps one sku: the sku's item ids, found first, narrow the price list to that
+     * sku.
      */
-    private static Map<String, Map<String, Set<String>>> only(SuiteQlStatement statement, Scope scope,
-                                                                  Tables tables) {
+    private static Map<String, Map<String, Set<String>>> only(SuiteQlStatement statement, Scope scope, Tables tables) {
         Map<String, Map<String, Set<String>>> only = new HashMap<>();
         String fromAlias = statement.from().alias();
         only.put(fromAlias, hints(statement.where(), fromAlias));
@@ -312,8 +336,9 @@ final class SuiteQlExecutor {
                     ColumnRef joined = alias.equals(scope.aliasOf(left)) ? left : right;
                     ColumnRef from = joined == left ? right : left;
                     if (alias.equals(scope.aliasOf(joined)) && fromAlias.equals(scope.aliasOf(from))) {
-                        only.get(fromAlias).merge(from.column(), admitted(statement, join, joined, hinted, scope,
-                                tables), SuiteQlExecutor::intersect);
+                        only.get(fromAlias)
+                            .merge(from.column(), admitted(statement, join, joined, hinted, scope, tables),
+                                    SuiteQlExecutor::intersect);
                         break;
                     }
                 }
@@ -322,9 +347,12 @@ final class SuiteQlExecutor {
         return only;
     }
 
-    /** The keys of {@code column} among the joined table's rows that pass the WHERE conditions on that table alone. */
+    /**
+     * The keys of {@code column} among the joined table's rows that pass the WHERE
+     * conditions on that table alone.
+     */
     private static Set<String> admitted(SuiteQlStatement statement, Join join, ColumnRef column,
-                                        Map<String, Set<String>> hinted, Scope scope, Tables tables) {
+            Map<String, Set<String>> hinted, Scope scope, Tables tables) {
         String alias = join.table().alias();
         List<Expr> own = new ArrayList<>();
         for (Expr conjunct : conjuncts(statement.where())) {
@@ -345,7 +373,10 @@ final class SuiteQlExecutor {
         return keys;
     }
 
-    /** {@code alias.column = literal} and {@code alias.column IN (literals)} at the top level of the WHERE. */
+    /**
+     * {@code alias.column = literal} and {@code alias.column IN (literals)} at the top
+     * level of the WHERE.
+     */
     private static Map<String, Set<String>> hints(Expr where, String alias) {
         Map<String, Set<String>> hints = new HashMap<>();
         for (Expr conjunct : conjuncts(where)) {
@@ -382,7 +413,10 @@ final class SuiteQlExecutor {
         return result;
     }
 
-    /** The value a hash join and a hint compare by: ids as plain numbers, everything else as text. */
+    /**
+     * The value a hash join and a hint compare by: ids as plain numbers, everything else
+     * as text.
+     */
     static String key(Object value) {
         Object plain = value instanceof Listed listed ? listed.id() : value;
         if (plain instanceof BigDecimal decimal) {
@@ -449,11 +483,19 @@ final class SuiteQlExecutor {
         }
     }
 
-    /** Column resolution and expression evaluation over one row binding (alias to row). */
+    /**
+     * Column resolution and expression evaluation over one row binding (alias to row).
+     */
     private static final class Scope {
+
         private final Map<String, String> aliases;
+
         private final Tables tables;
-        /** Per IN list of text or of whole-number literals only, its values: see {@link #in}. */
+
+        /**
+         * Per IN list of text or of whole-number literals only, its values: see
+         * {@link #in}.
+         */
         private final Map<In, Set<Object>> literalLists = new IdentityHashMap<>();
 
         Scope(Map<String, String> aliases, Tables tables) {
@@ -469,9 +511,11 @@ final class SuiteQlExecutor {
             if (ref.alias() != null) {
                 return ref.alias();
             }
-            List<String> owners = aliases.entrySet().stream()
-                    .filter(entry -> tables.columns(entry.getValue()).containsKey(ref.column()))
-                    .map(Map.Entry::getKey).toList();
+            List<String> owners = aliases.entrySet()
+                .stream()
+                .filter(entry -> tables.columns(entry.getValue()).containsKey(ref.column()))
+                .map(Map.Entry::getKey)
+                .toList();
             if (owners.size() != 1) {
                 throw new InvalidQuery(owners.isEmpty() ? "Unknown identifier '" + ref.column() + "'"
                         : "column ambiguously defined: " + ref.column());
@@ -530,7 +574,9 @@ final class SuiteQlExecutor {
             return false;
         }
 
-        /** The kind of an operand; null for a function call, which can fail on its own. */
+        /**
+         * The kind of an operand; null for a function call, which can fail on its own.
+         */
         private Kind kind(Expr expr) {
             if (expr instanceof ColumnRef ref) {
                 return tables.columns(aliases.get(aliasOf(ref))).get(ref.column());
@@ -576,8 +622,10 @@ final class SuiteQlExecutor {
                 Object plain = left instanceof Listed listed ? listed.id() : left;
                 Set<Object> literals = literalLists.computeIfAbsent(in, Scope::literals);
                 if (!literals.isEmpty() && literals.iterator().next().getClass() == plain.getClass()) {
-                    // Text against text literals, or a whole number against whole numbers: compare() finds a match
-                    // exactly when the value is one of them, and cannot fail on any of them.
+                    // Text against text literals, or a whole number against whole
+                    // numbers: compare() finds a match
+                    // exactly when the value is one of them, and cannot fail on any of
+                    // them.
                     return literals.contains(plain) != in.negated();
                 }
                 boolean found = false;
@@ -597,12 +645,15 @@ final class SuiteQlExecutor {
             return truth(eval(or.left(), binding)) || truth(eval(or.right(), binding));
         }
 
-        /** The literals of an IN list if they are all strings or all whole numbers; else none. */
+        /**
+         * The literals of an IN list if they are all strings or all whole numbers; else
+         * none.
+         */
         private static Set<Object> literals(In in) {
             Set<Object> values = new HashSet<>();
             for (Expr value : in.values()) {
-                if (!(value instanceof Literal literal && (literal.value() instanceof String
-                        || literal.value() instanceof Long))) {
+                if (!(value instanceof Literal literal
+                        && (literal.value() instanceof String || literal.value() instanceof Long))) {
                     return Set.of();
                 }
                 values.add(literal.value());
@@ -663,5 +714,7 @@ final class SuiteQlExecutor {
                 default -> throw new InvalidQuery("unsupported date format " + format);
             };
         }
+
     }
+
 }

@@ -20,19 +20,26 @@ import dev.erpgraph.erp.netsuite.SuiteQlStatement.Order;
 import dev.erpgraph.erp.netsuite.SuiteQlStatement.Table;
 
 /**
- * The sandbox's SuiteQL parser: {@code SELECT} columns (with {@code AS} aliases, {@code TO_CHAR},
- * {@code TO_DATE}, {@code BUILTIN.DF}), {@code FROM table alias}, {@code [INNER|LEFT [OUTER]] JOIN ... ON},
- * {@code WHERE} with {@code = <> != < <= > >=}, {@code [NOT] IN (...)}, {@code AND}, {@code OR} and parentheses,
- * {@code ORDER BY ... [ASC|DESC]}. String literals use doubled single quotes, as in Oracle.
+ * The sandbox's SuiteQL parser: {@code SELECT} columns (with {@code AS} aliases,
+ * {@code TO_CHAR}, {@code TO_DATE}, {@code BUILTIN.DF}), {@code FROM table alias},
+ * {@code [INNER|LEFT [OUTER]] JOIN ... ON}, {@code WHERE} with {@code = <> != < <= > >=},
+ * {@code [NOT] IN (...)}, {@code AND}, {@code OR} and parentheses,
+ * {@code ORDER BY ... [ASC|DESC]}. String literals use doubled single quotes, as in
+ * Oracle.
  *
- * <p>It is deliberately honest rather than forgiving: it understands {@code OR}, so a connector that failed to
- * escape a hostile value would show up as a widened result, and it refuses anything else (semicolons, comments,
- * double quotes, sub-queries) with {@link InvalidQuery}, which the sandbox answers as NetSuite does: 400
+ * <p>
+ * It is deliberately honest rather than forgiving: it understands {@code OR}, so a
+ * connector that failed to escape a hostile value would show up as a widened result, and
+ * it refuses anything else (semicolons, comments, double quotes, sub-queries) with
+ * {@link InvalidQuery}, which the sandbox answers as NetSuite does: 400
  * {@code INVALID_PARAMETER} "Invalid search query".
  */
 final class SuiteQlParser {
 
-    /** Oracle refuses more than 1000 expressions in one IN list (ORA-01795); SuiteQL runs on Oracle. */
+    /**
+     * Oracle refuses more than 1000 expressions in one IN list (ORA-01795); SuiteQL runs
+     * on Oracle.
+     */
     static final int MAX_IN_LIST = 1000;
 
     private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "JOIN",
@@ -40,12 +47,18 @@ final class SuiteQlParser {
 
     /** The query cannot be parsed or refers to something unknown. */
     static final class InvalidQuery extends RuntimeException {
+
         InvalidQuery(String message) {
             super(message);
         }
+
     }
 
-    private enum Type { IDENT, NUMBER, STRING, SYMBOL, END }
+    private enum Type {
+
+        IDENT, NUMBER, STRING, SYMBOL, END
+
+    }
 
     private record Token(Type type, String text) {
         boolean is(String keywordOrSymbol) {
@@ -54,6 +67,7 @@ final class SuiteQlParser {
     }
 
     private final List<Token> tokens;
+
     private int position;
 
     private SuiteQlParser(List<Token> tokens) {
@@ -178,7 +192,8 @@ final class SuiteQlParser {
             throw new InvalidQuery("NOT is only understood before IN");
         }
         Token operator = next();
-        if (operator.type() != Type.SYMBOL || !Set.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(operator.text())) {
+        if (operator.type() != Type.SYMBOL
+                || !Set.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(operator.text())) {
             throw new InvalidQuery("expected a comparison, found '" + operator.text() + "'");
         }
         return new Compare(operator.text().equals("!=") ? "<>" : operator.text(), left, operand());
@@ -329,4 +344,5 @@ final class SuiteQlParser {
         tokens.add(new Token(Type.END, "<end>"));
         return tokens;
     }
+
 }

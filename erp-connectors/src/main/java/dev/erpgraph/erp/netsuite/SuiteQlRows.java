@@ -15,10 +15,11 @@ import dev.erpgraph.erp.StockLevel;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads SuiteQL rows into the normalized model. SuiteQL answers every value as a string under a lowercase key
- * and leaves null columns out; decimals are read exactly (BigDecimal); dates must arrive pinned to ISO by
- * {@code TO_CHAR(col, 'YYYY-MM-DD')} (the account's own format, e.g. {@code 6/13/2024}, is refused rather than
- * guessed); sales lines are stored negative and are normalized to positive here.
+ * Reads SuiteQL rows into the normalized model. SuiteQL answers every value as a string
+ * under a lowercase key and leaves null columns out; decimals are read exactly
+ * (BigDecimal); dates must arrive pinned to ISO by {@code TO_CHAR(col, 'YYYY-MM-DD')}
+ * (the account's own format, e.g. {@code 6/13/2024}, is refused rather than guessed);
+ * sales lines are stored negative and are normalized to positive here.
  */
 final class SuiteQlRows {
 
@@ -28,18 +29,24 @@ final class SuiteQlRows {
         this.systemId = systemId;
     }
 
-    /** An order header row ({@code id, tranid, entity, trandate, shipdate, status, foreigntotal, currency}). */
+    /**
+     * An order header row
+     * ({@code id, tranid, entity, trandate, shipdate, status, foreigntotal, currency}).
+     */
     SalesOrder order(JsonNode row, List<SalesOrderLine> lines) {
         String letter = required(row, "status");
-        OrderStatus status = NetSuiteOrderStatus.of(letter).orElseThrow(() -> ErpException.badResponse(systemId,
-                "unknown sales order status '" + letter + "'", null));
+        OrderStatus status = NetSuiteOrderStatus.of(letter)
+            .orElseThrow(() -> ErpException.badResponse(systemId, "unknown sales order status '" + letter + "'", null));
         String currency = required(row, "currency");
         return new SalesOrder(required(row, "id"), required(row, "tranid"), required(row, "entity"), status,
                 date(row, "trandate"), optionalDate(row, "shipdate"),
                 new Money(amount(decimal(row, "foreigntotal")), currency), lines);
     }
 
-    /** A line row ({@code linesequencenumber, itemid, description, quantity, quantityshiprecv, rate, netamount, location}). */
+    /**
+     * A line row
+     * ({@code linesequencenumber, itemid, description, quantity, quantityshiprecv, rate, netamount, location}).
+     */
     SalesOrderLine line(JsonNode row, String currency) {
         BigDecimal shipped = optionalDecimal(row, "quantityshiprecv");
         return new SalesOrderLine(Integer.parseInt(required(row, "linesequencenumber")), required(row, "itemid"),
@@ -48,7 +55,10 @@ final class SuiteQlRows {
                 new Money(amount(decimal(row, "netamount").abs()), currency), text(row, "location"));
     }
 
-    /** A stock row: on hand as NetSuite counts it, available = NetSuite's {@code quantityavailable} (on hand less committed). */
+    /**
+     * A stock row: on hand as NetSuite counts it, available = NetSuite's
+     * {@code quantityavailable} (on hand less committed).
+     */
     StockLevel stock(JsonNode row) {
         BigDecimal onHand = optionalDecimal(row, "quantityonhand");
         BigDecimal available = optionalDecimal(row, "quantityavailable");
@@ -57,10 +67,11 @@ final class SuiteQlRows {
     }
 
     /**
-     * A customer row: limit {@code creditlimit}, balance {@code balancesearch} (plain {@code balance} is not
-     * queryable in SuiteQL), hold = NetSuite's {@code oncredithold} {@code 'T'}, terms by name
-     * ({@code BUILTIN.DF(terms)}). Available = limit - balance (negative when over the limit). No limit set
-     * reads as zero.
+     * A customer row: limit {@code creditlimit}, balance {@code balancesearch} (plain
+     * {@code balance} is not queryable in SuiteQL), hold = NetSuite's
+     * {@code oncredithold} {@code 'T'}, terms by name ({@code BUILTIN.DF(terms)}).
+     * Available = limit - balance (negative when over the limit). No limit set reads as
+     * zero.
      */
     CreditStatus credit(JsonNode row) {
         String currency = required(row, "currency");
@@ -128,8 +139,11 @@ final class SuiteQlRows {
         }
     }
 
-    /** Money amounts carry at least cents; SuiteQL drops trailing zeros ({@code "1520"}). */
+    /**
+     * Money amounts carry at least cents; SuiteQL drops trailing zeros ({@code "1520"}).
+     */
     static BigDecimal amount(BigDecimal value) {
         return value.scale() < 2 ? value.setScale(2) : value;
     }
+
 }

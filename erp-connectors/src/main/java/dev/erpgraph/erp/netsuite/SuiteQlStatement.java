@@ -3,12 +3,16 @@ package dev.erpgraph.erp.netsuite;
 import java.util.List;
 
 /**
- * The sandbox's parse of one SuiteQL statement: the small subset the connector (and any honest client) uses.
- * Kept as plain records so that the executor can evaluate it and a test can read what was understood.
+ * The sandbox's parse of one SuiteQL statement: the small subset the connector (and any
+ * honest client) uses. Kept as plain records so that the executor can evaluate it and a
+ * test can read what was understood.
  */
 record SuiteQlStatement(List<Column> select, Table from, List<Join> joins, Expr where, List<Order> orderBy) {
 
-    /** One selected expression and the key it comes back under (lowercase, as NetSuite answers). */
+    /**
+     * One selected expression and the key it comes back under (lowercase, as NetSuite
+     * answers).
+     */
     record Column(Expr expr, String label) {
     }
 
@@ -22,6 +26,7 @@ record SuiteQlStatement(List<Column> select, Table from, List<Join> joins, Expr 
     }
 
     sealed interface Expr permits ColumnRef, Literal, Call, Compare, In, And, Or {
+
     }
 
     /** {@code alias.column} or a bare {@code column} (alias null). */

@@ -9,14 +9,16 @@ import dev.erpgraph.erp.http.ErpHttpResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Authorized requests to NetSuite's REST web services: adds the bearer token, and on a 401 fetches a new token
- * once and repeats the request once (a token can be revoked or expire early). Every non-2xx answer becomes an
- * {@link ErpException} whose {@code erpMessage} is the {@code detail} of NetSuite's first
- * {@code o:errorDetails} entry.
+ * Authorized requests to NetSuite's REST web services: adds the bearer token, and on a
+ * 401 fetches a new token once and repeats the request once (a token can be revoked or
+ * expire early). Every non-2xx answer becomes an {@link ErpException} whose
+ * {@code erpMessage} is the {@code detail} of NetSuite's first {@code o:errorDetails}
+ * entry.
  */
 final class SuiteTalkClient {
 
     private final ErpHttpClient http;
+
     private final NetSuiteTokenClient tokens;
 
     SuiteTalkClient(ErpHttpClient http, NetSuiteTokenClient tokens) {
@@ -36,7 +38,10 @@ final class SuiteTalkClient {
         return response;
     }
 
-    /** Like {@link #post} but hands back a refusal for the caller to read (e.g. a duplicate external id). */
+    /**
+     * Like {@link #post} but hands back a refusal for the caller to read (e.g. a
+     * duplicate external id).
+     */
     ErpHttpResponse send(String resource, String pathAndQuery, Map<String, String> extraHeaders, String json) {
         return tokens.authorized(token -> http.post(resource, pathAndQuery, headers(token, extraHeaders), json));
     }
@@ -62,8 +67,9 @@ final class SuiteTalkClient {
     }
 
     /**
-     * NetSuite's own words: {@code o:errorDetails[0].detail}, else {@code title}; an OAuth {@code error} from the
-     * token endpoint; null when the body is not JSON (a proxy's page).
+     * NetSuite's own words: {@code o:errorDetails[0].detail}, else {@code title}; an
+     * OAuth {@code error} from the token endpoint; null when the body is not JSON (a
+     * proxy's page).
      */
     static String errorMessage(ErpHttpResponse response) {
         JsonNode body = response.jsonOrNull();
@@ -88,4 +94,5 @@ final class SuiteTalkClient {
         JsonNode details = body.get("o:errorDetails");
         return details != null && details.isArray() && !details.isEmpty() ? details.get(0) : null;
     }
+
 }

@@ -7,7 +7,9 @@ import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import org.springframework.stereotype.Component;
 
-/** Builds a {@link P21Connector} for every configured system of kind {@code EPICOR_P21}. */
+/**
+ * Builds a {@link P21Connector} for every configured system of kind {@code EPICOR_P21}.
+ */
 @Component
 class P21ConnectorFactory implements ErpConnectorFactory {
 
@@ -20,4 +22,5 @@ class P21ConnectorFactory implements ErpConnectorFactory {
     public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
         return new P21Connector(settings, http);
     }
+
 }

@@ -7,16 +7,20 @@ import dev.erpgraph.erp.http.ErpHttpResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the ERP's own words out of the error bodies P21's services answer with: the OData service's
- * {@code {"error":{"code","message"}}}, the token endpoint's OAuth-style {@code {"error","error_description"}},
- * ASP.NET's {@code {"Message"}}, and the Transaction API's {@code Messages[]}.
+ * Reads the ERP's own words out of the error bodies P21's services answer with: the OData
+ * service's {@code {"error":{"code","message"}}}, the token endpoint's OAuth-style
+ * {@code {"error","error_description"}}, ASP.NET's {@code {"Message"}}, and the
+ * Transaction API's {@code Messages[]}.
  */
 final class P21ErrorBody {
 
     private P21ErrorBody() {
     }
 
-    /** The message of an error answer, or null when the body says nothing readable (e.g. an empty HTTP 500). */
+    /**
+     * The message of an error answer, or null when the body says nothing readable (e.g.
+     * an empty HTTP 500).
+     */
     static String message(ErpHttpResponse response) {
         JsonNode body = response.jsonOrNull();
         return body == null ? null : message(body);
@@ -43,7 +47,10 @@ final class P21ErrorBody {
         return messages.isEmpty() ? null : messages;
     }
 
-    /** The Transaction API's {@code Messages[]}: strings, or objects carrying {@code Message}/{@code Text}. */
+    /**
+     * The Transaction API's {@code Messages[]}: strings, or objects carrying
+     * {@code Message}/{@code Text}.
+     */
     static String messages(JsonNode messages) {
         List<String> texts = new ArrayList<>();
         for (JsonNode message : messages) {
@@ -55,4 +62,5 @@ final class P21ErrorBody {
         }
         return String.join("; ", texts);
     }
+
 }

@@ -6,13 +6,15 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * P21 numbers its locations ({@code location_id} 10, 20, ...); the gateway speaks warehouse codes (CLE, CMH).
- * This is the mapping both ways, from the {@code locations} option ({@code 10=CLE,20=CMH}). A location
- * missing from the mapping is shown by its number, so no stock silently disappears.
+ * P21 numbers its locations ({@code location_id} 10, 20, ...); the gateway speaks
+ * warehouse codes (CLE, CMH). This is the mapping both ways, from the {@code locations}
+ * option ({@code 10=CLE,20=CMH}). A location missing from the mapping is shown by its
+ * number, so no stock silently disappears.
  */
 final class P21Locations {
 
     private final Map<Long, String> codes;
+
     private final Map<String, Long> ids;
 
     private P21Locations(Map<Long, String> codes) {
@@ -37,12 +39,18 @@ final class P21Locations {
         return new P21Locations(codes);
     }
 
-    /** The warehouse code of a location id; the number itself when unmapped; null for no location. */
+    /**
+     * The warehouse code of a location id; the number itself when unmapped; null for no
+     * location.
+     */
     String warehouse(Long locationId) {
         return locationId == null ? null : codes.getOrDefault(locationId, String.valueOf(locationId));
     }
 
-    /** The location id of a warehouse code (or of a bare number); empty if the code is unknown. */
+    /**
+     * The location id of a warehouse code (or of a bare number); empty if the code is
+     * unknown.
+     */
     OptionalLong locationId(String warehouse) {
         Long id = ids.get(warehouse);
         if (id != null) {
@@ -57,4 +65,5 @@ final class P21Locations {
     Optional<String> code(long locationId) {
         return Optional.ofNullable(codes.get(locationId));
     }
+
 }

@@ -23,39 +23,49 @@ import dev.erpgraph.erp.StockLevel;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns P21 OData rows ({@code oe_hdr}, {@code oe_line}, {@code inv_mast}, {@code inv_loc}, {@code customer},
- * the price view) into the normalized model. Pure functions of the rows, so that captured payloads can be
- * replayed in tests without a server.
+ * Turns P21 OData rows ({@code oe_hdr}, {@code oe_line}, {@code inv_mast},
+ * {@code inv_loc}, {@code customer}, the price view) into the normalized model. Pure
+ * functions of the rows, so that captured payloads can be replayed in tests without a
+ * server.
  *
- * <p><b>Order status.</b> P21 has no status code on an order: it is read from the header flags and the line
- * quantities, first rule that applies:
+ * <p>
+ * <b>Order status.</b> P21 has no status code on an order: it is read from the header
+ * flags and the line quantities, first rule that applies:
  * <ol>
- *   <li>{@code cancel_flag = 'Y'} or {@code delete_flag = 'Y'} on the header → {@link OrderStatus#CANCELLED}
- *       (also when every line is cancelled: {@code qty_canceled >= qty_ordered});</li>
- *   <li>{@code completed = 'Y'} → {@link OrderStatus#INVOICED} (P21 completes an order when its last line is
- *       invoiced or closed);</li>
- *   <li>the hold column ({@code approved = 'N'} by default [I], options {@code orderHoldColumn} /
- *       {@code orderHoldValue}) → {@link OrderStatus#ON_HOLD};</li>
- *   <li>per line, open quantity = {@code qty_ordered - qty_canceled}; every line's open quantity invoiced
- *       ({@code qty_invoiced}) → {@link OrderStatus#INVOICED}; every line's open quantity shipped
- *       ({@code qty_invoiced} + quantity on pick tickets, {@code qty_on_pick_tickets} [I], option
- *       {@code shippedColumn}) → {@link OrderStatus#SHIPPED}; some quantity shipped →
- *       {@link OrderStatus#PARTIALLY_SHIPPED};</li>
- *   <li>otherwise (including an order without lines) → {@link OrderStatus#OPEN}.</li>
+ * <li>{@code cancel_flag = 'Y'} or {@code delete_flag = 'Y'} on the header →
+ * {@link OrderStatus#CANCELLED} (also when every line is cancelled:
+ * {@code qty_canceled >= qty_ordered});</li>
+ * <li>{@code completed = 'Y'} → {@link OrderStatus#INVOICED} (P21 completes an order when
+ * its last line is invoiced or closed);</li>
+ * <li>the hold column ({@code approved = 'N'} by default [I], options
+ * {@code orderHoldColumn} / {@code orderHoldValue}) → {@link OrderStatus#ON_HOLD};</li>
+ * <li>per line, open quantity = {@code qty_ordered - qty_canceled}; every line's open
+ * quantity invoiced ({@code qty_invoiced}) → {@link OrderStatus#INVOICED}; every line's
+ * open quantity shipped ({@code qty_invoiced} + quantity on pick tickets,
+ * {@code qty_on_pick_tickets} [I], option {@code shippedColumn}) →
+ * {@link OrderStatus#SHIPPED}; some quantity shipped →
+ * {@link OrderStatus#PARTIALLY_SHIPPED};</li>
+ * <li>otherwise (including an order without lines) → {@link OrderStatus#OPEN}.</li>
  * </ol>
- * Quantities are divided by {@code unit_size}, since P21 keeps {@code qty_*} in the item's base unit.
+ * Quantities are divided by {@code unit_size}, since P21 keeps {@code qty_*} in the
+ * item's base unit.
  *
- * <p><b>Stock.</b> available = {@code qty_on_hand - qty_allocated} [I], never below zero.
- * <b>Credit.</b> balance = {@code credit_limit_used}; available = limit − balance (negative when over the
- * limit); on hold when {@code credit_status} [I] is not blank.
+ * <p>
+ * <b>Stock.</b> available = {@code qty_on_hand - qty_allocated} [I], never below zero.
+ * <b>Credit.</b> balance = {@code credit_limit_used}; available = limit − balance
+ * (negative when over the limit); on hold when {@code credit_status} [I] is not blank.
  */
 final class P21Mapping {
 
-    /** An {@code inv_mast} row: P21's numeric item key and the item id people know as the sku. */
+    /**
+     * An {@code inv_mast} row: P21's numeric item key and the item id people know as the
+     * sku.
+     */
     record Item(long uid, String sku, String description) {
     }
 
     private final String systemId;
+
     private final P21Options options;
 
     P21Mapping(String systemId, P21Options options) {
@@ -67,7 +77,10 @@ final class P21Mapping {
         return new Item(row.path("inv_mast_uid").asLong(), text(row, "item_id"), text(row, "item_desc"));
     }
 
-    /** The status decided by the header alone, before the lines are read; empty if the lines decide. */
+    /**
+     * The status decided by the header alone, before the lines are read; empty if the
+     * lines decide.
+     */
     Optional<OrderStatus> headerStatus(JsonNode header) {
         if (yes(header, "cancel_flag") || yes(header, "delete_flag")) {
             return Optional.of(OrderStatus.CANCELLED);
@@ -131,8 +144,8 @@ final class P21Mapping {
         if (orderDate == null) {
             throw ErpException.badResponse(systemId, "order " + number + " without order_date", null);
         }
-        return new SalesOrder(number, number, header.path("customer_id").asString(""), status(header, lines),
-                orderDate, date(header, "requested_date"), money(total), mapped);
+        return new SalesOrder(number, number, header.path("customer_id").asString(""), status(header, lines), orderDate,
+                date(header, "requested_date"), money(total), mapped);
     }
 
     SalesOrderLine line(JsonNode line, Map<Long, Item> items) {
@@ -150,9 +163,10 @@ final class P21Mapping {
                 : unitPrice.multiply(quantity);
         JsonNode location = line.path(options.lineLocationColumn());
         return new SalesOrderLine(line.path("line_no").asInt(),
-                // A uid whose inv_mast row is missing still shows up, by its P21 number, rather than vanish.
-                item == null ? String.valueOf(uid) : item.sku(), item == null ? null : item.description(),
-                quantity, shipped, money(unitPrice), money(amount),
+                // A uid whose inv_mast row is missing still shows up, by its P21 number,
+                // rather than vanish.
+                item == null ? String.valueOf(uid) : item.sku(), item == null ? null : item.description(), quantity,
+                shipped, money(unitPrice), money(amount),
                 location.isNumber() ? options.locations().warehouse(location.asLong()) : null);
     }
 
@@ -172,9 +186,10 @@ final class P21Mapping {
     }
 
     /**
-     * The price of one key from its rows of the price view (one row per quantity break of that customer and
-     * item): the row with the highest {@code quantity_break} not above the quantity (the lowest row if the
-     * quantity is below every break). The rows above the lowest are the key's quantity breaks.
+     * The price of one key from its rows of the price view (one row per quantity break of
+     * that customer and item): the row with the highest {@code quantity_break} not above
+     * the quantity (the lowest row if the quantity is below every break). The rows above
+     * the lowest are the key's quantity breaks.
      */
     Optional<ItemPrice> price(PriceKey key, List<JsonNode> rows) {
         if (rows.isEmpty()) {
@@ -202,7 +217,10 @@ final class P21Mapping {
         return new Money(amount, options.currency());
     }
 
-    /** A number as written on the wire (JSON number, or a numeric string); missing or null is zero. */
+    /**
+     * A number as written on the wire (JSON number, or a numeric string); missing or null
+     * is zero.
+     */
     BigDecimal decimal(JsonNode row, String field) {
         JsonNode value = row.path(field);
         if (value.isMissingNode() || value.isNull()) {
@@ -219,7 +237,10 @@ final class P21Mapping {
         }
     }
 
-    /** P21 answers {@code YYYY-MM-DDThh:mm:ss} (local time, no offset); the date part is the business date. */
+    /**
+     * P21 answers {@code YYYY-MM-DDThh:mm:ss} (local time, no offset); the date part is
+     * the business date.
+     */
     LocalDate date(JsonNode row, String field) {
         String value = row.path(field).asString("");
         if (value.isBlank()) {
@@ -245,4 +266,5 @@ final class P21Mapping {
         JsonNode value = row.path(field);
         return value.isNull() || value.isMissingNode() ? null : value.asString();
     }
+
 }

@@ -13,22 +13,27 @@ import dev.erpgraph.erp.http.QueryStrings;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads P21's read-only OData service ({@code /odataservice/odata/table/{table}} and {@code /view/{view}}) with
- * the system's bearer token, following {@code $top}/{@code $skip} paging to the end.
+ * Reads P21's read-only OData service ({@code /odataservice/odata/table/{table}} and
+ * {@code /view/{view}}) with the system's bearer token, following
+ * {@code $top}/{@code $skip} paging to the end.
  *
- * <p>Paging: P21 sends no next link; the client asks {@code $count=true} on the first page and keeps asking
- * with a growing {@code $skip} until it has {@code @odata.count} rows (or, if the service gave no count, until
- * a short page). Counting makes it safe against a server that caps pages below the {@code $top} asked. The
- * service is described as OData v3 in some places and answers v4-style JSON in others, so both the
- * {@code @odata.count} and the {@code odata.count}/{@code __count} spellings are read, as are {@code value}
- * and the verbose {@code d.results} envelope.
+ * <p>
+ * Paging: P21 sends no next link; the client asks {@code $count=true} on the first page
+ * and keeps asking with a growing {@code $skip} until it has {@code @odata.count} rows
+ * (or, if the service gave no count, until a short page). Counting makes it safe against
+ * a server that caps pages below the {@code $top} asked. The service is described as
+ * OData v3 in some places and answers v4-style JSON in others, so both the
+ * {@code @odata.count} and the {@code odata.count}/{@code __count} spellings are read, as
+ * are {@code value} and the verbose {@code d.results} envelope.
  */
 final class P21ODataClient {
 
     private static final int MAX_PAGES = 10_000;
 
     private final ErpHttpClient http;
+
     private final P21TokenClient tokens;
+
     private final int pageSize;
 
     P21ODataClient(ErpHttpClient http, P21TokenClient tokens, int pageSize) {
@@ -45,7 +50,10 @@ final class P21ODataClient {
         return read(resource, "odataservice/odata/table/" + table, filter, select, orderBy);
     }
 
-    /** All rows of a view (custom SQL views published to the OData service) that match {@code filter}. */
+    /**
+     * All rows of a view (custom SQL views published to the OData service) that match
+     * {@code filter}.
+     */
     List<JsonNode> view(String resource, String view, String filter, String select, String orderBy) {
         return read(resource, "odataservice/odata/view/" + view, filter, select, orderBy);
     }
@@ -71,8 +79,7 @@ final class P21ODataClient {
             }
             List<JsonNode> pageRows = rows(body);
             rows.addAll(pageRows);
-            boolean done = pageRows.isEmpty()
-                    || (count != null ? rows.size() >= count : pageRows.size() < pageSize);
+            boolean done = pageRows.isEmpty() || (count != null ? rows.size() >= count : pageRows.size() < pageSize);
             if (done) {
                 return rows;
             }
@@ -90,11 +97,11 @@ final class P21ODataClient {
     }
 
     /**
-     * Sends a request with the bearer token; on 401 forgets the token, fetches a new one and sends once more.
-     * Used for the Transaction API as well.
+     * Sends a request with the bearer token; on 401 forgets the token, fetches a new one
+     * and sends once more. Used for the Transaction API as well.
      */
     ErpHttpResponse authorized(String resource, String method, String pathAndQuery, Map<String, String> headers,
-                               String body) {
+            String body) {
         return tokens.authorized(token -> http.send(resource, method, pathAndQuery, withToken(headers, token), body));
     }
 
@@ -119,8 +126,8 @@ final class P21ODataClient {
     }
 
     static Long count(JsonNode body) {
-        for (JsonNode candidate : List.of(body.path("@odata.count"), body.path("odata.count"),
-                body.path("__count"), body.path("d").path("__count"))) {
+        for (JsonNode candidate : List.of(body.path("@odata.count"), body.path("odata.count"), body.path("__count"),
+                body.path("d").path("__count"))) {
             if (candidate.isNumber()) {
                 return candidate.asLong();
             }
@@ -133,8 +140,11 @@ final class P21ODataClient {
 
     private static String queryString(Map<String, String> query) {
         StringBuilder result = new StringBuilder();
-        query.forEach((name, value) -> result.append(result.isEmpty() ? "" : "&").append(name).append('=')
-                .append(QueryStrings.encode(value)));
+        query.forEach((name, value) -> result.append(result.isEmpty() ? "" : "&")
+            .append(name)
+            .append('=')
+            .append(QueryStrings.encode(value)));
         return result.toString();
     }
+
 }

@@ -9,14 +9,18 @@ import java.util.OptionalLong;
 import dev.erpgraph.erp.http.QueryStrings;
 
 /**
- * Builds P21 OData {@code $filter} expressions, and is the only place that puts a caller's value into one.
+ * Builds P21 OData {@code $filter} expressions, and is the only place that puts a
+ * caller's value into one.
  *
- * <p>Why it looks like this: OData has no {@code in} operator that the P21 service is known to accept, so many
- * keys become an {@code or}-chain ({@code customer_id eq 100198 or customer_id eq 100199}); IIS in front of
- * the P21 middleware refuses query strings over 2048 bytes by default, so chains are cut into chunks by their
- * encoded length. Values are made harmless by type: numeric keys ({@code customer_id}, {@code inv_mast_uid})
- * are validated as digits and never quoted, so a key like {@code 1' or '1'='1} is not a P21 customer and is
- * answered as unknown without being sent; strings ({@code order_no}, {@code item_id}) are single-quoted with
+ * <p>
+ * Why it looks like this: OData has no {@code in} operator that the P21 service is known
+ * to accept, so many keys become an {@code or}-chain
+ * ({@code customer_id eq 100198 or customer_id eq 100199}); IIS in front of the P21
+ * middleware refuses query strings over 2048 bytes by default, so chains are cut into
+ * chunks by their encoded length. Values are made harmless by type: numeric keys
+ * ({@code customer_id}, {@code inv_mast_uid}) are validated as digits and never quoted,
+ * so a key like {@code 1' or '1'='1} is not a P21 customer and is answered as unknown
+ * without being sent; strings ({@code order_no}, {@code item_id}) are single-quoted with
  * every quote doubled, so nothing a caller sends can leave its literal.
  */
 final class P21ODataFilter {
@@ -57,8 +61,9 @@ final class P21ODataFilter {
     }
 
     /**
-     * {@code terms} joined by {@code or}, in as few chunks as the length budget allows; each chunk is
-     * {@code (t1 or t2 ...) and condition} when a condition is given. A term is never split.
+     * {@code terms} joined by {@code or}, in as few chunks as the length budget allows;
+     * each chunk is {@code (t1 or t2 ...) and condition} when a condition is given. A
+     * term is never split.
      */
     static List<String> anyOf(Collection<String> terms, String condition, int maxEncodedLength) {
         List<String> chunks = new ArrayList<>();
@@ -90,4 +95,5 @@ final class P21ODataFilter {
     private static int encodedLength(String text) {
         return QueryStrings.encode(text).length();
     }
+
 }

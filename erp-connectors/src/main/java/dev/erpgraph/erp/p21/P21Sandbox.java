@@ -38,18 +38,22 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A Prophet 21 middleware as its connector sees it, under {@code /sandbox/{id}/}:
  * <ul>
- *   <li>{@code POST api/security/token/v2}: user credentials ({@code username}/{@code password} →
- *       {@code ExpiresInSeconds} and a {@code RefreshToken}) or a consumer key ({@code ClientSecret},
- *       {@code GrantType: client_credentials} → {@code ExpiresIn}, empty {@code RefreshToken}); refusals are
- *       OAuth-style {@code {"error":"invalid_grant"|"invalid_client","error_description"}};</li>
- *   <li>{@code GET odataservice/odata/table/{table}} and {@code .../view/{view}}: the OData service, with
- *       {@code $filter} (parsed by {@link P21SandboxFilter}), {@code $select}, {@code $orderby}, {@code $top}
- *       (at most 1000 rows a page, never more than asked), {@code $skip}, {@code $count=true} →
- *       {@code @odata.count}; no next link; errors {@code {"error":{"code","message"}}}; query strings over
- *       2048 bytes refused with 404 as IIS does;</li>
- *   <li>{@code GET api/ui/router/v1/?urlType=external} → {@code {"Url"}} of the UI server (without the trailing
- *       slash: 307 to it);</li>
- *   <li>{@code POST uiserver/api/v2/transaction}: the Transaction API (see {@link P21SandboxTransactions}).</li>
+ * <li>{@code POST api/security/token/v2}: user credentials
+ * ({@code username}/{@code password} → {@code ExpiresInSeconds} and a
+ * {@code RefreshToken}) or a consumer key ({@code ClientSecret},
+ * {@code GrantType: client_credentials} → {@code ExpiresIn}, empty {@code RefreshToken});
+ * refusals are OAuth-style
+ * {@code {"error":"invalid_grant"|"invalid_client","error_description"}};</li>
+ * <li>{@code GET odataservice/odata/table/{table}} and {@code .../view/{view}}: the OData
+ * service, with {@code $filter} (parsed by {@link P21SandboxFilter}), {@code $select},
+ * {@code $orderby}, {@code $top} (at most 1000 rows a page, never more than asked),
+ * {@code $skip}, {@code $count=true} → {@code @odata.count}; no next link; errors
+ * {@code {"error":{"code","message"}}}; query strings over 2048 bytes refused with 404 as
+ * IIS does;</li>
+ * <li>{@code GET api/ui/router/v1/?urlType=external} → {@code {"Url"}} of the UI server
+ * (without the trailing slash: 307 to it);</li>
+ * <li>{@code POST uiserver/api/v2/transaction}: the Transaction API (see
+ * {@link P21SandboxTransactions}).</li>
  * </ul>
  * Everything but the token endpoint needs a valid bearer token ({@code 401} otherwise).
  */
@@ -60,9 +64,11 @@ class P21Sandbox {
 
     static final int MAX_PAGE = 1000;
     static final int MAX_QUERY_STRING = 2048;
+
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final SandboxRegistry registry;
+
     private final Map<String, P21SandboxTables> tables = new ConcurrentHashMap<>();
 
     P21Sandbox(SandboxRegistry registry) {
@@ -118,27 +124,28 @@ class P21Sandbox {
 
     @GetMapping(path = "/odataservice/odata/table/{table}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> table(@PathVariable String id, @PathVariable String table, HttpServletRequest request,
-                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
         return odata(id, P21SandboxTables.TABLES.get(table), table, request, auth);
     }
 
     @GetMapping(path = "/odataservice/odata/view/{view}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> view(@PathVariable String id, @PathVariable String view, HttpServletRequest request,
-                                @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
         return odata(id, P21SandboxTables.VIEWS.get(view), view, request, auth);
     }
 
     private ResponseEntity<String> odata(String id, P21SandboxTables.Table table, String name,
-                                         HttpServletRequest request, String auth) {
+            HttpServletRequest request, String auth) {
         Sandbox sandbox = sandbox(id);
         sandbox.stats().record(table == null ? "odata" : table.resource());
         if (!sandbox.tokens().isValidBearer(auth)) {
             return error(HttpStatus.UNAUTHORIZED, "Authorization has been denied for this request.");
         }
         if (request.getQueryString() != null && request.getQueryString().length() > MAX_QUERY_STRING) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
-                    .body("<html><body><h2>HTTP Error 404.15 - Not Found</h2><p>The request filtering module is "
-                            + "configured to deny a request where the query string is too long.</p></body></html>");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.TEXT_HTML)
+                .body("<html><body><h2>HTTP Error 404.15 - Not Found</h2><p>The request filtering module is "
+                        + "configured to deny a request where the query string is too long.</p></body></html>");
         }
         if (table == null) {
             return error(HttpStatus.NOT_FOUND, "Resource not found for the segment '" + name + "'.");
@@ -153,11 +160,15 @@ class P21Sandbox {
                     || "allpages".equalsIgnoreCase(request.getParameter("$inlinecount"));
 
             List<Map<String, Object>> rows = new ArrayList<>(tables(sandbox).rows(table.name(), filter)
-                    .filter(row -> P21SandboxFilter.matches(filter, row)).toList());
+                .filter(row -> P21SandboxFilter.matches(filter, row))
+                .toList());
             rows.sort(order);
             ObjectNode body = ErpJson.MAPPER.createObjectNode();
-            body.put("@odata.context", ServletUriComponentsBuilder.fromContextPath(request).path("/sandbox/" + id
-                    + "/odataservice/odata/$metadata#" + name).build().toUriString());
+            body.put("@odata.context",
+                    ServletUriComponentsBuilder.fromContextPath(request)
+                        .path("/sandbox/" + id + "/odataservice/odata/$metadata#" + name)
+                        .build()
+                        .toUriString());
             if (count) {
                 body.put("@odata.count", rows.size());
             }
@@ -174,48 +185,54 @@ class P21Sandbox {
 
     @GetMapping(path = "/api/ui/router/v1/", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> router(@PathVariable String id, HttpServletRequest request,
-                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
         Sandbox sandbox = sandbox(id);
         sandbox.stats().record("router");
         if (!sandbox.tokens().isValidBearer(auth)) {
             return error(HttpStatus.UNAUTHORIZED, "Authorization has been denied for this request.");
         }
         ObjectNode body = ErpJson.MAPPER.createObjectNode();
-        body.put("Url", ServletUriComponentsBuilder.fromContextPath(request).path("/sandbox/" + id + "/uiserver")
-                .build().toUriString());
+        body.put("Url",
+                ServletUriComponentsBuilder.fromContextPath(request)
+                    .path("/sandbox/" + id + "/uiserver")
+                    .build()
+                    .toUriString());
         return json(HttpStatus.OK, body);
     }
 
-    /** The middleware only serves the router with a trailing slash; without it, a redirect. */
+    /**
+     * The middleware only serves the router with a trailing slash; without it, a
+     * redirect.
+     */
     @GetMapping(path = "/api/ui/router/v1")
     ResponseEntity<String> routerWithoutSlash(@PathVariable String id, HttpServletRequest request) {
         sandbox(id).stats().record("router");
         String query = request.getQueryString();
         return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
-                .header(HttpHeaders.LOCATION, request.getRequestURI() + "/" + (query == null ? "" : "?" + query))
-                .build();
+            .header(HttpHeaders.LOCATION, request.getRequestURI() + "/" + (query == null ? "" : "?" + query))
+            .build();
     }
 
     @PostMapping(path = "/uiserver/api/v2/transaction", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> transaction(@PathVariable String id, @RequestBody(required = false) String body,
-                                       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
         Sandbox sandbox = sandbox(id);
         sandbox.stats().record("create-order");
         if (!sandbox.tokens().isValidBearer(auth)) {
             return error(HttpStatus.UNAUTHORIZED, "Authorization has been denied for this request.");
         }
-        return new P21SandboxTransactions(sandbox.data(), (P21SandboxErp) sandbox.erp())
-                .run(body)
-                .map(answer -> json(HttpStatus.OK, answer))
-                // Some Transaction API faults are an HTTP 500 with no body at all.
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build());
+        return new P21SandboxTransactions(sandbox.data(), (P21SandboxErp) sandbox.erp()).run(body)
+            .map(answer -> json(HttpStatus.OK, answer))
+            // Some Transaction API faults are an HTTP 500 with no body at all.
+            .orElseGet(() -> ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build());
     }
 
     // ---- helpers
 
     private Sandbox sandbox(String id) {
-        return registry.find(id, ErpKind.EPICOR_P21).orElseThrow(() -> new org.springframework.web.server
-                .ResponseStatusException(HttpStatus.NOT_FOUND, "no P21 sandbox '" + id + "'"));
+        return registry.find(id, ErpKind.EPICOR_P21)
+            .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no P21 sandbox '" + id + "'"));
     }
 
     private P21SandboxTables tables(Sandbox sandbox) {
@@ -313,20 +330,24 @@ class P21Sandbox {
     }
 
     private static ResponseEntity<String> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(P21SandboxErp.errorBody(status.value(), message));
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(P21SandboxErp.errorBody(status.value(), message));
     }
 
     private static ResponseEntity<String> oauthError(HttpStatus status, String error, String description) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("error_description", description);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(ErpJson.MAPPER.writeValueAsString(body));
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(ErpJson.MAPPER.writeValueAsString(body));
     }
 
     private static ResponseEntity<String> json(HttpStatus status, JsonNode body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(ErpJson.MAPPER.writeValueAsString(body));
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(ErpJson.MAPPER.writeValueAsString(body));
     }
+
 }

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the sandbox machinery knows of P21: customers are numbered {@code 100000 + index} (P21 customer ids are
- * numbers), orders {@code 1010000 + sequence} (P21's {@code order_no}, a string of digits), locations are
- * numbers (10 = CLE ... 50 = IND), errors use the OData service's {@code {"error":{"code","message"}}}.
+ * What the sandbox machinery knows of P21: customers are numbered {@code 100000 + index}
+ * (P21 customer ids are numbers), orders {@code 1010000 + sequence} (P21's
+ * {@code order_no}, a string of digits), locations are numbers (10 = CLE ... 50 = IND),
+ * errors use the OData service's {@code {"error":{"code","message"}}}.
  */
 @Component
 @ConditionalOnSandboxMode
@@ -32,7 +33,9 @@ class P21SandboxErp implements SandboxErp {
     static final int FIRST_CUSTOMER_ID = 100_000;
     static final int FIRST_ORDER_NO = 1_010_000;
 
-    /** Warehouse code → P21 location id, matching {@link P21Options#DEFAULT_LOCATIONS}. */
+    /**
+     * Warehouse code → P21 location id, matching {@link P21Options#DEFAULT_LOCATIONS}.
+     */
     static final Map<String, Long> LOCATIONS;
 
     static {
@@ -106,4 +109,5 @@ class P21SandboxErp implements SandboxErp {
                         null),
                 null, null, Map.of());
     }
+
 }

@@ -16,33 +16,43 @@ import java.util.Set;
 import dev.erpgraph.erp.sandbox.FilterExpression;
 
 /**
- * The sandbox's OData {@code $filter}: a real little parser and evaluator, so that a connector that failed to
- * escape a value would visibly widen its result (or be refused) instead of being silently "fixed" by the
- * sandbox.
+ * The sandbox's OData {@code $filter}: a real little parser and evaluator, so that a
+ * connector that failed to escape a value would visibly widen its result (or be refused)
+ * instead of being silently "fixed" by the sandbox.
  *
- * <p>Grammar: {@code or}/{@code and}/{@code not}, parentheses, comparisons {@code column op literal} with
- * {@code eq ne gt ge lt le}; literals are single-quoted strings (quotes doubled inside), numbers, ISO dates and
- * date-times ({@code 2026-01-01}, {@code 2026-01-01T00:00:00}, v3's {@code datetime'...'}), {@code true},
- * {@code false}, {@code null}. Columns must exist and literals must fit the column's type, as the P21 OData
- * service checks against its metadata. String comparison ignores case, like SQL Server's default collation.
- * Any function call ({@code now()}, {@code substringof(...)}) is answered as the real service does, 404.
+ * <p>
+ * Grammar: {@code or}/{@code and}/{@code not}, parentheses, comparisons
+ * {@code column op literal} with {@code eq ne gt ge lt le}; literals are single-quoted
+ * strings (quotes doubled inside), numbers, ISO dates and date-times ({@code 2026-01-01},
+ * {@code 2026-01-01T00:00:00}, v3's {@code datetime'...'}), {@code true}, {@code false},
+ * {@code null}. Columns must exist and literals must fit the column's type, as the P21
+ * OData service checks against its metadata. String comparison ignores case, like SQL
+ * Server's default collation. Any function call ({@code now()}, {@code substringof(...)})
+ * is answered as the real service does, 404.
  */
 final class P21SandboxFilter {
 
     /** The types P21 columns have on the wire. */
-    enum Type { STRING, NUMBER, DATETIME }
+    enum Type {
+
+        STRING, NUMBER, DATETIME
+
+    }
 
     /** The filter cannot be parsed or does not fit the table: the service's 400. */
     static final class InvalidFilterException extends RuntimeException {
+
         final int status;
 
         InvalidFilterException(int status, String message) {
             super(message);
             this.status = status;
         }
+
     }
 
     sealed interface Expr permits Or, And, Not, Compare, Constant {
+
     }
 
     record Or(List<Expr> terms) implements Expr {
@@ -64,7 +74,9 @@ final class P21SandboxFilter {
     static final Expr ALL = new Constant(true);
 
     private final List<String> tokens;
+
     private final Map<String, Type> columns;
+
     private int position;
 
     private P21SandboxFilter(List<String> tokens, Map<String, Type> columns) {
@@ -127,9 +139,10 @@ final class P21SandboxFilter {
     }
 
     /**
-     * The values {@code column} is restricted to by {@code expr} (a superset: every matching row has one of
-     * them), or empty if the filter does not restrict it to a finite set. Tables use it to look rows up by key
-     * instead of scanning, without ever hiding a row the filter would match.
+     * The values {@code column} is restricted to by {@code expr} (a superset: every
+     * matching row has one of them), or empty if the filter does not restrict it to a
+     * finite set. Tables use it to look rows up by key instead of scanning, without ever
+     * hiding a row the filter would match.
      */
     static Optional<Set<Object>> candidates(Expr expr, String column) {
         if (expr instanceof Compare compare) {
@@ -240,8 +253,8 @@ final class P21SandboxFilter {
 
     private static Object requireType(Type column, Type literal, String name, Object value) {
         if (column != literal) {
-            throw invalid("A binary operator with incompatible types was detected: column '" + name + "' is "
-                    + column + ", the literal " + literal);
+            throw invalid("A binary operator with incompatible types was detected: column '" + name + "' is " + column
+                    + ", the literal " + literal);
         }
         return value;
     }
@@ -292,7 +305,7 @@ final class P21SandboxFilter {
 
     private static boolean isKeyword(String word) {
         return Set.of("and", "or", "not", "eq", "ne", "gt", "ge", "lt", "le", "null", "true", "false")
-                .contains(word.toLowerCase(Locale.ROOT));
+            .contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static List<String> tokenize(String text) {
@@ -327,7 +340,8 @@ final class P21SandboxFilter {
             }
             else {
                 int j = i;
-                while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && "()',".indexOf(text.charAt(j)) < 0) {
+                while (j < text.length() && !Character.isWhitespace(text.charAt(j))
+                        && "()',".indexOf(text.charAt(j)) < 0) {
                     j++;
                 }
                 tokens.add(text.substring(i, j));
@@ -340,4 +354,5 @@ final class P21SandboxFilter {
     private static InvalidFilterException invalid(String detail) {
         return new InvalidFilterException(400, "Invalid filter expression: " + detail);
     }
+
 }

@@ -18,31 +18,39 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The sandbox's Transaction API for the {@code Order} service, with its quirks: HTTP 200 whatever happens, the
- * outcome in {@code Summary} ({@code Succeeded}/{@code Failed}/{@code Other}) and {@code Messages[]},
- * {@code Results} null when every transaction failed, partial commits of mixed batches, and an empty HTTP 500
- * (answered as {@link Optional#empty()}) for faults the service does not explain: a body that is not an Order
- * transaction set, a missing {@code TABPAGE_1.order} form, a quantity that is not a number.
+ * The sandbox's Transaction API for the {@code Order} service, with its quirks: HTTP 200
+ * whatever happens, the outcome in {@code Summary}
+ * ({@code Succeeded}/{@code Failed}/{@code Other}) and {@code Messages[]},
+ * {@code Results} null when every transaction failed, partial commits of mixed batches,
+ * and an empty HTTP 500 (answered as {@link Optional#empty()}) for faults the service
+ * does not explain: a body that is not an Order transaction set, a missing
+ * {@code TABPAGE_1.order} form, a quantity that is not a number.
  *
- * <p>Business refusals (a 200 with {@code Failed}): unknown customer, customer on credit hold, missing
- * {@code source_loc_id}, unknown location, {@code requested_date} not after {@code order_date}, unknown item,
- * no lines.
+ * <p>
+ * Business refusals (a 200 with {@code Failed}): unknown customer, customer on credit
+ * hold, missing {@code source_loc_id}, unknown location, {@code requested_date} not after
+ * {@code order_date}, unknown item, no lines.
  */
 final class P21SandboxTransactions {
 
     /** A refusal the service explains in {@code Messages}. */
     private static final class Refused extends RuntimeException {
+
         Refused(String message) {
             super(message);
         }
+
     }
 
     /** A fault the service answers with an empty 500. */
     private static final class Fault extends RuntimeException {
+
     }
 
     private final DistributorDataSet data;
+
     private final P21SandboxErp erp;
+
     P21SandboxTransactions(DistributorDataSet data, P21SandboxErp erp) {
         this.data = data;
         this.erp = erp;
@@ -137,8 +145,8 @@ final class P21SandboxTransactions {
         List<DistributorDataSet.OrderLine> lines = new ArrayList<>();
         for (Map<String, String> item : items) {
             String itemId = item.getOrDefault("oe_order_item_id", "");
-            DistributorDataSet.Item known = data.item(itemId).orElseThrow(
-                    () -> new Refused("Item ID '" + itemId + "' was not found."));
+            DistributorDataSet.Item known = data.item(itemId)
+                .orElseThrow(() -> new Refused("Item ID '" + itemId + "' was not found."));
             BigDecimal quantity;
             try {
                 quantity = new BigDecimal(item.getOrDefault("unit_quantity", "").trim());
@@ -174,9 +182,12 @@ final class P21SandboxTransactions {
     }
 
     private String warehouse(String locationId) {
-        return P21SandboxErp.LOCATIONS.entrySet().stream()
-                .filter(entry -> String.valueOf(entry.getValue()).equals(locationId.trim())).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new Refused("Location ID " + locationId + " is not valid."));
+        return P21SandboxErp.LOCATIONS.entrySet()
+            .stream()
+            .filter(entry -> String.valueOf(entry.getValue()).equals(locationId.trim()))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(() -> new Refused("Location ID " + locationId + " is not valid."));
     }
 
     private static LocalDate date(String value, String label) {
@@ -198,4 +209,5 @@ final class P21SandboxTransactions {
         }
         return edits;
     }
+
 }

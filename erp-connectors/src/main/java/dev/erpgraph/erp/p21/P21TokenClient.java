@@ -20,22 +20,29 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The bearer token of one P21 system, from {@code POST /api/security/token/v2}.
  *
- * <p>Every token call opens a session in the P21 middleware, so the token is fetched once and shared by all
- * threads until shortly before it expires (a tenth of its life early, at most a minute), and fetched again
- * once when the ERP answers 401 to it ({@link #authorized}; both in {@link AccessTokenCache}). Two grants are
- * supported, chosen by what is configured: user credentials ({@code username}/{@code password}; the answer carries
- * {@code ExpiresInSeconds} and a {@code RefreshToken}) and a consumer key ({@code clientSecret}, optionally
- * with {@code username}; the answer carries {@code ExpiresIn} and an empty {@code RefreshToken}). The refresh
- * token is not used: asking again with the credentials costs the same one request and works for both grants.
+ * <p>
+ * Every token call opens a session in the P21 middleware, so the token is fetched once
+ * and shared by all threads until shortly before it expires (a tenth of its life early,
+ * at most a minute), and fetched again once when the ERP answers 401 to it
+ * ({@link #authorized}; both in {@link AccessTokenCache}). Two grants are supported,
+ * chosen by what is configured: user credentials ({@code username}/{@code password}; the
+ * answer carries {@code ExpiresInSeconds} and a {@code RefreshToken}) and a consumer key
+ * ({@code clientSecret}, optionally with {@code username}; the answer carries
+ * {@code ExpiresIn} and an empty {@code RefreshToken}). The refresh token is not used:
+ * asking again with the credentials costs the same one request and works for both grants.
  */
 final class P21TokenClient {
 
     static final String DEFAULT_TOKEN_PATH = "api/security/token/v2";
+
     private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ErpHttpClient http;
+
     private final ErpAuthProperties auth;
+
     private final AccessTokenCache cache;
 
     P21TokenClient(ErpHttpClient http, ConnectorSettings settings, Clock clock) {
@@ -44,7 +51,10 @@ final class P21TokenClient {
         this.cache = new AccessTokenCache(Objects.requireNonNull(clock, "clock"), this::fetch);
     }
 
-    /** Sends {@code request} with the token, once more with a new one if P21 answers 401 to it. */
+    /**
+     * Sends {@code request} with the token, once more with a new one if P21 answers 401
+     * to it.
+     */
     ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
         return cache.authorized(request);
     }
@@ -80,7 +90,10 @@ final class P21TokenClient {
         return JSON.writeValueAsString(body);
     }
 
-    /** {@code ExpiresInSeconds} (user grant) or {@code ExpiresIn} (consumer key), as a number or a string. */
+    /**
+     * {@code ExpiresInSeconds} (user grant) or {@code ExpiresIn} (consumer key), as a
+     * number or a string.
+     */
     static Duration lifetime(JsonNode body) {
         JsonNode seconds = body.has("ExpiresInSeconds") ? body.path("ExpiresInSeconds") : body.path("ExpiresIn");
         long value = seconds.isNumber() ? seconds.asLong() : parse(seconds.asString(""));
@@ -95,4 +108,5 @@ final class P21TokenClient {
             return -1;
         }
     }
+
 }

@@ -15,30 +15,42 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Creates sales orders through P21's Transaction API, the way the P21 UI would enter them.
+ * Creates sales orders through P21's Transaction API, the way the P21 UI would enter
+ * them.
  *
- * <p>Two steps: the UI server that runs transactions is found with
- * {@code GET /api/ui/router/v1/?urlType=external} → {@code {"Url": ...}} (the trailing slash matters: without it
- * the middleware answers 307), remembered, then {@code POST {Url}/api/v2/transaction} with the {@code Order}
- * service's body: a {@code TABPAGE_1.order} form (customer, sales and source location, order and requested date,
- * PO, taker) and a {@code TP_ITEMS.items} list ({@code oe_order_item_id}, {@code unit_quantity}).
+ * <p>
+ * Two steps: the UI server that runs transactions is found with
+ * {@code GET /api/ui/router/v1/?urlType=external} → {@code {"Url": ...}} (the trailing
+ * slash matters: without it the middleware answers 307), remembered, then {@code POST
+ * {Url}/api/v2/transaction} with the {@code Order} service's body: a
+ * {@code TABPAGE_1.order} form (customer, sales and source location, order and requested
+ * date, PO, taker) and a {@code TP_ITEMS.items} list ({@code oe_order_item_id},
+ * {@code unit_quantity}).
  *
- * <p>The answer needs care: HTTP 200 does not mean success. {@code Summary.Failed} counts failed transactions,
- * {@code Results} is null when all of them failed, and the reason is in {@code Messages[]}: that becomes
- * {@link ErpException.Kind#REJECTED} with the message (a customer on credit hold, an unknown item). Some faults
- * are an empty HTTP 500 instead: {@link ErpException.Kind#UNAVAILABLE}, safe to retry because of the PO check
- * below. The new {@code order_no} is the {@code order_no} edit of the {@code TABPAGE_1.order} row in the result.
+ * <p>
+ * The answer needs care: HTTP 200 does not mean success. {@code Summary.Failed} counts
+ * failed transactions, {@code Results} is null when all of them failed, and the reason is
+ * in {@code Messages[]}: that becomes {@link ErpException.Kind#REJECTED} with the message
+ * (a customer on credit hold, an unknown item). Some faults are an empty HTTP 500
+ * instead: {@link ErpException.Kind#UNAVAILABLE}, safe to retry because of the PO check
+ * below. The new {@code order_no} is the {@code order_no} edit of the
+ * {@code TABPAGE_1.order} row in the result.
  *
- * <p>Idempotency: the request's customer reference (or, without one, its idempotency key) is sent as
- * {@code po_no}; before entering an order the client looks for an order of that customer with that PO and
- * answers its number instead of entering a second one.
+ * <p>
+ * Idempotency: the request's customer reference (or, without one, its idempotency key) is
+ * sent as {@code po_no}; before entering an order the client looks for an order of that
+ * customer with that PO and answers its number instead of entering a second one.
  */
 final class P21TransactionClient {
 
     private final P21ODataClient odata;
+
     private final P21Options options;
+
     private final String systemId;
+
     private final Clock clock;
+
     private volatile String uiServer;
 
     P21TransactionClient(P21ODataClient odata, P21Options options, String systemId, Clock clock) {
@@ -49,8 +61,8 @@ final class P21TransactionClient {
     }
 
     static String poNumber(SalesOrderRequest request) {
-        return request.customerReference() == null || request.customerReference().isBlank()
-                ? request.idempotencyKey() : request.customerReference();
+        return request.customerReference() == null || request.customerReference().isBlank() ? request.idempotencyKey()
+                : request.customerReference();
     }
 
     String create(long customerId, SalesOrderRequest request) {
@@ -65,7 +77,10 @@ final class P21TransactionClient {
         return orderNumber(response);
     }
 
-    /** The new order number from the Transaction API's answer, or the failure it stands for. */
+    /**
+     * The new order number from the Transaction API's answer, or the failure it stands
+     * for.
+     */
     String orderNumber(ErpHttpResponse response) {
         if (!response.isSuccess()) {
             throw response.failure(P21ErrorBody.message(response));
@@ -73,7 +88,9 @@ final class P21TransactionClient {
         return orderNumber(response.json());
     }
 
-    /** The new order number from a Transaction API answer, or the rejection it carries. */
+    /**
+     * The new order number from a Transaction API answer, or the rejection it carries.
+     */
     String orderNumber(JsonNode answer) {
         JsonNode summary = answer.path("Summary");
         JsonNode results = answer.path("Results");
@@ -84,8 +101,8 @@ final class P21TransactionClient {
         for (JsonNode transaction : results.path("Transactions")) {
             if (!"Passed".equalsIgnoreCase(transaction.path("Status").asString(""))) {
                 String message = P21ErrorBody.messages(answer.path("Messages"));
-                throw ErpException.rejected(systemId, message.isEmpty() ? "the Order transaction did not pass"
-                        : message);
+                throw ErpException.rejected(systemId,
+                        message.isEmpty() ? "the Order transaction did not pass" : message);
             }
             for (JsonNode element : transaction.path("DataElements")) {
                 if (!"TABPAGE_1.order".equals(element.path("Name").asString(""))) {
@@ -93,8 +110,8 @@ final class P21TransactionClient {
                 }
                 for (JsonNode row : element.path("Rows")) {
                     for (JsonNode edit : row.path("Edits")) {
-                        if ("order_no".equals(edit.path("Name").asString("")) && !edit.path("Value").asString("")
-                                .isBlank()) {
+                        if ("order_no".equals(edit.path("Name").asString(""))
+                                && !edit.path("Value").asString("").isBlank()) {
                             return edit.path("Value").asString();
                         }
                     }
@@ -127,8 +144,13 @@ final class P21TransactionClient {
         LocalDate orderDate = LocalDate.now(clock);
         LocalDate requested = request.requestedDeliveryDate() == null ? orderDate.plusDays(1)
                 : request.requestedDeliveryDate();
-        long location = request.lines().stream().map(SalesOrderRequest.Line::warehouse)
-                .filter(Objects::nonNull).findFirst().map(this::location).orElse(options.defaultLocationId());
+        long location = request.lines()
+            .stream()
+            .map(SalesOrderRequest.Line::warehouse)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .map(this::location)
+            .orElse(options.defaultLocationId());
 
         ObjectNode root = ErpJson.MAPPER.createObjectNode();
         root.put("Name", "Order");
@@ -141,7 +163,8 @@ final class P21TransactionClient {
         ArrayNode header = form.putArray("Rows").addObject().putArray("Edits");
         edit(header, "customer_id", String.valueOf(customerId));
         edit(header, "sales_loc_id", String.valueOf(location));
-        // source_loc_id is effectively required: without it P21 enters the order with no lines.
+        // source_loc_id is effectively required: without it P21 enters the order with no
+        // lines.
         edit(header, "source_loc_id", String.valueOf(location));
         edit(header, "order_date", orderDate.toString());
         edit(header, "requested_date", requested.toString());
@@ -185,4 +208,5 @@ final class P21TransactionClient {
         edit.put("Name", name);
         edit.put("Value", value);
     }
+
 }

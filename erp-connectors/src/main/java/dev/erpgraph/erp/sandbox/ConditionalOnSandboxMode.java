@@ -8,10 +8,14 @@ import java.lang.annotation.Target;
 
 import org.springframework.context.annotation.Conditional;
 
-/** Only in the demo: when no {@code erp.systems} is configured, the built-in sandbox ERPs run. */
-@Target({ElementType.TYPE, ElementType.METHOD})
+/**
+ * Only in the demo: when no {@code erp.systems} is configured, the built-in sandbox ERPs
+ * run.
+ */
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(OnSandboxModeCondition.class)
 public @interface ConditionalOnSandboxMode {
+
 }

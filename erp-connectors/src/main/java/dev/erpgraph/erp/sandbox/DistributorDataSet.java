@@ -18,17 +18,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.erpgraph.erp.OrderStatus;
 
 /**
- * A distributor's ERP data, generated deterministically from a seed: customers, items, warehouses (CLE is
- * Cleveland), stock, two years of orders with 1 to 8 lines, quantity-break price ladders and credit. It is
- * ERP-neutral: each sandbox renders it in its own ERP's wire format and numbering. It is mutable only through
- * the sandbox admin API (changes) and sales-order creates, and thread-safe.
+ * A distributor's ERP data, generated deterministically from a seed: customers, items,
+ * warehouses (CLE is Cleveland), stock, two years of orders with 1 to 8 lines,
+ * quantity-break price ladders and credit. It is ERP-neutral: each sandbox renders it in
+ * its own ERP's wire format and numbering. It is mutable only through the sandbox admin
+ * API (changes) and sales-order creates, and thread-safe.
  */
 public final class DistributorDataSet {
 
     /** "Today" in the data set; fixed so that every run sees the same open orders. */
     public static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+
     public static final int CUSTOMERS = 1_200;
+
     public static final int ITEMS = 320;
+
     public static final String CURRENCY = "USD";
 
     public record Warehouse(String code, String name, String city, String region) {
@@ -37,12 +41,14 @@ public final class DistributorDataSet {
     public record Item(String sku, String description, String unit, BigDecimal listPrice, List<QuantityBreak> breaks) {
     }
 
-    /** From {@code minimumQuantity} on, {@code discountPercent} off the customer's price. */
+    /**
+     * From {@code minimumQuantity} on, {@code discountPercent} off the customer's price.
+     */
     public record QuantityBreak(BigDecimal minimumQuantity, BigDecimal discountPercent) {
     }
 
     public record Customer(int index, String name, String city, String region, BigDecimal creditLimit,
-                           BigDecimal balance, boolean onHold, String paymentTerms, BigDecimal discountPercent) {
+            BigDecimal balance, boolean onHold, String paymentTerms, BigDecimal discountPercent) {
     }
 
     public record Stock(String sku, String warehouse, BigDecimal onHand, BigDecimal allocated) {
@@ -52,61 +58,81 @@ public final class DistributorDataSet {
     }
 
     public record OrderLine(int lineNumber, String sku, String description, BigDecimal quantity,
-                            BigDecimal shippedQuantity, BigDecimal unitPrice, String warehouse) {
+            BigDecimal shippedQuantity, BigDecimal unitPrice, String warehouse) {
         public BigDecimal amount() {
             return unitPrice.multiply(quantity).setScale(2, RoundingMode.HALF_UP);
         }
     }
 
-    /** An order; {@code sequence} is ERP-neutral, each sandbox formats it into its own document number. */
+    /**
+     * An order; {@code sequence} is ERP-neutral, each sandbox formats it into its own
+     * document number.
+     */
     public record Order(int sequence, int customerIndex, LocalDate orderDate, LocalDate requestedDate,
-                        OrderStatus status, String customerPo, List<OrderLine> lines) {
+            OrderStatus status, String customerPo, List<OrderLine> lines) {
         public BigDecimal total() {
             return lines.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
-    private static final Comparator<Order> NEWEST_FIRST =
-            Comparator.comparing(Order::orderDate).thenComparing(Order::sequence).reversed();
+    private static final Comparator<Order> NEWEST_FIRST = Comparator.comparing(Order::orderDate)
+        .thenComparing(Order::sequence)
+        .reversed();
 
-    private static final List<Warehouse> WAREHOUSES = List.of(
-            new Warehouse("CLE", "Cleveland DC", "Cleveland", "OH"),
+    private static final List<Warehouse> WAREHOUSES = List.of(new Warehouse("CLE", "Cleveland DC", "Cleveland", "OH"),
             new Warehouse("CMH", "Columbus Branch", "Columbus", "OH"),
             new Warehouse("DET", "Detroit DC", "Detroit", "MI"),
             new Warehouse("PIT", "Pittsburgh Branch", "Pittsburgh", "PA"),
             new Warehouse("IND", "Indianapolis Branch", "Indianapolis", "IN"));
 
-    private static final String[][] PRODUCT_LINES = {
-            {"PVC", "PVC Sch 40 Pipe", "FT"}, {"CPR", "Copper Type L Tube", "FT"}, {"VLV", "Brass Ball Valve", "EA"},
-            {"FIT", "Press Fitting Elbow", "EA"}, {"WHT", "Gas Water Heater", "EA"}, {"PMP", "Circulator Pump", "EA"},
-            {"THR", "Programmable Thermostat", "EA"}, {"DCT", "Galvanized Duct", "EA"}, {"FLT", "Pleated Air Filter", "BX"},
-            {"WIR", "THHN Copper Wire", "FT"}, {"BRK", "Circuit Breaker", "EA"}, {"CND", "EMT Conduit", "FT"},
-            {"FAS", "Hex Bolt Zinc", "BX"}, {"SEA", "Pipe Thread Sealant", "EA"}, {"HNG", "Pipe Hanger", "EA"},
-            {"FXT", "Commercial Faucet", "EA"}};
-    private static final String[] SIZES = {"1/2\"", "3/4\"", "1\"", "1-1/4\"", "1-1/2\"", "2\"", "3\"", "4\"",
-            "10 ga", "12 ga", "14 ga", "20A", "30A", "40 gal", "50 gal", "M8", "M10", "16x25", "20x25", "6\""};
-    private static final String[] NAME_PLACES = {"Cuyahoga", "Buckeye", "Lakeshore", "Great Lakes", "Erie",
-            "Summit", "Maumee", "Portage", "Western Reserve", "Tri-County", "Keystone", "Allegheny", "Hoosier",
-            "Motor City", "Wolverine", "Scioto", "Miami Valley", "Ohio Valley", "Heartland", "Riverside", "Parma",
-            "Akron", "Canton", "Toledo", "Dayton", "Lorain", "Medina", "Mahoning", "Lake County", "Geauga"};
-    private static final String[] NAME_TRADES = {"Mechanical", "Plumbing", "HVAC", "Electric", "Supply",
+    private static final String[][] PRODUCT_LINES = { { "PVC", "PVC Sch 40 Pipe", "FT" },
+            { "CPR", "Copper Type L Tube", "FT" }, { "VLV", "Brass Ball Valve", "EA" },
+            { "FIT", "Press Fitting Elbow", "EA" }, { "WHT", "Gas Water Heater", "EA" },
+            { "PMP", "Circulator Pump", "EA" }, { "THR", "Programmable Thermostat", "EA" },
+            { "DCT", "Galvanized Duct", "EA" }, { "FLT", "Pleated Air Filter", "BX" },
+            { "WIR", "THHN Copper Wire", "FT" }, { "BRK", "Circuit Breaker", "EA" }, { "CND", "EMT Conduit", "FT" },
+            { "FAS", "Hex Bolt Zinc", "BX" }, { "SEA", "Pipe Thread Sealant", "EA" }, { "HNG", "Pipe Hanger", "EA" },
+            { "FXT", "Commercial Faucet", "EA" } };
+
+    private static final String[] SIZES = { "1/2\"", "3/4\"", "1\"", "1-1/4\"", "1-1/2\"", "2\"", "3\"", "4\"", "10 ga",
+            "12 ga", "14 ga", "20A", "30A", "40 gal", "50 gal", "M8", "M10", "16x25", "20x25", "6\"" };
+
+    private static final String[] NAME_PLACES = { "Cuyahoga", "Buckeye", "Lakeshore", "Great Lakes", "Erie", "Summit",
+            "Maumee", "Portage", "Western Reserve", "Tri-County", "Keystone", "Allegheny", "Hoosier", "Motor City",
+            "Wolverine", "Scioto", "Miami Valley", "Ohio Valley", "Heartland", "Riverside", "Parma", "Akron", "Canton",
+            "Toledo", "Dayton", "Lorain", "Medina", "Mahoning", "Lake County", "Geauga" };
+
+    private static final String[] NAME_TRADES = { "Mechanical", "Plumbing", "HVAC", "Electric", "Supply",
             "Heating & Cooling", "Pipe & Valve", "Contractors", "Building Services", "Facility Services",
-            "Electrical Contractors", "Plumbing & Heating"};
-    private static final String[] NAME_SUFFIXES = {"Inc.", "LLC", "Co.", "Corp.", "Group", "Supply Co.", "& Sons",
-            "Ltd."};
-    private static final String[][] CITIES = {{"Cleveland", "OH"}, {"Akron", "OH"}, {"Columbus", "OH"},
-            {"Toledo", "OH"}, {"Dayton", "OH"}, {"Detroit", "MI"}, {"Ann Arbor", "MI"}, {"Pittsburgh", "PA"},
-            {"Erie", "PA"}, {"Indianapolis", "IN"}, {"Fort Wayne", "IN"}, {"Canton", "OH"}};
-    private static final String[] TERMS = {"NET30", "NET30", "NET30", "NET45", "NET60", "2%10NET30"};
+            "Electrical Contractors", "Plumbing & Heating" };
+
+    private static final String[] NAME_SUFFIXES = { "Inc.", "LLC", "Co.", "Corp.", "Group", "Supply Co.", "& Sons",
+            "Ltd." };
+
+    private static final String[][] CITIES = { { "Cleveland", "OH" }, { "Akron", "OH" }, { "Columbus", "OH" },
+            { "Toledo", "OH" }, { "Dayton", "OH" }, { "Detroit", "MI" }, { "Ann Arbor", "MI" }, { "Pittsburgh", "PA" },
+            { "Erie", "PA" }, { "Indianapolis", "IN" }, { "Fort Wayne", "IN" }, { "Canton", "OH" } };
+
+    private static final String[] TERMS = { "NET30", "NET30", "NET30", "NET45", "NET60", "2%10NET30" };
 
     private final Map<String, Item> items = new LinkedHashMap<>();
+
     private final List<Customer> customers;
+
     private final Map<String, Stock> stock = new ConcurrentHashMap<>();
+
     private final Map<Integer, Order> orders = new ConcurrentHashMap<>();
-    /** Each customer's order sequences: reading one customer's orders must not scan every order there is. */
+
+    /**
+     * Each customer's order sequences: reading one customer's orders must not scan every
+     * order there is.
+     */
     private final Map<Integer, List<Integer>> sequencesByCustomer = new ConcurrentHashMap<>();
+
     private final AtomicInteger nextSequence;
+
     private final Map<Integer, Customer> changedCustomers = new ConcurrentHashMap<>();
+
     private final Map<String, BigDecimal> changedListPrices = new ConcurrentHashMap<>();
 
     public DistributorDataSet(long seed) {
@@ -133,8 +159,8 @@ public final class DistributorDataSet {
             return Optional.empty();
         }
         BigDecimal changed = changedListPrices.get(sku);
-        return Optional.of(changed == null ? item
-                : new Item(item.sku(), item.description(), item.unit(), changed, item.breaks()));
+        return Optional
+            .of(changed == null ? item : new Item(item.sku(), item.description(), item.unit(), changed, item.breaks()));
     }
 
     public int customerCount() {
@@ -181,7 +207,10 @@ public final class DistributorDataSet {
         return Optional.ofNullable(orders.get(sequence));
     }
 
-    /** The customer's unit price for an item at a quantity: list price, less the customer's and the break's discount. */
+    /**
+     * The customer's unit price for an item at a quantity: list price, less the
+     * customer's and the break's discount.
+     */
     public Optional<BigDecimal> unitPrice(int customerIndex, String sku, BigDecimal quantity) {
         Optional<Customer> customer = customer(customerIndex);
         Optional<Item> item = item(sku);
@@ -204,7 +233,7 @@ public final class DistributorDataSet {
 
     public static BigDecimal discounted(BigDecimal price, BigDecimal percent) {
         return price.multiply(BigDecimal.valueOf(100).subtract(percent))
-                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+            .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     }
 
     // ---- changes (the admin API and sales-order creates)
@@ -221,15 +250,16 @@ public final class DistributorDataSet {
     }
 
     public void setCredit(int index, BigDecimal creditLimit, BigDecimal balance, Boolean onHold) {
-        customer(index).ifPresent(old -> changedCustomers.put(index, new Customer(old.index(), old.name(), old.city(),
-                old.region(), creditLimit == null ? old.creditLimit() : creditLimit,
-                balance == null ? old.balance() : balance, onHold == null ? old.onHold() : onHold, old.paymentTerms(),
-                old.discountPercent())));
+        customer(index).ifPresent(old -> changedCustomers.put(index,
+                new Customer(old.index(), old.name(), old.city(), old.region(),
+                        creditLimit == null ? old.creditLimit() : creditLimit,
+                        balance == null ? old.balance() : balance, onHold == null ? old.onHold() : onHold,
+                        old.paymentTerms(), old.discountPercent())));
     }
 
     public void setOrderStatus(int sequence, OrderStatus status) {
-        orders.computeIfPresent(sequence, (key, old) -> new Order(old.sequence(), old.customerIndex(),
-                old.orderDate(), old.requestedDate(), status, old.customerPo(), old.lines()));
+        orders.computeIfPresent(sequence, (key, old) -> new Order(old.sequence(), old.customerIndex(), old.orderDate(),
+                old.requestedDate(), status, old.customerPo(), old.lines()));
     }
 
     /** Enters a new open order at the customer's prices; answers its sequence. */
@@ -243,8 +273,8 @@ public final class DistributorDataSet {
     // ---- generation
 
     /**
-     * Every item's sku, the same in every sandbox and for every seed: the demo CRM quotes these on its
-     * opportunities, so their live prices resolve in any sandbox ERP.
+     * Every item's sku, the same in every sandbox and for every seed: the demo CRM quotes
+     * these on its opportunities, so their live prices resolve in any sandbox ERP.
      */
     public static List<String> skus() {
         List<String> skus = new ArrayList<>(ITEMS);
@@ -285,7 +315,7 @@ public final class DistributorDataSet {
             String[] city = CITIES[random.nextInt(CITIES.length)];
             BigDecimal limit = BigDecimal.valueOf(5_000L + 1_000L * random.nextInt(246)).setScale(2);
             BigDecimal balance = limit.multiply(BigDecimal.valueOf(random.nextInt(0, 110)))
-                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
             boolean onHold = random.nextInt(100) < 6 || balance.compareTo(limit) > 0;
             BigDecimal discount = BigDecimal.valueOf(random.nextInt(4) * 5L);
             result.add(new Customer(i, name, city[0], city[1], limit, balance, onHold,
@@ -297,7 +327,8 @@ public final class DistributorDataSet {
     private void generateStock(SplittableRandom random) {
         for (Item item : items.values()) {
             for (Warehouse warehouse : WAREHOUSES) {
-                // Cleveland is the main DC and carries everything; branches carry most items.
+                // Cleveland is the main DC and carries everything; branches carry most
+                // items.
                 if (warehouse.code().equals("CLE") || random.nextInt(100) < 75) {
                     BigDecimal onHand = BigDecimal.valueOf(random.nextInt(0, 600));
                     BigDecimal allocated = BigDecimal.valueOf(random.nextInt(0, onHand.intValue() / 3 + 1));
@@ -325,14 +356,14 @@ public final class DistributorDataSet {
                     BigDecimal quantity = BigDecimal.valueOf(random.nextInt(1, 121));
                     BigDecimal shipped = switch (status) {
                         case SHIPPED, INVOICED -> quantity;
-                        case PARTIALLY_SHIPPED -> l == 1 ? quantity.subtract(BigDecimal.ONE).max(BigDecimal.ONE)
-                                .min(quantity) : BigDecimal.ZERO;
+                        case PARTIALLY_SHIPPED -> l == 1
+                                ? quantity.subtract(BigDecimal.ONE).max(BigDecimal.ONE).min(quantity) : BigDecimal.ZERO;
                         default -> BigDecimal.ZERO;
                     };
                     BigDecimal unitPrice = unitPrice(customer.index(), item.sku(), quantity).orElseThrow();
                     String warehouse = WAREHOUSES.get(random.nextInt(WAREHOUSES.size())).code();
-                    lines.add(new OrderLine(l, item.sku(), item.description(), quantity, shipped, unitPrice,
-                            warehouse));
+                    lines
+                        .add(new OrderLine(l, item.sku(), item.description(), quantity, shipped, unitPrice, warehouse));
                 }
                 if (status == OrderStatus.PARTIALLY_SHIPPED && lines.size() == 1) {
                     OrderLine only = lines.get(0);
@@ -379,4 +410,5 @@ public final class DistributorDataSet {
     private static String stockKey(String sku, String warehouse) {
         return sku + "@" + warehouse;
     }
+
 }

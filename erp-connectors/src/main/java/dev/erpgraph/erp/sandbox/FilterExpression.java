@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A parsed OData {@code $filter} as a sandbox evaluates it against one entity's property values. The sandboxes'
- * dialect parsers differ in tokens, literals, type rules and error bodies, but not in how {@code and}, {@code or}
- * and {@code not} combine what they parsed: that part lives here.
+ * A parsed OData {@code $filter} as a sandbox evaluates it against one entity's property
+ * values. The sandboxes' dialect parsers differ in tokens, literals, type rules and error
+ * bodies, but not in how {@code and}, {@code or} and {@code not} combine what they
+ * parsed: that part lives here.
  */
 public interface FilterExpression {
 
@@ -27,7 +28,9 @@ public interface FilterExpression {
         }
     };
 
-    /** Whether the entity whose property values {@code entity} answers passes the filter. */
+    /**
+     * Whether the entity whose property values {@code entity} answers passes the filter.
+     */
     boolean test(Function<String, Object> entity);
 
     default boolean test(Map<String, Object> row) {
@@ -35,16 +38,18 @@ public interface FilterExpression {
     }
 
     /**
-     * The only values {@code property} can have in an entity this filter accepts, or null if it can have any: lets
-     * a sandbox look up candidates instead of scanning every record. Sound by construction ({@code eq} gives its
-     * literal, {@code and} intersects, {@code or} unites, anything else is unconstrained), so a widened filter is
-     * still answered with the widened result.
+     * The only values {@code property} can have in an entity this filter accepts, or null
+     * if it can have any: lets a sandbox look up candidates instead of scanning every
+     * record. Sound by construction ({@code eq} gives its literal, {@code and}
+     * intersects, {@code or} unites, anything else is unconstrained), so a widened filter
+     * is still answered with the widened result.
      */
     Set<String> candidates(String property);
 
     /**
-     * Whether {@code left operator right} holds, given {@code order}, the sign of comparing left to right: the
-     * meaning of OData's {@code eq ne gt ge lt le} once a dialect has compared its values its own way.
+     * Whether {@code left operator right} holds, given {@code order}, the sign of
+     * comparing left to right: the meaning of OData's {@code eq ne gt ge lt le} once a
+     * dialect has compared its values its own way.
      */
     static boolean holds(String operator, int order) {
         return switch (operator) {
@@ -80,10 +85,12 @@ public interface FilterExpression {
     }
 
     /**
-     * Marks {@code comparison} as "{@code property} equals {@code text}": the dialect promises that it holds for an
-     * entity whose {@code property} is a {@link String} exactly when that string equals {@code text}, without
-     * failing. An {@code or} of such comparisons on one property (how OData v2 spells a key list) is then answered by
-     * one set lookup instead of one comparison per key; any other value is still judged by the comparisons.
+     * Marks {@code comparison} as "{@code property} equals {@code text}": the dialect
+     * promises that it holds for an entity whose {@code property} is a {@link String}
+     * exactly when that string equals {@code text}, without failing. An {@code or} of
+     * such comparisons on one property (how OData v2 spells a key list) is then answered
+     * by one set lookup instead of one comparison per key; any other value is still
+     * judged by the comparisons.
      */
     static FilterExpression equalsText(String property, String text, FilterExpression comparison) {
         return new AnyOf(property, List.of(text), List.of(comparison));
@@ -113,11 +120,18 @@ public interface FilterExpression {
         };
     }
 
-    /** {@code property eq texts[0] or property eq texts[1] ...}, each term the dialect's own comparison. */
+    /**
+     * {@code property eq texts[0] or property eq texts[1] ...}, each term the dialect's
+     * own comparison.
+     */
     final class AnyOf implements FilterExpression {
+
         private final String property;
+
         private final List<String> texts;
+
         private final List<FilterExpression> comparisons;
+
         private Set<String> lookup;
 
         private AnyOf(String property, List<String> texts, List<FilterExpression> comparisons) {
@@ -139,7 +153,8 @@ public interface FilterExpression {
             if (entity.apply(property) instanceof String value) {
                 return lookup().contains(value);
             }
-            // null, or a value of another type: the comparisons decide (or fail) in order, as the chain would.
+            // null, or a value of another type: the comparisons decide (or fail) in
+            // order, as the chain would.
             for (FilterExpression comparison : comparisons) {
                 if (comparison.test(entity)) {
                     return true;
@@ -161,6 +176,7 @@ public interface FilterExpression {
             }
             return set;
         }
+
     }
 
     static FilterExpression not(FilterExpression inner) {
@@ -176,4 +192,5 @@ public interface FilterExpression {
             }
         };
     }
+
 }

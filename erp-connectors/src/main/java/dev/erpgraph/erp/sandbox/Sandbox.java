@@ -4,16 +4,22 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One running sandbox ERP: its id (the path segment under {@code /sandbox/}), its kind's wire-format knowledge,
- * its own data set, the faults it injects, its stats and its tokens.
+ * One running sandbox ERP: its id (the path segment under {@code /sandbox/}), its kind's
+ * wire-format knowledge, its own data set, the faults it injects, its stats and its
+ * tokens.
  */
 public final class Sandbox {
 
     private final String id;
+
     private final SandboxErp erp;
+
     private final DistributorDataSet data;
+
     private final AtomicReference<SandboxFaults> faults;
+
     private final SandboxStats stats = new SandboxStats();
+
     private final SandboxTokens tokens;
 
     Sandbox(String id, SandboxErp erp, DistributorDataSet data, SandboxFaults faults, SandboxTokens tokens) {
@@ -44,7 +50,10 @@ public final class Sandbox {
         faults.set(Objects.requireNonNull(newFaults));
     }
 
-    /** Takes one 429 from the "rate limit the next N" budget; true if this request must be answered 429. */
+    /**
+     * Takes one 429 from the "rate limit the next N" budget; true if this request must be
+     * answered 429.
+     */
     boolean consumeRateLimit() {
         SandboxFaults current;
         do {
@@ -53,9 +62,10 @@ public final class Sandbox {
                 return false;
             }
         }
-        while (!faults.compareAndSet(current, new SandboxFaults(current.latencyMs(), current.latencyJitterMs(),
-                current.down(), current.errorRate(), current.malformed(), current.rateLimitNext() - 1,
-                current.retryAfterSeconds(), current.tokenTtlSeconds())));
+        while (!faults.compareAndSet(current,
+                new SandboxFaults(current.latencyMs(), current.latencyJitterMs(), current.down(), current.errorRate(),
+                        current.malformed(), current.rateLimitNext() - 1, current.retryAfterSeconds(),
+                        current.tokenTtlSeconds())));
         return true;
     }
 
@@ -66,4 +76,5 @@ public final class Sandbox {
     public SandboxTokens tokens() {
         return tokens;
     }
+
 }

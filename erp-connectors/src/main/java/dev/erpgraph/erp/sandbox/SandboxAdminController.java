@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The admin API beside every sandbox's wire API (API-CONTRACT.md): faults, stats, changes, and token
- * revocation for testing a connector's refresh.
+ * The admin API beside every sandbox's wire API (API-CONTRACT.md): faults, stats,
+ * changes, and token revocation for testing a connector's refresh.
  */
 @RestController
 @RequestMapping("/sandbox/{id}/_admin")
@@ -26,6 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
 class SandboxAdminController {
 
     private final SandboxRegistry registry;
+
     private final List<SandboxChangeListener> listeners;
 
     SandboxAdminController(SandboxRegistry registry, List<SandboxChangeListener> listeners) {
@@ -38,18 +39,17 @@ class SandboxAdminController {
         return sandbox(id).faults();
     }
 
-    /** Merges the given fields into the current faults; fields left out keep their value. */
+    /**
+     * Merges the given fields into the current faults; fields left out keep their value.
+     */
     @PutMapping("/faults")
     SandboxFaults setFaults(@PathVariable String id, @RequestBody Map<String, Object> body) {
         Sandbox sandbox = sandbox(id);
         SandboxFaults old = sandbox.faults();
         try {
-            SandboxFaults faults = new SandboxFaults(
-                    number(body, "latencyMs", old.latencyMs()).longValue(),
-                    number(body, "latencyJitterMs", old.latencyJitterMs()).longValue(),
-                    flag(body, "down", old.down()),
-                    number(body, "errorRate", old.errorRate()).doubleValue(),
-                    flag(body, "malformed", old.malformed()),
+            SandboxFaults faults = new SandboxFaults(number(body, "latencyMs", old.latencyMs()).longValue(),
+                    number(body, "latencyJitterMs", old.latencyJitterMs()).longValue(), flag(body, "down", old.down()),
+                    number(body, "errorRate", old.errorRate()).doubleValue(), flag(body, "malformed", old.malformed()),
                     number(body, "rateLimitNext", old.rateLimitNext()).intValue(),
                     number(body, "retryAfterSeconds", old.retryAfterSeconds()).intValue(),
                     number(body, "tokenTtlSeconds", old.tokenTtlSeconds()).longValue());
@@ -95,12 +95,12 @@ class SandboxAdminController {
             }
             case "credit" -> {
                 int index = erp.customerIndex(String.valueOf(change.customerNumber()))
-                        .orElseThrow(() -> bad("unknown customerNumber " + change.customerNumber()));
+                    .orElseThrow(() -> bad("unknown customerNumber " + change.customerNumber()));
                 data.setCredit(index, change.creditLimit(), change.balance(), change.onHold());
             }
             case "order" -> {
                 int sequence = erp.orderSequence(String.valueOf(change.orderNumber()))
-                        .orElseThrow(() -> bad("unknown orderNumber " + change.orderNumber()));
+                    .orElseThrow(() -> bad("unknown orderNumber " + change.orderNumber()));
                 require(change.status() != null, "order needs a status, one of " + List.of(OrderStatus.values()));
                 data.setOrderStatus(sequence, change.status());
             }
@@ -116,8 +116,8 @@ class SandboxAdminController {
     }
 
     private Sandbox sandbox(String id) {
-        return registry.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no sandbox '" + id + "'"));
+        return registry.find(id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no sandbox '" + id + "'"));
     }
 
     private static Number number(Map<String, Object> body, String key, Number fallback) {
@@ -139,4 +139,5 @@ class SandboxAdminController {
     private static ResponseStatusException bad(String message) {
         return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
     }
+
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The built-in sandbox ERPs of the demo: one per ERP kind that has a {@link SandboxErp}, served on this
- * application's port under {@code /sandbox/{id}/}. Absent as soon as a real ERP system is configured.
+ * The built-in sandbox ERPs of the demo: one per ERP kind that has a {@link SandboxErp},
+ * served on this application's port under {@code /sandbox/{id}/}. Absent as soon as a
+ * real ERP system is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSandboxMode
@@ -25,9 +26,10 @@ class SandboxConfiguration {
 
     @Bean
     FilterRegistrationBean<SandboxTrafficFilter> sandboxTrafficFilter(SandboxRegistry registry) {
-        FilterRegistrationBean<SandboxTrafficFilter> registration =
-                new FilterRegistrationBean<>(new SandboxTrafficFilter(registry));
+        FilterRegistrationBean<SandboxTrafficFilter> registration = new FilterRegistrationBean<>(
+                new SandboxTrafficFilter(registry));
         registration.addUrlPatterns("/sandbox/*");
         return registration;
     }
+
 }

@@ -8,36 +8,51 @@ import dev.erpgraph.erp.config.ErpSystemProperties;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * What the shared sandbox machinery needs to know of one ERP kind: its numbering of the data set's customers
- * and orders, its error body, and the demo configuration that points its connector at the sandbox. One bean
- * per kind, in that ERP's package, beside the controller that speaks its wire format.
+ * What the shared sandbox machinery needs to know of one ERP kind: its numbering of the
+ * data set's customers and orders, its error body, and the demo configuration that points
+ * its connector at the sandbox. One bean per kind, in that ERP's package, beside the
+ * controller that speaks its wire format.
  */
 public interface SandboxErp {
 
     ErpKind kind();
 
-    /** The system id the demo runs this sandbox under, e.g. {@code sap}: the path {@code /sandbox/sap/...}. */
+    /**
+     * The system id the demo runs this sandbox under, e.g. {@code sap}: the path
+     * {@code /sandbox/sap/...}.
+     */
     String defaultSystemId();
 
     /** The ERP's customer number for the data set's customer {@code index}. */
     String customerNumber(int index);
 
-    /** The data set index of a customer number; empty for anything this ERP would not know (including hostile input). */
+    /**
+     * The data set index of a customer number; empty for anything this ERP would not know
+     * (including hostile input).
+     */
     OptionalInt customerIndex(String customerNumber);
 
     /** The ERP's document number for the data set's order {@code sequence}. */
     String orderNumber(int sequence);
 
-    /** The data set sequence of an order number; empty for anything this ERP would not know. */
+    /**
+     * The data set sequence of an order number; empty for anything this ERP would not
+     * know.
+     */
     OptionalInt orderSequence(String orderNumber);
 
-    /** Writes an error in this ERP's own error format (used for injected faults: down, error rate, 429). */
+    /**
+     * Writes an error in this ERP's own error format (used for injected faults: down,
+     * error rate, 429).
+     */
     void writeError(HttpServletResponse response, int status, String message) throws IOException;
 
     /**
-     * The configuration of the demo system that reads this sandbox: its kind, a display name, the base URL
-     * given (the sandbox root, e.g. {@code http://127.0.0.1:8080/sandbox/sap}) and the demo credentials the
-     * sandbox accepts.
+     * The configuration of the demo system that reads this sandbox: its kind, a display
+     * name, the base URL given (the sandbox root, e.g.
+     * {@code http://127.0.0.1:8080/sandbox/sap}) and the demo credentials the sandbox
+     * accepts.
      */
     ErpSystemProperties demoSystem(String baseUrl);
+
 }

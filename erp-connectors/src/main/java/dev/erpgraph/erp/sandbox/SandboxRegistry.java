@@ -10,8 +10,8 @@ import java.util.Optional;
 import dev.erpgraph.erp.ErpKind;
 
 /**
- * The sandboxes this application serves: in the demo, one per ERP kind under its default id. Sandbox
- * controllers look their sandbox up here by the id in the path.
+ * The sandboxes this application serves: in the demo, one per ERP kind under its default
+ * id. Sandbox controllers look their sandbox up here by the id in the path.
  */
 public final class SandboxRegistry {
 
@@ -19,7 +19,8 @@ public final class SandboxRegistry {
 
     public SandboxRegistry(List<SandboxErp> erps, long seed, SandboxFaults initialFaults, Clock clock) {
         for (SandboxErp erp : erps) {
-            // Each sandbox has its own data, derived from the one demo seed: stable across runs, distinct per ERP.
+            // Each sandbox has its own data, derived from the one demo seed: stable
+            // across runs, distinct per ERP.
             long sandboxSeed = seed * 31 + erp.kind().ordinal();
             sandboxes.put(erp.defaultSystemId(), new Sandbox(erp.defaultSystemId(), erp,
                     new DistributorDataSet(sandboxSeed), initialFaults, new SandboxTokens(clock)));
@@ -34,8 +35,12 @@ public final class SandboxRegistry {
         return Optional.ofNullable(sandboxes.get(id));
     }
 
-    /** The sandbox of that id if it is of that kind: a controller of one ERP never serves another's id. */
+    /**
+     * The sandbox of that id if it is of that kind: a controller of one ERP never serves
+     * another's id.
+     */
     public Optional<Sandbox> find(String id, ErpKind kind) {
         return find(id).filter(sandbox -> sandbox.erp().kind() == kind);
     }
+
 }

@@ -9,20 +9,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What a sandbox was asked: requests in all, per resource, and the most it ever had in flight at once (the SX.e
- * fan-out bound is asserted on that). Served at {@code GET /sandbox/{id}/_admin/stats}.
+ * What a sandbox was asked: requests in all, per resource, and the most it ever had in
+ * flight at once (the SX.e fan-out bound is asserted on that). Served at {@code GET
+ * /sandbox/{id}/_admin/stats}.
  */
 public final class SandboxStats {
 
     private final AtomicLong requests = new AtomicLong();
+
     private final Map<String, AtomicLong> byResource = new ConcurrentHashMap<>();
+
     private final AtomicInteger inFlight = new AtomicInteger();
+
     private final AtomicInteger maxInFlight = new AtomicInteger();
+
     private final List<Interval> intervals = new ArrayList<>();
 
     /**
-     * When one request was served (System.nanoTime), for measuring how many ran one after another, and what it
-     * was ({@code GET /sandbox/sap/...}, without the query string), for saying which requests they were.
+     * When one request was served (System.nanoTime), for measuring how many ran one after
+     * another, and what it was ({@code GET /sandbox/sap/...}, without the query string),
+     * for saying which requests they were.
      */
     public record Interval(long startNanos, long endNanos, String request) {
     }
@@ -48,14 +54,20 @@ public final class SandboxStats {
         }
     }
 
-    /** The requests served since the last reset, as time intervals (bounded to the last 100,000). */
+    /**
+     * The requests served since the last reset, as time intervals (bounded to the last
+     * 100,000).
+     */
     public List<Interval> intervals() {
         synchronized (intervals) {
             return List.copyOf(intervals);
         }
     }
 
-    /** Called by an ERP's sandbox controller for every request it serves, naming what was read or written. */
+    /**
+     * Called by an ERP's sandbox controller for every request it serves, naming what was
+     * read or written.
+     */
     public void record(String resource) {
         byResource.computeIfAbsent(resource, key -> new AtomicLong()).incrementAndGet();
     }
@@ -74,4 +86,5 @@ public final class SandboxStats {
             intervals.clear();
         }
     }
+
 }

@@ -7,12 +7,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Access tokens a sandbox issued, with their expiry, so that a sandbox can refuse an expired or revoked token
- * exactly as its ERP would and connectors' refresh logic is exercised for real.
+ * Access tokens a sandbox issued, with their expiry, so that a sandbox can refuse an
+ * expired or revoked token exactly as its ERP would and connectors' refresh logic is
+ * exercised for real.
  */
 public final class SandboxTokens {
 
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+
     private final Clock clock;
 
     public SandboxTokens(Clock clock) {
@@ -40,4 +42,5 @@ public final class SandboxTokens {
     public void revokeAll() {
         expiries.clear();
     }
+
 }

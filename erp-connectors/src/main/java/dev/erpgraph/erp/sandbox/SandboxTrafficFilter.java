@@ -13,14 +13,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * In front of every sandbox wire request ({@code /sandbox/{id}/...}, not {@code _admin}): counts it, then
- * injects the sandbox's faults the way a real ERP or its gateway would show them: latency, 503 when down, 429
- * with {@code Retry-After}, 500 at the error rate, and unparsable bodies.
+ * In front of every sandbox wire request ({@code /sandbox/{id}/...}, not {@code _admin}):
+ * counts it, then injects the sandbox's faults the way a real ERP or its gateway would
+ * show them: latency, 503 when down, 429 with {@code Retry-After}, 500 at the error rate,
+ * and unparsable bodies.
  *
- * <p>The latency is the time to answer, not a wait added in front of the sandbox's own work: the answer is built
- * into a buffer first and sent when the latency is up. A real ERP's latency, as the gateway sees it, is its
- * whole answer time; a wait on top of the sandbox's JSON building would make a 100 ms ERP answer in 100 ms plus
- * however busy this machine happens to be, and the benchmark's floor would no longer be the ERP's.
+ * <p>
+ * The latency is the time to answer, not a wait added in front of the sandbox's own work:
+ * the answer is built into a buffer first and sent when the latency is up. A real ERP's
+ * latency, as the gateway sees it, is its whole answer time; a wait on top of the
+ * sandbox's JSON building would make a 100 ms ERP answer in 100 ms plus however busy this
+ * machine happens to be, and the benchmark's floor would no longer be the ERP's.
  */
 final class SandboxTrafficFilter extends OncePerRequestFilter {
 
@@ -35,8 +38,8 @@ final class SandboxTrafficFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String[] segments = request.getRequestURI().substring(request.getContextPath().length()).split("/");
         // "", "sandbox", "{id}", ...
-        Sandbox sandbox = segments.length > 3 && !"_admin".equals(segments[3])
-                ? registry.find(segments[2]).orElse(null) : null;
+        Sandbox sandbox = segments.length > 3 && !"_admin".equals(segments[3]) ? registry.find(segments[2]).orElse(null)
+                : null;
         if (sandbox == null) {
             chain.doFilter(request, response);
             return;
@@ -65,8 +68,8 @@ final class SandboxTrafficFilter extends OncePerRequestFilter {
         buffered.copyBodyToResponse();
     }
 
-    private void answer(Sandbox sandbox, SandboxFaults faults, HttpServletRequest request,
-                        HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    private void answer(Sandbox sandbox, SandboxFaults faults, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws IOException, ServletException {
         if (faults.down()) {
             sandbox.erp().writeError(response, 503, "Service unavailable");
             return;
@@ -83,16 +86,16 @@ final class SandboxTrafficFilter extends OncePerRequestFilter {
         if (faults.malformed()) {
             response.setStatus(200);
             response.setContentType("application/json");
-            response.getOutputStream().write("{\"value\":[{\"id\":<html>upstream reset".getBytes(
-                    StandardCharsets.UTF_8));
+            response.getOutputStream()
+                .write("{\"value\":[{\"id\":<html>upstream reset".getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);
     }
 
     private static long latency(SandboxFaults faults) {
-        return faults.latencyMs()
-                + (faults.latencyJitterMs() > 0 ? ThreadLocalRandom.current().nextLong(faults.latencyJitterMs() + 1) : 0);
+        return faults.latencyMs() + (faults.latencyJitterMs() > 0
+                ? ThreadLocalRandom.current().nextLong(faults.latencyJitterMs() + 1) : 0);
     }
 
     private static void pauseUntil(long answerAtNanos) {
@@ -101,11 +104,13 @@ final class SandboxTrafficFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            // This sleep IS the simulated ERP: its latency is what the sandbox exists to reproduce.
+            // This sleep IS the simulated ERP: its latency is what the sandbox exists to
+            // reproduce.
             TimeUnit.NANOSECONDS.sleep(nanos);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }
+
 }

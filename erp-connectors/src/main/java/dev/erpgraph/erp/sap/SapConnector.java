@@ -46,82 +46,109 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SAP S/4HANA Cloud through its A2X OData v2 APIs under {@code {base-url}/sap/opu/odata/sap/}.
+ * SAP S/4HANA Cloud through its A2X OData v2 APIs under
+ * {@code {base-url}/sap/opu/odata/sap/}.
  *
- * <p><b>Requests per batch</b> (each sends {@code $top} (option {@code top}, default 1000000, 0: none) far above
- * any real result, so that RAP services answer their largest pages (5000 rows) instead of 100, and follows
- * {@code d.__next} to the end; a batch is
- * split only where the URL would exceed {@code maxUrlLength}, option, default 7500 characters, since OData v2
- * has no {@code in} and key sets become chained {@code or}; the requests of one split are sent side by side, at most
- * {@code maxParallelRequests} at once, option, default 4: enough to overlap the few chunks a batch makes at that
- * URL length without crowding the gateway's work processes that every other integration shares):
+ * <p>
+ * <b>Requests per batch</b> (each sends {@code $top} (option {@code top}, default
+ * 1000000, 0: none) far above any real result, so that RAP services answer their largest
+ * pages (5000 rows) instead of 100, and follows {@code d.__next} to the end; a batch is
+ * split only where the URL would exceed {@code maxUrlLength}, option, default 7500
+ * characters, since OData v2 has no {@code in} and key sets become chained {@code or};
+ * the requests of one split are sent side by side, at most {@code maxParallelRequests} at
+ * once, option, default 4: enough to overlap the few chunks a batch makes at that URL
+ * length without crowding the gateway's work processes that every other integration
+ * shares):
  * <ul>
- * <li>orders: one {@code API_SALES_ORDER_SRV/A_SalesOrder?$expand=to_Item} with {@code SoldToParty} chained, the
- * status and {@code since} filters pushed down ({@link SapOrderStatus#filter}); limit and newest-first are applied
- * per customer to what comes back. {@code ordersByNumber}: the same, by {@code SalesOrder}.</li>
- * <li>stock: one {@code API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod} by {@code Material} (and {@code Plant} = our
- * warehouse code). On hand = the sum over all stock types and storage locations; available = the sum of the
- * stock types in option {@code stock.availableStockTypes} (default {@code 01}, unrestricted use). This API has no
- * ATP: quantities in quality inspection ({@code 02}) or blocked ({@code 07}) are on hand but not available.</li>
- * <li>prices: one {@code API_SLSPRICINGCONDITIONRECORD_SRV/A_SlsPrcgCndnRecdValidity} (the access keys
- * {@code Material}/{@code Customer} live on the validity, not on the record) with
- * {@code $expand=to_SlsPrcgConditionRecord}, then one {@code A_SlsPrcgCndnRecordScale} by {@code ConditionRecord}
- * for the quantity scales: a public client saw the scale {@code $expand} come back empty, so scales are always
- * read in their own call. The customer's price is its {@code PPR0} record (option
+ * <li>orders: one {@code API_SALES_ORDER_SRV/A_SalesOrder?$expand=to_Item} with
+ * {@code SoldToParty} chained, the status and {@code since} filters pushed down
+ * ({@link SapOrderStatus#filter}); limit and newest-first are applied per customer to
+ * what comes back. {@code ordersByNumber}: the same, by {@code SalesOrder}.</li>
+ * <li>stock: one {@code API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod} by {@code Material}
+ * (and {@code Plant} = our warehouse code). On hand = the sum over all stock types and
+ * storage locations; available = the sum of the stock types in option
+ * {@code stock.availableStockTypes} (default {@code 01}, unrestricted use). This API has
+ * no ATP: quantities in quality inspection ({@code 02}) or blocked ({@code 07}) are on
+ * hand but not available.</li>
+ * <li>prices: one {@code API_SLSPRICINGCONDITIONRECORD_SRV/A_SlsPrcgCndnRecdValidity}
+ * (the access keys {@code Material}/{@code Customer} live on the validity, not on the
+ * record) with {@code $expand=to_SlsPrcgConditionRecord}, then one
+ * {@code A_SlsPrcgCndnRecordScale} by {@code ConditionRecord} for the quantity scales: a
+ * public client saw the scale {@code $expand} come back empty, so scales are always read
+ * in their own call. The customer's price is its {@code PPR0} record (option
  * {@code prices.customerConditionType}), else the material's {@code PR00} (option
- * {@code prices.listConditionType}), which is also the list price; the scale line with the highest quantity not
- * above the asked quantity wins.</li>
- * <li>credit: one {@code API_CRDTMBUSINESSPARTNER/CreditManagementAccount} (option {@code credit.accountPath},
- * the set's name is unverified) for limit and hold ({@code CreditAccountIsBlocked}) in segment
- * {@code credit.segment} (default {@code 1000}), and one exposure read (option {@code credit.exposurePath},
- * default {@code API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure}, amount field
- * {@code credit.exposureAmountField}, default {@code CustomerCreditExposureAmount}; both <b>[I]</b>: a real
- * deployment must confirm them). {@code CreditLimitCalculatedAmount} is a proposed limit, not exposure. Balance =
- * exposure (zero without an exposure row); available = limit - balance. Payment terms are not in these
- * entities: null.</li>
- * <li>create: {@code GET API_SALES_ORDER_SRV/} with {@code X-CSRF-Token: Fetch} (once, then reused), a lookup by
- * {@code PurchaseOrderByCustomer} = idempotency key (a retried create answers the existing order), then the deep
- * insert {@code POST A_SalesOrder} with {@code to_Item} as a plain array.</li>
+ * {@code prices.listConditionType}), which is also the list price; the scale line with
+ * the highest quantity not above the asked quantity wins.</li>
+ * <li>credit: one {@code API_CRDTMBUSINESSPARTNER/CreditManagementAccount} (option
+ * {@code credit.accountPath}, the set's name is unverified) for limit and hold
+ * ({@code CreditAccountIsBlocked}) in segment {@code credit.segment} (default
+ * {@code 1000}), and one exposure read (option {@code credit.exposurePath}, default
+ * {@code API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure}, amount field
+ * {@code credit.exposureAmountField}, default {@code CustomerCreditExposureAmount}; both
+ * <b>[I]</b>: a real deployment must confirm them). {@code CreditLimitCalculatedAmount}
+ * is a proposed limit, not exposure. Balance = exposure (zero without an exposure row);
+ * available = limit - balance. Payment terms are not in these entities: null.</li>
+ * <li>create: {@code GET API_SALES_ORDER_SRV/} with {@code X-CSRF-Token: Fetch} (once,
+ * then reused), a lookup by {@code PurchaseOrderByCustomer} = idempotency key (a retried
+ * create answers the existing order), then the deep insert {@code POST A_SalesOrder} with
+ * {@code to_Item} as a plain array.</li>
  * </ul>
  *
- * <p><b>Status mapping</b>: see {@link SapOrderStatus}. Order lines: {@code lineNumber} is SAP's item number (10,
- * 20, ...), the warehouse is {@code ProductionPlant}, the unit price {@code NetPriceAmount / NetPriceQuantity}
- * (<b>[I]</b>; else {@code NetAmount / RequestedQuantity}); shipped quantity from the item's
- * {@code DeliveryStatus}: {@code C} all, {@code A} none, {@code B} unknown (null: the header API carries no
- * delivered quantity).
+ * <p>
+ * <b>Status mapping</b>: see {@link SapOrderStatus}. Order lines: {@code lineNumber} is
+ * SAP's item number (10, 20, ...), the warehouse is {@code ProductionPlant}, the unit
+ * price {@code NetPriceAmount / NetPriceQuantity} (<b>[I]</b>; else
+ * {@code NetAmount / RequestedQuantity}); shipped quantity from the item's
+ * {@code DeliveryStatus}: {@code C} all, {@code A} none, {@code B} unknown (null: the
+ * header API carries no delivered quantity).
  *
- * <p><b>Keys</b>: customer ({@code SoldToParty}, business partner) and order numbers are digits: anything else is
- * answered as unknown without being sent; leading zeros are dropped as SAP's output conversion does. Materials
- * (up to 40 characters) go into filters as quoted literals with quotes doubled. A customer with no orders maps to
- * an empty list (an orders read cannot tell an unknown customer from a quiet one); an unknown customer's credit
- * is absent.
+ * <p>
+ * <b>Keys</b>: customer ({@code SoldToParty}, business partner) and order numbers are
+ * digits: anything else is answered as unknown without being sent; leading zeros are
+ * dropped as SAP's output conversion does. Materials (up to 40 characters) go into
+ * filters as quoted literals with quotes doubled. A customer with no orders maps to an
+ * empty list (an orders read cannot tell an unknown customer from a quiet one); an
+ * unknown customer's credit is absent.
  *
- * <p><b>Auth</b>: Basic with the communication user, or an OAuth2 client-credentials token when
- * {@code auth.token-url} is set ({@link SapTokenClient}).
+ * <p>
+ * <b>Auth</b>: Basic with the communication user, or an OAuth2 client-credentials token
+ * when {@code auth.token-url} is set ({@link SapTokenClient}).
  */
 final class SapConnector implements ErpConnector {
 
     static final String SALES_ORDER_SERVICE = "API_SALES_ORDER_SRV";
     static final String SALES_ORDERS = SALES_ORDER_SERVICE + "/A_SalesOrder";
     static final String STOCK = "API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod";
+
     private static final String STOCK_SELECT = "$select=Material,Plant,InventoryStockType,MatlWrhsStkQtyInMatlBaseUnit";
     static final String PRICE_SERVICE = "API_SLSPRICINGCONDITIONRECORD_SRV";
     static final String PRICE_VALIDITIES = PRICE_SERVICE + "/A_SlsPrcgCndnRecdValidity";
     static final String PRICE_SCALES = PRICE_SERVICE + "/A_SlsPrcgCndnRecordScale";
 
     private static final int MAX_MATERIAL_LENGTH = 40;
+
     /** See the class Javadoc's requests per batch. */
     private static final int DEFAULT_MAX_PARALLEL_REQUESTS = 4;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** SAP's sales order numbers are numeric: the higher one of the same day is the newer. */
+
+    /**
+     * SAP's sales order numbers are numeric: the higher one of the same day is the newer.
+     */
     private static final Comparator<SalesOrder> NEWEST_FIRST = Comparator.comparing(SalesOrder::orderDate)
-            .thenComparing(order -> Long.parseLong(order.number())).reversed();
+        .thenComparing(order -> Long.parseLong(order.number()))
+        .reversed();
 
     private final ConnectorSettings settings;
+
     private final SapODataClient odata;
+
     private final Clock clock;
+
     private final int maxUrlLength;
+
     private final Set<String> availableStockTypes;
+
     private final RequestFanOut fanOut;
 
     SapConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
@@ -147,7 +174,8 @@ final class SapConnector implements ErpConnector {
 
     @Override
     public Set<ErpCapability> capabilities() {
-        // Business events exist (Event Mesh), but they need a broker this connector does not subscribe to.
+        // Business events exist (Event Mesh), but they need a broker this connector does
+        // not subscribe to.
         return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
                 ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
     }
@@ -165,8 +193,8 @@ final class SapConnector implements ErpConnector {
         if (query.since() != null) {
             extra.add("SalesOrderDate ge " + SapODataValues.dateTimeLiteral(query.since()));
         }
-        Map<String, List<SalesOrder>> byCustomer = query.newestPerCustomer(
-                readOrders("orders", "SoldToParty", requested.keySet(), extra), NEWEST_FIRST);
+        Map<String, List<SalesOrder>> byCustomer = query
+            .newestPerCustomer(readOrders("orders", "SoldToParty", requested.keySet(), extra), NEWEST_FIRST);
         Map<String, List<SalesOrder>> values = new HashMap<>();
         requested.forEach((canonical, keys) -> {
             List<SalesOrder> orders = byCustomer.getOrDefault(canonical, List.of());
@@ -250,15 +278,17 @@ final class SapConnector implements ErpConnector {
         Map<String, Map<String, BigDecimal[]>> byMaterial = new HashMap<>();
         if (!materials.isEmpty()) {
             String plant = warehouse == null ? "" : " and " + SapODataFilter.eq("Plant", warehouse);
-            // One row per material, plant, storage location, batch and stock type: only four of its ~25
-            // properties are summed, and without $select a page of 55 materials was 440 KB to send and parse.
+            // One row per material, plant, storage location, batch and stock type: only
+            // four of its ~25
+            // properties are summed, and without $select a page of 55 materials was 440
+            // KB to send and parse.
             for (JsonNode row : readChunked("inventory", STOCK, STOCK_SELECT, materials,
                     chunk -> SapODataFilter.anyOf("Material", chunk) + plant)) {
                 parse(row, node -> {
                     BigDecimal quantity = decimal(node, "MatlWrhsStkQtyInMatlBaseUnit");
                     BigDecimal[] sums = byMaterial.computeIfAbsent(text(node, "Material"), key -> new TreeMap<>())
-                            .computeIfAbsent(text(node, "Plant"),
-                                    key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                        .computeIfAbsent(text(node, "Plant"),
+                                key -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
                     sums[0] = sums[0].add(quantity);
                     if (availableStockTypes.contains(text(node, "InventoryStockType"))) {
                         sums[1] = sums[1].add(quantity);
@@ -270,14 +300,16 @@ final class SapConnector implements ErpConnector {
         Map<String, List<StockLevel>> values = new HashMap<>();
         for (String sku : materials) {
             List<StockLevel> levels = new ArrayList<>();
-            byMaterial.getOrDefault(sku, Map.of()).forEach((plant, sums) ->
-                    levels.add(new StockLevel(sku, plant, strip(sums[0]), strip(sums[1]))));
+            byMaterial.getOrDefault(sku, Map.of())
+                .forEach((plant, sums) -> levels.add(new StockLevel(sku, plant, strip(sums[0]), strip(sums[1]))));
             values.put(sku, levels);
         }
         return ErpBatch.of(values);
     }
 
-    /** {@code Edm.Decimal(31,14)} stock quantities without the fourteen trailing zeros. */
+    /**
+     * {@code Edm.Decimal(31,14)} stock quantities without the fourteen trailing zeros.
+     */
     private static BigDecimal strip(BigDecimal quantity) {
         BigDecimal stripped = quantity.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
@@ -285,9 +317,12 @@ final class SapConnector implements ErpConnector {
 
     // ---- prices
 
-    /** A condition record as read: its rate, currency and scale lines (quantity to rate, ascending). */
+    /**
+     * A condition record as read: its rate, currency and scale lines (quantity to rate,
+     * ascending).
+     */
     private record Condition(String record, String type, String customer, String material, BigDecimal rate,
-                             String currency, TreeMap<BigDecimal, BigDecimal> scales) {
+            String currency, TreeMap<BigDecimal, BigDecimal> scales) {
     }
 
     @Override
@@ -313,13 +348,14 @@ final class SapConnector implements ErpConnector {
                 + " and ConditionValidityEndDate ge " + today;
 
         Map<String, Condition> conditions = new LinkedHashMap<>();
-        // Two key sets: customers chunked to at most half the URL budget, materials into what is left.
+        // Two key sets: customers chunked to at most half the URL budget, materials into
+        // what is left.
         int half = (maxUrlLength - odata.url(PRICE_VALIDITIES).length()) / 2;
         List<String> queries = new ArrayList<>();
         for (List<String> customerChunk : SapODataFilter.chunk(customers, 0, half,
                 chunk -> "(Customer eq '' or " + SapODataFilter.anyOf("Customer", chunk).substring(1))) {
-            String customerFilter = "(Customer eq '' or " + SapODataFilter.anyOf("Customer", customerChunk)
-                    .substring(1);
+            String customerFilter = "(Customer eq '' or "
+                    + SapODataFilter.anyOf("Customer", customerChunk).substring(1);
             queries.addAll(chunkedQueries(PRICE_VALIDITIES, "$expand=to_SlsPrcgConditionRecord", materials,
                     chunk -> fixed + " and " + customerFilter + " and " + SapODataFilter.anyOf("Material", chunk)));
         }
@@ -328,9 +364,8 @@ final class SapConnector implements ErpConnector {
                 JsonNode record = node.path("to_SlsPrcgConditionRecord");
                 String customer = optionalText(node, "Customer");
                 return new Condition(text(node, "ConditionRecord"), text(node, "ConditionType"),
-                        customer == null ? "" : customer, text(node, "Material"),
-                        decimal(record, "ConditionRateValue"), text(record, "ConditionRateValueUnit"),
-                        new TreeMap<>());
+                        customer == null ? "" : customer, text(node, "Material"), decimal(record, "ConditionRateValue"),
+                        text(record, "ConditionRateValueUnit"), new TreeMap<>());
             });
             conditions.put(condition.record(), condition);
         }
@@ -340,16 +375,17 @@ final class SapConnector implements ErpConnector {
                 parse(row, node -> {
                     Condition condition = conditions.get(text(node, "ConditionRecord"));
                     if (condition != null) {
-                        condition.scales().put(decimal(node, "ConditionScaleQuantity"),
-                                decimal(node, "ConditionRateValue"));
+                        condition.scales()
+                            .put(decimal(node, "ConditionScaleQuantity"), decimal(node, "ConditionRateValue"));
                     }
                     return null;
                 });
             }
         }
         Map<String, Condition> index = new HashMap<>();
-        conditions.values().forEach(condition -> index.put(
-                condition.type() + "|" + condition.customer() + "|" + condition.material(), condition));
+        conditions.values()
+            .forEach(condition -> index.put(condition.type() + "|" + condition.customer() + "|" + condition.material(),
+                    condition));
         Map<PriceKey, ItemPrice> values = new HashMap<>();
         customerOf.forEach((key, customer) -> {
             Condition list = index.get(listType + "||" + key.sku());
@@ -366,15 +402,17 @@ final class SapConnector implements ErpConnector {
         Map.Entry<BigDecimal, BigDecimal> scale = applied.scales().floorEntry(key.quantity());
         BigDecimal rate = scale == null ? applied.rate() : scale.getValue();
         List<PriceBreak> breaks = new ArrayList<>();
-        applied.scales().forEach((quantity, scaleRate) ->
-                breaks.add(new PriceBreak(strip(quantity), new Money(amount(scaleRate), applied.currency()))));
+        applied.scales()
+            .forEach((quantity, scaleRate) -> breaks
+                .add(new PriceBreak(strip(quantity), new Money(amount(scaleRate), applied.currency()))));
         return new ItemPrice(key.sku(), key.quantity(), new Money(amount(rate), applied.currency()),
                 list == null ? null : new Money(amount(list.rate()), list.currency()), breaks);
     }
 
     /**
-     * An amount or rate as SAP sends it at its declared scale ({@code "1520.000"}, {@code "298.000000000"}) without
-     * the trailing zeros, but with at least two places: the same number, exactly, as a person would write it.
+     * An amount or rate as SAP sends it at its declared scale ({@code "1520.000"},
+     * {@code "298.000000000"}) without the trailing zeros, but with at least two places:
+     * the same number, exactly, as a person would write it.
      */
     static BigDecimal amount(BigDecimal rate) {
         BigDecimal stripped = rate.stripTrailingZeros();
@@ -428,8 +466,8 @@ final class SapConnector implements ErpConnector {
     public String createSalesOrder(SalesOrderRequest request) {
         String customer = SapODataFilter.numericKey(request.customerNumber());
         if (customer == null) {
-            throw ErpException.rejected(systemId(), "customer number '" + request.customerNumber()
-                    + "' is not an SAP business partner number");
+            throw ErpException.rejected(systemId(),
+                    "customer number '" + request.customerNumber() + "' is not an SAP business partner number");
         }
         for (SalesOrderRequest.Line line : request.lines()) {
             if (!validMaterial(line.sku())) {
@@ -437,9 +475,10 @@ final class SapConnector implements ErpConnector {
             }
         }
         String reference = purchaseOrderReference(request.idempotencyKey());
-        // A retried create (the first answer lost in transit) finds its order instead of creating a second one.
-        List<JsonNode> existing = odata.readAll("create-order", SALES_ORDERS, "$select=SalesOrder&$filter="
-                + QueryStrings.encode(SapODataFilter.eq("SoldToParty", customer) + " and "
+        // A retried create (the first answer lost in transit) finds its order instead of
+        // creating a second one.
+        List<JsonNode> existing = odata.readAll("create-order", SALES_ORDERS,
+                "$select=SalesOrder&$filter=" + QueryStrings.encode(SapODataFilter.eq("SoldToParty", customer) + " and "
                         + SapODataFilter.eq("PurchaseOrderByCustomer", reference)));
         if (!existing.isEmpty()) {
             return parse(existing.get(0), node -> text(node, "SalesOrder"));
@@ -463,13 +502,15 @@ final class SapConnector implements ErpConnector {
                 item.put("ProductionPlant", line.warehouse());
             }
         }
-        JsonNode created = odata.create("create-order", SALES_ORDER_SERVICE, "A_SalesOrder", JSON.writeValueAsString(body));
+        JsonNode created = odata.create("create-order", SALES_ORDER_SERVICE, "A_SalesOrder",
+                JSON.writeValueAsString(body));
         return parse(created, node -> text(node, "SalesOrder"));
     }
 
     /**
-     * The idempotency key as {@code PurchaseOrderByCustomer} (35 characters): as is when it fits, a UUID without
-     * its dashes, anything longer as a SHA-256 prefix; the same key always gives the same reference.
+     * The idempotency key as {@code PurchaseOrderByCustomer} (35 characters): as is when
+     * it fits, a UUID without its dashes, anything longer as a SHA-256 prefix; the same
+     * key always gives the same reference.
      */
     static String purchaseOrderReference(String idempotencyKey) {
         if (idempotencyKey.length() <= 35) {
@@ -490,29 +531,41 @@ final class SapConnector implements ErpConnector {
 
     // ---- shared
 
-    /** Reads the rows for {@code keys}, in as few URL-length-bounded requests as the keys allow. */
+    /**
+     * Reads the rows for {@code keys}, in as few URL-length-bounded requests as the keys
+     * allow.
+     */
     private List<JsonNode> readChunked(String resource, String entitySet, String options, Set<String> keys,
-                                       Function<List<String>, String> filter) {
+            Function<List<String>, String> filter) {
         return readAll(resource, entitySet, chunkedQueries(entitySet, options, keys, filter));
     }
 
-    /** The query of each URL-length-bounded chunk of {@code keys}: {@code options}, then the chunk's filter. */
+    /**
+     * The query of each URL-length-bounded chunk of {@code keys}: {@code options}, then
+     * the chunk's filter.
+     */
     private List<String> chunkedQueries(String entitySet, String options, Set<String> keys,
-                                        Function<List<String>, String> filter) {
+            Function<List<String>, String> filter) {
         String prefix = (options.isEmpty() ? "" : options + "&") + "$filter=";
         int fixed = odata.url(entitySet).length() + 1 + prefix.length();
-        return SapODataFilter.chunk(keys, fixed, maxUrlLength, filter).stream()
-                .map(chunk -> prefix + QueryStrings.encode(filter.apply(chunk))).toList();
+        return SapODataFilter.chunk(keys, fixed, maxUrlLength, filter)
+            .stream()
+            .map(chunk -> prefix + QueryStrings.encode(filter.apply(chunk)))
+            .toList();
     }
 
-    /** The rows these queries answer, in query order; the requests are sent side by side. */
+    /**
+     * The rows these queries answer, in query order; the requests are sent side by side.
+     */
     private List<JsonNode> readAll(String resource, String entitySet, List<String> queries) {
         List<JsonNode> rows = new ArrayList<>();
         fanOut.each(queries, query -> odata.readAll(resource, entitySet, query)).forEach(rows::addAll);
         return rows;
     }
 
-    /** Valid numeric keys by their canonical form, with the caller's spellings of each. */
+    /**
+     * Valid numeric keys by their canonical form, with the caller's spellings of each.
+     */
     private static Map<String, List<String>> canonicalKeys(Set<String> keys) {
         Map<String, List<String>> canonical = new LinkedHashMap<>();
         for (String key : keys) {
@@ -564,4 +617,5 @@ final class SapConnector implements ErpConnector {
         }
         return SapODataValues.parseDecimal(text(node, field));
     }
+
 }

@@ -22,4 +22,5 @@ public class SapConnectorFactory implements ErpConnectorFactory {
     public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
         return new SapConnector(settings, http, Clock.systemUTC());
     }
+
 }

@@ -12,31 +12,43 @@ import dev.erpgraph.erp.http.ErpHttpResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SAP's OData v2 protocol on top of {@link ErpHttpClient}: authorization (re-fetching a bearer token once on a
- * 401), the {@code {"d":{"results":[...]}}} envelope, server-driven paging (RAP services page at 100 rows without
- * {@code $top} and cut {@code $top} to 5000; {@code d.__next} is followed to the end either way), the OData error
- * body ({@code error.message.value} becomes the {@code erpMessage}) and the CSRF token a write needs.
+ * SAP's OData v2 protocol on top of {@link ErpHttpClient}: authorization (re-fetching a
+ * bearer token once on a 401), the {@code {"d":{"results":[...]}}} envelope,
+ * server-driven paging (RAP services page at 100 rows without {@code $top} and cut
+ * {@code $top} to 5000; {@code d.__next} is followed to the end either way), the OData
+ * error body ({@code error.message.value} becomes the {@code erpMessage}) and the CSRF
+ * token a write needs.
  *
- * <p>CSRF (SAP KBA 3048103): the token from {@code GET} with {@code X-CSRF-Token: Fetch} is bound to the session
- * cookies of that answer; {@link ErpHttpClient} keeps those cookies, this class keeps the token, reuses it for
- * later writes and re-fetches it once when SAP answers 403 with {@code X-CSRF-Token: Required}.
+ * <p>
+ * CSRF (SAP KBA 3048103): the token from {@code GET} with {@code X-CSRF-Token: Fetch} is
+ * bound to the session cookies of that answer; {@link ErpHttpClient} keeps those cookies,
+ * this class keeps the token, reuses it for later writes and re-fetches it once when SAP
+ * answers 403 with {@code X-CSRF-Token: Required}.
  */
 final class SapODataClient {
 
-    /** Guards against a next link that never ends (a broken gateway): far beyond any real result. */
+    /**
+     * Guards against a next link that never ends (a broken gateway): far beyond any real
+     * result.
+     */
     private static final int MAX_PAGES = 10_000;
 
     private final ErpHttpClient http;
+
     private final SapTokenClient auth;
+
     private final String servicesPath;
+
     private final int pageSize;
+
     private final AtomicReference<String> csrfToken = new AtomicReference<>();
 
     /**
-     * @param pageSize the {@code $top} every collection read sends. {@code $top} caps the whole result, so it is
-     *                 set far above any real one: its point is that RAP services then answer their largest pages
-     *                 (5000 rows, with {@code __next}) instead of 100, and a batch of a few hundred keys costs a
-     *                 round trip or two, not dozens one after another; 0 sends no {@code $top}
+     * @param pageSize the {@code $top} every collection read sends. {@code $top} caps the
+     * whole result, so it is set far above any real one: its point is that RAP services
+     * then answer their largest pages (5000 rows, with {@code __next}) instead of 100,
+     * and a batch of a few hundred keys costs a round trip or two, not dozens one after
+     * another; 0 sends no {@code $top}
      */
     SapODataClient(ErpHttpClient http, SapTokenClient auth, String servicesPath, int pageSize) {
         this.http = http;
@@ -49,7 +61,10 @@ final class SapODataClient {
         return http.erpSystemId();
     }
 
-    /** The URL of a service's entity set, e.g. {@code API_SALES_ORDER_SRV/A_SalesOrder}, for length budgeting. */
+    /**
+     * The URL of a service's entity set, e.g. {@code API_SALES_ORDER_SRV/A_SalesOrder},
+     * for length budgeting.
+     */
     String url(String serviceAndEntitySet) {
         return http.baseUrl() + servicesPath + serviceAndEntitySet;
     }
@@ -76,7 +91,8 @@ final class SapODataClient {
     }
 
     /**
-     * Creates an entity (a deep insert) with the CSRF token protocol; answers the created entity ({@code d}).
+     * Creates an entity (a deep insert) with the CSRF token protocol; answers the created
+     * entity ({@code d}).
      */
     JsonNode create(String resource, String service, String entitySet, String body) {
         String path = servicesPath + service + "/" + entitySet;
@@ -86,7 +102,8 @@ final class SapODataClient {
         }
         ErpHttpResponse response = post(resource, path, token, body);
         if (response.status() == 403 && "Required".equalsIgnoreCase(response.header("X-CSRF-Token").orElse(""))) {
-            // The session behind the token expired (or never was ours): one fresh token, then give up.
+            // The session behind the token expired (or never was ours): one fresh token,
+            // then give up.
             csrfToken.compareAndSet(token, null);
             response = post(resource, path, fetchCsrfToken(service), body);
         }
@@ -122,9 +139,12 @@ final class SapODataClient {
         return response;
     }
 
-    /** One request with authorization; a 401 with a bearer token drops the token and tries once more. */
+    /**
+     * One request with authorization; a 401 with a bearer token drops the token and tries
+     * once more.
+     */
     private ErpHttpResponse send(String resource, String method, String pathAndQuery, Map<String, String> extra,
-                                 String body) {
+            String body) {
         return auth.authorized(
                 authorization -> http.send(resource, method, pathAndQuery, headers(authorization, extra), body));
     }
@@ -146,8 +166,9 @@ final class SapODataClient {
     }
 
     /**
-     * The next page's address. SAP writes an absolute link; a relative one is resolved against the entity set.
-     * A link to another host is refused: our credentials go to the configured ERP only.
+     * The next page's address. SAP writes an absolute link; a relative one is resolved
+     * against the entity set. A link to another host is refused: our credentials go to
+     * the configured ERP only.
      */
     private String nextLink(String resource, String serviceAndEntitySet, String link) {
         if (link == null || link.isBlank()) {
@@ -167,7 +188,10 @@ final class SapODataClient {
         return servicesPath + serviceAndEntitySet + (query < 0 ? "" : link.substring(query));
     }
 
-    /** The failure a non-2xx answer stands for, with SAP's own message from its OData error body. */
+    /**
+     * The failure a non-2xx answer stands for, with SAP's own message from its OData
+     * error body.
+     */
     ErpException failure(ErpHttpResponse response) {
         return response.failure(errorMessage(response));
     }
@@ -182,8 +206,10 @@ final class SapODataClient {
             }
             return null;
         }
-        // SAP answers a few refusals (CSRF) as one line of plain text; anything longer is a proxy page.
+        // SAP answers a few refusals (CSRF) as one line of plain text; anything longer is
+        // a proxy page.
         String text = response.body() == null ? "" : response.body().strip();
         return !text.isEmpty() && text.length() <= 200 && !text.contains("<") ? text : null;
     }
+
 }

@@ -10,13 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * OData v2's JSON value formats as SAP Gateway writes them: {@code Edm.DateTime} as {@code "/Date(ms)/"} (UTC
- * midnight for a date), {@code Edm.DateTimeOffset} as {@code "/Date(ms+0000)/"}, {@code Edm.Decimal} as a JSON
- * string. Both the connector (reading) and the sandbox (writing) use it, so the two cannot drift apart.
+ * OData v2's JSON value formats as SAP Gateway writes them: {@code Edm.DateTime} as
+ * {@code "/Date(ms)/"} (UTC midnight for a date), {@code Edm.DateTimeOffset} as
+ * {@code "/Date(ms+0000)/"}, {@code Edm.Decimal} as a JSON string. Both the connector
+ * (reading) and the sandbox (writing) use it, so the two cannot drift apart.
  */
 final class SapODataValues {
 
     private static final Pattern DATE = Pattern.compile("/Date\\((-?\\d+)([+-]\\d{4})?\\)/");
+
     private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private SapODataValues() {
@@ -28,7 +30,8 @@ final class SapODataValues {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not an OData v2 date: '" + wire + "'");
         }
-        // The offset of an Edm.DateTimeOffset is informational: the milliseconds are already UTC.
+        // The offset of an Edm.DateTimeOffset is informational: the milliseconds are
+        // already UTC.
         return Instant.ofEpochMilli(Long.parseLong(matcher.group(1))).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
@@ -40,7 +43,10 @@ final class SapODataValues {
         return "/Date(" + instant.toEpochMilli() + "+0000)/";
     }
 
-    /** An {@code Edm.Decimal}: a string on the wire; a bare JSON number is tolerated, never read as double. */
+    /**
+     * An {@code Edm.Decimal}: a string on the wire; a bare JSON number is tolerated,
+     * never read as double.
+     */
     static BigDecimal parseDecimal(String wire) {
         if (wire == null || wire.isBlank()) {
             throw new IllegalArgumentException("empty decimal");
@@ -48,7 +54,10 @@ final class SapODataValues {
         return new BigDecimal(wire.trim());
     }
 
-    /** A filter literal for an {@code Edm.DateTime} property: {@code datetime'2026-06-01T00:00:00'}. */
+    /**
+     * A filter literal for an {@code Edm.DateTime} property:
+     * {@code datetime'2026-06-01T00:00:00'}.
+     */
     static String dateTimeLiteral(LocalDate date) {
         return "datetime'" + LITERAL.format(date.atStartOfDay()) + "'";
     }
@@ -56,4 +65,5 @@ final class SapODataValues {
     static LocalDateTime parseDateTimeLiteral(String text) {
         return LocalDateTime.parse(text, LITERAL);
     }
+
 }

@@ -7,20 +7,22 @@ import java.util.Set;
 import dev.erpgraph.erp.OrderStatus;
 
 /**
- * SAP SD header statuses onto {@link OrderStatus}. SAP's status domain: {@code ''} not relevant, {@code A} not yet
- * processed, {@code B} partially processed, {@code C} completely processed; {@code TotalCreditCheckStatus}
- * {@code B} is a failed (blocking) credit check. First match wins:
+ * SAP SD header statuses onto {@link OrderStatus}. SAP's status domain: {@code ''} not
+ * relevant, {@code A} not yet processed, {@code B} partially processed, {@code C}
+ * completely processed; {@code TotalCreditCheckStatus} {@code B} is a failed (blocking)
+ * credit check. First match wins:
  * <ol>
- * <li>{@code OverallSDDocumentRejectionSts = C} (every item rejected): {@link OrderStatus#CANCELLED}</li>
+ * <li>{@code OverallSDDocumentRejectionSts = C} (every item rejected):
+ * {@link OrderStatus#CANCELLED}</li>
  * <li>{@code TotalCreditCheckStatus = B}: {@link OrderStatus#ON_HOLD}</li>
- * <li>{@code OverallSDProcessStatus = C} (delivered and billed: with delivery-related billing the process only
- * completes on the invoice): {@link OrderStatus#INVOICED}</li>
+ * <li>{@code OverallSDProcessStatus = C} (delivered and billed: with delivery-related
+ * billing the process only completes on the invoice): {@link OrderStatus#INVOICED}</li>
  * <li>{@code OverallTotalDeliveryStatus = C}: {@link OrderStatus#SHIPPED}</li>
  * <li>{@code OverallTotalDeliveryStatus = B}: {@link OrderStatus#PARTIALLY_SHIPPED}</li>
  * <li>anything else: {@link OrderStatus#OPEN}</li>
  * </ol>
- * The billing status is not used: {@code OverallOrdReltdBillgStatus} only covers order-related billing, which a
- * distributor's stock sales do not use.
+ * The billing status is not used: {@code OverallOrdReltdBillgStatus} only covers
+ * order-related billing, which a distributor's stock sales do not use.
  */
 final class SapOrderStatus {
 
@@ -49,8 +51,9 @@ final class SapOrderStatus {
     }
 
     /**
-     * A {@code $filter} that selects a superset of the orders in these statuses (each status by its own deciding
-     * field); the exact status is decided by {@link #of} on what comes back. Null for "any status".
+     * A {@code $filter} that selects a superset of the orders in these statuses (each
+     * status by its own deciding field); the exact status is decided by {@link #of} on
+     * what comes back. Null for "any status".
      */
     static String filter(Set<OrderStatus> statuses) {
         if (statuses.isEmpty() || statuses.size() == OrderStatus.values().length) {
@@ -72,4 +75,5 @@ final class SapOrderStatus {
         }
         return "(" + String.join(" or ", clauses) + ")";
     }
+
 }

@@ -50,20 +50,24 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A small SAP S/4HANA Cloud: the A2X OData v2 services the {@link SapConnector} reads, under
- * {@code /sandbox/{id}/sap/opu/odata/sap/...}, from the sandbox's data set, with SAP's quirks: the
- * {@code {"d":{"results":[...]}}} envelope with {@code __metadata}, {@code /Date(ms)/} dates, decimals as strings
- * at their declared scale, {@code $inlinecount}, server-driven paging (100 rows without {@code $top}, {@code $top}
- * cut to 5000, {@code d.__next} with a {@code $skiptoken}), a real {@code $filter} parser ({@link SapSandboxFilter}),
- * Basic auth with the communication user or a bearer token from {@code /sandbox/{id}/oauth/token}, CSRF tokens
- * bound to the session cookie, and SAP Gateway's error body.
+ * A small SAP S/4HANA Cloud: the A2X OData v2 services the {@link SapConnector} reads,
+ * under {@code /sandbox/{id}/sap/opu/odata/sap/...}, from the sandbox's data set, with
+ * SAP's quirks: the {@code {"d":{"results":[...]}}} envelope with {@code __metadata},
+ * {@code /Date(ms)/} dates, decimals as strings at their declared scale,
+ * {@code $inlinecount}, server-driven paging (100 rows without {@code $top}, {@code $top}
+ * cut to 5000, {@code d.__next} with a {@code $skiptoken}), a real {@code $filter} parser
+ * ({@link SapSandboxFilter}), Basic auth with the communication user or a bearer token
+ * from {@code /sandbox/{id}/oauth/token}, CSRF tokens bound to the session cookie, and
+ * SAP Gateway's error body.
  *
- * <p>Demo data in SAP terms: plants are the warehouse codes; stock is served as unrestricted ({@code 01}) = the
- * data set's available quantity, plus quality inspection ({@code 02}) = the allocated rest, so on hand = all
- * types. Prices: a {@code PR00} record per material (list price, its scales = the quantity breaks) and a
- * customer-specific {@code PPR0} record per customer with a discount (customer price, scales likewise). Credit:
- * one {@code CreditManagementAccount} per customer in segment {@code 1000}, and an {@code A_CrdtMgmtCreditExposure}
- * row for each customer with a balance.
+ * <p>
+ * Demo data in SAP terms: plants are the warehouse codes; stock is served as unrestricted
+ * ({@code 01}) = the data set's available quantity, plus quality inspection ({@code 02})
+ * = the allocated rest, so on hand = all types. Prices: a {@code PR00} record per
+ * material (list price, its scales = the quantity breaks) and a customer-specific
+ * {@code PPR0} record per customer with a discount (customer price, scales likewise).
+ * Credit: one {@code CreditManagementAccount} per customer in segment {@code 1000}, and
+ * an {@code A_CrdtMgmtCreditExposure} row for each customer with a balance.
  */
 @RestController
 @RequestMapping("/sandbox/{erpSystemId}")
@@ -74,41 +78,53 @@ class SapSandbox {
     static final String SESSION_COOKIE = "SAP_SESSIONID_S4H_100";
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 5000;
+
     private static final LocalDate VALID_FROM = LocalDate.of(2024, 1, 1);
+
     private static final LocalDate VALID_TO = LocalDate.of(9999, 12, 31);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Map<String, Class<?>> ORDER_PROPERTIES = types(
             "SalesOrder SalesOrderType SalesOrganization DistributionChannel OrganizationDivision SoldToParty "
                     + "PurchaseOrderByCustomer TransactionCurrency CustomerPaymentTerms OverallSDProcessStatus "
                     + "TotalCreditCheckStatus OverallTotalDeliveryStatus OverallSDDocumentRejectionSts "
-                    + "DeliveryBlockReason HeaderBillingBlockReason", String.class,
-            "SalesOrderDate CreationDate RequestedDeliveryDate PricingDate", LocalDate.class,
+                    + "DeliveryBlockReason HeaderBillingBlockReason",
+            String.class, "SalesOrderDate CreationDate RequestedDeliveryDate PricingDate", LocalDate.class,
             "TotalNetAmount", BigDecimal.class);
+
     private static final Map<String, Class<?>> STOCK_PROPERTIES = types(
             "Material Plant StorageLocation Batch Supplier Customer WBSElementInternalID SDDocument SDDocumentItem "
-                    + "InventorySpecialStockType InventoryStockType MaterialBaseUnit", String.class,
-            "MatlWrhsStkQtyInMatlBaseUnit", BigDecimal.class);
+                    + "InventorySpecialStockType InventoryStockType MaterialBaseUnit",
+            String.class, "MatlWrhsStkQtyInMatlBaseUnit", BigDecimal.class);
+
     private static final Map<String, Class<?>> VALIDITY_PROPERTIES = types(
             "ConditionRecord ConditionApplication ConditionType ConditionTable SalesOrganization DistributionChannel "
-                    + "Customer Material", String.class,
-            "ConditionValidityStartDate ConditionValidityEndDate", LocalDate.class);
+                    + "Customer Material",
+            String.class, "ConditionValidityStartDate ConditionValidityEndDate", LocalDate.class);
+
     private static final Map<String, Class<?>> SCALE_PROPERTIES = types(
             "ConditionRecord ConditionSequentialNumber ConditionScaleLine ConditionScaleQuantityUnit "
-                    + "ConditionRateValueUnit", String.class,
-            "ConditionScaleQuantity ConditionRateValue", BigDecimal.class);
+                    + "ConditionRateValueUnit",
+            String.class, "ConditionScaleQuantity ConditionRateValue", BigDecimal.class);
+
     private static final Map<String, Class<?>> ACCOUNT_PROPERTIES = types(
             "BusinessPartner CreditSegment CreditSegmentCurrency CreditAccountBlockReason", String.class,
             "CreditLimitAmount CreditLimitCalculatedAmount", BigDecimal.class,
-            "CreditAccountIsBlocked BusinessPartnerIsCritical", Boolean.class,
-            "CreditLimitValidityEndDate", LocalDate.class);
-    private static final Map<String, Class<?>> EXPOSURE_PROPERTIES = types(
-            "BusinessPartner CreditSegment CreditSegmentCurrency", String.class,
-            "CustomerCreditExposureAmount", BigDecimal.class);
+            "CreditAccountIsBlocked BusinessPartnerIsCritical", Boolean.class, "CreditLimitValidityEndDate",
+            LocalDate.class);
 
-    /** Session id (the {@value #SESSION_COOKIE} cookie) to the CSRF token issued with it. */
+    private static final Map<String, Class<?>> EXPOSURE_PROPERTIES = types(
+            "BusinessPartner CreditSegment CreditSegmentCurrency", String.class, "CustomerCreditExposureAmount",
+            BigDecimal.class);
+
+    /**
+     * Session id (the {@value #SESSION_COOKIE} cookie) to the CSRF token issued with it.
+     */
     private final Map<String, String> csrfSessions = new ConcurrentHashMap<>();
+
     private final SandboxRegistry registry;
 
     SapSandbox(SandboxRegistry registry) {
@@ -117,7 +133,9 @@ class SapSandbox {
 
     /** A failure answered in SAP Gateway's error format. */
     static final class ODataError extends RuntimeException {
+
         final int status;
+
         final String code;
 
         ODataError(int status, String code, String message) {
@@ -125,6 +143,7 @@ class SapSandbox {
             this.status = status;
             this.code = code;
         }
+
     }
 
     /** Ends every CSRF session, as a session timeout on the real system would. */
@@ -141,7 +160,7 @@ class SapSandbox {
         String expected = SapTokenClient.basic(SapSandboxErp.CLIENT_ID, SapSandboxErp.CLIENT_SECRET);
         boolean clientOk = expected.equals(request.getHeader(HttpHeaders.AUTHORIZATION))
                 || (SapSandboxErp.CLIENT_ID.equals(request.getParameter("client_id"))
-                && SapSandboxErp.CLIENT_SECRET.equals(request.getParameter("client_secret")));
+                        && SapSandboxErp.CLIENT_SECRET.equals(request.getParameter("client_secret")));
         ObjectNode body = JSON.createObjectNode();
         if (!clientOk) {
             body.put("error", "unauthorized");
@@ -173,7 +192,7 @@ class SapSandbox {
 
     // ---- sales orders
 
-    @GetMapping({ROOT + "/API_SALES_ORDER_SRV", ROOT + "/API_SALES_ORDER_SRV/"})
+    @GetMapping({ ROOT + "/API_SALES_ORDER_SRV", ROOT + "/API_SALES_ORDER_SRV/" })
     ResponseEntity<String> salesOrderService(@PathVariable String erpSystemId, HttpServletRequest request) {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("csrf-token");
@@ -181,7 +200,7 @@ class SapSandbox {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode sets = root.putObject("d").putArray("EntitySets");
         List.of("A_SalesOrder", "A_SalesOrderItem", "A_SalesOrderScheduleLine", "A_SalesOrderPartner")
-                .forEach(sets::add);
+            .forEach(sets::add);
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(200).contentType(MediaType.APPLICATION_JSON);
         if ("Fetch".equalsIgnoreCase(request.getHeader("X-CSRF-Token"))) {
             String session = session(request);
@@ -191,7 +210,7 @@ class SapSandbox {
                 token = randomToken(18);
                 csrfSessions.put(session, token);
                 answer.header(HttpHeaders.SET_COOKIE, SESSION_COOKIE + "=" + session + "; path=/; HttpOnly")
-                        .header(HttpHeaders.SET_COOKIE, "sap-usercontext=sap-client=100; path=/");
+                    .header(HttpHeaders.SET_COOKIE, "sap-usercontext=sap-client=100; path=/");
             }
             answer.header("X-CSRF-Token", token);
         }
@@ -210,12 +229,13 @@ class SapSandbox {
         List<Order> candidates = new ArrayList<>();
         Set<String> numbers = filter.candidates("SalesOrder");
         if (numbers != null) {
-            numbers.forEach(number -> sandbox.erp().orderSequence(number).ifPresent(
-                    sequence -> data.order(sequence).ifPresent(candidates::add)));
+            numbers.forEach(number -> sandbox.erp()
+                .orderSequence(number)
+                .ifPresent(sequence -> data.order(sequence).ifPresent(candidates::add)));
         }
         else {
-            customerIndexes(sandbox, filter.candidates("SoldToParty")).forEach(
-                    index -> candidates.addAll(data.ordersOf(index)));
+            customerIndexes(sandbox, filter.candidates("SoldToParty"))
+                .forEach(index -> candidates.addAll(data.ordersOf(index)));
         }
         // Key order, as SAP pages a collection.
         candidates.sort((a, b) -> Integer.compare(a.sequence(), b.sequence()));
@@ -230,18 +250,23 @@ class SapSandbox {
             ObjectNode node = entity(request, "API_SALES_ORDER_SRV", "A_SalesOrder",
                     "A_SalesOrder('" + header.get("SalesOrder") + "')", header, select);
             if (select == null || select.contains("to_Item")) {
-                Order order = sandbox.data().order(sandbox.erp().orderSequence((String) header.get("SalesOrder"))
-                        .orElseThrow()).orElseThrow();
+                Order order = sandbox.data()
+                    .order(sandbox.erp().orderSequence((String) header.get("SalesOrder")).orElseThrow())
+                    .orElseThrow();
                 if (items) {
                     ArrayNode results = node.putObject("to_Item").putArray("results");
-                    order.lines().forEach(line -> results.add(entity(request, "API_SALES_ORDER_SRV",
-                            "A_SalesOrderItem", "A_SalesOrderItem(SalesOrder='" + header.get("SalesOrder")
-                                    + "',SalesOrderItem='" + line.lineNumber() * 10 + "')",
-                            orderItem(sandbox, order, line), null)));
+                    order.lines()
+                        .forEach(
+                                line -> results.add(entity(request, "API_SALES_ORDER_SRV", "A_SalesOrderItem",
+                                        "A_SalesOrderItem(SalesOrder='" + header.get("SalesOrder")
+                                                + "',SalesOrderItem='" + line.lineNumber() * 10 + "')",
+                                        orderItem(sandbox, order, line), null)));
                 }
                 else {
-                    node.putObject("to_Item").putObject("__deferred").put("uri", serviceUrl(request,
-                            "API_SALES_ORDER_SRV") + "/A_SalesOrder('" + header.get("SalesOrder") + "')/to_Item");
+                    node.putObject("to_Item")
+                        .putObject("__deferred")
+                        .put("uri", serviceUrl(request, "API_SALES_ORDER_SRV") + "/A_SalesOrder('"
+                                + header.get("SalesOrder") + "')/to_Item");
                 }
             }
             return node;
@@ -250,28 +275,32 @@ class SapSandbox {
 
     @PostMapping(ROOT + "/API_SALES_ORDER_SRV/A_SalesOrder")
     ResponseEntity<String> createSalesOrder(@PathVariable String erpSystemId, HttpServletRequest request,
-                                            @RequestBody(required = false) String body) {
+            @RequestBody(required = false) String body) {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("create-order");
         authenticate(sandbox, request);
         String session = session(request);
         String token = request.getHeader("X-CSRF-Token");
         if (session == null || token == null || !token.equals(csrfSessions.get(session))) {
-            return ResponseEntity.status(403).header("X-CSRF-Token", "Required").contentType(MediaType.TEXT_PLAIN)
-                    .body("CSRF token validation failed");
+            return ResponseEntity.status(403)
+                .header("X-CSRF-Token", "Required")
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("CSRF token validation failed");
         }
         JsonNode order;
         try {
             order = JSON.readTree(body == null ? "" : body);
         }
         catch (JacksonException ex) {
-            throw new ODataError(400, "/IWBEP/CM_MGW_RT/020", "The Data Services Request could not be understood "
-                    + "due to malformed syntax");
+            throw new ODataError(400, "/IWBEP/CM_MGW_RT/020",
+                    "The Data Services Request could not be understood " + "due to malformed syntax");
         }
         DistributorDataSet data = sandbox.data();
         String soldTo = order.path("SoldToParty").asString("");
-        int customer = sandbox.erp().customerIndex(soldTo).orElseThrow(() -> new ODataError(400, "V1/382",
-                "Sold-to party " + soldTo + " not maintained for sales area 1710/10/00"));
+        int customer = sandbox.erp()
+            .customerIndex(soldTo)
+            .orElseThrow(() -> new ODataError(400, "V1/382",
+                    "Sold-to party " + soldTo + " not maintained for sales area 1710/10/00"));
         JsonNode items = order.path("to_Item");
         if (!items.isArray() || items.isEmpty()) {
             throw new ODataError(400, "V1/555", "Enter at least one item (to_Item must be an array of items)");
@@ -279,8 +308,9 @@ class SapSandbox {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode item : items.values()) {
             String material = item.path("Material").asString("");
-            Item known = data.item(material).orElseThrow(() -> new ODataError(400, "V1/320",
-                    "Material " + material + " is not defined for sales org.1710, distr.chan.10, language EN"));
+            Item known = data.item(material)
+                .orElseThrow(() -> new ODataError(400, "V1/320",
+                        "Material " + material + " is not defined for sales org.1710, distr.chan.10, language EN"));
             BigDecimal quantity;
             try {
                 quantity = new BigDecimal(item.path("RequestedQuantity").asString(""));
@@ -307,32 +337,35 @@ class SapSandbox {
         catch (IllegalArgumentException ex) {
             throw new ODataError(400, "/IWBEP/CM_MGW_RT/021", "Invalid value for property 'RequestedDeliveryDate'");
         }
-        int sequence = data.createOrder(customer, order.path("PurchaseOrderByCustomer").asString(null),
-                requestedDate, lines);
+        int sequence = data.createOrder(customer, order.path("PurchaseOrderByCustomer").asString(null), requestedDate,
+                lines);
         Order created = data.order(sequence).orElseThrow();
         Map<String, Object> header = orderHeader(sandbox, created);
         ObjectNode entity = entity(request, "API_SALES_ORDER_SRV", "A_SalesOrder",
                 "A_SalesOrder('" + header.get("SalesOrder") + "')", header, null);
         ArrayNode results = entity.putObject("to_Item").putArray("results");
-        created.lines().forEach(line -> results.add(entity(request, "API_SALES_ORDER_SRV", "A_SalesOrderItem",
-                "A_SalesOrderItem(SalesOrder='" + header.get("SalesOrder") + "',SalesOrderItem='"
-                        + line.lineNumber() * 10 + "')", orderItem(sandbox, created, line), null)));
+        created.lines()
+            .forEach(line -> results.add(entity(
+                    request, "API_SALES_ORDER_SRV", "A_SalesOrderItem", "A_SalesOrderItem(SalesOrder='"
+                            + header.get("SalesOrder") + "',SalesOrderItem='" + line.lineNumber() * 10 + "')",
+                    orderItem(sandbox, created, line), null)));
         ObjectNode root = JSON.createObjectNode();
         root.set("d", entity);
-        return ResponseEntity.status(201).contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.LOCATION, entity.path("__metadata").path("uri").asString())
-                .body(JSON.writeValueAsString(root));
+        return ResponseEntity.status(201)
+            .contentType(MediaType.APPLICATION_JSON)
+            .header(HttpHeaders.LOCATION, entity.path("__metadata").path("uri").asString())
+            .body(JSON.writeValueAsString(root));
     }
 
     private static Map<String, Object> orderHeader(Sandbox sandbox, Order order) {
         String[] status = switch (order.status()) {
             // process, delivery, rejection, credit check
-            case OPEN -> new String[] {"A", "A", "A", "A"};
-            case ON_HOLD -> new String[] {"A", "A", "A", "B"};
-            case PARTIALLY_SHIPPED -> new String[] {"B", "B", "A", "A"};
-            case SHIPPED -> new String[] {"B", "C", "A", "A"};
-            case INVOICED -> new String[] {"C", "C", "A", "A"};
-            case CANCELLED -> new String[] {"C", "", "C", "A"};
+            case OPEN -> new String[] { "A", "A", "A", "A" };
+            case ON_HOLD -> new String[] { "A", "A", "A", "B" };
+            case PARTIALLY_SHIPPED -> new String[] { "B", "B", "A", "A" };
+            case SHIPPED -> new String[] { "B", "C", "A", "A" };
+            case INVOICED -> new String[] { "C", "C", "A", "A" };
+            case CANCELLED -> new String[] { "C", "", "C", "A" };
         };
         Customer customer = sandbox.data().customer(order.customerIndex()).orElseThrow();
         Map<String, Object> header = new LinkedHashMap<>();
@@ -350,8 +383,8 @@ class SapSandbox {
         header.put("TotalNetAmount", order.total().setScale(3));
         header.put("TransactionCurrency", DistributorDataSet.CURRENCY);
         header.put("CustomerPaymentTerms", paymentTerms(customer.paymentTerms()));
-        header.put("LastChangeDateTime", order.orderDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
-                .plusSeconds(8 * 3600));
+        header.put("LastChangeDateTime",
+                order.orderDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(8 * 3600));
         header.put("OverallSDProcessStatus", status[0]);
         header.put("TotalCreditCheckStatus", status[3]);
         header.put("OverallTotalDeliveryStatus", status[1]);
@@ -364,7 +397,7 @@ class SapSandbox {
     private static Map<String, Object> orderItem(Sandbox sandbox, Order order, OrderLine line) {
         String delivery = order.status() == OrderStatus.CANCELLED ? ""
                 : line.shippedQuantity().compareTo(line.quantity()) >= 0 ? "C"
-                : line.shippedQuantity().signum() > 0 ? "B" : "A";
+                        : line.shippedQuantity().signum() > 0 ? "B" : "A";
         String unit = sandbox.data().item(line.sku()).map(Item::unit).orElse("EA");
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("SalesOrder", sandbox.erp().orderNumber(order.sequence()));
@@ -428,7 +461,8 @@ class SapSandbox {
                 "A_MatlStkInAcctMod(Material='" + row.get("Material") + "',Plant='" + row.get("Plant")
                         + "',StorageLocation='0001',Batch='',Supplier='',Customer='',WBSElementInternalID='00000000',"
                         + "SDDocument='',SDDocumentItem='000000',InventorySpecialStockType='',InventoryStockType='"
-                        + row.get("InventoryStockType") + "')", row, select));
+                        + row.get("InventoryStockType") + "')",
+                row, select));
     }
 
     private static Map<String, Object> stockRow(Item item, String plant, String type, BigDecimal quantity) {
@@ -451,7 +485,10 @@ class SapSandbox {
 
     // ---- prices
 
-    /** A condition record of the demo: {@code customer} -1 is the material's PR00, else that customer's PPR0. */
+    /**
+     * A condition record of the demo: {@code customer} -1 is the material's PR00, else
+     * that customer's PPR0.
+     */
     private record Condition(int customer, int item) {
         boolean list() {
             return customer < 0;
@@ -462,7 +499,9 @@ class SapSandbox {
         }
     }
 
-    /** A scale line of a condition record: line 1 at quantity 1 is the record's own rate. */
+    /**
+     * A scale line of a condition record: line 1 at quantity 1 is the record's own rate.
+     */
     private record ScaleLine(Condition condition, int line) {
     }
 
@@ -472,8 +511,7 @@ class SapSandbox {
         sandbox.stats().record("prices");
         authenticate(sandbox, request);
         boolean records = expand(request, "to_SlsPrcgConditionRecord");
-        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"),
-                VALIDITY_PROPERTIES);
+        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), VALIDITY_PROPERTIES);
         List<Item> items = List.copyOf(sandbox.data().items());
         List<Condition> matches = new ArrayList<>();
         for (Condition condition : conditions(sandbox, items, filter.candidates("Customer"),
@@ -487,11 +525,14 @@ class SapSandbox {
             Map<String, Object> validity = validity(sandbox, items, condition);
             ObjectNode node = entity(request, "API_SLSPRICINGCONDITIONRECORD_SRV", "A_SlsPrcgCndnRecdValidity",
                     "A_SlsPrcgCndnRecdValidity(ConditionRecord='" + condition.record()
-                            + "',ConditionValidityEndDate=datetime'9999-12-31T00:00:00')", validity, select);
+                            + "',ConditionValidityEndDate=datetime'9999-12-31T00:00:00')",
+                    validity, select);
             if (records) {
-                node.set("to_SlsPrcgConditionRecord", entity(request, "API_SLSPRICINGCONDITIONRECORD_SRV",
-                        "A_SlsPrcgConditionRecord", "A_SlsPrcgConditionRecord(ConditionRecord='" + condition.record()
-                                + "',ConditionSequentialNumber='01')", record(sandbox, items, condition), null));
+                node.set("to_SlsPrcgConditionRecord",
+                        entity(request, "API_SLSPRICINGCONDITIONRECORD_SRV", "A_SlsPrcgConditionRecord",
+                                "A_SlsPrcgConditionRecord(ConditionRecord='" + condition.record()
+                                        + "',ConditionSequentialNumber='01')",
+                                record(sandbox, items, condition), null));
             }
             return node;
         });
@@ -507,8 +548,11 @@ class SapSandbox {
         List<ScaleLine> matches = new ArrayList<>();
         Set<String> records = filter.candidates("ConditionRecord");
         List<Condition> conditions = records == null ? conditions(sandbox, items, null, null)
-                : records.stream().map(record -> condition(sandbox, items, record)).filter(Objects::nonNull)
-                        .sorted(Comparator.comparing(Condition::record)).toList();
+                : records.stream()
+                    .map(record -> condition(sandbox, items, record))
+                    .filter(Objects::nonNull)
+                    .sorted(Comparator.comparing(Condition::record))
+                    .toList();
         for (Condition condition : conditions) {
             int lines = items.get(condition.item()).breaks().size();
             for (int line = 1; lines > 0 && line <= lines + 1; line++) {
@@ -519,15 +563,20 @@ class SapSandbox {
             }
         }
         Set<String> select = select(request, SCALE_PROPERTIES);
-        return page(request, matches, scale -> entity(request, "API_SLSPRICINGCONDITIONRECORD_SRV",
-                "A_SlsPrcgCndnRecordScale", "A_SlsPrcgCndnRecordScale(ConditionRecord='"
-                        + scale.condition().record() + "',ConditionSequentialNumber='01',ConditionScaleLine='"
-                        + String.format("%04d", scale.line()) + "')", scale(sandbox, items, scale), select));
+        return page(request, matches,
+                scale -> entity(request, "API_SLSPRICINGCONDITIONRECORD_SRV", "A_SlsPrcgCndnRecordScale",
+                        "A_SlsPrcgCndnRecordScale(ConditionRecord='" + scale.condition().record()
+                                + "',ConditionSequentialNumber='01',ConditionScaleLine='"
+                                + String.format("%04d", scale.line()) + "')",
+                        scale(sandbox, items, scale), select));
     }
 
-    /** The demo's condition records, narrowed to these customers and materials where the filter allows it. */
+    /**
+     * The demo's condition records, narrowed to these customers and materials where the
+     * filter allows it.
+     */
     private static List<Condition> conditions(Sandbox sandbox, List<Item> items, Set<String> customers,
-                                              Set<String> materials) {
+            Set<String> materials) {
         List<Integer> itemIndexes = new ArrayList<>();
         for (int item = 0; item < items.size(); item++) {
             if (materials == null || materials.contains(items.get(item).sku())) {
@@ -559,8 +608,10 @@ class SapSandbox {
         if (condition.item() < 0 || condition.item() >= items.size() || !condition.record().equals(record)) {
             return null;
         }
-        if (!condition.list() && sandbox.data().customer(condition.customer())
-                .map(customer -> customer.discountPercent().signum() > 0).orElse(false) == Boolean.FALSE) {
+        if (!condition.list() && sandbox.data()
+            .customer(condition.customer())
+            .map(customer -> customer.discountPercent().signum() > 0)
+            .orElse(false) == Boolean.FALSE) {
             return null;
         }
         return condition;
@@ -580,7 +631,10 @@ class SapSandbox {
         return indexes;
     }
 
-    /** A lazy view of a validity: the filter asks for a few properties of hundreds of thousands of records. */
+    /**
+     * A lazy view of a validity: the filter asks for a few properties of hundreds of
+     * thousands of records.
+     */
     private static Map<String, Object> validity(Sandbox sandbox, List<Item> items, Condition condition) {
         return new LazyEntity(VALIDITY_PROPERTIES.keySet(), property -> switch (property) {
             case "ConditionRecord" -> condition.record();
@@ -627,14 +681,14 @@ class SapSandbox {
             case "ConditionRecord" -> scale.condition().record();
             case "ConditionSequentialNumber" -> "01";
             case "ConditionScaleLine" -> String.format("%04d", scale.line());
-            case "ConditionScaleQuantity" -> (scale.line() == 1 ? BigDecimal.ONE
-                    : item.breaks().get(scale.line() - 2).minimumQuantity()).setScale(3);
+            case "ConditionScaleQuantity" ->
+                (scale.line() == 1 ? BigDecimal.ONE : item.breaks().get(scale.line() - 2).minimumQuantity())
+                    .setScale(3);
             case "ConditionScaleQuantityUnit" -> item.unit();
             case "ConditionRateValue" -> {
                 BigDecimal base = baseRate(sandbox, items, scale.condition());
                 QuantityBreak level = scale.line() == 1 ? null : item.breaks().get(scale.line() - 2);
-                yield (level == null ? base : DistributorDataSet.discounted(base, level.discountPercent()))
-                        .setScale(9);
+                yield (level == null ? base : DistributorDataSet.discounted(base, level.discountPercent())).setScale(9);
             }
             case "ConditionRateValueUnit" -> DistributorDataSet.CURRENCY;
             default -> null;
@@ -648,8 +702,7 @@ class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("credit");
         authenticate(sandbox, request);
-        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"),
-                ACCOUNT_PROPERTIES);
+        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), ACCOUNT_PROPERTIES);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
             Customer customer = sandbox.data().customer(index).orElseThrow();
@@ -678,8 +731,7 @@ class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("credit");
         authenticate(sandbox, request);
-        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"),
-                EXPOSURE_PROPERTIES);
+        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), EXPOSURE_PROPERTIES);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
             Customer customer = sandbox.data().customer(index).orElseThrow();
@@ -704,12 +756,13 @@ class SapSandbox {
     // ---- OData v2 mechanics
 
     /**
-     * One page of a collection, the way RAP services page: 100 rows without {@code $top}, {@code $top} cut to
-     * 5000, {@code $skip} honoured, {@code $skiptoken} the offset of the next page, and {@code d.__next} whenever
-     * rows within the requested range remain.
+     * One page of a collection, the way RAP services page: 100 rows without {@code $top},
+     * {@code $top} cut to 5000, {@code $skip} honoured, {@code $skiptoken} the offset of
+     * the next page, and {@code d.__next} whenever rows within the requested range
+     * remain.
      */
     private static <T> ResponseEntity<String> page(HttpServletRequest request, List<T> matches,
-                                                   Function<T, ObjectNode> render) {
+            Function<T, ObjectNode> render) {
         int skip = integer(request, "$skip", 0);
         Integer top = request.getParameter("$top") == null ? null : integer(request, "$top", 0);
         int end = top == null ? matches.size() : (int) Math.min(matches.size(), (long) skip + top);
@@ -759,8 +812,8 @@ class SapSandbox {
             return number;
         }
         catch (NumberFormatException ex) {
-            throw new ODataError(400, "/IWBEP/CM_MGW_RT/022", "Invalid value '" + value
-                    + "' for system query option " + name);
+            throw new ODataError(400, "/IWBEP/CM_MGW_RT/022",
+                    "Invalid value '" + value + "' for system query option " + name);
         }
     }
 
@@ -771,14 +824,16 @@ class SapSandbox {
         }
         for (String navigation : expand.split(",")) {
             if (!navigation.trim().equals(allowed)) {
-                throw new ODataError(400, "/IWBEP/CM_MGW_RT/023", "Navigation property '" + navigation.trim()
-                        + "' not supported in $expand");
+                throw new ODataError(400, "/IWBEP/CM_MGW_RT/023",
+                        "Navigation property '" + navigation.trim() + "' not supported in $expand");
             }
         }
         return true;
     }
 
-    /** The {@code $select}ed properties (null: all), each checked against the entity type. */
+    /**
+     * The {@code $select}ed properties (null: all), each checked against the entity type.
+     */
     private static Set<String> select(HttpServletRequest request, Map<String, Class<?>> properties) {
         String select = request.getParameter("$select");
         if (select == null || select.isBlank()) {
@@ -795,9 +850,12 @@ class SapSandbox {
         return fields;
     }
 
-    /** An entity as SAP writes it: {@code __metadata} first, then every (or every selected) property. */
+    /**
+     * An entity as SAP writes it: {@code __metadata} first, then every (or every
+     * selected) property.
+     */
     private static ObjectNode entity(HttpServletRequest request, String service, String entitySet, String key,
-                                     Map<String, Object> values, Set<String> select) {
+            Map<String, Object> values, Set<String> select) {
         ObjectNode node = JSON.createObjectNode();
         ObjectNode metadata = node.putObject("__metadata");
         String uri = serviceUrl(request, service) + "/" + key;
@@ -838,8 +896,12 @@ class SapSandbox {
 
     private static String session(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        return cookies == null ? null : Arrays.stream(cookies).filter(c -> SESSION_COOKIE.equals(c.getName()))
-                .map(Cookie::getValue).findFirst().orElse(null);
+        return cookies == null ? null
+                : Arrays.stream(cookies)
+                    .filter(c -> SESSION_COOKIE.equals(c.getName()))
+                    .map(Cookie::getValue)
+                    .findFirst()
+                    .orElse(null);
     }
 
     private static String randomToken(int bytes) {
@@ -849,8 +911,9 @@ class SapSandbox {
     }
 
     private Sandbox sandbox(String erpSystemId) {
-        return registry.find(erpSystemId, ErpKind.SAP_S4HANA).orElseThrow(() -> new ODataError(404,
-                "/IWFND/MED/170", "No service found for namespace '', name '" + erpSystemId + "', version '0001'"));
+        return registry.find(erpSystemId, ErpKind.SAP_S4HANA)
+            .orElseThrow(() -> new ODataError(404, "/IWFND/MED/170",
+                    "No service found for namespace '', name '" + erpSystemId + "', version '0001'"));
     }
 
     @ExceptionHandler(ODataError.class)
@@ -864,14 +927,15 @@ class SapSandbox {
 
     @ExceptionHandler(SapSandboxFilter.Invalid.class)
     ResponseEntity<String> invalidFilter(SapSandboxFilter.Invalid error) {
-        return ResponseEntity.status(400).contentType(MediaType.APPLICATION_JSON)
-                .body(SapSandboxErp.errorBody("/IWBEP/CM_MGW_RT/022", "Invalid filter expression: "
-                        + error.getMessage()));
+        return ResponseEntity.status(400)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(SapSandboxErp.errorBody("/IWBEP/CM_MGW_RT/022", "Invalid filter expression: " + error.getMessage()));
     }
 
     private static ResponseEntity<String> json(int status, ObjectNode body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(JSON.writeValueAsString(body));
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(JSON.writeValueAsString(body));
     }
 
     private static Map<String, Class<?>> types(Object... namesAndTypes) {
@@ -884,9 +948,13 @@ class SapSandbox {
         return Map.copyOf(types);
     }
 
-    /** A read-only entity whose properties are computed on access (see {@link #validity}). */
+    /**
+     * A read-only entity whose properties are computed on access (see {@link #validity}).
+     */
     private static final class LazyEntity extends java.util.AbstractMap<String, Object> {
+
         private final Set<String> names;
+
         private final Function<String, Object> values;
 
         LazyEntity(Set<String> names, Function<String, Object> values) {
@@ -909,5 +977,7 @@ class SapSandbox {
         public Set<Entry<String, Object>> entrySet() {
             return materialize().entrySet();
         }
+
     }
+
 }

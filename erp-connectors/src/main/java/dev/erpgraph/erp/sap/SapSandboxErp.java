@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SAP's numbering of the demo data set: business partners {@code 17100001 + index} (as in SAP's 1710 demo
- * company), sales orders {@code 4000000 + sequence}; SAP's OData v2 error body; and the demo system, read with
- * the communication user {@value #USER} over Basic.
+ * SAP's numbering of the demo data set: business partners {@code 17100001 + index} (as in
+ * SAP's 1710 demo company), sales orders {@code 4000000 + sequence}; SAP's OData v2 error
+ * body; and the demo system, read with the communication user {@value #USER} over Basic.
  */
 @Component
 @ConditionalOnSandboxMode
@@ -28,14 +28,21 @@ public class SapSandboxErp implements SandboxErp {
 
     static final String USER = "DEMO_COMM_USER";
     static final String PASSWORD = "Demo-Comm-Pass-1710";
-    /** The OAuth2 client the sandbox's token endpoint accepts (the OAuth variant of a communication arrangement). */
+
+    /**
+     * The OAuth2 client the sandbox's token endpoint accepts (the OAuth variant of a
+     * communication arrangement).
+     */
     static final String CLIENT_ID = "DEMO_OAUTH_CLIENT";
     static final String CLIENT_SECRET = "Demo-Client-Secret-1710";
     static final String TOKEN_PATH = "/oauth/token";
 
     private static final int FIRST_CUSTOMER = 17_100_001;
+
     private static final int FIRST_ORDER = 4_000_000;
+
     private static final Pattern NUMBER = Pattern.compile("[1-9]\\d{0,9}");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
@@ -77,7 +84,10 @@ public class SapSandboxErp implements SandboxErp {
         return OptionalInt.of(value.getAsInt() - FIRST_ORDER);
     }
 
-    /** Digits as SAP renders them (no sign, no leading zeros, no spaces), within int range; else empty. */
+    /**
+     * Digits as SAP renders them (no sign, no leading zeros, no spaces), within int
+     * range; else empty.
+     */
     private static OptionalInt number(String text) {
         if (text == null || !NUMBER.matcher(text).matches()) {
             return OptionalInt.empty();
@@ -90,8 +100,10 @@ public class SapSandboxErp implements SandboxErp {
     public void writeError(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json;charset=utf-8");
-        response.getOutputStream().write(errorBody(status == 429 ? "/IWFND/CM_BEC/026"
-                : status >= 500 ? "/IWFND/CM_BEC/004" : "/IWBEP/CM_MGW_RT/000", message)
+        response.getOutputStream()
+            .write(errorBody(
+                    status == 429 ? "/IWFND/CM_BEC/026" : status >= 500 ? "/IWFND/CM_BEC/004" : "/IWBEP/CM_MGW_RT/000",
+                    message)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -125,4 +137,5 @@ public class SapSandboxErp implements SandboxErp {
         return new ErpSystemProperties(ErpKind.SAP_S4HANA, "SAP S/4HANA Cloud (sandbox)", baseUrl,
                 new ErpAuthProperties(null, null, null, USER, PASSWORD, null), null, null, Map.of());
     }
+
 }

@@ -13,19 +13,23 @@ import java.util.function.Function;
 import dev.erpgraph.erp.sandbox.FilterExpression;
 
 /**
- * The sandbox's honest reading of an OData v2 {@code $filter}: {@code eq ne gt ge lt le}, {@code and or not},
- * parentheses, string literals with doubled quotes, {@code datetime'...'}, numbers, {@code true}/{@code false}.
- * Property names are checked against the entity type and literals against the property's type, as SAP Gateway
- * does, and anything else is refused ({@link Invalid}, answered 400). Because it parses for real, a connector that
- * failed to escape a hostile key would see the widened result, which is what the contract tests look for.
+ * The sandbox's honest reading of an OData v2 {@code $filter}: {@code eq ne gt ge lt le},
+ * {@code and or not}, parentheses, string literals with doubled quotes,
+ * {@code datetime'...'}, numbers, {@code true}/{@code false}. Property names are checked
+ * against the entity type and literals against the property's type, as SAP Gateway does,
+ * and anything else is refused ({@link Invalid}, answered 400). Because it parses for
+ * real, a connector that failed to escape a hostile key would see the widened result,
+ * which is what the contract tests look for.
  */
 final class SapSandboxFilter {
 
     /** A filter SAP would refuse; the message mimics the gateway's. */
     static final class Invalid extends RuntimeException {
+
         Invalid(String message) {
             super(message);
         }
+
     }
 
     private record Comparison(String property, String operator, Object literal) implements FilterExpression {
@@ -34,7 +38,8 @@ final class SapSandboxFilter {
         }
 
         public Set<String> candidates(String name) {
-            return null; // eq on text, the one comparison that pins a property down, is wrapped by equalsText
+            return null; // eq on text, the one comparison that pins a property down, is
+                         // wrapped by equalsText
         }
     }
 
@@ -42,7 +47,9 @@ final class SapSandboxFilter {
     }
 
     private final List<Token> tokens;
+
     private final Map<String, Class<?>> properties;
+
     private int next;
 
     private SapSandboxFilter(List<Token> tokens, Map<String, Class<?>> properties) {
@@ -51,8 +58,9 @@ final class SapSandboxFilter {
     }
 
     /**
-     * Parses {@code filter} for an entity type whose properties have these Java types ({@link String},
-     * {@link BigDecimal}, {@link LocalDate} for {@code Edm.DateTime}, {@link Boolean}).
+     * Parses {@code filter} for an entity type whose properties have these Java types
+     * ({@link String}, {@link BigDecimal}, {@link LocalDate} for {@code Edm.DateTime},
+     * {@link Boolean}).
      */
     static FilterExpression parse(String filter, Map<String, Class<?>> properties) {
         if (filter == null || filter.isBlank()) {
@@ -109,12 +117,13 @@ final class SapSandboxFilter {
         }
         Object literal = literal(take(), type);
         Comparison comparison = new Comparison(token.text(), operator.text(), literal);
-        // compare() orders two strings by String.compareTo: eq on text is plain string equality.
+        // compare() orders two strings by String.compareTo: eq on text is plain string
+        // equality.
         return operator.text().equals("eq") && literal instanceof String text
                 ? FilterExpression.equalsText(token.text(), text, comparison) : comparison;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     private static boolean compare(Object value, Object literal, String op) {
         if (value == null || literal == null) {
             boolean same = value == literal;
@@ -201,8 +210,8 @@ final class SapSandboxFilter {
             }
             else if (Character.isLetter(c) || c == '_') {
                 int start = i;
-                while (i < filter.length() && (Character.isLetterOrDigit(filter.charAt(i))
-                        || filter.charAt(i) == '_' || filter.charAt(i) == '/')) {
+                while (i < filter.length() && (Character.isLetterOrDigit(filter.charAt(i)) || filter.charAt(i) == '_'
+                        || filter.charAt(i) == '/')) {
                     i++;
                 }
                 String word = filter.substring(start, i);
@@ -233,7 +242,10 @@ final class SapSandboxFilter {
         return tokens;
     }
 
-    /** Reads a quoted literal starting at {@code i} ({@code ''} is one quote); answers the index after it. */
+    /**
+     * Reads a quoted literal starting at {@code i} ({@code ''} is one quote); answers the
+     * index after it.
+     */
     private static int quoted(String filter, int i, StringBuilder text) {
         int start = i++;
         while (true) {
@@ -253,4 +265,5 @@ final class SapSandboxFilter {
             i++;
         }
     }
+
 }

@@ -17,19 +17,25 @@ import dev.erpgraph.erp.http.QueryStrings;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code Authorization} header for SAP: Basic with the communication user (the default of a communication
- * arrangement), or, when {@code auth.token-url} is set, an OAuth2 client-credentials bearer token from that
- * endpoint (SAP BTP / XSUAA style: client authenticates with Basic, answer {@code access_token} +
- * {@code expires_in}). A token is fetched once, shared by all threads and reused until shortly before it expires;
- * a 401 drops it and {@link #authorized} sends once more with a fresh one ({@link AccessTokenCache}).
+ * The {@code Authorization} header for SAP: Basic with the communication user (the
+ * default of a communication arrangement), or, when {@code auth.token-url} is set, an
+ * OAuth2 client-credentials bearer token from that endpoint (SAP BTP / XSUAA style:
+ * client authenticates with Basic, answer {@code access_token} + {@code expires_in}). A
+ * token is fetched once, shared by all threads and reused until shortly before it
+ * expires; a 401 drops it and {@link #authorized} sends once more with a fresh one
+ * ({@link AccessTokenCache}).
  */
 final class SapTokenClient {
 
-    /** Refresh this long before the ERP's stated expiry, so a token never dies in flight. */
+    /**
+     * Refresh this long before the ERP's stated expiry, so a token never dies in flight.
+     */
     private static final Duration EARLY = Duration.ofSeconds(30);
 
     private final ErpAuthProperties auth;
+
     private final ErpHttpClient http;
+
     private final AccessTokenCache cache;
 
     SapTokenClient(ErpAuthProperties auth, ErpHttpClient http, Clock clock) {
@@ -43,8 +49,8 @@ final class SapTokenClient {
     }
 
     /**
-     * Sends {@code request} with the {@code Authorization} header value: Basic, or a bearer token that is fetched
-     * again once if SAP answers 401 to it.
+     * Sends {@code request} with the {@code Authorization} header value: Basic, or a
+     * bearer token that is fetched again once if SAP answers 401 to it.
      */
     ErpHttpResponse authorized(Function<String, ErpHttpResponse> request) {
         if (!usesOAuth()) {
@@ -56,14 +62,14 @@ final class SapTokenClient {
     private FetchedToken fetch() {
         String body = "grant_type=client_credentials"
                 + (auth.scope() == null ? "" : "&scope=" + QueryStrings.encode(auth.scope()));
-        ErpHttpResponse response = http.post("token", auth.tokenUrl(), Map.of(
-                "Authorization", basic(auth.clientId(), auth.clientSecret()),
-                "Content-Type", "application/x-www-form-urlencoded",
-                "Accept", "application/json"), body);
+        ErpHttpResponse response = http.post("token", auth.tokenUrl(),
+                Map.of("Authorization", basic(auth.clientId(), auth.clientSecret()), "Content-Type",
+                        "application/x-www-form-urlencoded", "Accept", "application/json"),
+                body);
         if (!response.isSuccess()) {
             JsonNode error = response.jsonOrNull();
-            String message = error == null ? null : error.path("error_description").asString(
-                    error.path("error").asString(null));
+            String message = error == null ? null
+                    : error.path("error_description").asString(error.path("error").asString(null));
             throw response.failure(message);
         }
         JsonNode json = response.json();
@@ -84,4 +90,5 @@ final class SapTokenClient {
         String pair = (user == null ? "" : user) + ":" + (password == null ? "" : password);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
+
 }

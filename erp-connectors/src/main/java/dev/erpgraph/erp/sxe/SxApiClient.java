@@ -12,18 +12,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SX.API's RPC-style REST: every operation is {@code POST {base}/SX/rest/sxapirestservice/{operation}} with a
- * body {@code {"request": {companyNumber, operatorInit, ...}}}, and every answer is {@code {"response": {...}}}.
- * Business errors do NOT use HTTP status: they come back as 200 with a non-empty {@code response.cErrorMessage}
- * ("Customer # not set up in Customer Setup - ARSC"), so this client hands them back as an {@link Answer} for the
- * caller to judge per key. HTTP errors are the ION API gateway's (401/403/429/5xx) and become
- * {@link ErpException}s here; a 401 fetches a new token and retries once.
+ * SX.API's RPC-style REST: every operation is {@code POST
+ * {base}/SX/rest/sxapirestservice/{operation}} with a body {@code {"request":
+ * {companyNumber, operatorInit, ...}}}, and every answer is {@code {"response": {...}}}.
+ * Business errors do NOT use HTTP status: they come back as 200 with a non-empty
+ * {@code response.cErrorMessage} ("Customer # not set up in Customer Setup - ARSC"), so
+ * this client hands them back as an {@link Answer} for the caller to judge per key. HTTP
+ * errors are the ION API gateway's (401/403/429/5xx) and become {@link ErpException}s
+ * here; a 401 fetches a new token and retries once.
  */
 final class SxApiClient {
 
     static final String SERVICE_PATH = "SX/rest/sxapirestservice/";
 
-    /** An SX.API answer: the {@code response} object and its {@code cErrorMessage} (null when blank). */
+    /**
+     * An SX.API answer: the {@code response} object and its {@code cErrorMessage} (null
+     * when blank).
+     */
     record Answer(JsonNode response, String errorMessage) {
         boolean failed() {
             return errorMessage != null;
@@ -31,8 +36,11 @@ final class SxApiClient {
     }
 
     private final String erpSystemId;
+
     private final ErpHttpClient http;
+
     private final IonApiTokenClient tokens;
+
     private final SxeOptions options;
 
     SxApiClient(String erpSystemId, ErpHttpClient http, IonApiTokenClient tokens, SxeOptions options) {
@@ -42,7 +50,10 @@ final class SxApiClient {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** A new request body's inner object, already carrying {@code companyNumber} and {@code operatorInit}. */
+    /**
+     * A new request body's inner object, already carrying {@code companyNumber} and
+     * {@code operatorInit}.
+     */
     ObjectNode request() {
         ObjectNode request = ErpJson.MAPPER.createObjectNode();
         request.put("companyNumber", options.companyNumber());
@@ -51,8 +62,9 @@ final class SxApiClient {
     }
 
     /**
-     * Calls {@code operation} with {@code request} (from {@link #request()}), timing it as {@code resource}.
-     * Throws for transport failures, gateway errors and unreadable answers; returns business errors.
+     * Calls {@code operation} with {@code request} (from {@link #request()}), timing it
+     * as {@code resource}. Throws for transport failures, gateway errors and unreadable
+     * answers; returns business errors.
      */
     Answer call(String resource, String operation, ObjectNode request) {
         ObjectNode envelope = ErpJson.MAPPER.createObjectNode();
@@ -73,8 +85,9 @@ final class SxApiClient {
     }
 
     /**
-     * The per-key failure a business error stands for: "not set up"/"not found" is a key SX.e does not know
-     * (NOT_FOUND, that key only); anything else SX.e refused (REJECTED), with its words as {@code erpMessage}.
+     * The per-key failure a business error stands for: "not set up"/"not found" is a key
+     * SX.e does not know (NOT_FOUND, that key only); anything else SX.e refused
+     * (REJECTED), with its words as {@code erpMessage}.
      */
     ErpException businessFailure(String what, String erpMessage) {
         if (options.notFound().matcher(erpMessage).find()) {
@@ -95,8 +108,9 @@ final class SxApiClient {
     }
 
     /**
-     * The words of an error answer: SX.API's own {@code response.cErrorMessage} when the application answered, the
-     * gateway's OAuth-style {@code error_description}/{@code error} when ION did, else a short plain-text body.
+     * The words of an error answer: SX.API's own {@code response.cErrorMessage} when the
+     * application answered, the gateway's OAuth-style
+     * {@code error_description}/{@code error} when ION did, else a short plain-text body.
      */
     static String errorMessage(ErpHttpResponse response) {
         JsonNode json = response.jsonOrNull();
@@ -105,7 +119,7 @@ final class SxApiClient {
             if (cError.isString() && !cError.stringValue().isBlank()) {
                 return cError.stringValue().trim();
             }
-            for (String field : new String[] {"error_description", "error", "message"}) {
+            for (String field : new String[] { "error_description", "error", "message" }) {
                 JsonNode value = json.path(field);
                 if (value.isString() && !value.stringValue().isBlank()) {
                     return value.stringValue().trim();
@@ -120,4 +134,5 @@ final class SxApiClient {
         String text = body.strip();
         return text.length() > 200 ? text.substring(0, 200) : text;
     }
+
 }

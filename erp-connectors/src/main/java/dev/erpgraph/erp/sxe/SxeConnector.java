@@ -41,57 +41,75 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Infor SX.e / CloudSuite Distribution through SX.API REST behind the ION API gateway.
  *
- * <p><b>What SX.API allows, and so what this sends per batch.</b> SX.API is RPC-style and reads one customer,
- * one order or one product per call; it offers no multi-customer order list, no multi-order detail and no
- * multi-product availability (Compass SQL over Data Fabric could, but it is not real-time). So most batches
- * fan out one call per key, at most {@code maxConcurrency} at once per connector ({@link SxeFanOut}):
+ * <p>
+ * <b>What SX.API allows, and so what this sends per batch.</b> SX.API is RPC-style and
+ * reads one customer, one order or one product per call; it offers no multi-customer
+ * order list, no multi-order detail and no multi-product availability (Compass SQL over
+ * Data Fabric could, but it is not real-time). So most batches fan out one call per key,
+ * at most {@code maxConcurrency} at once per connector ({@link SxeFanOut}):
  * <ul>
- *   <li>orders, N customers: N {@code sxapioegetlistofordersv5} calls (more when a customer's list pages), then
- *       one {@code sxapioegetsingleorderv3} per order returned, since the list carries no lines and SX.API
- *       has nothing that returns the lines of several orders. Only the newest {@code limit} candidates per
- *       customer are read in detail (more rounds only when some of them fail the status filter).</li>
- *   <li>orders by number: one {@code sxapioegetsingleorderv3} per order.</li>
- *   <li>prices: ONE {@code sxapioepricingmultiplev5} per customer for all of that customer's skus and
- *       quantities (the one real multi-key read SX.API has), with quantity breaks.</li>
- *   <li>stock: one {@code sxapiicproductavailbywhse} per sku (all warehouses; the warehouse filter is applied
- *       here, the operation has none).</li>
- *   <li>credit: two calls per customer, {@code sxapiargetcustomerdatacredit} and
- *       {@code sxapiargetcustomerbalancev2}.</li>
- *   <li>create: one {@code sxapisfoeordertotloadv4}.</li>
+ * <li>orders, N customers: N {@code sxapioegetlistofordersv5} calls (more when a
+ * customer's list pages), then one {@code sxapioegetsingleorderv3} per order returned,
+ * since the list carries no lines and SX.API has nothing that returns the lines of
+ * several orders. Only the newest {@code limit} candidates per customer are read in
+ * detail (more rounds only when some of them fail the status filter).</li>
+ * <li>orders by number: one {@code sxapioegetsingleorderv3} per order.</li>
+ * <li>prices: ONE {@code sxapioepricingmultiplev5} per customer for all of that
+ * customer's skus and quantities (the one real multi-key read SX.API has), with quantity
+ * breaks.</li>
+ * <li>stock: one {@code sxapiicproductavailbywhse} per sku (all warehouses; the warehouse
+ * filter is applied here, the operation has none).</li>
+ * <li>credit: two calls per customer, {@code sxapiargetcustomerdatacredit} and
+ * {@code sxapiargetcustomerbalancev2}.</li>
+ * <li>create: one {@code sxapisfoeordertotloadv4}.</li>
  * </ul>
  * Operation names are versioned and configurable ({@link SxeOptions}).
  *
- * <p><b>Order list paging.</b> {@code recordLimit} caps a page and {@code moreRecordsAvailable} says there is
- * more; SX.API has no offset or cursor. Rows come newest first [I], so the next page is asked with
- * {@code endEnterDate} moved back to the oldest entry date seen; rows seen twice are dropped, and a page that
- * brings nothing new (more orders on one day than a page holds) is asked again with a doubled limit.
- * {@link OrderQuery} is pushed down as {@code startEnterDate} and {@code startStage}/{@code endStage}; the
- * final status filter, newest-first order and the per-customer limit are applied to what comes back.
+ * <p>
+ * <b>Order list paging.</b> {@code recordLimit} caps a page and
+ * {@code moreRecordsAvailable} says there is more; SX.API has no offset or cursor. Rows
+ * come newest first [I], so the next page is asked with {@code endEnterDate} moved back
+ * to the oldest entry date seen; rows seen twice are dropped, and a page that brings
+ * nothing new (more orders on one day than a page holds) is asked again with a doubled
+ * limit. {@link OrderQuery} is pushed down as {@code startEnterDate} and
+ * {@code startStage}/{@code endStage}; the final status filter, newest-first order and
+ * the per-customer limit are applied to what comes back.
  *
- * <p><b>Status mapping</b>: see {@link SxeStageCode} (0 Entered, 1 Ordered, 2 Picked → OPEN, or ON_HOLD when
- * the header's approval flag {@code approvty} [I] is a hold value, or PARTIALLY_SHIPPED when a line shipped;
- * 3 Shipped → SHIPPED, or PARTIALLY_SHIPPED when a line shipped short; 4 Invoiced, 5 Paid → INVOICED;
- * 9 Cancelled → CANCELLED). Order id and number are {@code orderno-ordersuf}, e.g. {@code 1234567-00}.
+ * <p>
+ * <b>Status mapping</b>: see {@link SxeStageCode} (0 Entered, 1 Ordered, 2 Picked → OPEN,
+ * or ON_HOLD when the header's approval flag {@code approvty} [I] is a hold value, or
+ * PARTIALLY_SHIPPED when a line shipped; 3 Shipped → SHIPPED, or PARTIALLY_SHIPPED when a
+ * line shipped short; 4 Invoiced, 5 Paid → INVOICED; 9 Cancelled → CANCELLED). Order id
+ * and number are {@code orderno-ordersuf}, e.g. {@code 1234567-00}.
  *
- * <p><b>Errors.</b> Business errors are HTTP 200 with {@code cErrorMessage}: "... not set up ..." /
- * "not found" is NOT_FOUND for that key only, anything else REJECTED for that key. Gateway errors are HTTP
- * (401 → one token refresh and retry; 429/5xx → UNAVAILABLE with {@code Retry-After}); unreadable answers are
- * BAD_RESPONSE. When every key of a batch fails the same way for a reason other than the key itself (the ERP
- * is down), the batch throws instead.
+ * <p>
+ * <b>Errors.</b> Business errors are HTTP 200 with {@code cErrorMessage}: "... not set up
+ * ..." / "not found" is NOT_FOUND for that key only, anything else REJECTED for that key.
+ * Gateway errors are HTTP (401 → one token refresh and retry; 429/5xx → UNAVAILABLE with
+ * {@code Retry-After}); unreadable answers are BAD_RESPONSE. When every key of a batch
+ * fails the same way for a reason other than the key itself (the ERP is down), the batch
+ * throws instead.
  *
- * <p><b>Keys.</b> SX.e customer numbers are numeric ({@code customerNumber} is a JSON number): anything that
- * is not plain digits is unknown and never sent. Products travel as JSON strings in a JSON body, never spliced
- * into a statement, so no value can widen a read.
+ * <p>
+ * <b>Keys.</b> SX.e customer numbers are numeric ({@code customerNumber} is a JSON
+ * number): anything that is not plain digits is unknown and never sent. Products travel
+ * as JSON strings in a JSON body, never spliced into a statement, so no value can widen a
+ * read.
  */
 public final class SxeConnector implements ErpConnector {
 
     private static final Pattern CUSTOMER_NUMBER = Pattern.compile("[1-9][0-9]{0,11}");
+
     private static final Pattern ORDER_NUMBER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
+
     private static final int MAX_RECORD_LIMIT = 10_000;
 
     private final ConnectorSettings settings;
+
     private final SxeOptions options;
+
     private final SxApiClient api;
+
     private final SxeFanOut fanOut;
 
     SxeConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
@@ -112,7 +130,10 @@ public final class SxeConnector implements ErpConnector {
         return ErpKind.INFOR_SXE;
     }
 
-    /** No MULTI_CUSTOMER_READS (one customer per call) and no CHANGE_EVENTS (ION BODs are not wired up). */
+    /**
+     * No MULTI_CUSTOMER_READS (one customer per call) and no CHANGE_EVENTS (ION BODs are
+     * not wired up).
+     */
     @Override
     public Set<ErpCapability> capabilities() {
         return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
@@ -124,8 +145,8 @@ public final class SxeConnector implements ErpConnector {
     @Override
     public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
         Set<Integer> stages = SxeStageCode.stagesFor(query.statuses());
-        Map<String, SxeFanOut.Outcome<List<SxeResponses.OrderRow>>> lists = fanOut.each(
-                numericCustomers(customerNumbers), customer -> orderList(customer, query, stages));
+        Map<String, SxeFanOut.Outcome<List<SxeResponses.OrderRow>>> lists = fanOut
+            .each(numericCustomers(customerNumbers), customer -> orderList(customer, query, stages));
         ErpBatch.Builder<String, List<SalesOrder>> batch = new ErpBatch.Builder<>();
         Map<String, Deque<SxeResponses.OrderRow>> candidates = new LinkedHashMap<>();
         Map<String, List<SalesOrder>> found = new LinkedHashMap<>();
@@ -134,12 +155,16 @@ public final class SxeConnector implements ErpConnector {
                 batch.failure(customer, outcome.failure());
                 return;
             }
-            candidates.put(customer, new ArrayDeque<>(outcome.value().stream()
-                    .filter(row -> stages.contains(row.stageCd()))
-                    .sorted(SxeResponses.OrderRow.NEWEST_FIRST).toList()));
+            candidates.put(customer,
+                    new ArrayDeque<>(outcome.value()
+                        .stream()
+                        .filter(row -> stages.contains(row.stageCd()))
+                        .sorted(SxeResponses.OrderRow.NEWEST_FIRST)
+                        .toList()));
             found.put(customer, new ArrayList<>());
         });
-        // Rounds of detail reads: the newest candidates each customer still needs, all customers in one fan-out.
+        // Rounds of detail reads: the newest candidates each customer still needs, all
+        // customers in one fan-out.
         while (true) {
             List<Candidate> round = new ArrayList<>();
             candidates.forEach((customer, rows) -> {
@@ -151,15 +176,15 @@ public final class SxeConnector implements ErpConnector {
             if (round.isEmpty()) {
                 break;
             }
-            Map<Candidate, SxeFanOut.Outcome<SalesOrder>> details = fanOut.each(round,
-                    candidate -> SxeResponses.order(candidate.row(),
-                            orderDetail(candidate.row().orderNo(), candidate.row().orderSuf()), options));
+            Map<Candidate, SxeFanOut.Outcome<SalesOrder>> details = fanOut.each(round, candidate -> SxeResponses
+                .order(candidate.row(), orderDetail(candidate.row().orderNo(), candidate.row().orderSuf()), options));
             details.forEach((candidate, outcome) -> {
                 if (!candidates.containsKey(candidate.customer())) {
                     return;
                 }
                 if (outcome.failed()) {
-                    // One order of the customer unreadable: the customer's answer would be incomplete.
+                    // One order of the customer unreadable: the customer's answer would
+                    // be incomplete.
                     candidates.remove(candidate.customer());
                     found.remove(candidate.customer());
                     batch.failure(candidate.customer(), outcome.failure());
@@ -169,7 +194,8 @@ public final class SxeConnector implements ErpConnector {
                 }
             });
         }
-        // Candidates were taken newest first, round after round, so each list is already in that order.
+        // Candidates were taken newest first, round after round, so each list is already
+        // in that order.
         found.forEach((customer, orders) -> batch.value(customer, List.copyOf(orders)));
         return failWhole(batch.build());
     }
@@ -217,8 +243,10 @@ public final class SxeConnector implements ErpConnector {
                 }
                 recordLimit = Math.min(MAX_RECORD_LIMIT, recordLimit * 2);
             }
-            endEnterDate = rows.stream().map(SxeResponses.OrderRow::enterDt).min(Comparator.naturalOrder())
-                    .orElseThrow();
+            endEnterDate = rows.stream()
+                .map(SxeResponses.OrderRow::enterDt)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
         }
     }
 
@@ -248,8 +276,8 @@ public final class SxeConnector implements ErpConnector {
         }
         Map<String, SxeFanOut.Outcome<SalesOrder>> outcomes = fanOut.each(valid.keySet(), number -> {
             Matcher matcher = valid.get(number);
-            return SxeResponses.order(number, orderDetail(Long.parseLong(matcher.group(1)),
-                    Integer.parseInt(matcher.group(2))), options);
+            return SxeResponses.order(number,
+                    orderDetail(Long.parseLong(matcher.group(1)), Integer.parseInt(matcher.group(2))), options);
         });
         return failWhole(collect(outcomes));
     }
@@ -278,8 +306,8 @@ public final class SxeConnector implements ErpConnector {
     @Override
     public ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
         Map<String, List<PriceKey>> byCustomer = keys.stream()
-                .filter(key -> CUSTOMER_NUMBER.matcher(key.customerNumber()).matches())
-                .collect(Collectors.groupingBy(PriceKey::customerNumber, LinkedHashMap::new, Collectors.toList()));
+            .filter(key -> CUSTOMER_NUMBER.matcher(key.customerNumber()).matches())
+            .collect(Collectors.groupingBy(PriceKey::customerNumber, LinkedHashMap::new, Collectors.toList()));
         Map<String, SxeFanOut.Outcome<Map<PriceKey, Object>>> outcomes = fanOut.each(byCustomer.keySet(),
                 customer -> customerPrices(customer, byCustomer.get(customer)));
         ErpBatch.Builder<PriceKey, ItemPrice> batch = new ErpBatch.Builder<>();
@@ -300,13 +328,17 @@ public final class SxeConnector implements ErpConnector {
         return failWhole(batch.build());
     }
 
-    /** One pricing call for all of one customer's keys: an {@link ItemPrice} or an {@link ErpException} per key. */
+    /**
+     * One pricing call for all of one customer's keys: an {@link ItemPrice} or an
+     * {@link ErpException} per key.
+     */
     private Map<PriceKey, Object> customerPrices(String customer, List<PriceKey> keys) {
         ObjectNode request = api.request();
         request.put("customerNumber", Long.parseLong(customer));
         request.put("getPriceBreaks", true);
         request.put("checkOtherWhseInventory", false);
-        // Input table name and columns as in §5.2 of the wire notes [I]: confirm on a tenant.
+        // Input table name and columns as in §5.2 of the wire notes [I]: confirm on a
+        // tenant.
         ArrayNode rows = request.putObject("tOemultprcinV2").putArray("t-oemultprcinV2");
         for (int n = 0; n < keys.size(); n++) {
             PriceKey key = keys.get(n);
@@ -351,8 +383,7 @@ public final class SxeConnector implements ErpConnector {
             if (!call.limits()) {
                 request.put("shipTo", "");
             }
-            SxApiClient.Answer answer = call.limits()
-                    ? api.call("credit", options.operations().credit(), request)
+            SxApiClient.Answer answer = call.limits() ? api.call("credit", options.operations().credit(), request)
                     : api.call("credit-balance", options.operations().balance(), request);
             if (answer.failed()) {
                 throw api.businessFailure("customer " + call.customer(), answer.errorMessage());
@@ -381,8 +412,8 @@ public final class SxeConnector implements ErpConnector {
                 batch.value(customer, SxeResponses.credit(limit, balances.get(customer), options));
             }
             catch (RuntimeException ex) {
-                batch.failure(customer, ErpException.badResponse(systemId(), "unreadable credit of customer "
-                        + customer + ": " + ex.getMessage(), ex));
+                batch.failure(customer, ErpException.badResponse(systemId(),
+                        "unreadable credit of customer " + customer + ": " + ex.getMessage(), ex));
             }
         });
         return failWhole(batch.build());
@@ -394,12 +425,15 @@ public final class SxeConnector implements ErpConnector {
     // ---- create
 
     /**
-     * Loads the order with {@code sxapisfoeordertotloadv4}: header {@code customerid, ponumber, reqshipdate}
-     * [I], lines {@code itemnumber, orderqty, unitofmeasure} (blank: the product's selling unit),
-     * {@code warehouseid} (blank: the customer's default). The customer reference (else the idempotency key)
-     * goes in as the PO number, where SX.e keeps it ({@code oeeh.custpo}) and a retried create can be found; the
-     * idempotency key also travels as the {@code refer} extra header field [I]. Answers {@code orderno-ordersuf}
-     * from {@code tOrdtotdata} (see {@link SxeResponses#createdOrderNumber}).
+     * Loads the order with {@code sxapisfoeordertotloadv4}: header
+     * {@code customerid, ponumber, reqshipdate} [I], lines
+     * {@code itemnumber, orderqty, unitofmeasure} (blank: the product's selling unit),
+     * {@code warehouseid} (blank: the customer's default). The customer reference (else
+     * the idempotency key) goes in as the PO number, where SX.e keeps it
+     * ({@code oeeh.custpo}) and a retried create can be found; the idempotency key also
+     * travels as the {@code refer} extra header field [I]. Answers
+     * {@code orderno-ordersuf} from {@code tOrdtotdata} (see
+     * {@link SxeResponses#createdOrderNumber}).
      */
     @Override
     public String createSalesOrder(SalesOrderRequest order) {
@@ -431,9 +465,8 @@ public final class SxeConnector implements ErpConnector {
         SxApiClient.Answer answer = api.call("create-order", options.operations().createOrder(), request);
         if (answer.failed()) {
             ErpException failure = api.businessFailure("customer or product of the order", answer.errorMessage());
-            throw failure.kind() == ErpException.Kind.NOT_FOUND
-                    ? new ErpException(ErpException.Kind.REJECTED, systemId(), failure.getMessage(),
-                    failure.erpMessage(), null, null) : failure;
+            throw failure.kind() == ErpException.Kind.NOT_FOUND ? new ErpException(ErpException.Kind.REJECTED,
+                    systemId(), failure.getMessage(), failure.erpMessage(), null, null) : failure;
         }
         try {
             return SxeResponses.createdOrderNumber(answer.response());
@@ -446,8 +479,11 @@ public final class SxeConnector implements ErpConnector {
     // ---- batch plumbing
 
     private static List<String> numericCustomers(Collection<String> customerNumbers) {
-        return customerNumbers.stream().filter(Objects::nonNull)
-                .filter(customer -> CUSTOMER_NUMBER.matcher(customer).matches()).distinct().toList();
+        return customerNumbers.stream()
+            .filter(Objects::nonNull)
+            .filter(customer -> CUSTOMER_NUMBER.matcher(customer).matches())
+            .distinct()
+            .toList();
     }
 
     private static <K, V> ErpBatch<K, V> collect(Map<K, SxeFanOut.Outcome<V>> outcomes) {
@@ -464,21 +500,25 @@ public final class SxeConnector implements ErpConnector {
     }
 
     /**
-     * Throws when every key failed for a reason that is not about the key (the ERP down, rate limiting, garbage
-     * answers): that is the whole call failing, and the gateway's breaker should see it as such.
+     * Throws when every key failed for a reason that is not about the key (the ERP down,
+     * rate limiting, garbage answers): that is the whole call failing, and the gateway's
+     * breaker should see it as such.
      */
     private static <K, V> ErpBatch<K, V> failWhole(ErpBatch<K, V> batch) {
         if (!batch.values().isEmpty() || batch.failures().isEmpty()) {
             return batch;
         }
-        Optional<ErpException> systemic = batch.failures().values().stream()
-                .filter(failure -> failure.kind() != ErpException.Kind.NOT_FOUND
-                        && failure.kind() != ErpException.Kind.REJECTED)
-                .findFirst();
-        if (systemic.isPresent() && batch.failures().values().stream()
-                .allMatch(failure -> failure.kind() == systemic.get().kind())) {
+        Optional<ErpException> systemic = batch.failures()
+            .values()
+            .stream()
+            .filter(failure -> failure.kind() != ErpException.Kind.NOT_FOUND
+                    && failure.kind() != ErpException.Kind.REJECTED)
+            .findFirst();
+        if (systemic.isPresent()
+                && batch.failures().values().stream().allMatch(failure -> failure.kind() == systemic.get().kind())) {
             throw systemic.get();
         }
         return batch;
     }
+
 }

@@ -10,9 +10,10 @@ import dev.erpgraph.erp.http.ErpHttpClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates {@link SxeConnector}s for {@code kind: INFOR_SXE} systems. Base URL: the ION API tenant root
- * ({@code https://mingle-ionapi.inforcloudsuite.com/{TENANT}}) or, on premises, the root above
- * {@code SX/rest/sxapirestservice}; options: see {@link SxeOptions}.
+ * Creates {@link SxeConnector}s for {@code kind: INFOR_SXE} systems. Base URL: the ION
+ * API tenant root ({@code https://mingle-ionapi.inforcloudsuite.com/{TENANT}}) or, on
+ * premises, the root above {@code SX/rest/sxapirestservice}; options: see
+ * {@link SxeOptions}.
  */
 @Component
 public class SxeConnectorFactory implements ErpConnectorFactory {
@@ -26,4 +27,5 @@ public class SxeConnectorFactory implements ErpConnectorFactory {
     public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
         return new SxeConnector(settings, http, Clock.systemUTC());
     }
+
 }

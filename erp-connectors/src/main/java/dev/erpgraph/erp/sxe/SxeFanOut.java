@@ -14,19 +14,23 @@ import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.http.ConnectorThreads;
 
 /**
- * Runs one SX.API call per key in parallel, never more than {@code maxConcurrency} at once for the whole
- * connector. SX.API reads most things one customer, one order or one product per call, so a batch of keys
- * becomes a fan-out; an unbounded one would hammer the ERP (and ION's throttling) with a request per key at
- * once. The bound is a fixed-size pool per connector, shared by every batch running through it, so two
+ * Runs one SX.API call per key in parallel, never more than {@code maxConcurrency} at
+ * once for the whole connector. SX.API reads most things one customer, one order or one
+ * product per call, so a batch of keys becomes a fan-out; an unbounded one would hammer
+ * the ERP (and ION's throttling) with a request per key at once. The bound is a
+ * fixed-size pool per connector, shared by every batch running through it, so two
  * concurrent batches together still stay under it.
  *
- * <p>Callers fan out in flat phases (all list calls, then all detail calls) and never from inside a task, so a
- * task never waits for another task of the same pool.
+ * <p>
+ * Callers fan out in flat phases (all list calls, then all detail calls) and never from
+ * inside a task, so a task never waits for another task of the same pool.
  *
- * <p>Not a {@link dev.erpgraph.erp.http.RequestFanOut}, which the other connectors use for their length-limit
- * chunks: there one failing request fails the call and the bound is per call (the caller sends too), while here
- * every key keeps its own outcome and the bound holds for all batches together, because a batch of SX.API
- * calls is as many requests as keys, not a few chunks.
+ * <p>
+ * Not a {@link dev.erpgraph.erp.http.RequestFanOut}, which the other connectors use for
+ * their length-limit chunks: there one failing request fails the call and the bound is
+ * per call (the caller sends too), while here every key keeps its own outcome and the
+ * bound holds for all batches together, because a batch of SX.API calls is as many
+ * requests as keys, not a few chunks.
  */
 final class SxeFanOut {
 
@@ -38,6 +42,7 @@ final class SxeFanOut {
     }
 
     private final String erpSystemId;
+
     private final ExecutorService pool;
 
     SxeFanOut(String erpSystemId, int maxConcurrency) {
@@ -49,7 +54,10 @@ final class SxeFanOut {
         this.pool = ConnectorThreads.pool("sxe-" + erpSystemId, maxConcurrency);
     }
 
-    /** Calls {@code call} for every key, at most the bound at once; answers each key's outcome in key order. */
+    /**
+     * Calls {@code call} for every key, at most the bound at once; answers each key's
+     * outcome in key order.
+     */
     <K, V> Map<K, Outcome<V>> each(Collection<K> keys, Function<K, V> call) {
         Map<K, Future<V>> futures = new LinkedHashMap<>();
         for (K key : keys) {
@@ -80,9 +88,11 @@ final class SxeFanOut {
             if (cause instanceof ErpException erp) {
                 return new Outcome<>(null, erp);
             }
-            // A field we could not read (a date, a number, a missing table) is SX.API answering what we cannot use.
-            return new Outcome<>(null, ErpException.badResponse(erpSystemId,
-                    "unreadable SX.API answer: " + cause, cause));
+            // A field we could not read (a date, a number, a missing table) is SX.API
+            // answering what we cannot use.
+            return new Outcome<>(null,
+                    ErpException.badResponse(erpSystemId, "unreadable SX.API answer: " + cause, cause));
         }
     }
+
 }

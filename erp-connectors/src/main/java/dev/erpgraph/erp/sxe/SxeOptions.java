@@ -8,42 +8,54 @@ import java.util.stream.Collectors;
 import dev.erpgraph.erp.ConnectorSettings;
 
 /**
- * The connector options of one SX.e system ({@code erp.systems.<id>.options}), with defaults. SX.API operation
- * names carry a version suffix that moves with the SX.e release ({@code ...v5} today, {@code ...v6} after an
- * upgrade), and several field names are only inferred from public material, so everything a real tenant may
- * spell differently is an option rather than a constant.
+ * The connector options of one SX.e system ({@code erp.systems.<id>.options}), with
+ * defaults. SX.API operation names carry a version suffix that moves with the SX.e
+ * release ({@code ...v5} today, {@code ...v6} after an upgrade), and several field names
+ * are only inferred from public material, so everything a real tenant may spell
+ * differently is an option rather than a constant.
  *
  * @param companyNumber {@code companyNumber} sent in every request (SX.e's {@code cono})
- * @param operatorInit {@code operatorInit} sent in every request: the SX.e operator the calls run as
- * @param currency the company's currency; SX.API answers carry none (an SX.e company is single-currency)
+ * @param operatorInit {@code operatorInit} sent in every request: the SX.e operator the
+ * calls run as
+ * @param currency the company's currency; SX.API answers carry none (an SX.e company is
+ * single-currency)
  * @param recordLimit the order list's page size ({@code recordLimit})
- * @param transactionTypes the order list's {@code transactionTypes} filter ("SO": stock orders); blank for all
- * @param holdField the header field of {@code sxapioegetsingleorderv3} that flags a held order [I]
+ * @param transactionTypes the order list's {@code transactionTypes} filter ("SO": stock
+ * orders); blank for all
+ * @param holdField the header field of {@code sxapioegetsingleorderv3} that flags a held
+ * order [I]
  * @param holdValues values of {@link #holdField} that mean "on hold" [I]
- * @param creditHoldSellTypes {@code sellType} codes that mean the customer may not be sold to [I]
- * @param pricingWarehouse the {@code whse} sent with each pricing row; blank lets SX.e use the customer's default
- * @param stockRegion the {@code region} of {@code sxapiicproductavailbywhse}; blank for every warehouse
- * @param notFound how a {@code cErrorMessage} saying "this key does not exist" reads ("... not set up in ...")
+ * @param creditHoldSellTypes {@code sellType} codes that mean the customer may not be
+ * sold to [I]
+ * @param pricingWarehouse the {@code whse} sent with each pricing row; blank lets SX.e
+ * use the customer's default
+ * @param stockRegion the {@code region} of {@code sxapiicproductavailbywhse}; blank for
+ * every warehouse
+ * @param notFound how a {@code cErrorMessage} saying "this key does not exist" reads
+ * ("... not set up in ...")
  */
 record SxeOptions(int companyNumber, String operatorInit, String currency, int recordLimit, String transactionTypes,
-                  Operations operations, String holdField, Set<String> holdValues, Set<String> creditHoldSellTypes,
-                  String pricingWarehouse, String stockRegion, Pattern notFound) {
+        Operations operations, String holdField, Set<String> holdValues, Set<String> creditHoldSellTypes,
+        String pricingWarehouse, String stockRegion, Pattern notFound) {
 
-    /** The versioned SX.API operation names: configuration, because each SX.e upgrade may bump a version. */
+    /**
+     * The versioned SX.API operation names: configuration, because each SX.e upgrade may
+     * bump a version.
+     */
     record Operations(String orderList, String singleOrder, String pricing, String availability, String credit,
-                      String balance, String createOrder) {
+            String balance, String createOrder) {
 
         static final Operations DEFAULTS = new Operations("sxapioegetlistofordersv5", "sxapioegetsingleorderv3",
                 "sxapioepricingmultiplev5", "sxapiicproductavailbywhse", "sxapiargetcustomerdatacredit",
                 "sxapiargetcustomerbalancev2", "sxapisfoeordertotloadv4");
+
     }
 
     private static final Pattern OPERATION_NAME = Pattern.compile("[a-z0-9]{3,80}");
 
     static SxeOptions from(ConnectorSettings settings) {
         Operations defaults = Operations.DEFAULTS;
-        Operations operations = new Operations(
-                operation(settings, "operation.orderList", defaults.orderList()),
+        Operations operations = new Operations(operation(settings, "operation.orderList", defaults.orderList()),
                 operation(settings, "operation.singleOrder", defaults.singleOrder()),
                 operation(settings, "operation.pricing", defaults.pricing()),
                 operation(settings, "operation.availability", defaults.availability()),
@@ -54,33 +66,30 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
         if (recordLimit < 1) {
             throw new IllegalArgumentException(settings.systemId() + ": recordLimit must be positive");
         }
-        return new SxeOptions(
-                Integer.parseInt(settings.option("companyNumber", "1")),
-                settings.option("operatorInit", "api"),
-                settings.option("currency", "USD"),
-                recordLimit,
-                settings.option("transactionTypes", "SO"),
-                operations,
-                settings.option("holdField", "approvty"),
-                csv(settings.option("holdValues", "h,n")),
-                csv(settings.option("creditHoldSellTypes", "n")),
-                settings.option("pricingWarehouse", ""),
-                settings.option("stockRegion", ""),
-                Pattern.compile(settings.option("notFoundPattern", "(?i)not set up|not found|not on file|does not exist")));
+        return new SxeOptions(Integer.parseInt(settings.option("companyNumber", "1")),
+                settings.option("operatorInit", "api"), settings.option("currency", "USD"), recordLimit,
+                settings.option("transactionTypes", "SO"), operations, settings.option("holdField", "approvty"),
+                csv(settings.option("holdValues", "h,n")), csv(settings.option("creditHoldSellTypes", "n")),
+                settings.option("pricingWarehouse", ""), settings.option("stockRegion", ""), Pattern.compile(
+                        settings.option("notFoundPattern", "(?i)not set up|not found|not on file|does not exist")));
     }
 
     private static String operation(ConnectorSettings settings, String key, String defaultName) {
         String name = settings.option(key, defaultName);
-        // The name becomes a path segment: never let configuration smuggle '/', '?' or '..' into the URL.
+        // The name becomes a path segment: never let configuration smuggle '/', '?' or
+        // '..' into the URL.
         if (!OPERATION_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(settings.systemId() + ": option " + key + " is not an SX.API "
-                    + "operation name: " + name);
+            throw new IllegalArgumentException(
+                    settings.systemId() + ": option " + key + " is not an SX.API " + "operation name: " + name);
         }
         return name;
     }
 
     private static Set<String> csv(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        return Arrays.stream(value.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(s -> s.toLowerCase(java.util.Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -22,14 +22,16 @@ import dev.erpgraph.erp.StockLevel;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads SX.API answers (the inner {@code response} object) into the normalized model. SX.API returns Progress
- * temp-tables as {@code tName: {"t-name": [rows]}}; amounts and quantities are JSON numbers; dates are ISO
- * {@code YYYY-MM-DD} per the OpenAPI's {@code format: date} (the older {@code MM/DD/YY} Progress form is
- * accepted too). Anything unreadable throws {@link IllegalArgumentException}, which the connector reports as
- * BAD_RESPONSE.
+ * Reads SX.API answers (the inner {@code response} object) into the normalized model.
+ * SX.API returns Progress temp-tables as {@code tName: {"t-name": [rows]}}; amounts and
+ * quantities are JSON numbers; dates are ISO {@code YYYY-MM-DD} per the OpenAPI's
+ * {@code format: date} (the older {@code MM/DD/YY} Progress form is accepted too).
+ * Anything unreadable throws {@link IllegalArgumentException}, which the connector
+ * reports as BAD_RESPONSE.
  *
- * <p>Field names marked [I] are inferred (oeeh/oeel column names, not seen in a captured answer): a real
- * deployment must confirm them.
+ * <p>
+ * Field names marked [I] are inferred (oeeh/oeel column names, not seen in a captured
+ * answer): a real deployment must confirm them.
  */
 final class SxeResponses {
 
@@ -42,15 +44,21 @@ final class SxeResponses {
 
     /** One row of {@code tOeordV5."t-oeordV5"}. */
     record OrderRow(long orderNo, int orderSuf, long custNo, int stageCd, LocalDate enterDt, LocalDate reqShipDt,
-                    BigDecimal totLineAmt) {
+            BigDecimal totLineAmt) {
 
-        /** The number people quote: {@code orderno-ordersuf}, the suffix two digits ({@code 1234567-00}). */
+        /**
+         * The number people quote: {@code orderno-ordersuf}, the suffix two digits
+         * ({@code 1234567-00}).
+         */
         String number() {
             return orderNumber(orderNo, orderSuf);
         }
 
         static final Comparator<OrderRow> NEWEST_FIRST = Comparator.comparing(OrderRow::enterDt)
-                .thenComparingLong(OrderRow::orderNo).thenComparingInt(OrderRow::orderSuf).reversed();
+            .thenComparingLong(OrderRow::orderNo)
+            .thenComparingInt(OrderRow::orderSuf)
+            .reversed();
+
     }
 
     static String orderNumber(long orderNo, int orderSuf) {
@@ -61,8 +69,8 @@ final class SxeResponses {
         List<OrderRow> rows = new ArrayList<>();
         for (JsonNode row : table(response, "tOeordV5", "t-oeordV5")) {
             rows.add(new OrderRow(requiredLong(row, "orderNo"), (int) requiredLong(row, "orderSuf"),
-                    requiredLong(row, "custNo"), (int) requiredLong(row, "stageCd"),
-                    requiredDate(row, "enterDt"), date(row, "reqShipDt"), requiredDecimal(row, "totLineAmt")));
+                    requiredLong(row, "custNo"), (int) requiredLong(row, "stageCd"), requiredDate(row, "enterDt"),
+                    date(row, "reqShipDt"), requiredDecimal(row, "totLineAmt")));
         }
         return rows;
     }
@@ -74,7 +82,10 @@ final class SxeResponses {
 
     // ---- single order (sxapioegetsingleorderv3)
 
-    /** An order's detail: header name/value rows ({@code tFieldlist}, names lower-cased) and its lines. */
+    /**
+     * An order's detail: header name/value rows ({@code tFieldlist}, names lower-cased)
+     * and its lines.
+     */
     record OrderDetail(Map<String, String> header, List<SalesOrderLine> lines) {
     }
 
@@ -88,15 +99,18 @@ final class SxeResponses {
         for (JsonNode line : table(response, "tOelineitemV3", "t-oelineitemV3")) {
             String description = text(line, "proddesc"); // [I]
             String warehouse = text(line, "whse"); // [I]
-            lines.add(new SalesOrderLine((int) requiredLong(line, "lineNo"), requiredText(line, "prod"),
-                    description, requiredDecimal(line, "qtyOrd"), decimal(line, "qtyShip"),
+            lines.add(new SalesOrderLine((int) requiredLong(line, "lineNo"), requiredText(line, "prod"), description,
+                    requiredDecimal(line, "qtyOrd"), decimal(line, "qtyShip"),
                     new Money(requiredDecimal(line, "price"), currency),
                     new Money(requiredDecimal(line, "netAmt"), currency), warehouse));
         }
         return new OrderDetail(header, lines);
     }
 
-    /** An order read through the list: the list row's header fields, the detail's lines and hold flag. */
+    /**
+     * An order read through the list: the list row's header fields, the detail's lines
+     * and hold flag.
+     */
     static SalesOrder order(OrderRow row, OrderDetail detail, SxeOptions options) {
         return new SalesOrder(row.number(), row.number(), String.valueOf(row.custNo()),
                 SxeStageCode.status(row.stageCd(), held(detail, options), detail.lines()), row.enterDt(),
@@ -104,8 +118,9 @@ final class SxeResponses {
     }
 
     /**
-     * An order read by number: everything from the single-order answer, its header in {@code tFieldlist} under the
-     * oeeh column names {@code custno, stagecd, enterdt, reqshipdt, totlineamt} [I].
+     * An order read by number: everything from the single-order answer, its header in
+     * {@code tFieldlist} under the oeeh column names
+     * {@code custno, stagecd, enterdt, reqshipdt, totlineamt} [I].
      */
     static SalesOrder order(String number, OrderDetail detail, SxeOptions options) {
         Map<String, String> header = detail.header();
@@ -113,8 +128,8 @@ final class SxeResponses {
         String stage = header.get("stagecd");
         String total = header.get("totlineamt");
         if (custNo == null || stage == null || total == null || header.get("enterdt") == null) {
-            throw new IllegalArgumentException("single order " + number + " without custno/stagecd/enterdt/"
-                    + "totlineamt header fields");
+            throw new IllegalArgumentException(
+                    "single order " + number + " without custno/stagecd/enterdt/" + "totlineamt header fields");
         }
         LocalDate enterDt = parseDate(header.get("enterdt"));
         if (enterDt == null) {
@@ -134,10 +149,11 @@ final class SxeResponses {
     // ---- stock (sxapiicproductavailbywhse)
 
     /**
-     * Per-warehouse stock of one product from {@code tProd_avl."t-prod_avl"}. SX.API gives only {@code netAvail}
-     * (on hand less reserved and committed); no SX.API operation returns on-hand quantities
-     * ({@code sxapiicgetwhseproductdatageneralv2/v3} carry none), so {@code onHand} is reported as
-     * {@code netAvail} too: a documented limitation, never a guess.
+     * Per-warehouse stock of one product from {@code tProd_avl."t-prod_avl"}. SX.API
+     * gives only {@code netAvail} (on hand less reserved and committed); no SX.API
+     * operation returns on-hand quantities ({@code sxapiicgetwhseproductdatageneralv2/v3}
+     * carry none), so {@code onHand} is reported as {@code netAvail} too: a documented
+     * limitation, never a guess.
      */
     static List<StockLevel> stock(JsonNode response, String sku, String warehouse) {
         List<StockLevel> levels = new ArrayList<>();
@@ -155,7 +171,10 @@ final class SxeResponses {
 
     // ---- pricing (sxapioepricingmultiplev5)
 
-    /** The rows of a pricing answer by {@code seqno}: the price row and its break row (may be null). */
+    /**
+     * The rows of a pricing answer by {@code seqno}: the price row and its break row (may
+     * be null).
+     */
     record PriceRows(JsonNode price, JsonNode breaks) {
     }
 
@@ -179,10 +198,12 @@ final class SxeResponses {
     }
 
     /**
-     * A customer's price. {@code price} is SX.e's unit price after the pricing record and quantity break;
-     * {@code discamt} is a line discount on top ({@code extamt = price x qty - discamt}), so with a discount the
-     * unit price is {@code extamt / qty} [I]. Breaks: {@code pricebreak1} applies below {@code quantitybreak1},
-     * {@code pricebreakN+1} from {@code quantitybreakN} on; a zero quantity ends the ladder [I].
+     * A customer's price. {@code price} is SX.e's unit price after the pricing record and
+     * quantity break; {@code discamt} is a line discount on top
+     * ({@code extamt = price x qty - discamt}), so with a discount the unit price is
+     * {@code extamt / qty} [I]. Breaks: {@code pricebreak1} applies below
+     * {@code quantitybreak1}, {@code pricebreakN+1} from {@code quantitybreakN} on; a
+     * zero quantity ends the ladder [I].
      */
     static ItemPrice itemPrice(String sku, BigDecimal quantity, PriceRows rows, String currency) {
         JsonNode row = rows.price();
@@ -221,11 +242,13 @@ final class SxeResponses {
     // ---- credit (sxapiargetcustomerdatacredit + sxapiargetcustomerbalancev2)
 
     /**
-     * Credit from the two SX.API answers. Balance: the sum of the aging buckets {@code period1..5Balance} and
-     * {@code futureBalance} of {@code sxapiargetcustomerbalancev2} (open AR; orders not yet invoiced are not in
-     * it). Available: limit less balance. SX.e has no credit-hold boolean; the customer is reported on hold when
-     * its {@code sellType} is a no-sell code (option {@code creditHoldSellTypes}, default {@code n}) [I], or
-     * when it has a balance aged into or past its {@code holdPeriodCode} (1..5: the aging period from which SX.e
+     * Credit from the two SX.API answers. Balance: the sum of the aging buckets
+     * {@code period1..5Balance} and {@code futureBalance} of
+     * {@code sxapiargetcustomerbalancev2} (open AR; orders not yet invoiced are not in
+     * it). Available: limit less balance. SX.e has no credit-hold boolean; the customer
+     * is reported on hold when its {@code sellType} is a no-sell code (option
+     * {@code creditHoldSellTypes}, default {@code n}) [I], or when it has a balance aged
+     * into or past its {@code holdPeriodCode} (1..5: the aging period from which SX.e
      * holds new orders; 0: no such rule) [I]. Terms: {@code termsType}.
      */
     static CreditStatus credit(JsonNode credit, JsonNode balance, SxeOptions options) {
@@ -241,8 +264,8 @@ final class SxeResponses {
         BigDecimal future = decimal(balance, "futureBalance");
         total = total.add(future == null ? BigDecimal.ZERO : future);
         String sellType = text(credit, "sellType");
-        boolean noSell = sellType != null && options.creditHoldSellTypes().contains(sellType.trim()
-                .toLowerCase(Locale.ROOT));
+        boolean noSell = sellType != null
+                && options.creditHoldSellTypes().contains(sellType.trim().toLowerCase(Locale.ROOT));
         long holdPeriod = credit.path("holdPeriodCode").asLong(0);
         boolean agedPastHold = false;
         for (int n = (int) Math.max(1, holdPeriod); holdPeriod >= 1 && n <= 5; n++) {
@@ -257,9 +280,9 @@ final class SxeResponses {
     // ---- create (sxapisfoeordertotloadv4)
 
     /**
-     * The new order's number from {@code tOrdtotdata."t-ordtotdata"[0]}: {@code orderno} and {@code ordersuf} [I]
-     * (the captured client shows only {@code totordamt} in that table; the order number beside it must be
-     * confirmed on a tenant).
+     * The new order's number from {@code tOrdtotdata."t-ordtotdata"[0]}: {@code orderno}
+     * and {@code ordersuf} [I] (the captured client shows only {@code totordamt} in that
+     * table; the order number beside it must be confirmed on a tenant).
      */
     static String createdOrderNumber(JsonNode response) {
         List<JsonNode> rows = table(response, "tOrdtotdata", "t-ordtotdata");
@@ -276,7 +299,10 @@ final class SxeResponses {
 
     // ---- reading
 
-    /** A temp-table's rows; an absent table is empty (SX.API leaves out tables it has no rows for). */
+    /**
+     * A temp-table's rows; an absent table is empty (SX.API leaves out tables it has no
+     * rows for).
+     */
     static List<JsonNode> table(JsonNode response, String name, String rowsName) {
         JsonNode table = response.path(name);
         if (table.isMissingNode() || table.isNull()) {
@@ -342,7 +368,10 @@ final class SxeResponses {
         return date;
     }
 
-    /** ISO {@code 2026-10-01}, or Progress {@code 10/01/26}; blank and Progress's unknown {@code ?} are null. */
+    /**
+     * ISO {@code 2026-10-01}, or Progress {@code 10/01/26}; blank and Progress's unknown
+     * {@code ?} are null.
+     */
     static LocalDate parseDate(String value) {
         if (value == null || value.isBlank() || value.trim().equals("?")) {
             return null;
@@ -359,4 +388,5 @@ final class SxeResponses {
             throw new IllegalArgumentException("unreadable date " + text, ex);
         }
     }
+
 }

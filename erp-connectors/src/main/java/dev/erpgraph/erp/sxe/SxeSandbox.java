@@ -41,25 +41,32 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A faithful little SX.API behind a little ION API gateway, serving the sandbox's {@link DistributorDataSet}:
+ * A faithful little SX.API behind a little ION API gateway, serving the sandbox's
+ * {@link DistributorDataSet}:
  * <ul>
- *   <li>{@code POST /sandbox/{id}/as/token.oauth2}: the ION token endpoint, password grant with the service
- *       account keys as username/password and the client id/secret as HTTP Basic; OAuth-style errors.</li>
- *   <li>{@code POST /sandbox/{id}/SX/rest/sxapirestservice/{operation}}: bearer required (401 otherwise, from
- *       the "gateway"); body {@code {"request": {...}}} with {@code companyNumber} and {@code operatorInit};
- *       answer {@code {"response": {"cErrorMessage": "", ...}}}; business errors are HTTP 200 with
- *       {@code cErrorMessage}; a body it cannot read is 400 with {@code cErrorMessage}.</li>
+ * <li>{@code POST /sandbox/{id}/as/token.oauth2}: the ION token endpoint, password grant
+ * with the service account keys as username/password and the client id/secret as HTTP
+ * Basic; OAuth-style errors.</li>
+ * <li>{@code POST /sandbox/{id}/SX/rest/sxapirestservice/{operation}}: bearer required
+ * (401 otherwise, from the "gateway"); body {@code {"request": {...}}} with
+ * {@code companyNumber} and {@code operatorInit}; answer {@code {"response":
+ * {"cErrorMessage": "", ...}}}; business errors are HTTP 200 with {@code cErrorMessage};
+ * a body it cannot read is 400 with {@code cErrorMessage}.</li>
  * </ul>
- * The operations served are the default versions: {@code sxapioegetlistofordersv5} (one customer,
- * {@code recordLimit} + {@code moreRecordsAvailable}, rows newest first), {@code sxapioegetsingleorderv3},
- * {@code sxapioepricingmultiplev5}, {@code sxapiicproductavailbywhse}, {@code sxapiargetcustomerdatacredit},
- * {@code sxapiargetcustomerbalancev2}, {@code sxapisfoeordertotloadv4}. Customer numbers must arrive as JSON
- * numbers, as the OpenAPI types them: a string is refused, so a connector that sent one would be seen.
+ * The operations served are the default versions: {@code sxapioegetlistofordersv5} (one
+ * customer, {@code recordLimit} + {@code moreRecordsAvailable}, rows newest first),
+ * {@code sxapioegetsingleorderv3}, {@code sxapioepricingmultiplev5},
+ * {@code sxapiicproductavailbywhse}, {@code sxapiargetcustomerdatacredit},
+ * {@code sxapiargetcustomerbalancev2}, {@code sxapisfoeordertotloadv4}. Customer numbers
+ * must arrive as JSON numbers, as the OpenAPI types them: a string is refused, so a
+ * connector that sent one would be seen.
  *
- * <p>Rendering of the neutral data: OPEN is stage 1 Ordered (some 0 Entered or 2 Picked), ON_HOLD stage 1 with
- * {@code approvty = "h"}, PARTIALLY_SHIPPED stage 3 with short-shipped lines, SHIPPED stage 3, INVOICED stage 4
- * (5 Paid after a year), CANCELLED stage 9. Stock is {@code netAvail} = on hand less allocated. The customer's
- * balance is spread over the aging buckets 60/25/15 %; a held customer has {@code sellType "n"}.
+ * <p>
+ * Rendering of the neutral data: OPEN is stage 1 Ordered (some 0 Entered or 2 Picked),
+ * ON_HOLD stage 1 with {@code approvty = "h"}, PARTIALLY_SHIPPED stage 3 with
+ * short-shipped lines, SHIPPED stage 3, INVOICED stage 4 (5 Paid after a year), CANCELLED
+ * stage 9. Stock is {@code netAvail} = on hand less allocated. The customer's balance is
+ * spread over the aging buckets 60/25/15 %; a held customer has {@code sellType "n"}.
  */
 @RestController
 @ConditionalOnSandboxMode
@@ -68,6 +75,7 @@ class SxeSandbox {
 
     static final String NOT_SET_UP_CUSTOMER = "Customer # not set up in Customer Setup - ARSC";
     static final String NOT_SET_UP_PRODUCT = "Product not set up in Product Setup - ICSP";
+
     private static final int MAX_RECORD_LIMIT = 500;
 
     private final SandboxRegistry registry;
@@ -80,16 +88,17 @@ class SxeSandbox {
 
     @PostMapping(path = "/" + SxeSandboxErp.TOKEN_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> token(@PathVariable String id,
-                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                 @RequestParam MultiValueMap<String, String> form) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam MultiValueMap<String, String> form) {
         Optional<Sandbox> found = registry.find(id, ErpKind.INFOR_SXE);
         if (found.isEmpty()) {
             return gateway(404, "Not Found");
         }
         Sandbox sandbox = found.get();
         sandbox.stats().record("token");
-        String expectedBasic = "Basic " + Base64.getEncoder().encodeToString(
-                (SxeSandboxErp.CLIENT_ID + ":" + SxeSandboxErp.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String expectedBasic = "Basic " + Base64.getEncoder()
+            .encodeToString(
+                    (SxeSandboxErp.CLIENT_ID + ":" + SxeSandboxErp.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         if (!expectedBasic.equals(authorization)) {
             return oauthError(401, "invalid_client", "Client authentication failed");
         }
@@ -113,18 +122,18 @@ class SxeSandbox {
 
     @PostMapping("/" + SxApiClient.SERVICE_PATH + "{operation}")
     ResponseEntity<String> operation(@PathVariable String id, @PathVariable String operation,
-                                     @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
-                                     String authorization,
-                                     @RequestBody(required = false) String body) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) String body) {
         Optional<Sandbox> found = registry.find(id, ErpKind.INFOR_SXE);
         if (found.isEmpty()) {
             return gateway(404, "Not Found");
         }
         Sandbox sandbox = found.get();
         if (!sandbox.tokens().isValidBearer(authorization)) {
-            return ResponseEntity.status(401).contentType(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                    .body(SxeSandboxErp.gatewayError(401, "Invalid or expired access token"));
+            return ResponseEntity.status(401)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .body(SxeSandboxErp.gatewayError(401, "Invalid or expired access token"));
         }
         JsonNode request;
         try {
@@ -171,15 +180,14 @@ class SxeSandbox {
 
     /** The default operation names and the stats resource each counts as. */
     private enum SxApiOperation {
-        ORDER_LIST("sxapioegetlistofordersv5", "orders"),
-        SINGLE_ORDER("sxapioegetsingleorderv3", "order-lines"),
-        PRICING("sxapioepricingmultiplev5", "prices"),
-        AVAILABILITY("sxapiicproductavailbywhse", "inventory"),
-        CREDIT("sxapiargetcustomerdatacredit", "credit"),
-        BALANCE("sxapiargetcustomerbalancev2", "credit-balance"),
+
+        ORDER_LIST("sxapioegetlistofordersv5", "orders"), SINGLE_ORDER("sxapioegetsingleorderv3", "order-lines"),
+        PRICING("sxapioepricingmultiplev5", "prices"), AVAILABILITY("sxapiicproductavailbywhse", "inventory"),
+        CREDIT("sxapiargetcustomerdatacredit", "credit"), BALANCE("sxapiargetcustomerbalancev2", "credit-balance"),
         CREATE("sxapisfoeordertotloadv4", "create-order");
 
         private final String operation;
+
         private final String resource;
 
         SxApiOperation(String operation, String resource) {
@@ -195,13 +203,16 @@ class SxeSandbox {
             }
             return null;
         }
+
     }
 
     /** A request SX.API could not deserialize (wrong type, unreadable date): HTTP 400. */
     private static final class BadRequest extends RuntimeException {
+
         BadRequest(String message) {
             super(message);
         }
+
     }
 
     // ---- orders
@@ -223,9 +234,8 @@ class SxeSandbox {
         List<Order> matching = new ArrayList<>();
         for (Order order : data.ordersOf(index.getAsInt())) { // newest first
             int stage = stage(order);
-            if ((!types.isBlank() && !List.of(types.split("[,\\s]+")).contains("SO"))
-                    || stage < startStage || stage > endStage
-                    || (startDate != null && order.orderDate().isBefore(startDate))
+            if ((!types.isBlank() && !List.of(types.split("[,\\s]+")).contains("SO")) || stage < startStage
+                    || stage > endStage || (startDate != null && order.orderDate().isBefore(startDate))
                     || (endDate != null && order.orderDate().isAfter(endDate))
                     || (holdOnly && order.status() != OrderStatus.ON_HOLD)
                     || (orderNumber > 0 && orderNumber != SxeSandboxErp.FIRST_ORDER + order.sequence())) {
@@ -265,8 +275,8 @@ class SxeSandbox {
             throw new BadRequest("orderNumber and orderSuffix must be integers");
         }
         long sequence = number.asLong() - SxeSandboxErp.FIRST_ORDER;
-        Optional<Order> found = suffix.asInt(0) != 0 || sequence < 1 || sequence > Integer.MAX_VALUE
-                ? Optional.empty() : data.order((int) sequence);
+        Optional<Order> found = suffix.asInt(0) != 0 || sequence < 1 || sequence > Integer.MAX_VALUE ? Optional.empty()
+                : data.order((int) sequence);
         if (found.isEmpty()) {
             return error("Order #" + number.asLong() + "-" + String.format(Locale.ROOT, "%02d", suffix.asInt(0))
                     + " not found");
@@ -276,20 +286,16 @@ class SxeSandbox {
         if (request.path("includeHeaderData").asBoolean(true)) {
             ArrayNode fields = response.putObject("tFieldlist").putArray("t-fieldlist");
             int seq = 0;
-            String[][] header = {
-                    {"orderno", String.valueOf(SxeSandboxErp.FIRST_ORDER + order.sequence())},
-                    {"ordersuf", "0"},
-                    {"custno", String.valueOf(SxeSandboxErp.FIRST_CUSTOMER + order.customerIndex())},
-                    {"stagecd", String.valueOf(stage(order))},
-                    {"enterdt", order.orderDate().toString()},
-                    {"reqshipdt", order.requestedDate() == null ? "" : order.requestedDate().toString()},
-                    {"promisedt", order.requestedDate() == null ? "" : order.requestedDate().toString()},
-                    {"custpo", order.customerPo() == null ? "" : order.customerPo()},
-                    {"totlineamt", order.total().toPlainString()},
-                    {"totinvamt", order.total().toPlainString()},
-                    {"approvty", order.status() == OrderStatus.ON_HOLD ? "h" : "y"},
-                    {"transtype", "SO"},
-                    {"whse", order.lines().isEmpty() ? "" : order.lines().get(0).warehouse()}};
+            String[][] header = { { "orderno", String.valueOf(SxeSandboxErp.FIRST_ORDER + order.sequence()) },
+                    { "ordersuf", "0" },
+                    { "custno", String.valueOf(SxeSandboxErp.FIRST_CUSTOMER + order.customerIndex()) },
+                    { "stagecd", String.valueOf(stage(order)) }, { "enterdt", order.orderDate().toString() },
+                    { "reqshipdt", order.requestedDate() == null ? "" : order.requestedDate().toString() },
+                    { "promisedt", order.requestedDate() == null ? "" : order.requestedDate().toString() },
+                    { "custpo", order.customerPo() == null ? "" : order.customerPo() },
+                    { "totlineamt", order.total().toPlainString() }, { "totinvamt", order.total().toPlainString() },
+                    { "approvty", order.status() == OrderStatus.ON_HOLD ? "h" : "y" }, { "transtype", "SO" },
+                    { "whse", order.lines().isEmpty() ? "" : order.lines().get(0).warehouse() } };
             for (String[] field : header) {
                 ObjectNode row = fields.addObject();
                 row.put("fieldName", field[0]);
@@ -311,8 +317,8 @@ class SxeSandbox {
                 row.put("netAmt", line.amount());
                 row.put("reqshipdt", order.requestedDate() == null ? null : order.requestedDate().toString());
                 row.put("promisedt", order.requestedDate() == null ? null : order.requestedDate().toString());
-                row.put("botype", line.shippedQuantity().compareTo(line.quantity()) < 0 && stage(order) == 3 ? "y"
-                        : "");
+                row.put("botype",
+                        line.shippedQuantity().compareTo(line.quantity()) < 0 && stage(order) == 3 ? "y" : "");
             }
         }
         return response;
@@ -377,9 +383,12 @@ class SxeSandbox {
             row.put("price", price);
             row.put("discamt", BigDecimal.ZERO.setScale(2));
             row.put("disctype", "$");
-            row.put("netavail", data.stock(prod).stream()
-                    .filter(level -> whse.isBlank() || level.warehouse().equals(whse))
-                    .map(DistributorDataSet.Stock::available).reduce(BigDecimal.ZERO, BigDecimal::add));
+            row.put("netavail",
+                    data.stock(prod)
+                        .stream()
+                        .filter(level -> whse.isBlank() || level.warehouse().equals(whse))
+                        .map(DistributorDataSet.Stock::available)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
             row.put("pdrecno", 80_000 + index.getAsInt());
             row.put("promofl", false);
             row.put("priceorigcd", customer.discountPercent().signum() > 0 ? "c" : "l");
@@ -394,14 +403,14 @@ class SxeSandbox {
                 breaks.put("seqno", seqno);
                 breaks.put("prod", prod);
                 for (int n = 1; n <= 8; n++) {
-                    breaks.put("quantitybreak" + n, n <= ladder.size() ? ladder.get(n - 1).minimumQuantity()
-                            : BigDecimal.ZERO);
+                    breaks.put("quantitybreak" + n,
+                            n <= ladder.size() ? ladder.get(n - 1).minimumQuantity() : BigDecimal.ZERO);
                 }
                 for (int n = 1; n <= 9; n++) {
                     BigDecimal percent = n == 1 ? BigDecimal.ZERO
                             : n - 1 <= ladder.size() ? ladder.get(n - 2).discountPercent() : null;
-                    breaks.put("pricebreak" + n, percent == null ? BigDecimal.ZERO
-                            : DistributorDataSet.discounted(customerPrice, percent));
+                    breaks.put("pricebreak" + n,
+                            percent == null ? BigDecimal.ZERO : DistributorDataSet.discounted(customerPrice, percent));
                     breaks.put("discountpercent" + n, percent == null ? BigDecimal.ZERO : percent);
                 }
             }
@@ -422,8 +431,12 @@ class SxeSandbox {
         ObjectNode response = ok();
         ArrayNode rows = response.putObject("tProd_avl").putArray("t-prod_avl");
         for (DistributorDataSet.Stock level : data.stock(prod)) {
-            String warehouseRegion = data.warehouses().stream().filter(w -> w.code().equals(level.warehouse()))
-                    .map(DistributorDataSet.Warehouse::region).findFirst().orElse("");
+            String warehouseRegion = data.warehouses()
+                .stream()
+                .filter(w -> w.code().equals(level.warehouse()))
+                .map(DistributorDataSet.Warehouse::region)
+                .findFirst()
+                .orElse("");
             if ((!region.isEmpty() && !region.equalsIgnoreCase(warehouseRegion))
                     || (ignoreZero && level.available().signum() == 0)) {
                 continue;
@@ -446,10 +459,12 @@ class SxeSandbox {
             return error(NOT_SET_UP_CUSTOMER);
         }
         Customer customer = data.customer(index.getAsInt()).orElseThrow();
-        BigDecimal openOrders = data.ordersOf(customer.index()).stream()
-                .filter(order -> order.status() == OrderStatus.OPEN || order.status() == OrderStatus.ON_HOLD
-                        || order.status() == OrderStatus.PARTIALLY_SHIPPED)
-                .map(Order::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal openOrders = data.ordersOf(customer.index())
+            .stream()
+            .filter(order -> order.status() == OrderStatus.OPEN || order.status() == OrderStatus.ON_HOLD
+                    || order.status() == OrderStatus.PARTIALLY_SHIPPED)
+            .map(Order::total)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
         ObjectNode response = ok();
         response.put("customerNumber", SxeSandboxErp.FIRST_CUSTOMER + customer.index());
         response.put("creditLimit", customer.creditLimit());
@@ -480,9 +495,9 @@ class SxeSandbox {
         BigDecimal balance = data.customer(index.getAsInt()).orElseThrow().balance();
         BigDecimal current = balance.multiply(new BigDecimal("0.60")).setScale(2, RoundingMode.HALF_UP);
         BigDecimal thirty = balance.multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal[] periods = {current, thirty, balance.subtract(current).subtract(thirty),
-                BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)};
-        String[] texts = {"Current", "31-60", "61-90", "91-120", "Over 120"};
+        BigDecimal[] periods = { current, thirty, balance.subtract(current).subtract(thirty),
+                BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2) };
+        String[] texts = { "Current", "31-60", "61-90", "91-120", "Over 120" };
         ObjectNode response = ok();
         BigDecimal running = BigDecimal.ZERO;
         for (int n = 1; n <= 5; n++) {
@@ -537,12 +552,11 @@ class SxeSandbox {
             if (!whse.isEmpty() && data.warehouses().stream().noneMatch(w -> w.code().equals(whse))) {
                 return error("Warehouse " + whse + " not set up in Warehouse Setup - ICSD");
             }
-            orderLines.add(new OrderLine(orderLines.size() + 1, prod, item.get().description(), quantity,
-                    BigDecimal.ZERO, data.unitPrice(index.getAsInt(), prod, quantity).orElseThrow(),
-                    whse.isEmpty() ? "CLE" : whse));
+            orderLines
+                .add(new OrderLine(orderLines.size() + 1, prod, item.get().description(), quantity, BigDecimal.ZERO,
+                        data.unitPrice(index.getAsInt(), prod, quantity).orElseThrow(), whse.isEmpty() ? "CLE" : whse));
         }
-        int sequence = data.createOrder(index.getAsInt(), header.path("ponumber").asString(""), requested,
-                orderLines);
+        int sequence = data.createOrder(index.getAsInt(), header.path("ponumber").asString(""), requested, orderLines);
         Order order = data.order(sequence).orElseThrow();
         ObjectNode response = ok();
         ObjectNode total = response.putObject("tOrdtotdata").putArray("t-ordtotdata").addObject();
@@ -555,7 +569,10 @@ class SxeSandbox {
 
     // ---- wire plumbing
 
-    /** The data set index of the request's {@code customerNumber}, which must be a JSON number. */
+    /**
+     * The data set index of the request's {@code customerNumber}, which must be a JSON
+     * number.
+     */
     private static OptionalInt customer(JsonNode request, SxeSandboxErp erp) {
         JsonNode number = request.path("customerNumber");
         if (!number.isNumber()) {
@@ -600,8 +617,9 @@ class SxeSandbox {
     }
 
     private static ResponseEntity<String> json(int status, ObjectNode body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(ErpJson.MAPPER.writeValueAsString(body));
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(ErpJson.MAPPER.writeValueAsString(body));
     }
 
     private static ResponseEntity<String> oauthError(int status, String error, String description) {
@@ -612,7 +630,9 @@ class SxeSandbox {
     }
 
     private static ResponseEntity<String> gateway(int status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(SxeSandboxErp.gatewayError(status, message));
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(SxeSandboxErp.gatewayError(status, message));
     }
+
 }

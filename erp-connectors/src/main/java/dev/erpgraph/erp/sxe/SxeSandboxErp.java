@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The SX.e sandbox's numbering and demo configuration. Customers are SX.e's numeric {@code custno}s
- * {@code 98000 + index}; orders are {@code orderno-ordersuf} with {@code orderno = 1200000 + sequence} and
- * suffix {@code 00}. Injected faults look like the ION API gateway's (it, not SX.e, answers 429/5xx), with an
- * OAuth-style JSON body [I].
+ * The SX.e sandbox's numbering and demo configuration. Customers are SX.e's numeric
+ * {@code custno}s {@code 98000 + index}; orders are {@code orderno-ordersuf} with
+ * {@code orderno = 1200000 + sequence} and suffix {@code 00}. Injected faults look like
+ * the ION API gateway's (it, not SX.e, answers 429/5xx), with an OAuth-style JSON body
+ * [I].
  */
 @Component
 @ConditionalOnSandboxMode
@@ -41,6 +42,7 @@ public class SxeSandboxErp implements SandboxErp {
     static final String TOKEN_PATH = "as/token.oauth2";
 
     private static final Pattern CUSTOMER = Pattern.compile("[1-9][0-9]{0,11}");
+
     private static final Pattern ORDER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
 
     @Override
@@ -82,7 +84,10 @@ public class SxeSandboxErp implements SandboxErp {
         return sequence >= 1 && sequence <= Integer.MAX_VALUE ? OptionalInt.of((int) sequence) : OptionalInt.empty();
     }
 
-    /** The ION API gateway's answer to a request it will not pass on: status plus OAuth-style JSON [I]. */
+    /**
+     * The ION API gateway's answer to a request it will not pass on: status plus
+     * OAuth-style JSON [I].
+     */
     @Override
     public void writeError(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
@@ -101,8 +106,9 @@ public class SxeSandboxErp implements SandboxErp {
     @Override
     public ErpSystemProperties demoSystem(String baseUrl) {
         return new ErpSystemProperties(ErpKind.INFOR_SXE, "Infor CloudSuite Distribution (SX.e sandbox)", baseUrl,
-                new ErpAuthProperties(TOKEN_PATH, CLIENT_ID, CLIENT_SECRET, SERVICE_ACCOUNT_KEY,
-                        SERVICE_ACCOUNT_SECRET, null),
+                new ErpAuthProperties(TOKEN_PATH, CLIENT_ID, CLIENT_SECRET, SERVICE_ACCOUNT_KEY, SERVICE_ACCOUNT_SECRET,
+                        null),
                 null, null, Map.of("companyNumber", String.valueOf(COMPANY), "operatorInit", OPERATOR));
     }
+
 }

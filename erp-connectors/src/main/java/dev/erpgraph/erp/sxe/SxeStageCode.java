@@ -8,9 +8,9 @@ import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.SalesOrderLine;
 
 /**
- * SX.e's order stage ({@code oeeh.stagecd}, {@code stageCd} on the wire) and how it maps onto
- * {@link OrderStatus}. The stage alone cannot say "partially shipped" or "on hold", so the lines and the
- * header's approval flag take part:
+ * SX.e's order stage ({@code oeeh.stagecd}, {@code stageCd} on the wire) and how it maps
+ * onto {@link OrderStatus}. The stage alone cannot say "partially shipped" or "on hold",
+ * so the lines and the header's approval flag take part:
  *
  * <pre>
  * stage                 | lines / header                          | OrderStatus
@@ -42,9 +42,12 @@ final class SxeStageCode {
 
     static OrderStatus status(int stage, boolean held, List<SalesOrderLine> lines) {
         return switch (stage) {
-            case ENTERED, ORDERED, PICKED -> held ? OrderStatus.ON_HOLD
-                    : lines.stream().anyMatch(line -> line.shippedQuantity() != null
-                    && line.shippedQuantity().signum() > 0) ? OrderStatus.PARTIALLY_SHIPPED : OrderStatus.OPEN;
+            case ENTERED, ORDERED,
+                    PICKED ->
+                held ? OrderStatus.ON_HOLD
+                        : lines.stream()
+                            .anyMatch(line -> line.shippedQuantity() != null && line.shippedQuantity().signum() > 0)
+                                    ? OrderStatus.PARTIALLY_SHIPPED : OrderStatus.OPEN;
             case SHIPPED -> lines.stream().anyMatch(SxeStageCode::shortShipped) ? OrderStatus.PARTIALLY_SHIPPED
                     : OrderStatus.SHIPPED;
             case INVOICED, PAID -> OrderStatus.INVOICED;
@@ -54,9 +57,9 @@ final class SxeStageCode {
     }
 
     /**
-     * The stages an order of one of {@code statuses} can be in (every stage for none), so that the order list
-     * is asked only for those ({@code startStage}/{@code endStage}) and no order is fetched in detail that can
-     * never match.
+     * The stages an order of one of {@code statuses} can be in (every stage for none), so
+     * that the order list is asked only for those ({@code startStage}/{@code endStage})
+     * and no order is fetched in detail that can never match.
      */
     static Set<Integer> stagesFor(Set<OrderStatus> statuses) {
         Set<Integer> stages = new TreeSet<>();
@@ -79,4 +82,5 @@ final class SxeStageCode {
     private static boolean shortShipped(SalesOrderLine line) {
         return line.shippedQuantity() != null && line.shippedQuantity().compareTo(line.quantity()) < 0;
     }
+
 }

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The Business Central connector against its sandbox over real HTTP: request shapes, mapping, failures. */
+/**
+ * The Business Central connector against its sandbox over real HTTP: request shapes,
+ * mapping, failures.
+ */
 class BusinessCentralConnectorContractTests extends SandboxServerTests {
 
     private static final String ID = "business-central";
@@ -61,8 +64,10 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
 
     private List<Integer> customersWithOrders(int count) {
         return java.util.stream.IntStream.range(0, DistributorDataSet.CUSTOMERS)
-                .filter(i -> data().ordersOf(i).stream().anyMatch(o -> o.status() != OrderStatus.CANCELLED))
-                .limit(count).boxed().toList();
+            .filter(i -> data().ordersOf(i).stream().anyMatch(o -> o.status() != OrderStatus.CANCELLED))
+            .limit(count)
+            .boxed()
+            .toList();
     }
 
     // ---- orders
@@ -72,33 +77,40 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         bc().credit(Set.of(customer(0))); // token and warm-up outside the counted window
         bcSandbox().stats().reset();
         List<Integer> indexes = customersWithOrders(20);
-        Set<String> numbers = indexes.stream().map(BusinessCentralConnectorContractTests::customer)
-                .collect(Collectors.toSet());
+        Set<String> numbers = indexes.stream()
+            .map(BusinessCentralConnectorContractTests::customer)
+            .collect(Collectors.toSet());
 
         ErpBatch<String, List<SalesOrder>> batch = bc().orders(numbers, OrderQuery.latest(100));
 
         assertThat(batch.values()).containsOnlyKeys(numbers);
         assertThat(requests()).containsEntry("orders", 1L).doesNotContainKey("customers");
         for (int index : indexes) {
-            List<DistributorDataSet.Order> expected = data().ordersOf(index).stream()
-                    .filter(o -> o.status() != OrderStatus.CANCELLED).toList();
+            List<DistributorDataSet.Order> expected = data().ordersOf(index)
+                .stream()
+                .filter(o -> o.status() != OrderStatus.CANCELLED)
+                .toList();
             List<SalesOrder> orders = batch.values().get(customer(index));
             assertThat(orders).extracting(SalesOrder::number)
-                    .containsExactlyElementsOf(expected.stream().map(o -> String.valueOf(101_000 + o.sequence()))
-                            .toList());
+                .containsExactlyElementsOf(expected.stream().map(o -> String.valueOf(101_000 + o.sequence())).toList());
             assertThat(orders).extracting(SalesOrder::status)
-                    .containsExactlyElementsOf(expected.stream().map(DistributorDataSet.Order::status).toList());
+                .containsExactlyElementsOf(expected.stream().map(DistributorDataSet.Order::status).toList());
         }
     }
 
     @Test
     void mapsDatesDecimalsLinesAndLocationsExactly() {
         int index = customersWithOrders(1).get(0);
-        DistributorDataSet.Order expected = data().ordersOf(index).stream()
-                .filter(o -> o.status() != OrderStatus.CANCELLED).findFirst().orElseThrow();
+        DistributorDataSet.Order expected = data().ordersOf(index)
+            .stream()
+            .filter(o -> o.status() != OrderStatus.CANCELLED)
+            .findFirst()
+            .orElseThrow();
 
-        SalesOrder order = bc().orders(Set.of(customer(index)), OrderQuery.latest(1)).values().get(customer(index))
-                .get(0);
+        SalesOrder order = bc().orders(Set.of(customer(index)), OrderQuery.latest(1))
+            .values()
+            .get(customer(index))
+            .get(0);
 
         assertThat(order.number()).isEqualTo(String.valueOf(101_000 + expected.sequence()));
         assertThat(order.customerNumber()).isEqualTo(customer(index));
@@ -122,10 +134,12 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
     @Test
     void pagesAcrossSeveralPagesFollowingTheNextLink() {
         List<Integer> indexes = customersWithOrders(20);
-        Set<String> numbers = indexes.stream().map(BusinessCentralConnectorContractTests::customer)
-                .collect(Collectors.toSet());
-        long expectedOrders = indexes.stream().mapToLong(i -> data().ordersOf(i).stream()
-                .filter(o -> o.status() != OrderStatus.CANCELLED).count()).sum();
+        Set<String> numbers = indexes.stream()
+            .map(BusinessCentralConnectorContractTests::customer)
+            .collect(Collectors.toSet());
+        long expectedOrders = indexes.stream()
+            .mapToLong(i -> data().ordersOf(i).stream().filter(o -> o.status() != OrderStatus.CANCELLED).count())
+            .sum();
         ErpConnector paged = connectorWith(Map.of("maxPageSize", "7"));
         paged.credit(Set.of(customer(0)));
         bcSandbox().stats().reset();
@@ -134,14 +148,15 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
 
         assertThat(batch.values().values().stream().mapToLong(List::size).sum()).isEqualTo(expectedOrders);
         assertThat(requests().get("orders")).isEqualTo((expectedOrders + 6) / 7 + (expectedOrders % 7 == 0 ? 1 : 0))
-                .isGreaterThan(2L);
+            .isGreaterThan(2L);
     }
 
     @Test
     void splitsTheOrFilterWhereTheUrlWouldGrowTooLong() {
         List<Integer> indexes = customersWithOrders(20);
-        Set<String> numbers = indexes.stream().map(BusinessCentralConnectorContractTests::customer)
-                .collect(Collectors.toSet());
+        Set<String> numbers = indexes.stream()
+            .map(BusinessCentralConnectorContractTests::customer)
+            .collect(Collectors.toSet());
         ErpConnector split = connectorWith(Map.of("maxUrlLength", "450"));
         split.credit(Set.of(customer(0)));
         Map<String, List<SalesOrder>> whole = bc().orders(numbers, OrderQuery.latest(100)).values();
@@ -156,8 +171,9 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
     @Test
     void appliesStatusDateAndLimitPerCustomerNewestFirst() {
         List<Integer> indexes = customersWithOrders(40);
-        Set<String> numbers = indexes.stream().map(BusinessCentralConnectorContractTests::customer)
-                .collect(Collectors.toSet());
+        Set<String> numbers = indexes.stream()
+            .map(BusinessCentralConnectorContractTests::customer)
+            .collect(Collectors.toSet());
         LocalDate since = DistributorDataSet.AS_OF.minusDays(400);
         OrderQuery query = new OrderQuery(Set.of(OrderStatus.INVOICED, OrderStatus.SHIPPED), since, 2);
 
@@ -165,10 +181,13 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
 
         assertThat(orders).containsOnlyKeys(numbers);
         for (int index : indexes) {
-            List<String> expected = data().ordersOf(index).stream()
-                    .filter(o -> (o.status() == OrderStatus.INVOICED || o.status() == OrderStatus.SHIPPED)
-                            && !o.orderDate().isBefore(since))
-                    .limit(2).map(o -> String.valueOf(101_000 + o.sequence())).toList();
+            List<String> expected = data().ordersOf(index)
+                .stream()
+                .filter(o -> (o.status() == OrderStatus.INVOICED || o.status() == OrderStatus.SHIPPED)
+                        && !o.orderDate().isBefore(since))
+                .limit(2)
+                .map(o -> String.valueOf(101_000 + o.sequence()))
+                .toList();
             assertThat(orders.get(customer(index))).extracting(SalesOrder::number).containsExactlyElementsOf(expected);
         }
     }
@@ -177,11 +196,12 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
     void answersUnknownCustomersAsUnknownAndKnownOnesWithoutOrdersAsEmpty() {
         int withOrders = customersWithOrders(1).get(0);
         int withoutOrders = java.util.stream.IntStream.range(0, DistributorDataSet.CUSTOMERS)
-                .filter(i -> data().ordersOf(i).stream().allMatch(o -> o.status() == OrderStatus.CANCELLED))
-                .findFirst().orElseThrow();
+            .filter(i -> data().ordersOf(i).stream().allMatch(o -> o.status() == OrderStatus.CANCELLED))
+            .findFirst()
+            .orElseThrow();
 
-        ErpBatch<String, List<SalesOrder>> batch = bc().orders(
-                Set.of(customer(withOrders), customer(withoutOrders), "99999", "10005"), OrderQuery.latest(5));
+        ErpBatch<String, List<SalesOrder>> batch = bc()
+            .orders(Set.of(customer(withOrders), customer(withoutOrders), "99999", "10005"), OrderQuery.latest(5));
 
         assertThat(batch.values()).containsOnlyKeys(customer(withOrders), customer(withoutOrders));
         assertThat(batch.values().get(customer(withoutOrders))).isEmpty();
@@ -191,8 +211,11 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
     @Test
     void readsOrdersByNumber() {
         int index = customersWithOrders(1).get(0);
-        DistributorDataSet.Order expected = data().ordersOf(index).stream()
-                .filter(o -> o.status() != OrderStatus.CANCELLED).findFirst().orElseThrow();
+        DistributorDataSet.Order expected = data().ordersOf(index)
+            .stream()
+            .filter(o -> o.status() != OrderStatus.CANCELLED)
+            .findFirst()
+            .orElseThrow();
         String number = String.valueOf(101_000 + expected.sequence());
 
         ErpBatch<String, SalesOrder> batch = bc().ordersByNumber(Set.of(number, "999999", "x' or number ne '"));
@@ -211,8 +234,8 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         ErpBatch<String, CreditStatus> credit = bc().credit(keys);
 
         assertThat(orders.values()).containsOnlyKeys(customer(index));
-        assertThat(orders.values().get(customer(index))).allSatisfy(o ->
-                assertThat(o.customerNumber()).isEqualTo(customer(index)));
+        assertThat(orders.values().get(customer(index)))
+            .allSatisfy(o -> assertThat(o.customerNumber()).isEqualTo(customer(index)));
         assertThat(credit.values()).containsOnlyKeys(customer(index));
         assertThat(orders.failures()).isEmpty();
     }
@@ -223,8 +246,9 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
     void readsCreditWithHoldFlagAndPaymentTermsInOneRequest() {
         bc().credit(Set.of(customer(0)));
         bcSandbox().stats().reset();
-        Set<String> numbers = java.util.stream.IntStream.range(0, 30).mapToObj(
-                BusinessCentralConnectorContractTests::customer).collect(Collectors.toSet());
+        Set<String> numbers = java.util.stream.IntStream.range(0, 30)
+            .mapToObj(BusinessCentralConnectorContractTests::customer)
+            .collect(Collectors.toSet());
 
         Map<String, CreditStatus> credit = bc().credit(numbers).values();
 
@@ -253,8 +277,9 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
 
         assertThat(all).containsOnlyKeys(skus);
         for (String sku : skus) {
-            assertThat(all.get(sku)).extracting(StockLevel::warehouse).containsExactlyInAnyOrderElementsOf(
-                    data().stock(sku).stream().map(DistributorDataSet.Stock::warehouse).toList());
+            assertThat(all.get(sku)).extracting(StockLevel::warehouse)
+                .containsExactlyInAnyOrderElementsOf(
+                        data().stock(sku).stream().map(DistributorDataSet.Stock::warehouse).toList());
             for (StockLevel level : all.get(sku)) {
                 DistributorDataSet.Stock want = data().stock(sku, level.warehouse()).orElseThrow();
                 assertThat(level.onHand()).isEqualTo(want.onHand());
@@ -274,7 +299,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         Set<PriceKey> keys = new LinkedHashSet<>();
         for (int c = 0; c < 4; c++) {
             for (DistributorDataSet.Item item : items) {
-                for (int quantity : new int[] {1, 12, 60, 150}) {
+                for (int quantity : new int[] { 1, 12, 60, 150 }) {
                     keys.add(new PriceKey(customer(c), item.sku(), BigDecimal.valueOf(quantity)));
                 }
             }
@@ -290,9 +315,9 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
             PriceKey key = entry.getKey();
             int index = (Integer.parseInt(key.customerNumber()) - 10_000) / 10;
             assertThat(entry.getValue().unitPrice().amount())
-                    .isEqualByComparingTo(data().unitPrice(index, key.sku(), key.quantity()).orElseThrow());
+                .isEqualByComparingTo(data().unitPrice(index, key.sku(), key.quantity()).orElseThrow());
             assertThat(entry.getValue().listPrice().amount())
-                    .isEqualTo(data().item(key.sku()).orElseThrow().listPrice());
+                .isEqualTo(data().item(key.sku()).orElseThrow().listPrice());
             assertThat(entry.getValue().breaks()).hasSize(data().item(key.sku()).orElseThrow().breaks().size());
         }
     }
@@ -302,13 +327,19 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
     /** Long enough that requests sent one after another could not overlap by chance. */
     private static final long LATENCY_MS = 300;
 
-    /** At this URL limit the stock of the first 51 skus takes 4 requests (any limit from 750 to 900 would). */
+    /**
+     * At this URL limit the stock of the first 51 skus takes 4 requests (any limit from
+     * 750 to 900 would).
+     */
     private static final String FOUR_STOCK_CHUNKS = "825";
 
     @Test
     void sendsTheUrlLengthChunksOfABatchSideBySide() {
-        Set<String> skus = data().items().stream().limit(51).map(DistributorDataSet.Item::sku)
-                .collect(Collectors.toSet());
+        Set<String> skus = data().items()
+            .stream()
+            .limit(51)
+            .map(DistributorDataSet.Item::sku)
+            .collect(Collectors.toSet());
         ErpConnector sideBySide = connectorWith(Map.of("maxUrlLength", FOUR_STOCK_CHUNKS));
         ErpConnector inTurn = connectorWith(Map.of("maxUrlLength", FOUR_STOCK_CHUNKS, "maxParallelRequests", "1"));
         sideBySide.credit(Set.of(customer(0))); // tokens outside the counted window
@@ -341,7 +372,8 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         ErpConnector inTurn = connectorWith(Map.of("maxParallelRequests", "1"));
         bc().credit(Set.of(customer(0)));
         inTurn.credit(Set.of(customer(0)));
-        // Also starts the connector's helper thread: a thread still starting could lose the race for the second
+        // Also starts the connector's helper thread: a thread still starting could lose
+        // the race for the second
         // request to the caller, which would then send both in turn.
         bc().prices(keys);
         bcSandbox().faults(SandboxFaults.defaults(LATENCY_MS, 0));
@@ -369,8 +401,8 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
     void createsASalesOrderReadableAfterwardsAndRecognisesARetry() {
         int index = 3;
         String sku = data().items().iterator().next().sku();
-        SalesOrderRequest request = new SalesOrderRequest("OPP-" + System.nanoTime() % 1_000_000_000L,
-                customer(index), "PO-1", LocalDate.of(2026, 11, 20),
+        SalesOrderRequest request = new SalesOrderRequest("OPP-" + System.nanoTime() % 1_000_000_000L, customer(index),
+                "PO-1", LocalDate.of(2026, 11, 20),
                 List.of(new SalesOrderRequest.Line(sku, BigDecimal.valueOf(12), "DET")));
 
         String number = bc().createSalesOrder(request);
@@ -379,15 +411,15 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         assertThat(again).isEqualTo(number);
         SalesOrder order = bc().ordersByNumber(Set.of(number)).values().get(number);
         assertThat(order.customerNumber()).isEqualTo(customer(index));
-        assertThat(order.status()).isEqualTo(data().customer(index).orElseThrow().onHold()
-                ? OrderStatus.ON_HOLD : OrderStatus.OPEN);
+        assertThat(order.status())
+            .isEqualTo(data().customer(index).orElseThrow().onHold() ? OrderStatus.ON_HOLD : OrderStatus.OPEN);
         assertThat(order.requestedDeliveryDate()).isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(order.lines()).singleElement().satisfies(line -> {
             assertThat(line.sku()).isEqualTo(sku);
             assertThat(line.quantity()).isEqualByComparingTo("12");
             assertThat(line.warehouse()).isEqualTo("DET");
             assertThat(line.unitPrice().amount())
-                    .isEqualTo(data().unitPrice(index, sku, BigDecimal.valueOf(12)).orElseThrow());
+                .isEqualTo(data().unitPrice(index, sku, BigDecimal.valueOf(12)).orElseThrow());
         });
         assertThat(requests()).containsEntry("create-order", 1L);
     }
@@ -415,23 +447,31 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
             assertThat(ex.erpMessage()).startsWith("Service unavailable");
         });
 
-        http().put().uri("/sandbox/" + ID + "/_admin/faults").body(Map.of("down", false, "errorRate", 1.0))
-                .retrieve().toBodilessEntity();
-        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class, ex ->
-                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE));
+        http().put()
+            .uri("/sandbox/" + ID + "/_admin/faults")
+            .body(Map.of("down", false, "errorRate", 1.0))
+            .retrieve()
+            .toBodilessEntity();
+        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
+                ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE));
 
-        http().put().uri("/sandbox/" + ID + "/_admin/faults")
-                .body(Map.of("errorRate", 0.0, "rateLimitNext", 1, "retryAfterSeconds", 7))
-                .retrieve().toBodilessEntity();
+        http().put()
+            .uri("/sandbox/" + ID + "/_admin/faults")
+            .body(Map.of("errorRate", 0.0, "rateLimitNext", 1, "retryAfterSeconds", 7))
+            .retrieve()
+            .toBodilessEntity();
         assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class, ex -> {
             assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
             assertThat(ex.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(7));
         });
 
-        http().put().uri("/sandbox/" + ID + "/_admin/faults").body(Map.of("malformed", true))
-                .retrieve().toBodilessEntity();
-        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class, ex ->
-                assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
+        http().put()
+            .uri("/sandbox/" + ID + "/_admin/faults")
+            .body(Map.of("malformed", true))
+            .retrieve()
+            .toBodilessEntity();
+        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
+                ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
     }
 
     @Test
@@ -444,14 +484,20 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         assertThat(bc().credit(Set.of(customer(2))).values()).containsOnlyKeys(customer(2));
 
         assertThat(requests()).containsEntry("token", 1L).containsEntry("customers", 2L);
-        assertThat(bcSandbox().stats().snapshot().requests()).isEqualTo(4L); // 401, token, retry, next call
+        assertThat(bcSandbox().stats().snapshot().requests()).isEqualTo(4L); // 401,
+                                                                             // token,
+                                                                             // retry,
+                                                                             // next call
     }
 
     @Test
     void refreshesAnExpiredTokenBeforeUsingIt() {
         ErpConnector shortLived = connectorWith(Map.of());
-        http().put().uri("/sandbox/" + ID + "/_admin/faults").body(Map.of("tokenTtlSeconds", 1))
-                .retrieve().toBodilessEntity();
+        http().put()
+            .uri("/sandbox/" + ID + "/_admin/faults")
+            .body(Map.of("tokenTtlSeconds", 1))
+            .retrieve()
+            .toBodilessEntity();
         shortLived.credit(Set.of(customer(0)));
         bcSandbox().stats().reset();
 
@@ -460,6 +506,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
             assertThat(requests()).containsKey("token");
         });
         assertThat(bcSandbox().stats().snapshot().requests() - requests().getOrDefault("token", 0L))
-                .isEqualTo(requests().get("customers"));
+            .isEqualTo(requests().get("customers"));
     }
+
 }

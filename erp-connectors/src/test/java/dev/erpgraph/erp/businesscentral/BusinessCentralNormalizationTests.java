@@ -19,11 +19,13 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Business Central payloads, captured in its wire format, normalized without a server. */
+/**
+ * Business Central payloads, captured in its wire format, normalized without a server.
+ */
 class BusinessCentralNormalizationTests {
 
-    private static final Map<String, String> LOCATIONS = Map.of(
-            "11111111-1111-1111-1111-111111111111", "CLE", "22222222-2222-2222-2222-222222222222", "DET");
+    private static final Map<String, String> LOCATIONS = Map.of("11111111-1111-1111-1111-111111111111", "CLE",
+            "22222222-2222-2222-2222-222222222222", "DET");
 
     private static JsonNode payload(String name) throws IOException {
         try (InputStream in = BusinessCentralNormalizationTests.class.getResourceAsStream("/businesscentral/" + name)) {
@@ -41,13 +43,15 @@ class BusinessCentralNormalizationTests {
 
     @Test
     void derivesTheOrderStatusFromApprovalShippingInvoicingAndTheCustomersBlock() throws IOException {
-        assertThat(orders()).extracting(SalesOrder::status).containsExactly(
-                OrderStatus.PARTIALLY_SHIPPED, // Open, one line partly shipped
-                OrderStatus.OPEN,              // Draft
-                OrderStatus.ON_HOLD,           // In Review (pending approval)
-                OrderStatus.ON_HOLD,           // customer blocked Ship
-                OrderStatus.SHIPPED,           // fullyShipped, not all invoiced (a block cannot undo a shipment)
-                OrderStatus.INVOICED);         // every line invoiced
+        assertThat(orders()).extracting(SalesOrder::status)
+            .containsExactly(OrderStatus.PARTIALLY_SHIPPED, // Open, one line partly
+                                                            // shipped
+                    OrderStatus.OPEN, // Draft
+                    OrderStatus.ON_HOLD, // In Review (pending approval)
+                    OrderStatus.ON_HOLD, // customer blocked Ship
+                    OrderStatus.SHIPPED, // fullyShipped, not all invoiced (a block cannot
+                                         // undo a shipment)
+                    OrderStatus.INVOICED); // every line invoiced
     }
 
     @Test
@@ -103,24 +107,26 @@ class BusinessCentralNormalizationTests {
     @Test
     void pushesDateAndShippingStatusIntoTheFilter() {
         assertThat(BusinessCentralConnector.pushedDown(OrderQuery.latest(5))).isEmpty();
-        assertThat(BusinessCentralConnector.pushedDown(new OrderQuery(Set.of(OrderStatus.OPEN, OrderStatus.ON_HOLD),
-                LocalDate.of(2024, 6, 1), 5))).isEqualTo(" and orderDate ge 2024-06-01 and fullyShipped eq false");
+        assertThat(BusinessCentralConnector
+            .pushedDown(new OrderQuery(Set.of(OrderStatus.OPEN, OrderStatus.ON_HOLD), LocalDate.of(2024, 6, 1), 5)))
+            .isEqualTo(" and orderDate ge 2024-06-01 and fullyShipped eq false");
         assertThat(BusinessCentralConnector.pushedDown(new OrderQuery(Set.of(OrderStatus.INVOICED), null, 5)))
-                .isEqualTo(" and fullyShipped eq true");
-        assertThat(BusinessCentralConnector.pushedDown(new OrderQuery(Set.of(OrderStatus.INVOICED, OrderStatus.OPEN),
-                null, 5))).isEmpty();
+            .isEqualTo(" and fullyShipped eq true");
+        assertThat(BusinessCentralConnector
+            .pushedDown(new OrderQuery(Set.of(OrderStatus.INVOICED, OrderStatus.OPEN), null, 5))).isEmpty();
     }
 
     @Test
     void escapesQuotesAndSplitsOrChainsByUrlLength() {
         assertThat(BusinessCentralFilter.eq("customerNumber", "1' or '1'='1"))
-                .isEqualTo("customerNumber eq '1'' or ''1''=''1'");
+            .isEqualTo("customerNumber eq '1'' or ''1''=''1'");
         assertThat(BusinessCentralFilter.isCode("x".repeat(21))).isFalse();
         List<String> clauses = List.of("a eq '1'", "a eq '2'", "a eq '3'");
 
         assertThat(BusinessCentralFilter.orGroups(clauses, filter -> "u?$filter=" + filter, 1000))
-                .containsExactly("(a eq '1' or a eq '2' or a eq '3')");
+            .containsExactly("(a eq '1' or a eq '2' or a eq '3')");
         assertThat(BusinessCentralFilter.orGroups(clauses, filter -> "u?$filter=" + filter, 32))
-                .containsExactly("(a eq '1' or a eq '2')", "a eq '3'");
+            .containsExactly("(a eq '1' or a eq '2')", "a eq '3'");
     }
+
 }

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BusinessCentralSandboxFilterTests {
 
     private static final Set<String> PROPERTIES = Set.of("customerNumber", "orderDate", "fullyShipped", "total");
-    private static final Map<String, Object> ROW = Map.of("customerNumber", "10000",
-            "orderDate", LocalDate.of(2024, 6, 13), "fullyShipped", false, "total", new BigDecimal("10.50"));
+
+    private static final Map<String, Object> ROW = Map.of("customerNumber", "10000", "orderDate",
+            LocalDate.of(2024, 6, 13), "fullyShipped", false, "total", new BigDecimal("10.50"));
 
     private static boolean test(String filter) {
         return BusinessCentralSandboxFilter.parse(filter, PROPERTIES).test(ROW);
@@ -38,28 +39,28 @@ class BusinessCentralSandboxFilterTests {
     void readsDoubledQuotesAsPartOfTheLiteral() {
         assertThat(test("customerNumber eq '1'' or ''1''=''1'")).isFalse();
         assertThat(BusinessCentralSandboxFilter.parse("customerNumber eq 'O''Brien'", PROPERTIES)
-                .candidates("customerNumber")).containsExactly("O'Brien");
+            .candidates("customerNumber")).containsExactly("O'Brien");
     }
 
     @Test
     void anUnescapedHostileKeyWidensTheResultOrIsRefused() {
         assertThat(test("customerNumber eq 'x' or customerNumber ne ''")).as("widened: visible, not hidden").isTrue();
         assertThat(BusinessCentralSandboxFilter.parse("customerNumber eq 'x' or customerNumber ne ''", PROPERTIES)
-                .candidates("customerNumber")).as("no key narrowing hides the widening").isNull();
+            .candidates("customerNumber")).as("no key narrowing hides the widening").isNull();
         assertThatThrownBy(() -> test("customerNumber eq '1' or '1'='1'"))
-                .isInstanceOf(BusinessCentralSandboxFilter.InvalidFilterException.class);
+            .isInstanceOf(BusinessCentralSandboxFilter.InvalidFilterException.class);
         assertThatThrownBy(() -> test("customerNumber eq 'x'; drop table"))
-                .isInstanceOf(BusinessCentralSandboxFilter.InvalidFilterException.class);
+            .isInstanceOf(BusinessCentralSandboxFilter.InvalidFilterException.class);
         assertThatThrownBy(() -> test("SoldToParty ne ''"))
-                .hasMessageContaining("Could not find a property named 'SoldToParty'");
+            .hasMessageContaining("Could not find a property named 'SoldToParty'");
         assertThatThrownBy(() -> test("customerNumber eq 'open"))
-                .isInstanceOf(BusinessCentralSandboxFilter.InvalidFilterException.class);
+            .isInstanceOf(BusinessCentralSandboxFilter.InvalidFilterException.class);
     }
 
     @Test
     void narrowsCandidatesOnlyWhereEveryBranchPinsTheKey() {
-        var filter = BusinessCentralSandboxFilter.parse(
-                "(customerNumber eq '1' or customerNumber eq '2') and fullyShipped eq false", PROPERTIES);
+        var filter = BusinessCentralSandboxFilter
+            .parse("(customerNumber eq '1' or customerNumber eq '2') and fullyShipped eq false", PROPERTIES);
         assertThat(filter.candidates("customerNumber")).containsExactlyInAnyOrder("1", "2");
         assertThat(filter.candidates("orderDate")).isNull();
     }
@@ -73,8 +74,8 @@ class BusinessCentralSandboxFilterTests {
         assertThat(filter.test(Map.of("customerNumber", "3"))).isFalse();
         assertThat(filter.test(name -> null)).as("a missing value equals no key").isFalse();
         assertThatThrownBy(() -> filter.test(Map.of("customerNumber", BigDecimal.ONE)))
-                .as("a value of another type fails as the first comparison does")
-                .hasMessageContaining("incompatible types");
+            .as("a value of another type fails as the first comparison does")
+            .hasMessageContaining("incompatible types");
         assertThatThrownBy(() -> test("total eq '1' or total eq '2'")).hasMessageContaining("incompatible types");
         assertThat(test("customerNumber eq '1' or customerNumber eq '2' or total gt 10")).isTrue();
         assertThat(filter.candidates("customerNumber")).containsExactlyInAnyOrder("1", "10000", "2");
@@ -106,4 +107,5 @@ class BusinessCentralSandboxFilterTests {
         now.set(now.get().plusSeconds(240));
         assertThat(limit.acquire()).isNull();
     }
+
 }

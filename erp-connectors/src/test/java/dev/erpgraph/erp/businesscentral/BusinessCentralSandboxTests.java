@@ -15,12 +15,16 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sandbox itself speaks Business Central's wire format: envelope, fields, paging, errors, auth. */
+/**
+ * The sandbox itself speaks Business Central's wire format: envelope, fields, paging,
+ * errors, auth.
+ */
 class BusinessCentralSandboxTests extends SandboxServerTests {
 
     private static final String ROOT = "/sandbox/business-central";
-    private static final String API = ROOT + "/v2.0/" + BusinessCentralSandboxErp.TENANT_ID + "/production/api/v2.0/companies("
-            + BusinessCentralSandboxErp.COMPANY_ID + ")/";
+
+    private static final String API = ROOT + "/v2.0/" + BusinessCentralSandboxErp.TENANT_ID
+            + "/production/api/v2.0/companies(" + BusinessCentralSandboxErp.COMPANY_ID + ")/";
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -29,8 +33,7 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().map(),
-                ErpJson.MAPPER.readTree(response.body()));
+        return new Answer(response.statusCode(), response.headers().map(), ErpJson.MAPPER.readTree(response.body()));
     }
 
     private String url(String path) {
@@ -42,14 +45,14 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
                 + "&client_secret=" + QueryStrings.encode(secret) + "&scope="
                 + QueryStrings.encode(EntraTokenClient.DEFAULT_SCOPE);
         return send(HttpRequest.newBuilder(URI.create(url(ROOT + "/" + BusinessCentralSandboxErp.TOKEN_PATH)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private Answer get(String path, String prefer) throws IOException, InterruptedException {
         String token = token(BusinessCentralSandboxErp.CLIENT_SECRET).body().path("access_token").stringValue();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization",
-                "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Authorization", "Bearer " + token);
         if (prefer != null) {
             request.header("Prefer", prefer);
         }
@@ -76,7 +79,8 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.headers()).containsKey("www-authenticate");
-        assertThat(answer.body().path("error").path("code").stringValue()).isEqualTo("Authentication_InvalidCredentials");
+        assertThat(answer.body().path("error").path("code").stringValue())
+            .isEqualTo("Authentication_InvalidCredentials");
         assertThat(answer.body().path("error").path("message").isString()).isTrue();
     }
 
@@ -102,7 +106,7 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
 
         Answer second = get(next, "odata.maxpagesize=2");
         assertThat(second.body().path("value").get(0).path("number").stringValue())
-                .isGreaterThan(first.body().path("value").get(1).path("number").stringValue());
+            .isGreaterThan(first.body().path("value").get(1).path("number").stringValue());
     }
 
     @Test
@@ -134,4 +138,5 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
         assertThat(customer.has("displayName")).isFalse();
         assertThat(customer.path("paymentTerms").path("code").stringValue()).isNotBlank();
     }
+
 }

@@ -26,20 +26,20 @@ class ErpEventsTests {
 
     private static final String SECRET = "s3cret";
 
-    private final ErpEvents events = new ErpEvents(systems(Map.of(
-            "bc", system(ErpKind.BUSINESS_CENTRAL, SECRET),
-            "sap", system(ErpKind.SAP_S4HANA, SECRET),
-            "ns", system(ErpKind.NETSUITE, SECRET),
-            "p21", system(ErpKind.EPICOR_P21, null))), properties(false));
+    private final ErpEvents events = new ErpEvents(
+            systems(Map.of("bc", system(ErpKind.BUSINESS_CENTRAL, SECRET), "sap", system(ErpKind.SAP_S4HANA, SECRET),
+                    "ns", system(ErpKind.NETSUITE, SECRET), "p21", system(ErpKind.EPICOR_P21, null))),
+            properties(false));
 
     // --- Business Central
 
     @Test
     void businessCentralRecordNotificationEvictsThatResourceOfTheSystem() {
-        List<ErpEviction> evictions = events.read("bc", noHeaders(), bytes("""
-                {"value":[{"subscriptionId":"sub-1","clientState":"s3cret","expirationDateTime":"2026-11-05T10:00:00Z",
-                  "resource":"api/v2.0/companies(2f1b3c4d-0000-0000-0000-000000000001)/items(5d115c9c-44e3-ea11-bb43-000d3a2feca1)",
-                  "changeType":"updated","lastModifiedDateTime":"2026-11-02T10:00:00Z"}]}"""));
+        List<ErpEviction> evictions = events.read("bc", noHeaders(),
+                bytes("""
+                        {"value":[{"subscriptionId":"sub-1","clientState":"s3cret","expirationDateTime":"2026-11-05T10:00:00Z",
+                          "resource":"api/v2.0/companies(2f1b3c4d-0000-0000-0000-000000000001)/items(5d115c9c-44e3-ea11-bb43-000d3a2feca1)",
+                          "changeType":"updated","lastModifiedDateTime":"2026-11-02T10:00:00Z"}]}"""));
 
         assertThat(evictions).containsExactly(ErpEviction.all("bc", ErpResource.INVENTORY),
                 ErpEviction.all("bc", ErpResource.PRICES));
@@ -53,33 +53,35 @@ class ErpEventsTests {
                  {"clientState":"s3cret","resource":"api/v2.0/companies(1)/salesOrders('101005')",
                   "changeType":"deleted"}]}"""));
 
-        assertThat(evictions).containsExactly(
-                ErpEviction.customers("bc", ErpResource.CREDIT, Set.of("10'000")),
+        assertThat(evictions).containsExactly(ErpEviction.customers("bc", ErpResource.CREDIT, Set.of("10'000")),
                 ErpEviction.customers("bc", ErpResource.PRICES, Set.of("10'000")),
                 ErpEviction.orderNumbers("bc", Set.of("101005")));
     }
 
     @Test
     void businessCentralCollectionNotificationEvictsTheWholeResource() {
-        List<ErpEviction> evictions = events.read("bc", noHeaders(), bytes("""
-                {"value":[{"clientState":"s3cret","changeType":"collection",
-                  "resource":"api/v2.0/companies(1)/salesOrders?$filter=lastModifiedDateTime%20gt%202026-11-02T10:00:00Z"}]}"""));
+        List<ErpEviction> evictions = events.read("bc", noHeaders(),
+                bytes("""
+                        {"value":[{"clientState":"s3cret","changeType":"collection",
+                          "resource":"api/v2.0/companies(1)/salesOrders?$filter=lastModifiedDateTime%20gt%202026-11-02T10:00:00Z"}]}"""));
 
         assertThat(evictions).containsExactly(ErpEviction.all("bc", ErpResource.ORDERS));
     }
 
     @Test
     void businessCentralUnknownEntitySetIsAcceptedAndEvictsNothing() {
-        assertThat(events.read("bc", noHeaders(), bytes("""
-                {"value":[{"clientState":"s3cret","resource":"api/v2.0/companies(1)/vendors(2)","changeType":"updated"}]}""")))
-                .isEmpty();
+        assertThat(events.read("bc", noHeaders(),
+                bytes("""
+                        {"value":[{"clientState":"s3cret","resource":"api/v2.0/companies(1)/vendors(2)","changeType":"updated"}]}""")))
+            .isEmpty();
     }
 
     @Test
     void businessCentralWrongClientStateRefusesTheWholeBody() {
         assertStatus(() -> events.read("bc", noHeaders(), bytes("""
                 {"value":[{"clientState":"s3cret","resource":"api/v2.0/companies(1)/items(2)","changeType":"updated"},
-                 {"clientState":"guess","resource":"api/v2.0/companies(1)/items(3)","changeType":"updated"}]}""")), 403);
+                 {"clientState":"guess","resource":"api/v2.0/companies(1)/items(3)","changeType":"updated"}]}""")),
+                403);
         assertStatus(() -> events.read("bc", noHeaders(), bytes("""
                 {"value":[{"resource":"api/v2.0/companies(1)/items(2)","changeType":"updated"}]}""")), 401);
     }
@@ -89,8 +91,9 @@ class ErpEventsTests {
         assertStatus(() -> events.read("bc", noHeaders(), bytes("{\"value\": [")), 400);
         assertStatus(() -> events.read("bc", noHeaders(), bytes("{\"value\": []}")), 400);
         assertStatus(() -> events.read("bc", noHeaders(), bytes("[]")), 400);
-        assertStatus(() -> events.read("bc", noHeaders(), bytes("""
-                {"value":[{"clientState":"s3cret","resource":"api/v2.0/companies(1)/items(2)","changeType":"renamed"}]}""")),
+        assertStatus(() -> events.read("bc", noHeaders(),
+                bytes("""
+                        {"value":[{"clientState":"s3cret","resource":"api/v2.0/companies(1)/items(2)","changeType":"renamed"}]}""")),
                 400);
     }
 
@@ -103,25 +106,27 @@ class ErpEventsTests {
                  "type":"sap.s4.beh.salesorder.v1.SalesOrder.Changed.v1","datacontenttype":"application/json",
                  "data":{"SalesOrder":"0000004711","SalesOrderType":"OR","SoldToParty":"0010100001"}}"""));
 
-        assertThat(evictions).containsExactly(
-                ErpEviction.orderNumbers("sap", Set.of("0000004711", "4711")),
+        assertThat(evictions).containsExactly(ErpEviction.orderNumbers("sap", Set.of("0000004711", "4711")),
                 ErpEviction.customers("sap", ErpResource.ORDERS, Set.of("0010100001", "10100001")));
     }
 
     @Test
     void sapStockPriceAndCreditEvents() {
-        assertThat(events.read("sap", sapAuth(SECRET), cloudEvent(
-                "sap.s4.beh.materialstock.v1.MaterialStock.Changed.v1", "{\"Material\":\"PVC-10000\"}")))
-                .containsExactly(ErpEviction.skus("sap", ErpResource.INVENTORY, Set.of("PVC-10000")));
-        assertThat(events.read("sap", sapAuth(SECRET), cloudEvent(
-                "sap.s4.beh.salespricingcondition.v1.SalesPricingCondition.Changed.v1", "{\"Material\":\"PVC-10000\"}")))
-                .containsExactly(ErpEviction.skus("sap", ErpResource.PRICES, Set.of("PVC-10000")));
-        assertThat(events.read("sap", sapAuth(SECRET), cloudEvent(
-                "sap.s4.beh.businesspartner.v1.BusinessPartner.Changed.v1", "{\"BusinessPartner\":\"17100001\"}")))
-                .containsExactly(ErpEviction.customers("sap", ErpResource.CREDIT, Set.of("17100001")),
-                        ErpEviction.customers("sap", ErpResource.PRICES, Set.of("17100001")));
-        assertThat(events.read("sap", sapAuth(SECRET), cloudEvent(
-                "sap.s4.beh.purchaseorder.v1.PurchaseOrder.Changed.v1", "{\"PurchaseOrder\":\"1\"}"))).isEmpty();
+        assertThat(events.read("sap", sapAuth(SECRET),
+                cloudEvent("sap.s4.beh.materialstock.v1.MaterialStock.Changed.v1", "{\"Material\":\"PVC-10000\"}")))
+            .containsExactly(ErpEviction.skus("sap", ErpResource.INVENTORY, Set.of("PVC-10000")));
+        assertThat(events.read("sap", sapAuth(SECRET),
+                cloudEvent("sap.s4.beh.salespricingcondition.v1.SalesPricingCondition.Changed.v1",
+                        "{\"Material\":\"PVC-10000\"}")))
+            .containsExactly(ErpEviction.skus("sap", ErpResource.PRICES, Set.of("PVC-10000")));
+        assertThat(events.read("sap", sapAuth(SECRET),
+                cloudEvent("sap.s4.beh.businesspartner.v1.BusinessPartner.Changed.v1",
+                        "{\"BusinessPartner\":\"17100001\"}")))
+            .containsExactly(ErpEviction.customers("sap", ErpResource.CREDIT, Set.of("17100001")),
+                    ErpEviction.customers("sap", ErpResource.PRICES, Set.of("17100001")));
+        assertThat(events.read("sap", sapAuth(SECRET),
+                cloudEvent("sap.s4.beh.purchaseorder.v1.PurchaseOrder.Changed.v1", "{\"PurchaseOrder\":\"1\"}")))
+            .isEmpty();
     }
 
     @Test
@@ -134,11 +139,13 @@ class ErpEventsTests {
 
     @Test
     void sapMalformedEventsAreRefused() {
-        assertStatus(() -> events.read("sap", sapAuth(SECRET), bytes("""
-                {"specversion":"0.3","id":"1","source":"s","type":"sap.s4.beh.product.v1.Product.Changed.v1","data":{}}""")),
+        assertStatus(() -> events.read("sap", sapAuth(SECRET),
+                bytes("""
+                        {"specversion":"0.3","id":"1","source":"s","type":"sap.s4.beh.product.v1.Product.Changed.v1","data":{}}""")),
                 400);
-        assertStatus(() -> events.read("sap", sapAuth(SECRET), bytes("""
-                {"specversion":"1.0","id":"1","source":"s","type":"sap.s4.beh.product.v1.Product.Changed.v1","data":{}}""")),
+        assertStatus(() -> events.read("sap", sapAuth(SECRET),
+                bytes("""
+                        {"specversion":"1.0","id":"1","source":"s","type":"sap.s4.beh.product.v1.Product.Changed.v1","data":{}}""")),
                 400);
         assertStatus(() -> events.read("sap", sapAuth(SECRET), bytes("not json")), 400);
     }
@@ -154,11 +161,9 @@ class ErpEventsTests {
 
         List<ErpEviction> evictions = events.read("ns", signed(body, SECRET), body);
 
-        assertThat(evictions).containsExactly(
-                ErpEviction.skus("ns", ErpResource.INVENTORY, Set.of("PVC-10000")),
+        assertThat(evictions).containsExactly(ErpEviction.skus("ns", ErpResource.INVENTORY, Set.of("PVC-10000")),
                 ErpEviction.customers("ns", ErpResource.ORDERS, Set.of("101")),
-                ErpEviction.orderNumbers("ns", Set.of("SO10492")),
-                ErpEviction.all("ns", ErpResource.CREDIT));
+                ErpEviction.orderNumbers("ns", Set.of("SO10492")), ErpEviction.all("ns", ErpResource.CREDIT));
     }
 
     @Test
@@ -193,7 +198,7 @@ class ErpEventsTests {
         byte[] body = bytes("{\"resource\":\"credit\",\"customerNumbers\":[\"1\"]}");
 
         assertThat(demo.read("p21", signed(body, ErpEvents.DEMO_SECRET), body))
-                .containsExactly(ErpEviction.customers("p21", ErpResource.CREDIT, Set.of("1")));
+            .containsExactly(ErpEviction.customers("p21", ErpResource.CREDIT, Set.of("1")));
     }
 
     // --- fixtures
@@ -208,8 +213,8 @@ class ErpEventsTests {
     }
 
     private static byte[] cloudEvent(String type, String data) {
-        return bytes("{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"/default/sap.s4.beh/244\",\"type\":\""
-                + type + "\",\"data\":" + data + "}");
+        return bytes("{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"/default/sap.s4.beh/244\",\"type\":\"" + type
+                + "\",\"data\":" + data + "}");
     }
 
     private static UnaryOperator<String> noHeaders() {
@@ -244,7 +249,7 @@ class ErpEventsTests {
 
                 @Override
                 public dev.erpgraph.erp.ErpConnector create(dev.erpgraph.erp.ConnectorSettings settings,
-                                                            dev.erpgraph.erp.http.ErpHttpClient http) {
+                        dev.erpgraph.erp.http.ErpHttpClient http) {
                     return null;
                 }
             });
@@ -254,9 +259,8 @@ class ErpEventsTests {
     }
 
     private static ErpProperties properties(boolean demo) {
-        Map<String, ErpSystemProperties> systems = demo ? Map.of()
-                : Map.of("x", system(ErpKind.NETSUITE, SECRET));
-        return new ErpProperties(systems, Duration.ofSeconds(2), 1, new ErpProperties.Sandbox(0, 0),
-                null, null);
+        Map<String, ErpSystemProperties> systems = demo ? Map.of() : Map.of("x", system(ErpKind.NETSUITE, SECRET));
+        return new ErpProperties(systems, Duration.ofSeconds(2), 1, new ErpProperties.Sandbox(0, 0), null, null);
     }
+
 }

@@ -38,16 +38,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The policy's mechanics with a hand-written connector call and a clock the test moves: no server, no sleeps.
+ * The policy's mechanics with a hand-written connector call and a clock the test moves:
+ * no server, no sleeps.
  */
 class ResilientCachePolicyTests {
 
     private static final String SYSTEM = "erp1";
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-02T10:00:00Z"));
+
     private final List<Duration> pauses = new ArrayList<>();
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private final ExecutorService threads = Executors.newCachedThreadPool();
+
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 
     /** Every call the "ERP" received, with the keys it was asked for. */
@@ -64,8 +69,8 @@ class ResilientCachePolicyTests {
         read(policy, ErpResource.CREDIT, "", Set.of("C1", "C2", "C3"), this::answerAll);
         clock.advance(Duration.ofSeconds(10));
 
-        Map<String, ErpOutcome<String>> outcomes =
-                read(policy, ErpResource.CREDIT, "", Set.of("C1", "C2", "C3", "C4", "C5"), this::answerAll);
+        Map<String, ErpOutcome<String>> outcomes = read(policy, ErpResource.CREDIT, "",
+                Set.of("C1", "C2", "C3", "C4", "C5"), this::answerAll);
 
         assertThat(calls).containsExactly(Set.of("C1", "C2", "C3"), Set.of("C4", "C5"));
         assertThat(outcomes).hasSize(5);
@@ -77,9 +82,9 @@ class ResilientCachePolicyTests {
         assertThat(outcomes.get("C4").freshness().fromCache()).isFalse();
         assertThat(outcomes.get("C4").value()).isEqualTo("value of C4");
         assertThat(meters.get("erp.cache.gets").tag("cache", "erp1.credit").tag("result", "hit").counter().count())
-                .isEqualTo(3);
+            .isEqualTo(3);
         assertThat(meters.get("erp.cache.gets").tag("cache", "erp1.credit").tag("result", "miss").counter().count())
-                .isEqualTo(5);
+            .isEqualTo(5);
         assertThat(meters.get("erp.batch.size").tag("erp", SYSTEM).summary().totalAmount()).isEqualTo(5);
     }
 
@@ -91,8 +96,8 @@ class ResilientCachePolicyTests {
         read(policy, ErpResource.INVENTORY, "CLE", Set.of("SKU-1"), this::answerAll);
         clock.advance(Duration.ofSeconds(1));
 
-        Map<String, ErpOutcome<String>> outcomes =
-                read(policy, ErpResource.INVENTORY, "CLE", Set.of("SKU-1"), this::answerAll);
+        Map<String, ErpOutcome<String>> outcomes = read(policy, ErpResource.INVENTORY, "CLE", Set.of("SKU-1"),
+                this::answerAll);
 
         assertThat(calls).hasSize(2);
         assertThat(outcomes.get("SKU-1").freshness().fromCache()).isFalse();
@@ -114,8 +119,7 @@ class ResilientCachePolicyTests {
         Instant fetched = clock.instant();
         clock.advance(Duration.ofMinutes(2).plus(Duration.ofMinutes(14)));
 
-        Map<String, ErpOutcome<String>> outcomes =
-                read(policy, ErpResource.CREDIT, "", Set.of("C1", "C2"), this::down);
+        Map<String, ErpOutcome<String>> outcomes = read(policy, ErpResource.CREDIT, "", Set.of("C1", "C2"), this::down);
 
         ErpOutcome<String> stale = outcomes.get("C1");
         assertThat(stale.isSuccess()).isTrue();
@@ -146,9 +150,8 @@ class ResilientCachePolicyTests {
         clock.advance(Duration.ofMinutes(3));
 
         Map<String, ErpOutcome<String>> outcomes = read(policy, ErpResource.CREDIT, "", Set.of("C1", "C2"),
-                keys -> new ErpBatch<>(Map.of(), Map.of(
-                        "C1", ErpException.badResponse(SYSTEM, "garbage", null),
-                        "C2", ErpException.notFound(SYSTEM, "C2"))));
+                keys -> new ErpBatch<>(Map.of(), Map.of("C1", ErpException.badResponse(SYSTEM, "garbage", null), "C2",
+                        ErpException.notFound(SYSTEM, "C2"))));
 
         assertThat(outcomes.get("C1").freshness().stale()).isTrue();
         assertThat(outcomes.get("C2").failure().kind()).isEqualTo(ErpException.Kind.NOT_FOUND);
@@ -163,15 +166,15 @@ class ResilientCachePolicyTests {
         assertThat(breakers.circuitBreaker(SYSTEM).getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(policy.health(SYSTEM)).isEqualTo(ErpHealth.DOWN);
 
-        Map<String, ErpOutcome<String>> refused =
-                read(policy, ErpResource.ORDERS, OrderQuery.latest(5), Set.of("C9"), this::answerAll);
+        Map<String, ErpOutcome<String>> refused = read(policy, ErpResource.ORDERS, OrderQuery.latest(5), Set.of("C9"),
+                this::answerAll);
         assertThat(calls).hasSize(4);
         assertThat(refused.get("C9").failure().kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
         assertThat(refused.get("C9").failure().getMessage()).contains("circuit open");
 
         clock.advance(Duration.ofSeconds(31));
-        Map<String, ErpOutcome<String>> trial =
-                read(policy, ErpResource.ORDERS, OrderQuery.latest(5), Set.of("C9"), this::answerAll);
+        Map<String, ErpOutcome<String>> trial = read(policy, ErpResource.ORDERS, OrderQuery.latest(5), Set.of("C9"),
+                this::answerAll);
         assertThat(trial.get("C9").value()).isEqualTo("value of C9");
         assertThat(policy.health(SYSTEM)).isEqualTo(ErpHealth.DEGRADED);
         read(policy, ErpResource.ORDERS, OrderQuery.latest(5), Set.of("C10"), this::answerAll);
@@ -292,11 +295,12 @@ class ResilientCachePolicyTests {
                 });
         assertThat(inside.await(2, TimeUnit.SECONDS)).isTrue();
 
-        Map<String, ErpOutcome<String>> second = policy.<String, String>read(SYSTEM, ErpResource.CREDIT, "",
-                Set.of("C2"), keys -> {
-                    sent.incrementAndGet();
-                    return answerAll(keys);
-                }).get(2, TimeUnit.SECONDS);
+        Map<String, ErpOutcome<String>> second = policy
+            .<String, String>read(SYSTEM, ErpResource.CREDIT, "", Set.of("C2"), keys -> {
+                sent.incrementAndGet();
+                return answerAll(keys);
+            })
+            .get(2, TimeUnit.SECONDS);
 
         assertThat(second.get("C2").failure().kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
         assertThat(second.get("C2").failure().getMessage()).contains("bulkhead");
@@ -371,10 +375,14 @@ class ResilientCachePolicyTests {
         ResilientCachePolicy policy = policy(settings(), Runnable::run);
         var order = new dev.erpgraph.erp.SalesOrder("id-1", "SO-1", "C1", dev.erpgraph.erp.OrderStatus.OPEN,
                 LocalDate.of(2026, 10, 1), null, new dev.erpgraph.erp.Money(BigDecimal.TEN, "USD"), List.of());
-        policy.read(SYSTEM, ErpResource.ORDERS, OrderQuery.latest(5), Set.of("C1"),
-                keys -> ErpBatch.of(Map.of("C1", List.of(order)))).join();
-        policy.read(SYSTEM, ErpResource.ORDERS, ErpCache.BY_NUMBER, Set.of("SO-1"),
-                keys -> ErpBatch.of(Map.of("SO-1", order))).join();
+        policy
+            .read(SYSTEM, ErpResource.ORDERS, OrderQuery.latest(5), Set.of("C1"),
+                    keys -> ErpBatch.of(Map.of("C1", List.of(order))))
+            .join();
+        policy
+            .read(SYSTEM, ErpResource.ORDERS, ErpCache.BY_NUMBER, Set.of("SO-1"),
+                    keys -> ErpBatch.of(Map.of("SO-1", order)))
+            .join();
         AtomicInteger reads = new AtomicInteger();
 
         policy.evict(ErpEviction.orderNumbers(SYSTEM, Set.of("SO-1")));
@@ -409,12 +417,15 @@ class ResilientCachePolicyTests {
     private ResilientCachePolicy policy(ErpCallSettings settings, java.util.concurrent.Executor executor) {
         return new ResilientCachePolicy(id -> settings, breakers, BulkheadRegistry.ofDefaults(),
                 RateLimiterRegistry.ofDefaults(), executor, meters, clock, duration -> {
-            pauses.add(duration);
-            clock.advance(duration);
-        });
+                    pauses.add(duration);
+                    clock.advance(duration);
+                });
     }
 
-    /** Defaults as configured, but one attempt and a breaker that judges 4 calls, 2 trials when half-open. */
+    /**
+     * Defaults as configured, but one attempt and a breaker that judges 4 calls, 2 trials
+     * when half-open.
+     */
     private static ErpCallSettings settings() {
         return settings(Duration.ofSeconds(2), 1, 8, 0);
     }
@@ -424,18 +435,17 @@ class ResilientCachePolicyTests {
     }
 
     private static ErpCallSettings settings(Duration timeout, int maxAttempts, int maxConcurrentCalls,
-                                            int limitForPeriod) {
+            int limitForPeriod) {
         ErpProperties.Resilience resilience = new ErpProperties.Resilience(50, 80, Duration.ofMillis(1500), 4, 4,
                 Duration.ofSeconds(30), 2, maxAttempts, Duration.ofMillis(100), null, null, Duration.ofHours(1));
-        return new ErpCallSettings(timeout, Map.of(ErpResource.ORDERS, Duration.ofSeconds(60),
-                ErpResource.INVENTORY, Duration.ofSeconds(30), ErpResource.PRICES, Duration.ofMinutes(5),
-                ErpResource.CREDIT, Duration.ofMinutes(2)), Duration.ofMinutes(15), 1000, resilience,
-                maxConcurrentCalls, limitForPeriod);
+        return new ErpCallSettings(timeout,
+                Map.of(ErpResource.ORDERS, Duration.ofSeconds(60), ErpResource.INVENTORY, Duration.ofSeconds(30),
+                        ErpResource.PRICES, Duration.ofMinutes(5), ErpResource.CREDIT, Duration.ofMinutes(2)),
+                Duration.ofMinutes(15), 1000, resilience, maxConcurrentCalls, limitForPeriod);
     }
 
     private Map<String, ErpOutcome<String>> read(ResilientCachePolicy policy, ErpResource resource, Object variant,
-                                                 Set<String> keys,
-                                                 Function<Set<String>, ErpBatch<String, String>> erp) {
+            Set<String> keys, Function<Set<String>, ErpBatch<String, String>> erp) {
         return policy.read(SYSTEM, resource, variant, new LinkedHashSet<>(keys), erp).join();
     }
 
@@ -466,6 +476,7 @@ class ResilientCachePolicyTests {
 
     /** A clock that only moves when the test says so. */
     static final class ManualClock extends Clock {
+
         private volatile Instant now;
 
         ManualClock(Instant now) {
@@ -490,5 +501,7 @@ class ResilientCachePolicyTests {
         public Instant instant() {
             return now;
         }
+
     }
+
 }

@@ -14,10 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The token cache every connector shares: reuse, early refresh, invalidation and the one retry on 401. */
+/**
+ * The token cache every connector shares: reuse, early refresh, invalidation and the one
+ * retry on 401.
+ */
 class AccessTokenCacheTests {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));
+
     private final AtomicInteger fetches = new AtomicInteger();
 
     private AccessTokenCache cache(Duration lifetime) {
@@ -77,4 +81,5 @@ class AccessTokenCacheTests {
     private static ErpHttpResponse response(int status) {
         return new ErpHttpResponse("test", status, HttpHeaders.of(Map.of(), (name, value) -> true), "");
     }
+
 }

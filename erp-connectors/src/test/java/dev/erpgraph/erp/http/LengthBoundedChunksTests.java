@@ -32,8 +32,8 @@ class LengthBoundedChunksTests {
     void aTermTooLongAloneGetsAChunkOfItsOwn() {
         Predicate<List<String>> fits = chunk -> String.join(" or ", chunk).length() <= 5;
 
-        assertThat(LengthBoundedChunks.split(List.of("ab", "toolong", "cd"), fits))
-                .containsExactly(List.of("ab"), List.of("toolong"), List.of("cd"));
+        assertThat(LengthBoundedChunks.split(List.of("ab", "toolong", "cd"), fits)).containsExactly(List.of("ab"),
+                List.of("toolong"), List.of("cd"));
         assertThat(LengthBoundedChunks.split(List.<String>of(), fits)).isEmpty();
     }
 
@@ -50,7 +50,8 @@ class LengthBoundedChunksTests {
         });
 
         assertThat(chunks).hasSize(20).allSatisfy(chunk -> assertThat(chunk).hasSize(50));
-        // 50 terms: doubling measures 2, 4, ..., 64 (6 candidates, the last too many), bisecting 5 more.
+        // 50 terms: doubling measures 2, 4, ..., 64 (6 candidates, the last too many),
+        // bisecting 5 more.
         assertThat(measured.get()).isLessThanOrEqualTo(20 * 12);
     }
 
@@ -70,4 +71,5 @@ class LengthBoundedChunksTests {
         }
         return chunks;
     }
+
 }

@@ -25,12 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The fan-out of a connector's independent requests: order of answers, the bound, failures, interruption. */
+/**
+ * The fan-out of a connector's independent requests: order of answers, the bound,
+ * failures, interruption.
+ */
 class RequestFanOutTests {
 
     private static final long WAIT_SECONDS = 10;
 
-    /** Waits for a latch a test opens; a latch never opened fails the test instead of hanging it. */
+    /**
+     * Waits for a latch a test opens; a latch never opened fails the test instead of
+     * hanging it.
+     */
     private static void awaitOpen(CountDownLatch latch) {
         try {
             assertThat(latch.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("latch opened").isTrue();
@@ -41,7 +47,10 @@ class RequestFanOutTests {
         }
     }
 
-    /** A request that says it is in flight, then hangs until it is interrupted, as a cancelled HTTP request does. */
+    /**
+     * A request that says it is in flight, then hangs until it is interrupted, as a
+     * cancelled HTTP request does.
+     */
     private static String hangUntilInterrupted(CountDownLatch inFlight, AtomicBoolean interrupted) {
         inFlight.countDown();
         try {
@@ -131,7 +140,8 @@ class RequestFanOutTests {
         CountDownLatch helperSending = new CountDownLatch(1);
         AtomicBoolean helperInterrupted = new AtomicBoolean();
         AtomicInteger laterSent = new AtomicInteger();
-        // With two in flight the first two go one to the caller, one to the helper: the helper's hangs until it is
+        // With two in flight the first two go one to the caller, one to the helper: the
+        // helper's hangs until it is
         // interrupted, the caller's fails once the helper's is in flight.
         Supplier<String> hangOrFail = () -> {
             if (Thread.currentThread() == caller) {
@@ -209,10 +219,11 @@ class RequestFanOutTests {
     void theOptionIsAPositiveNumberWithTheConnectorsDefault() {
         assertThat(RequestFanOut.of(settings(Map.of()), 4).maxParallelRequests()).isEqualTo(4);
         assertThat(RequestFanOut.of(settings(Map.of("maxParallelRequests", "1")), 4).maxParallelRequests())
-                .isEqualTo(1);
+            .isEqualTo(1);
         for (String bad : List.of("0", "-2", "four", "")) {
             assertThatThrownBy(() -> RequestFanOut.of(settings(Map.of("maxParallelRequests", bad)), 4))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxParallelRequests");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxParallelRequests");
         }
     }
 
@@ -220,4 +231,5 @@ class RequestFanOutTests {
         return new ConnectorSettings("sys", ErpKind.BUSINESS_CENTRAL, null, ErpAuthProperties.none(),
                 Duration.ofSeconds(2), 4, options);
     }
+
 }

@@ -55,7 +55,10 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         return sandbox(ID).stats().snapshot().byResource();
     }
 
-    /** A connector of its own (fresh token cache), with extra options and a clock the test controls. */
+    /**
+     * A connector of its own (fresh token cache), with extra options and a clock the test
+     * controls.
+     */
     private NetSuiteConnector connectorWith(Map<String, String> options, Clock clock) {
         return new NetSuiteConnector(connectorSettings(ID, options), connectorHttp(ID), clock);
     }
@@ -89,8 +92,7 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         }
         ErpBatch<String, List<SalesOrder>> batch = connector().orders(customers, OrderQuery.latest(5));
 
-        assertThat(requests()).containsEntry("orders", 1L).containsEntry("order-lines", 1L)
-                .doesNotContainKey("token");
+        assertThat(requests()).containsEntry("orders", 1L).containsEntry("order-lines", 1L).doesNotContainKey("token");
         assertThat(batch.values()).containsOnlyKeys(customers);
         assertThat(batch.failures()).isEmpty();
         for (int i = 0; i < 20; i++) {
@@ -120,7 +122,7 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         ErpBatch<String, List<SalesOrder>> paged = small.orders(customers, OrderQuery.latest(100));
 
         assertThat(requests()).containsEntry("orders", (long) (expectedOrders + 4) / 5)
-                .containsEntry("order-lines", (long) (expectedLines + 4) / 5);
+            .containsEntry("order-lines", (long) (expectedLines + 4) / 5);
         assertThat(paged.values()).isEqualTo(connector().orders(customers, OrderQuery.latest(100)).values());
         assertThat(paged.values().values().stream().mapToInt(List::size).sum()).isEqualTo(expectedOrders);
     }
@@ -135,25 +137,28 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         ErpBatch<String, List<SalesOrder>> batch = connector().orders(customers, query);
 
         for (int i = 10; i <= 13; i++) {
-            List<Order> expected = data().ordersOf(i).stream()
-                    .filter(order -> statuses.contains(order.status()) && !order.orderDate().isBefore(since))
-                    .limit(2).toList();
+            List<Order> expected = data().ordersOf(i)
+                .stream()
+                .filter(order -> statuses.contains(order.status()) && !order.orderDate().isBefore(since))
+                .limit(2)
+                .toList();
             List<SalesOrder> actual = batch.values().get(customer(i));
             assertThat(actual).extracting(SalesOrder::number)
-                    .containsExactlyElementsOf(expected.stream().map(order -> erp.orderNumber(order.sequence())).toList());
+                .containsExactlyElementsOf(expected.stream().map(order -> erp.orderNumber(order.sequence())).toList());
             actual.forEach(order -> assertThat(query.matches(order)).isTrue());
         }
     }
 
     @Test
     void mapsEveryNetSuiteStatusBackToTheDataSetsStatus() {
-        // C/H and D/E alternate in the sandbox by sequence: reading many orders crosses every letter.
+        // C/H and D/E alternate in the sandbox by sequence: reading many orders crosses
+        // every letter.
         Set<String> customers = new LinkedHashSet<>();
         for (int i = 0; i < 60; i++) {
             customers.add(customer(i));
         }
-        int held = firstCustomerWhere(i -> data().ordersOf(i).stream()
-                .anyMatch(order -> order.status() == OrderStatus.ON_HOLD));
+        int held = firstCustomerWhere(
+                i -> data().ordersOf(i).stream().anyMatch(order -> order.status() == OrderStatus.ON_HOLD));
         customers.add(customer(held));
         ErpBatch<String, List<SalesOrder>> batch = connector().orders(customers, OrderQuery.latest(100));
         Set<OrderStatus> seen = new java.util.HashSet<>();
@@ -207,13 +212,13 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         ErpBatch<String, CreditStatus> batch = connector().credit(Set.of(customer(onHold), customer(clear)));
 
         assertThat(requests()).containsEntry("credit", 1L);
-        for (int index : new int[] {onHold, clear}) {
+        for (int index : new int[] { onHold, clear }) {
             DistributorDataSet.Customer expected = data().customer(index).orElseThrow();
             CreditStatus credit = batch.values().get(customer(index));
             assertThat(credit.creditLimit().amount()).isEqualByComparingTo(expected.creditLimit());
             assertThat(credit.balance().amount()).isEqualByComparingTo(expected.balance());
             assertThat(credit.available().amount())
-                    .isEqualByComparingTo(expected.creditLimit().subtract(expected.balance()));
+                .isEqualByComparingTo(expected.creditLimit().subtract(expected.balance()));
             assertThat(credit.creditLimit().currency()).isEqualTo("USD");
             assertThat(credit.onHold()).isEqualTo(expected.onHold());
             assertThat(credit.paymentTerms()).isEqualTo(switch (expected.paymentTerms()) {
@@ -237,8 +242,10 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         assertThat(requests()).containsEntry("inventory", 1L);
         assertThat(all.values()).containsOnlyKeys(skus);
         for (String sku : skus) {
-            assertThat(all.values().get(sku)).containsExactlyInAnyOrderElementsOf(data().stock(sku).stream()
-                    .map(stock -> new StockLevel(sku, stock.warehouse(), stock.onHand(), stock.available())).toList());
+            assertThat(all.values().get(sku)).containsExactlyInAnyOrderElementsOf(data().stock(sku)
+                .stream()
+                .map(stock -> new StockLevel(sku, stock.warehouse(), stock.onHand(), stock.available()))
+                .toList());
         }
 
         ErpBatch<String, List<StockLevel>> cleveland = connector().stock(Set.copyOf(skus), "CLE");
@@ -249,8 +256,12 @@ class NetSuiteConnectorTests extends SandboxServerTests {
 
     @Test
     void knowsASkuWithoutStockAsAnEmptyList() {
-        String sku = data().items().stream().map(DistributorDataSet.Item::sku)
-                .filter(s -> data().stock(s, "PIT").isEmpty()).findFirst().orElseThrow();
+        String sku = data().items()
+            .stream()
+            .map(DistributorDataSet.Item::sku)
+            .filter(s -> data().stock(s, "PIT").isEmpty())
+            .findFirst()
+            .orElseThrow();
         ErpBatch<String, List<StockLevel>> batch = connector().stock(Set.of(sku), "PIT");
         assertThat(batch.values()).containsEntry(sku, List.of());
     }
@@ -262,7 +273,7 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         List<DistributorDataSet.Item> items = data().items().stream().limit(3).toList();
         Set<PriceKey> keys = new LinkedHashSet<>();
         for (DistributorDataSet.Item item : items) {
-            for (String quantity : new String[] {"1", "10", "12", "50", "144", "500"}) {
+            for (String quantity : new String[] { "1", "10", "12", "50", "144", "500" }) {
                 keys.add(new PriceKey(customer(index), item.sku(), new BigDecimal(quantity)));
             }
         }
@@ -277,16 +288,17 @@ class NetSuiteConnectorTests extends SandboxServerTests {
             ItemPrice price = batch.values().get(key);
             DistributorDataSet.Item item = data().item(key.sku()).orElseThrow();
             assertThat(price.unitPrice().amount()).as(key.toString())
-                    .isEqualByComparingTo(data().unitPrice(index, key.sku(), key.quantity()).orElseThrow());
+                .isEqualByComparingTo(data().unitPrice(index, key.sku(), key.quantity()).orElseThrow());
             assertThat(price.listPrice().amount()).isEqualByComparingTo(item.listPrice());
             assertThat(price.breaks()).extracting(b -> b.minimumQuantity().intValue())
-                    .containsExactlyElementsOf(item.breaks().stream().map(b -> b.minimumQuantity().intValue()).toList());
+                .containsExactlyElementsOf(item.breaks().stream().map(b -> b.minimumQuantity().intValue()).toList());
         }
     }
 
     @Test
     void theInListChunksOfABatchAreSentSideBySideAtMostTwoAtOnce() {
-        // Every customer of the data set and as many unknown internal ids: 2,400 ids, 3 statements of at most 1,000.
+        // Every customer of the data set and as many unknown internal ids: 2,400 ids, 3
+        // statements of at most 1,000.
         Set<String> customers = new LinkedHashSet<>();
         for (int i = 0; i < data().customerCount(); i++) {
             customers.add(customer(i));
@@ -295,7 +307,8 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         long statements = (customers.size() + SuiteQl.MAX_IN_LIST - 1) / SuiteQl.MAX_IN_LIST;
         NetSuiteConnector inTurn = connectorWith(Map.of("maxParallelRequests", "1"), Clock.systemUTC());
         inTurn.credit(Set.of(customer(0))); // tokens outside the counted window
-        // Also starts the connector's helper thread: a thread still starting could lose the race for the second
+        // Also starts the connector's helper thread: a thread still starting could lose
+        // the race for the second
         // request to the caller, which would then send both in turn.
         connector().credit(customers);
         sandbox(ID).faults(SandboxFaults.defaults(300, 0));
@@ -322,33 +335,35 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         int index = firstCustomerWhere(i -> !data().customer(i).orElseThrow().onHold());
         List<DistributorDataSet.Item> items = data().items().stream().skip(5).limit(2).toList();
         String key = "opp-" + System.nanoTime();
-        SalesOrderRequest request = new SalesOrderRequest(key, customer(index), "PO-OPP-42",
-                LocalDate.of(2026, 11, 20), List.of(
-                new SalesOrderRequest.Line(items.get(0).sku(), new BigDecimal("12"), "DET"),
-                new SalesOrderRequest.Line(items.get(1).sku(), new BigDecimal("3"), null)));
+        SalesOrderRequest request = new SalesOrderRequest(key, customer(index), "PO-OPP-42", LocalDate.of(2026, 11, 20),
+                List.of(new SalesOrderRequest.Line(items.get(0).sku(), new BigDecimal("12"), "DET"),
+                        new SalesOrderRequest.Line(items.get(1).sku(), new BigDecimal("3"), null)));
         sandbox(ID).stats().reset();
 
         String number = connector().createSalesOrder(request);
 
         assertThat(number).matches("SO\\d+");
-        assertThat(requests()).containsEntry("create-order", 1L).containsEntry("items", 1L)
-                .containsEntry("locations", 1L).containsEntry("orders", 1L);
+        assertThat(requests()).containsEntry("create-order", 1L)
+            .containsEntry("items", 1L)
+            .containsEntry("locations", 1L)
+            .containsEntry("orders", 1L);
         SalesOrder order = connector().ordersByNumber(Set.of(number)).values().get(number);
         assertThat(order.customerNumber()).isEqualTo(customer(index));
         assertThat(order.status()).isEqualTo(OrderStatus.OPEN);
         assertThat(order.orderDate()).isEqualTo(DistributorDataSet.AS_OF);
         assertThat(order.requestedDeliveryDate()).isEqualTo(LocalDate.of(2026, 11, 20));
-        assertThat(order.lines()).extracting(SalesOrderLine::sku, SalesOrderLine::warehouse,
-                line -> line.quantity().intValue())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(items.get(0).sku(), "DET", 12),
-                        org.assertj.core.groups.Tuple.tuple(items.get(1).sku(), "CLE", 3));
-        assertThat(order.lines().get(0).unitPrice().amount()).isEqualByComparingTo(
-                data().unitPrice(index, items.get(0).sku(), new BigDecimal("12")).orElseThrow());
+        assertThat(order.lines())
+            .extracting(SalesOrderLine::sku, SalesOrderLine::warehouse, line -> line.quantity().intValue())
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(items.get(0).sku(), "DET", 12),
+                    org.assertj.core.groups.Tuple.tuple(items.get(1).sku(), "CLE", 3));
+        assertThat(order.lines().get(0).unitPrice().amount())
+            .isEqualByComparingTo(data().unitPrice(index, items.get(0).sku(), new BigDecimal("12")).orElseThrow());
 
-        // A retried create (same idempotency key) is refused by NetSuite as a duplicate external id: same order.
+        // A retried create (same idempotency key) is refused by NetSuite as a duplicate
+        // external id: same order.
         assertThat(connector().createSalesOrder(request)).isEqualTo(number);
         assertThat(data().ordersOf(index).stream().filter(o -> "PO-OPP-42".equals(o.customerPo())).count())
-                .isEqualTo(1);
+            .isEqualTo(1);
     }
 
     @Test
@@ -356,8 +371,8 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         sandbox(ID).stats().reset();
         SalesOrderRequest request = new SalesOrderRequest("k-" + System.nanoTime(), customer(1), null, null,
                 List.of(new SalesOrderRequest.Line("NOPE' OR '1'='1", BigDecimal.ONE, null)));
-        assertThatThrownBy(() -> connector().createSalesOrder(request))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
+        assertThatThrownBy(() -> connector().createSalesOrder(request)).isInstanceOfSatisfying(ErpException.class,
+                ex -> {
                     assertThat(ex.kind()).isEqualTo(ErpException.Kind.REJECTED);
                     assertThat(ex.erpSystemId()).isEqualTo(ID);
                 });
@@ -369,10 +384,11 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         int onHold = firstCustomerWhere(i -> data().customer(i).orElseThrow().onHold());
         SalesOrderRequest request = new SalesOrderRequest("k-" + System.nanoTime(), customer(onHold), null, null,
                 List.of(new SalesOrderRequest.Line(data().items().iterator().next().sku(), BigDecimal.ONE, null)));
-        assertThatThrownBy(() -> connector().createSalesOrder(request))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
+        assertThatThrownBy(() -> connector().createSalesOrder(request)).isInstanceOfSatisfying(ErpException.class,
+                ex -> {
                     assertThat(ex.kind()).isEqualTo(ErpException.Kind.REJECTED);
-                    assertThat(ex.erpMessage()).isEqualTo("This customer is on credit hold. The order cannot be saved.");
+                    assertThat(ex.erpMessage())
+                        .isEqualTo("This customer is on credit hold. The order cannot be saved.");
                 });
     }
 
@@ -389,19 +405,19 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         assertThat(connector().credit(customers).values()).containsOnlyKeys(customer(2));
 
         String sku = data().items().iterator().next().sku();
-        ErpBatch<String, List<StockLevel>> stock = connector().stock(Set.of(sku + "' OR '1'='1",
-                "x') OR ('1'='1", "'; drop table", sku), null);
+        ErpBatch<String, List<StockLevel>> stock = connector()
+            .stock(Set.of(sku + "' OR '1'='1", "x') OR ('1'='1", "'; drop table", sku), null);
         assertThat(stock.values()).containsOnlyKeys(sku);
 
         String number = erp.orderNumber(data().ordersOf(2).get(0).sequence());
-        ErpBatch<String, SalesOrder> byNumber = connector().ordersByNumber(Set.of("SO1' OR '1'='1",
-                "x) or (1 eq 1", number));
+        ErpBatch<String, SalesOrder> byNumber = connector()
+            .ordersByNumber(Set.of("SO1' OR '1'='1", "x) or (1 eq 1", number));
         assertThat(byNumber.values()).containsOnlyKeys(number);
 
-        ErpBatch<PriceKey, ItemPrice> prices = connector().prices(Set.of(
-                new PriceKey("1001' or '1'='1", sku, BigDecimal.ONE),
-                new PriceKey(customer(2), sku + "' OR '1'='1", BigDecimal.ONE),
-                new PriceKey(customer(2), sku, BigDecimal.ONE)));
+        ErpBatch<PriceKey, ItemPrice> prices = connector()
+            .prices(Set.of(new PriceKey("1001' or '1'='1", sku, BigDecimal.ONE),
+                    new PriceKey(customer(2), sku + "' OR '1'='1", BigDecimal.ONE),
+                    new PriceKey(customer(2), sku, BigDecimal.ONE)));
         assertThat(prices.values()).containsOnlyKeys(new PriceKey(customer(2), sku, BigDecimal.ONE));
     }
 
@@ -420,8 +436,8 @@ class NetSuiteConnectorTests extends SandboxServerTests {
     void mapsADownAccountToUnavailableWithNetSuitesMessage() {
         warmUp();
         putFaults(Map.of("down", true));
-        assertThatThrownBy(() -> connector().credit(Set.of(customer(1))))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
+        assertThatThrownBy(() -> connector().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
+                ex -> {
                     assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
                     assertThat(ex.erpSystemId()).isEqualTo(ID);
                     assertThat(ex.erpMessage()).isEqualTo("Service unavailable");
@@ -433,18 +449,18 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         warmUp();
         putFaults(Map.of("errorRate", 1.0));
         assertThatThrownBy(() -> connector().stock(Set.of("PVC-10000"), null))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
-                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                    assertThat(ex.erpMessage()).isEqualTo("Internal server error");
-                });
+            .isInstanceOfSatisfying(ErpException.class, ex -> {
+                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+                assertThat(ex.erpMessage()).isEqualTo("Internal server error");
+            });
     }
 
     @Test
     void mapsTooManyRequestsToUnavailableWithRetryAfter() {
         warmUp();
         putFaults(Map.of("rateLimitNext", 1, "retryAfterSeconds", 7));
-        assertThatThrownBy(() -> connector().credit(Set.of(customer(1))))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
+        assertThatThrownBy(() -> connector().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
+                ex -> {
                     assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
                     assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(7));
                     assertThat(ex.erpMessage()).isEqualTo("Too many requests");
@@ -458,8 +474,8 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         int limit = erp.concurrencyLimit();
         erp.concurrencyLimit(0);
         try {
-            assertThatThrownBy(() -> connector().credit(Set.of(customer(1))))
-                    .isInstanceOfSatisfying(ErpException.class, ex -> {
+            assertThatThrownBy(() -> connector().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
+                    ex -> {
                         assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
                         assertThat(ex.erpMessage()).startsWith("Concurrent request limit exceeded");
                     });
@@ -474,9 +490,8 @@ class NetSuiteConnectorTests extends SandboxServerTests {
     void mapsAnUnreadableBodyToBadResponse() {
         warmUp();
         putFaults(Map.of("malformed", true));
-        assertThatThrownBy(() -> connector().credit(Set.of(customer(1))))
-                .isInstanceOfSatisfying(ErpException.class,
-                        ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
+        assertThatThrownBy(() -> connector().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
+                ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
     }
 
     // ---- tokens
@@ -496,7 +511,8 @@ class NetSuiteConnectorTests extends SandboxServerTests {
 
     @Test
     void reusesTheTokenUntilShortlyBeforeItExpiresThenFetchesOneNewToken() {
-        // A 50 s token is refreshed 5 s early; the clock moves 46 s while the sandbox's token is still valid.
+        // A 50 s token is refreshed 5 s early; the clock moves 46 s while the sandbox's
+        // token is still valid.
         putFaults(Map.of("tokenTtlSeconds", 50));
         MutableClock clock = new MutableClock(Instant.now());
         NetSuiteConnector own = connectorWith(Map.of(), clock);
@@ -546,4 +562,5 @@ class NetSuiteConnectorTests extends SandboxServerTests {
             assertThat(got.warehouse()).isEqualTo(line.warehouse());
         }
     }
+
 }

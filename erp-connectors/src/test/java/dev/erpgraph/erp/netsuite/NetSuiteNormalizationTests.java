@@ -19,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SuiteQL rows as NetSuite answers them (captured pages under {@code resources/netsuite}) into the model. */
+/**
+ * SuiteQL rows as NetSuite answers them (captured pages under {@code resources/netsuite})
+ * into the model.
+ */
 class NetSuiteNormalizationTests {
 
     private final SuiteQlRows rows = new SuiteQlRows("ns-test");
@@ -86,33 +89,33 @@ class NetSuiteNormalizationTests {
     @Test
     void readsStockWithMissingQuantitiesAsZero() throws IOException {
         List<JsonNode> stock = items("suiteql-inventory-page.json");
-        assertThat(rows.stock(stock.get(0))).isEqualTo(new StockLevel("VLV-10014", "CLE", new BigDecimal("240"),
-                new BigDecimal("195")));
-        assertThat(rows.stock(stock.get(1))).isEqualTo(new StockLevel("VLV-10014", "DET", new BigDecimal("0"),
-                BigDecimal.ZERO));
+        assertThat(rows.stock(stock.get(0)))
+            .isEqualTo(new StockLevel("VLV-10014", "CLE", new BigDecimal("240"), new BigDecimal("195")));
+        assertThat(rows.stock(stock.get(1)))
+            .isEqualTo(new StockLevel("VLV-10014", "DET", new BigDecimal("0"), BigDecimal.ZERO));
     }
 
     @Test
     void refusesDatesInTheAccountFormatInsteadOfGuessing() throws IOException {
         JsonNode header = items("suiteql-orders-account-dates.json").get(0);
-        assertThatThrownBy(() -> rows.order(header, List.of()))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
-                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE);
-                    assertThat(ex.erpSystemId()).isEqualTo("ns-test");
-                    assertThat(ex.getMessage()).contains("TO_CHAR");
-                });
+        assertThatThrownBy(() -> rows.order(header, List.of())).isInstanceOfSatisfying(ErpException.class, ex -> {
+            assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE);
+            assertThat(ex.erpSystemId()).isEqualTo("ns-test");
+            assertThat(ex.getMessage()).contains("TO_CHAR");
+        });
     }
 
     @Test
     void mapsEveryStatusLetter() {
-        assertThat(List.of("A", "B", "C", "D", "E", "F", "G", "H").stream()
-                .map(letter -> NetSuiteOrderStatus.of(letter).orElseThrow()).toList())
-                .containsExactly(OrderStatus.ON_HOLD, OrderStatus.OPEN, OrderStatus.CANCELLED,
-                        OrderStatus.PARTIALLY_SHIPPED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED,
-                        OrderStatus.INVOICED, OrderStatus.CANCELLED);
+        assertThat(List.of("A", "B", "C", "D", "E", "F", "G", "H")
+            .stream()
+            .map(letter -> NetSuiteOrderStatus.of(letter).orElseThrow())
+            .toList()).containsExactly(OrderStatus.ON_HOLD, OrderStatus.OPEN, OrderStatus.CANCELLED,
+                    OrderStatus.PARTIALLY_SHIPPED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED,
+                    OrderStatus.INVOICED, OrderStatus.CANCELLED);
         assertThat(NetSuiteOrderStatus.of("SalesOrd:B")).isEmpty();
         assertThat(NetSuiteOrderStatus.letters(java.util.Set.of(OrderStatus.PARTIALLY_SHIPPED, OrderStatus.CANCELLED)))
-                .containsExactly("C", "D", "E", "H");
+            .containsExactly("C", "D", "E", "H");
     }
 
     @Test
@@ -130,4 +133,5 @@ class NetSuiteNormalizationTests {
             return page.get("items").valueStream().toList();
         }
     }
+
 }

@@ -17,15 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NetSuiteSandboxTests extends SandboxServerTests {
 
     private static final String ID = "netsuite";
+
     private static final String SUITEQL = "/sandbox/netsuite/services/rest/query/v1/suiteql";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private record Answer(int status, JsonNode body) {
     }
 
     private Answer suiteQl(String query, String pathAndQuery, boolean authorized, boolean transientPreference) {
-        var request = http().post().uri(pathAndQuery).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("q", query));
+        var request = http().post().uri(pathAndQuery).contentType(MediaType.APPLICATION_JSON).body(Map.of("q", query));
         if (authorized) {
             request = request.header("Authorization", "Bearer " + sandbox(ID).tokens().issue(3600));
         }
@@ -45,8 +46,8 @@ class NetSuiteSandboxTests extends SandboxServerTests {
     void refusesACallWithoutTokenWithInvalidLogin() {
         Answer answer = suiteQl("SELECT c.id FROM customer c ORDER BY c.id", SUITEQL, false, true);
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.body().get("type").asString()).isEqualTo(
-                "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.2");
+        assertThat(answer.body().get("type").asString())
+            .isEqualTo("https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.2");
         assertThat(answer.body().get("title").asString()).isEqualTo("Unauthorized");
         assertThat(answer.body().get("status").asInt()).isEqualTo(401);
         JsonNode detail = answer.body().get("o:errorDetails").get(0);
@@ -62,14 +63,14 @@ class NetSuiteSandboxTests extends SandboxServerTests {
 
         assertThat(first.status()).isEqualTo(200);
         JsonNode body = first.body();
-        assertThat(body.properties().stream().map(Map.Entry::getKey).toList())
-                .containsExactlyInAnyOrder("links", "count", "hasMore", "items", "offset", "totalResults");
+        assertThat(body.properties().stream().map(Map.Entry::getKey).toList()).containsExactlyInAnyOrder("links",
+                "count", "hasMore", "items", "offset", "totalResults");
         assertThat(body.get("count").asInt()).isEqualTo(2);
         assertThat(body.get("hasMore").booleanValue()).isTrue();
         assertThat(body.get("offset").asInt()).isZero();
         assertThat(body.get("totalResults").asInt()).isEqualTo(3);
         assertThat(body.get("links").valueStream().map(link -> link.get("rel").asString()).toList())
-                .containsExactly("self", "next", "last");
+            .containsExactly("self", "next", "last");
         String next = body.get("links").get(1).get("href").asString();
         assertThat(next).endsWith(SUITEQL + "?limit=2&offset=2");
         JsonNode item = body.get("items").get(0);
@@ -101,23 +102,24 @@ class NetSuiteSandboxTests extends SandboxServerTests {
     @Test
     void storesSalesLinesNegativeBesideAMainLine() {
         DistributorDataSet.Order order = sandbox(ID).data().ordersOf(0).get(0);
-        Answer answer = suiteQl("SELECT tl.mainline, tl.quantity, tl.netamount FROM transactionline tl"
-                + " WHERE tl.transaction = " + NetSuiteSandboxErp.orderId(order.sequence())
-                + " ORDER BY tl.linesequencenumber", SUITEQL);
+        Answer answer = suiteQl(
+                "SELECT tl.mainline, tl.quantity, tl.netamount FROM transactionline tl" + " WHERE tl.transaction = "
+                        + NetSuiteSandboxErp.orderId(order.sequence()) + " ORDER BY tl.linesequencenumber",
+                SUITEQL);
         List<JsonNode> items = answer.body().get("items").valueStream().toList();
         assertThat(items).hasSize(order.lines().size() + 1);
         assertThat(items.get(0).get("mainline").asString()).isEqualTo("T");
         assertThat(items.get(1).get("mainline").asString()).isEqualTo("F");
         assertThat(items.get(1).get("quantity").asString())
-                .isEqualTo(order.lines().get(0).quantity().negate().toPlainString());
+            .isEqualTo(order.lines().get(0).quantity().negate().toPlainString());
         assertThat(items.get(1).get("netamount").asString()).startsWith("-");
     }
 
     @Test
     void refusesWhatItCannotParseAsAnInvalidSearchQuery() {
         for (String query : List.of("SELECT c.id FROM customer c; DROP TABLE customer",
-                "SELECT c.balance FROM customer c",
-                "SELECT c.id FROM customer c WHERE c.id = 1 ORDER", "DELETE FROM customer")) {
+                "SELECT c.balance FROM customer c", "SELECT c.id FROM customer c WHERE c.id = 1 ORDER",
+                "DELETE FROM customer")) {
             Answer answer = suiteQl(query, SUITEQL);
             assertThat(answer.status()).as(query).isEqualTo(400);
             assertThat(answer.body().get("title").asString()).isEqualTo("Bad Request");
@@ -136,7 +138,8 @@ class NetSuiteSandboxTests extends SandboxServerTests {
 
     @Test
     void showsAnUnescapedValueAsAWidenedResult() {
-        // What an unescaped customer number would do: the sandbox understands OR, so widening is visible.
+        // What an unescaped customer number would do: the sandbox understands OR, so
+        // widening is visible.
         Answer answer = suiteQl("SELECT c.id FROM customer c WHERE c.id = 1001 OR 1 = 1 ORDER BY c.id", SUITEQL);
         assertThat(answer.body().get("totalResults").asInt()).isEqualTo(DistributorDataSet.CUSTOMERS);
         Answer quoted = suiteQl("SELECT i.id FROM item i WHERE i.itemid = 'PVC-10000'' OR ''1''=''1' ORDER BY i.id",
@@ -149,7 +152,7 @@ class NetSuiteSandboxTests extends SandboxServerTests {
         Answer noPrefer = suiteQl("SELECT c.id FROM customer c ORDER BY c.id", SUITEQL, true, false);
         assertThat(noPrefer.status()).isEqualTo(400);
         assertThat(noPrefer.body().get("o:errorDetails").get(0).get("o:errorCode").asString())
-                .isEqualTo("INVALID_HEADER");
+            .isEqualTo("INVALID_HEADER");
 
         Answer badOffset = suiteQl("SELECT c.id FROM customer c ORDER BY c.id", SUITEQL + "?limit=10&offset=5");
         assertThat(badOffset.status()).isEqualTo(400);
@@ -160,14 +163,18 @@ class NetSuiteSandboxTests extends SandboxServerTests {
 
     @Test
     void refusesAClientAssertionItCannotVerify() {
-        ResponseEntity<String> response = http().post().uri("/sandbox/netsuite/services/rest/auth/oauth2/v1/token")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body("grant_type=client_credentials&client_assertion_type="
-                        + "urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
-                        + "&client_assertion=eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln")
-                .retrieve().onStatus(status -> true, (req, res) -> {
-                }).toEntity(String.class);
+        ResponseEntity<String> response = http().post()
+            .uri("/sandbox/netsuite/services/rest/auth/oauth2/v1/token")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body("grant_type=client_credentials&client_assertion_type="
+                    + "urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+                    + "&client_assertion=eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln")
+            .retrieve()
+            .onStatus(status -> true, (req, res) -> {
+            })
+            .toEntity(String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(JSON.readTree(response.getBody()).get("error").asString()).isEqualTo("invalid_grant");
     }
+
 }

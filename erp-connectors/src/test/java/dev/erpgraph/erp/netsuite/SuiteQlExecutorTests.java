@@ -15,19 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The executor answers from only the rows that can make a difference, and that never shows: every statement gets
- * the rows, the order and the error it gets when every row the tables have is evaluated.
+ * The executor answers from only the rows that can make a difference, and that never
+ * shows: every statement gets the rows, the order and the error it gets when every row
+ * the tables have is evaluated.
  */
 class SuiteQlExecutorTests {
 
     private final DistributorDataSet data = new DistributorDataSet(20261101L);
+
     private final NetSuiteSandboxTables tables = new NetSuiteSandboxTables(data, new NetSuiteSandboxErp(15));
 
-    /** The same tables, asked for every row they have whatever the executor says it needs. */
+    /**
+     * The same tables, asked for every row they have whatever the executor says it needs.
+     */
     private final SuiteQlExecutor.Tables everyRow = new SuiteQlExecutor.Tables() {
         @Override
         public List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints,
-                                              Map<String, Set<String>> ignored) {
+                Map<String, Set<String>> ignored) {
             return tables.rows(table, hints, Map.of());
         }
 
@@ -66,7 +70,8 @@ class SuiteQlExecutorTests {
                         + " ON tl.transaction = t.id WHERE t.entity = 1001",
                 "SELECT t.id, c.companyname FROM transaction t JOIN customer c ON c.id = t.entity"
                         + " WHERE t.entity IN (1001, 1002) AND c.id = 1001",
-                // conditions that fail on some rows: every row is still evaluated, so they still fail
+                // conditions that fail on some rows: every row is still evaluated, so
+                // they still fail
                 "SELECT i.itemid FROM item i WHERE i.itemid IN ('NOPE') AND i.id = 'abc'",
                 "SELECT i.itemid FROM item i WHERE i.id = 'abc' AND i.itemid IN ('NOPE')",
                 "SELECT p.customer FROM pricingwithcustomers p JOIN item i ON i.id = p.item"
@@ -86,7 +91,7 @@ class SuiteQlExecutorTests {
             else {
                 assertThat(failure).as(sql).isNull();
                 assertThat(SuiteQlExecutor.execute(statement, tables)).as(sql)
-                        .isEqualTo(SuiteQlExecutor.execute(statement, everyRow));
+                    .isEqualTo(SuiteQlExecutor.execute(statement, everyRow));
             }
         }
     }
@@ -102,12 +107,13 @@ class SuiteQlExecutorTests {
                     Kind kind = tables.columns(table).get(column);
                     Object plain = value instanceof Listed listed ? listed.id() : value;
                     if (plain != null) {
-                        assertThat(kind).as(table + "." + column).isEqualTo(plain instanceof String ? Kind.TEXT
-                                : plain instanceof LocalDate ? Kind.DATE
-                                : plain instanceof Long || plain instanceof BigDecimal ? Kind.NUMBER : null);
+                        assertThat(kind).as(table + "." + column)
+                            .isEqualTo(plain instanceof String ? Kind.TEXT : plain instanceof LocalDate ? Kind.DATE
+                                    : plain instanceof Long || plain instanceof BigDecimal ? Kind.NUMBER : null);
                     }
                 });
             }
         }
     }
+
 }

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The P21 connector against its sandbox over real HTTP. Connectors are built per test (fresh token, generous
- * timeout for a loaded build machine) from the same demo configuration the gateway uses.
+ * The P21 connector against its sandbox over real HTTP. Connectors are built per test
+ * (fresh token, generous timeout for a loaded build machine) from the same demo
+ * configuration the gateway uses.
  */
 class P21ConnectorTests extends SandboxServerTests {
 
@@ -84,13 +85,18 @@ class P21ConnectorTests extends SandboxServerTests {
 
     private int customerWithOrders(int minimum, boolean onHold) {
         return IntStream.range(0, DistributorDataSet.CUSTOMERS)
-                .filter(i -> data().ordersOf(i).size() >= minimum && data().customer(i).orElseThrow().onHold() == onHold)
-                .findFirst().orElseThrow();
+            .filter(i -> data().ordersOf(i).size() >= minimum && data().customer(i).orElseThrow().onHold() == onHold)
+            .findFirst()
+            .orElseThrow();
     }
 
     private void faults(String json) {
-        http().put().uri("/sandbox/p21/_admin/faults").header("Content-Type", "application/json").body(json)
-                .retrieve().toBodilessEntity();
+        http().put()
+            .uri("/sandbox/p21/_admin/faults")
+            .header("Content-Type", "application/json")
+            .body(json)
+            .retrieve()
+            .toBodilessEntity();
     }
 
     // ---- the demo wiring
@@ -108,33 +114,46 @@ class P21ConnectorTests extends SandboxServerTests {
 
     @Test
     void ordersOfTwentyCustomersTakeOneHeaderRequestAndOneLineAndItemRequestPerLengthChunk() {
-        Set<String> customers = IntStream.range(0, 20).mapToObj(P21ConnectorTests::customer)
-                .collect(Collectors.toSet());
+        Set<String> customers = IntStream.range(0, 20)
+            .mapToObj(P21ConnectorTests::customer)
+            .collect(Collectors.toSet());
 
         ErpBatch<String, List<SalesOrder>> batch = p21().orders(customers, OrderQuery.latest(3));
 
         List<DistributorDataSet.Order> expected = IntStream.range(0, 20)
-                .mapToObj(i -> data().ordersOf(i).stream().limit(3)).flatMap(s -> s).toList();
+            .mapToObj(i -> data().ordersOf(i).stream().limit(3))
+            .flatMap(s -> s)
+            .toList();
         for (int i = 0; i < 20; i++) {
-            assertThat(batch.values().get(customer(i))).extracting(SalesOrder::number).containsExactlyElementsOf(
-                    data().ordersOf(i).stream().limit(3).map(o -> orderNo(o.sequence())).toList());
+            assertThat(batch.values().get(customer(i))).extracting(SalesOrder::number)
+                .containsExactlyElementsOf(
+                        data().ordersOf(i).stream().limit(3).map(o -> orderNo(o.sequence())).toList());
         }
-        // 20 customer ids fit one $filter; the lines' and items' or-chains are cut only by the query-string limit.
-        int lineChunks = P21ODataFilter.anyOf(expected.stream().map(o -> P21ODataFilter.eq("order_no",
-                orderNo(o.sequence()))).toList(), null, 1800).size();
+        // 20 customer ids fit one $filter; the lines' and items' or-chains are cut only
+        // by the query-string limit.
+        int lineChunks = P21ODataFilter
+            .anyOf(expected.stream().map(o -> P21ODataFilter.eq("order_no", orderNo(o.sequence()))).toList(), null,
+                    1800)
+            .size();
         P21SandboxTables tables = new P21SandboxTables(data(), (P21SandboxErp) sandbox("p21").erp());
-        int itemChunks = P21ODataFilter.anyOf(expected.stream().flatMap(o -> o.lines().stream())
-                .map(l -> tables.uid(l.sku())).distinct().map(uid -> P21ODataFilter.eq("inv_mast_uid", uid))
-                .toList(), null, 1800).size();
-        assertThat(requests()).containsExactlyInAnyOrderEntriesOf(Map.of("token", 1L, "orders", 1L,
-                "order-lines", (long) lineChunks, "items", (long) itemChunks));
+        int itemChunks = P21ODataFilter
+            .anyOf(expected.stream()
+                .flatMap(o -> o.lines().stream())
+                .map(l -> tables.uid(l.sku()))
+                .distinct()
+                .map(uid -> P21ODataFilter.eq("inv_mast_uid", uid))
+                .toList(), null, 1800)
+            .size();
+        assertThat(requests()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("token", 1L, "orders", 1L, "order-lines", (long) lineChunks, "items", (long) itemChunks));
         assertThat(lineChunks).isEqualTo(2);
     }
 
     @Test
     void ordersCarryTheDataSetsStatusesDatesAndExactAmounts() {
-        Set<String> customers = IntStream.range(0, 60).mapToObj(P21ConnectorTests::customer)
-                .collect(Collectors.toSet());
+        Set<String> customers = IntStream.range(0, 60)
+            .mapToObj(P21ConnectorTests::customer)
+            .collect(Collectors.toSet());
 
         ErpBatch<String, List<SalesOrder>> batch = p21().orders(customers, new OrderQuery(Set.of(), null, 100));
 
@@ -171,8 +190,9 @@ class P21ConnectorTests extends SandboxServerTests {
 
     @Test
     void pagingFollowsSkipUntilTheCountIsReached() {
-        Set<String> customers = IntStream.range(0, 10).mapToObj(P21ConnectorTests::customer)
-                .collect(Collectors.toSet());
+        Set<String> customers = IntStream.range(0, 10)
+            .mapToObj(P21ConnectorTests::customer)
+            .collect(Collectors.toSet());
         OrderQuery query = new OrderQuery(Set.of(), null, 100);
         ErpBatch<String, List<SalesOrder>> unpaged = p21().orders(customers, query);
         long headers = unpaged.values().values().stream().mapToLong(List::size).sum();
@@ -187,8 +207,9 @@ class P21ConnectorTests extends SandboxServerTests {
 
     @Test
     void manyCustomersAreChunkedBelowTheQueryStringLimit() {
-        Set<String> customers = IntStream.range(0, 300).mapToObj(P21ConnectorTests::customer)
-                .collect(Collectors.toSet());
+        Set<String> customers = IntStream.range(0, 300)
+            .mapToObj(P21ConnectorTests::customer)
+            .collect(Collectors.toSet());
 
         ErpBatch<String, List<SalesOrder>> batch = p21().orders(customers, OrderQuery.latest(1));
 
@@ -201,8 +222,9 @@ class P21ConnectorTests extends SandboxServerTests {
 
     @Test
     void statusAndDateFiltersKeepOnlyMatchingOrdersNewestFirst() {
-        Set<String> customers = IntStream.range(0, 200).mapToObj(P21ConnectorTests::customer)
-                .collect(Collectors.toSet());
+        Set<String> customers = IntStream.range(0, 200)
+            .mapToObj(P21ConnectorTests::customer)
+            .collect(Collectors.toSet());
         LocalDate since = DistributorDataSet.AS_OF.minusDays(45);
         OrderQuery query = new OrderQuery(Set.of(OrderStatus.OPEN, OrderStatus.PARTIALLY_SHIPPED), since, 2);
 
@@ -210,11 +232,14 @@ class P21ConnectorTests extends SandboxServerTests {
 
         int found = 0;
         for (int i = 0; i < 200; i++) {
-            List<String> expected = data().ordersOf(i).stream()
-                    .filter(o -> query.statuses().contains(o.status()) && !o.orderDate().isBefore(since))
-                    .limit(2).map(o -> orderNo(o.sequence())).toList();
+            List<String> expected = data().ordersOf(i)
+                .stream()
+                .filter(o -> query.statuses().contains(o.status()) && !o.orderDate().isBefore(since))
+                .limit(2)
+                .map(o -> orderNo(o.sequence()))
+                .toList();
             assertThat(batch.values().get(customer(i))).extracting(SalesOrder::number)
-                    .containsExactlyElementsOf(expected);
+                .containsExactlyElementsOf(expected);
             found += expected.size();
         }
         assertThat(found).isPositive();
@@ -223,26 +248,29 @@ class P21ConnectorTests extends SandboxServerTests {
     @Test
     void onHoldOrdersComeFromTheApprovalFlag() {
         int index = IntStream.range(0, DistributorDataSet.CUSTOMERS)
-                .filter(i -> data().ordersOf(i).stream().anyMatch(o -> o.status() == OrderStatus.ON_HOLD))
-                .findFirst().orElseThrow();
+            .filter(i -> data().ordersOf(i).stream().anyMatch(o -> o.status() == OrderStatus.ON_HOLD))
+            .findFirst()
+            .orElseThrow();
 
-        List<SalesOrder> orders = p21().orders(Set.of(customer(index)),
-                new OrderQuery(Set.of(OrderStatus.ON_HOLD), null, 100)).values().get(customer(index));
+        List<SalesOrder> orders = p21()
+            .orders(Set.of(customer(index)), new OrderQuery(Set.of(OrderStatus.ON_HOLD), null, 100))
+            .values()
+            .get(customer(index));
 
         assertThat(orders).isNotEmpty().allMatch(order -> order.status() == OrderStatus.ON_HOLD);
-        assertThat(orders).hasSize((int) data().ordersOf(index).stream()
-                .filter(o -> o.status() == OrderStatus.ON_HOLD).count());
+        assertThat(orders)
+            .hasSize((int) data().ordersOf(index).stream().filter(o -> o.status() == OrderStatus.ON_HOLD).count());
     }
 
     @Test
     void ordersByNumberReadsHeadersLinesAndItemsOnce() {
-        ErpBatch<String, SalesOrder> batch = p21().ordersByNumber(Set.of(orderNo(1), orderNo(2), orderNo(3),
-                "9999999"));
+        ErpBatch<String, SalesOrder> batch = p21()
+            .ordersByNumber(Set.of(orderNo(1), orderNo(2), orderNo(3), "9999999"));
 
         assertThat(batch.values().keySet()).containsExactlyInAnyOrder(orderNo(1), orderNo(2), orderNo(3));
         assertThat(batch.values().get(orderNo(2)).lines()).hasSize(data().order(2).orElseThrow().lines().size());
-        assertThat(requests()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("token", 1L, "orders", 1L, "order-lines", 1L, "items", 1L));
+        assertThat(requests())
+            .containsExactlyInAnyOrderEntriesOf(Map.of("token", 1L, "orders", 1L, "order-lines", 1L, "items", 1L));
     }
 
     @Test
@@ -271,7 +299,7 @@ class P21ConnectorTests extends SandboxServerTests {
 
         assertThat(orders.values().keySet()).containsExactly(customer(known));
         assertThat(orders.values().get(customer(known))).allMatch(o -> o.customerNumber().equals(customer(known)))
-                .hasSize(data().ordersOf(known).size());
+            .hasSize(data().ordersOf(known).size());
         assertThat(credit.values().keySet()).containsExactly(customer(known));
         assertThat(p21().orders(new LinkedHashSet<>(HOSTILE), OrderQuery.latest(5)).values()).isEmpty();
     }
@@ -291,15 +319,17 @@ class P21ConnectorTests extends SandboxServerTests {
         skus.forEach(sku -> keys.add(new PriceKey(customer(1), sku, BigDecimal.ONE)));
         HOSTILE.forEach(c -> keys.add(new PriceKey(c, "PVC-10000", BigDecimal.ONE)));
         assertThat(p21().prices(keys).values().keySet())
-                .containsExactly(new PriceKey(customer(1), "PVC-10000", BigDecimal.ONE));
+            .containsExactly(new PriceKey(customer(1), "PVC-10000", BigDecimal.ONE));
     }
 
     // ---- credit
 
     @Test
     void creditIsReadForAllCustomersInOneRequest() {
-        int held = IntStream.range(0, 1200).filter(i -> data().customer(i).orElseThrow().onHold()).findFirst()
-                .orElseThrow();
+        int held = IntStream.range(0, 1200)
+            .filter(i -> data().customer(i).orElseThrow().onHold())
+            .findFirst()
+            .orElseThrow();
         Set<String> keys = new LinkedHashSet<>(List.of(customer(0), customer(1), customer(held), "999999"));
 
         ErpBatch<String, CreditStatus> batch = p21().credit(keys);
@@ -329,7 +359,7 @@ class P21ConnectorTests extends SandboxServerTests {
             List<StockLevel> expected = new ArrayList<>();
             data().stock(sku).forEach(s -> expected.add(new StockLevel(sku, s.warehouse(), s.onHand(), s.available())));
             assertThat(batch.values().get(sku)).usingRecursiveFieldByFieldElementComparator()
-                    .containsExactlyInAnyOrderElementsOf(expected);
+                .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 
@@ -352,10 +382,13 @@ class P21ConnectorTests extends SandboxServerTests {
 
     @Test
     void theQueryStringChunksOfABatchAreSentSideBySideAtMostFourAtOnce() {
-        Set<String> customers = IntStream.range(0, 300).mapToObj(P21ConnectorTests::customer)
-                .collect(Collectors.toSet());
-        long chunks = P21ODataFilter.anyOf(IntStream.range(0, 300)
-                .mapToObj(i -> P21ODataFilter.eq("customer_id", 100_000L + i)).toList(), null, 1800).size();
+        Set<String> customers = IntStream.range(0, 300)
+            .mapToObj(P21ConnectorTests::customer)
+            .collect(Collectors.toSet());
+        long chunks = P21ODataFilter
+            .anyOf(IntStream.range(0, 300).mapToObj(i -> P21ODataFilter.eq("customer_id", 100_000L + i)).toList(), null,
+                    1800)
+            .size();
         P21Connector sideBySide = p21();
         P21Connector inTurn = p21(Map.of("maxParallelRequests", "1"));
         sideBySide.credit(Set.of(customer(0))); // tokens outside the counted window
@@ -381,34 +414,39 @@ class P21ConnectorTests extends SandboxServerTests {
 
     @Test
     void pricesComeFromThePriceViewWithBreaksInOneRequest() {
-        DistributorDataSet.Item item = data().items().stream().filter(i -> i.breaks().size() == 3).findFirst()
-                .orElseThrow();
+        DistributorDataSet.Item item = data().items()
+            .stream()
+            .filter(i -> i.breaks().size() == 3)
+            .findFirst()
+            .orElseThrow();
         PriceKey one = new PriceKey(customer(7), item.sku(), BigDecimal.ONE);
         PriceKey sixty = new PriceKey(customer(7), item.sku(), new BigDecimal("60"));
         PriceKey other = new PriceKey(customer(8), item.sku(), new BigDecimal("10"));
 
-        ErpBatch<PriceKey, ItemPrice> batch = p21().prices(Set.of(one, sixty, other,
-                new PriceKey(customer(7), "NOPE-1", BigDecimal.ONE)));
+        ErpBatch<PriceKey, ItemPrice> batch = p21()
+            .prices(Set.of(one, sixty, other, new PriceKey(customer(7), "NOPE-1", BigDecimal.ONE)));
 
         assertThat(requests()).containsExactlyInAnyOrderEntriesOf(Map.of("token", 1L, "prices", 1L));
         assertThat(batch.values()).containsOnlyKeys(one, sixty, other);
         for (PriceKey key : List.of(one, sixty, other)) {
             int index = Integer.parseInt(key.customerNumber()) - 100_000;
             assertThat(batch.values().get(key).unitPrice().amount())
-                    .isEqualByComparingTo(data().unitPrice(index, item.sku(), key.quantity()).orElseThrow());
+                .isEqualByComparingTo(data().unitPrice(index, item.sku(), key.quantity()).orElseThrow());
             assertThat(batch.values().get(key).listPrice().amount()).isEqualByComparingTo(item.listPrice());
         }
         assertThat(batch.values().get(sixty).breaks()).extracting(PriceBreak::minimumQuantity)
-                .usingElementComparator(BigDecimal::compareTo)
-                .containsExactly(new BigDecimal("10"), new BigDecimal("50"), new BigDecimal("100"));
+            .usingElementComparator(BigDecimal::compareTo)
+            .containsExactly(new BigDecimal("10"), new BigDecimal("50"), new BigDecimal("100"));
     }
 
     // ---- create
 
     @Test
     void createdOrderIsReadableByItsNumber() {
-        int index = IntStream.range(0, 1200).filter(i -> !data().customer(i).orElseThrow().onHold()).findFirst()
-                .orElseThrow();
+        int index = IntStream.range(0, 1200)
+            .filter(i -> !data().customer(i).orElseThrow().onHold())
+            .findFirst()
+            .orElseThrow();
         List<String> skus = data().items().stream().limit(2).map(DistributorDataSet.Item::sku).toList();
         LocalDate requested = LocalDate.now().plusDays(14);
         SalesOrderRequest request = new SalesOrderRequest("opp-" + System.nanoTime(), customer(index), null, requested,
@@ -425,38 +463,42 @@ class P21ConnectorTests extends SandboxServerTests {
         assertThat(order.lines()).extracting(SalesOrderLine::sku).containsExactlyElementsOf(skus);
         assertThat(order.lines()).extracting(SalesOrderLine::warehouse).containsExactly("CMH", "CMH");
         assertThat(order.lines().get(0).unitPrice().amount())
-                .isEqualByComparingTo(data().unitPrice(index, skus.get(0), new BigDecimal("5")).orElseThrow());
+            .isEqualByComparingTo(data().unitPrice(index, skus.get(0), new BigDecimal("5")).orElseThrow());
         assertThat(requests()).containsEntry("router", 1L).containsEntry("create-order", 1L);
 
         assertThat(p21.createSalesOrder(request)).as("a retried create finds the first order by its PO")
-                .isEqualTo(number);
+            .isEqualTo(number);
         assertThat(requests()).containsEntry("create-order", 1L).containsEntry("router", 1L);
     }
 
     @Test
     void creditHoldAndUnknownItemsAreRejectedWithTheErpsMessage() {
-        int held = IntStream.range(0, 1200).filter(i -> data().customer(i).orElseThrow().onHold()).findFirst()
-                .orElseThrow();
+        int held = IntStream.range(0, 1200)
+            .filter(i -> data().customer(i).orElseThrow().onHold())
+            .findFirst()
+            .orElseThrow();
         String sku = data().items().iterator().next().sku();
 
-        ErpException hold = catchThrowableOfType(ErpException.class, () -> p21().createSalesOrder(
-                new SalesOrderRequest("k-" + System.nanoTime(), customer(held), null, null,
+        ErpException hold = catchThrowableOfType(ErpException.class,
+                () -> p21().createSalesOrder(new SalesOrderRequest("k-" + System.nanoTime(), customer(held), null, null,
                         List.of(new SalesOrderRequest.Line(sku, BigDecimal.ONE, null)))));
-        ErpException item = catchThrowableOfType(ErpException.class, () -> p21().createSalesOrder(
-                new SalesOrderRequest("k-" + System.nanoTime(), customer(firstNotOnHold()), null, null,
-                        List.of(new SalesOrderRequest.Line("NOPE-1", BigDecimal.ONE, null)))));
+        ErpException item = catchThrowableOfType(ErpException.class,
+                () -> p21().createSalesOrder(new SalesOrderRequest("k-" + System.nanoTime(), customer(firstNotOnHold()),
+                        null, null, List.of(new SalesOrderRequest.Line("NOPE-1", BigDecimal.ONE, null)))));
 
         assertThat(hold.kind()).isEqualTo(ErpException.Kind.REJECTED);
-        assertThat(hold.erpMessage()).isEqualTo("Customer " + customer(held)
-                + " is on credit hold. The order cannot be saved.");
+        assertThat(hold.erpMessage())
+            .isEqualTo("Customer " + customer(held) + " is on credit hold. The order cannot be saved.");
         assertThat(hold.erpSystemId()).isEqualTo("p21");
         assertThat(item.kind()).isEqualTo(ErpException.Kind.REJECTED);
         assertThat(item.erpMessage()).isEqualTo("Item ID 'NOPE-1' was not found.");
     }
 
     private int firstNotOnHold() {
-        return IntStream.range(0, 1200).filter(i -> !data().customer(i).orElseThrow().onHold()).findFirst()
-                .orElseThrow();
+        return IntStream.range(0, 1200)
+            .filter(i -> !data().customer(i).orElseThrow().onHold())
+            .findFirst()
+            .orElseThrow();
     }
 
     // ---- tokens
@@ -491,16 +533,16 @@ class P21ConnectorTests extends SandboxServerTests {
 
     @Test
     void aConsumerKeyGrantWorksToo() {
-        P21Connector p21 = p21(Map.of(), Clock.systemDefaultZone(), new ErpAuthProperties(null, null,
-                P21SandboxErp.DEMO_CONSUMER_KEY, null, null, null));
+        P21Connector p21 = p21(Map.of(), Clock.systemDefaultZone(),
+                new ErpAuthProperties(null, null, P21SandboxErp.DEMO_CONSUMER_KEY, null, null, null));
 
         assertThat(p21.credit(Set.of(customer(3))).values()).containsKey(customer(3));
     }
 
     @Test
     void wrongCredentialsAreUnavailableWithTheOAuthError() {
-        P21Connector p21 = p21(Map.of(), Clock.systemDefaultZone(), new ErpAuthProperties(null, null, null,
-                "P21API", "wrong", null));
+        P21Connector p21 = p21(Map.of(), Clock.systemDefaultZone(),
+                new ErpAuthProperties(null, null, null, "P21API", "wrong", null));
 
         ErpException ex = catchThrowableOfType(ErpException.class, () -> p21.credit(Set.of(customer(3))));
 
@@ -562,6 +604,8 @@ class P21ConnectorTests extends SandboxServerTests {
                 () -> p21(Map.of("creditHoldColumn", "credit_hold_code")).credit(Set.of(customer(1))));
 
         assertThat(ex.kind()).isEqualTo(ErpException.Kind.REJECTED);
-        assertThat(ex.erpMessage()).isEqualTo("Could not find a property named 'credit_hold_code' on type 'P21.customer'.");
+        assertThat(ex.erpMessage())
+            .isEqualTo("Could not find a property named 'credit_hold_code' on type 'P21.customer'.");
     }
+
 }

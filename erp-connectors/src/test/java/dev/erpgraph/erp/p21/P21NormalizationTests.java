@@ -33,7 +33,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Captured P21 payloads (ERP-WIRE-FORMATS.md §4.4 shapes) through the mapping, without a server. */
+/**
+ * Captured P21 payloads (ERP-WIRE-FORMATS.md §4.4 shapes) through the mapping, without a
+ * server.
+ */
 class P21NormalizationTests {
 
     private final P21Mapping mapping = new P21Mapping("p21", P21Options.defaults());
@@ -57,12 +60,12 @@ class P21NormalizationTests {
         Map<Long, P21Mapping.Item> items = new HashMap<>();
         rows("inv_mast.json").forEach(row -> items.put(row.path("inv_mast_uid").asLong(), mapping.item(row)));
         Map<String, List<JsonNode>> lines = new HashMap<>();
-        rows("oe_line.json").forEach(line -> lines.computeIfAbsent(line.path("order_no").asString(),
-                number -> new ArrayList<>()).add(line));
+        rows("oe_line.json").forEach(
+                line -> lines.computeIfAbsent(line.path("order_no").asString(), number -> new ArrayList<>()).add(line));
         Map<String, SalesOrder> orders = new HashMap<>();
         for (JsonNode header : rows("oe_hdr.json")) {
-            SalesOrder order = mapping.order(header, lines.getOrDefault(header.path("order_no").asString(),
-                    List.of()), items);
+            SalesOrder order = mapping.order(header, lines.getOrDefault(header.path("order_no").asString(), List.of()),
+                    items);
             orders.put(order.number(), order);
         }
         return orders;
@@ -81,7 +84,7 @@ class P21NormalizationTests {
         assertThat(orders.get("1013940").status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(orders.get("1013941").status()).isEqualTo(OrderStatus.ON_HOLD);
         assertThat(orders.get("1013942").status()).as("all shipped, one line still to invoice")
-                .isEqualTo(OrderStatus.SHIPPED);
+            .isEqualTo(OrderStatus.SHIPPED);
     }
 
     @Test
@@ -116,10 +119,10 @@ class P21NormalizationTests {
     void creditUsesTheLimitUsedAsBalanceAndTheStatusCodeAsHold() {
         List<JsonNode> customers = rows("customer.json");
 
-        assertThat(mapping.credit(customers.get(0))).isEqualTo(new CreditStatus(usd("50000.0"), usd("12250.4"),
-                usd("37749.6"), false, "N30"));
-        assertThat(mapping.credit(customers.get(1))).isEqualTo(new CreditStatus(usd("1000.00"), usd("1250.55"),
-                usd("-250.55"), true, null));
+        assertThat(mapping.credit(customers.get(0)))
+            .isEqualTo(new CreditStatus(usd("50000.0"), usd("12250.4"), usd("37749.6"), false, "N30"));
+        assertThat(mapping.credit(customers.get(1)))
+            .isEqualTo(new CreditStatus(usd("1000.00"), usd("1250.55"), usd("-250.55"), true, null));
     }
 
     @Test
@@ -127,9 +130,9 @@ class P21NormalizationTests {
         List<JsonNode> levels = rows("inv_loc.json");
 
         assertThat(mapping.stock("WIDGET-001", levels.get(0)))
-                .isEqualTo(new StockLevel("WIDGET-001", "CLE", new BigDecimal("240"), new BigDecimal("195")));
+            .isEqualTo(new StockLevel("WIDGET-001", "CLE", new BigDecimal("240"), new BigDecimal("195")));
         assertThat(mapping.stock("WIDGET-001", levels.get(1)))
-                .isEqualTo(new StockLevel("WIDGET-001", "77", new BigDecimal("3.5"), BigDecimal.ZERO));
+            .isEqualTo(new StockLevel("WIDGET-001", "77", new BigDecimal("3.5"), BigDecimal.ZERO));
     }
 
     @Test
@@ -141,25 +144,29 @@ class P21NormalizationTests {
         assertThat(at1.listPrice()).isEqualTo(usd("320.00"));
         assertThat(at1.breaks()).containsExactly(new PriceBreak(new BigDecimal("10"), usd("295.5")),
                 new PriceBreak(new BigDecimal("100"), usd("285.0")));
-        assertThat(mapping.price(new PriceKey("100198", "WIDGET-001", new BigDecimal("99")), rows).orElseThrow()
-                .unitPrice()).isEqualTo(usd("295.5"));
-        assertThat(mapping.price(new PriceKey("100198", "WIDGET-001", new BigDecimal("100")), rows).orElseThrow()
-                .unitPrice()).isEqualTo(usd("285.0"));
-        assertThat(mapping.price(new PriceKey("100198", "WIDGET-001", new BigDecimal("0.5")), rows).orElseThrow()
-                .unitPrice()).isEqualTo(usd("304.0"));
+        assertThat(mapping.price(new PriceKey("100198", "WIDGET-001", new BigDecimal("99")), rows)
+            .orElseThrow()
+            .unitPrice()).isEqualTo(usd("295.5"));
+        assertThat(mapping.price(new PriceKey("100198", "WIDGET-001", new BigDecimal("100")), rows)
+            .orElseThrow()
+            .unitPrice()).isEqualTo(usd("285.0"));
+        assertThat(mapping.price(new PriceKey("100198", "WIDGET-001", new BigDecimal("0.5")), rows)
+            .orElseThrow()
+            .unitPrice()).isEqualTo(usd("304.0"));
         assertThat(mapping.price(new PriceKey("100198", "WIDGET-001", BigDecimal.ONE), List.of())).isEmpty();
     }
 
     @Test
     void theListPriceColumnIsConfigurable() {
-        P21Mapping price1 = new P21Mapping("p21", P21Options.of(new dev.erpgraph.erp.ConnectorSettings("p21",
-                dev.erpgraph.erp.ErpKind.EPICOR_P21, null, dev.erpgraph.erp.config.ErpAuthProperties.none(),
-                Duration.ofSeconds(1), 1, Map.of("listPriceColumn", "price1"))));
-        JsonNode row = ErpJson.MAPPER.readTree("{\"item_id\":\"A\",\"customer_id\":1,\"unit_price\":9.5,"
-                + "\"quantity_break\":1,\"price1\":12.25}");
+        P21Mapping price1 = new P21Mapping("p21",
+                P21Options.of(new dev.erpgraph.erp.ConnectorSettings("p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null,
+                        dev.erpgraph.erp.config.ErpAuthProperties.none(), Duration.ofSeconds(1), 1,
+                        Map.of("listPriceColumn", "price1"))));
+        JsonNode row = ErpJson.MAPPER.readTree(
+                "{\"item_id\":\"A\",\"customer_id\":1,\"unit_price\":9.5," + "\"quantity_break\":1,\"price1\":12.25}");
 
         assertThat(price1.price(new PriceKey("1", "A", BigDecimal.ONE), List.of(row)).orElseThrow().listPrice())
-                .isEqualTo(usd("12.25"));
+            .isEqualTo(usd("12.25"));
     }
 
     @Test
@@ -179,9 +186,9 @@ class P21NormalizationTests {
     void errorBodiesGiveTheErpsMessage() {
         assertThat(P21ErrorBody.message(payload("odata-error.json"))).isEqualTo("Invalid filter expression");
         assertThat(P21ErrorBody.message(payload("token-refused.json")))
-                .isEqualTo("invalid_grant: The user name or password is incorrect.");
+            .isEqualTo("invalid_grant: The user name or password is incorrect.");
         assertThat(P21ErrorBody.message(payload("transaction-failed.json")))
-                .isEqualTo("Customer 100199 is on credit hold. The order cannot be saved.");
+            .isEqualTo("Customer 100199 is on credit hold. The order cannot be saved.");
     }
 
     // ---- Transaction API answers
@@ -189,9 +196,12 @@ class P21NormalizationTests {
     private static P21TransactionClient transactions() {
         ErpHttpClient http = new ErpHttpClient("p21", () -> "http://127.0.0.1:1", Duration.ofSeconds(1),
                 new SimpleMeterRegistry());
-        P21ODataClient odata = new P21ODataClient(http, new P21TokenClient(http, new dev.erpgraph.erp.ConnectorSettings(
-                "p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null, dev.erpgraph.erp.config.ErpAuthProperties.none(),
-                Duration.ofSeconds(1), 1, Map.of()), Clock.systemUTC()), 10);
+        P21ODataClient odata = new P21ODataClient(http,
+                new P21TokenClient(http,
+                        new dev.erpgraph.erp.ConnectorSettings("p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null,
+                                dev.erpgraph.erp.config.ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()),
+                        Clock.systemUTC()),
+                10);
         return new P21TransactionClient(odata, P21Options.defaults(), "p21", Clock.systemUTC());
     }
 
@@ -215,8 +225,7 @@ class P21NormalizationTests {
 
     @Test
     void anEmptyHttp500IsUnavailableWithoutAMessage() {
-        ErpException ex = catchThrowableOfType(ErpException.class,
-                () -> transactions().orderNumber(response(500, "")));
+        ErpException ex = catchThrowableOfType(ErpException.class, () -> transactions().orderNumber(response(500, "")));
 
         assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
         assertThat(ex.erpMessage()).isNull();
@@ -230,4 +239,5 @@ class P21NormalizationTests {
 
         assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE);
     }
+
 }

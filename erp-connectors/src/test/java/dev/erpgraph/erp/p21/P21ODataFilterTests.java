@@ -21,8 +21,8 @@ class P21ODataFilterTests {
     void onlyDigitsAreNumericKeys() {
         assertThat(P21ODataFilter.numericKey("100198")).hasValue(100198L);
         assertThat(P21ODataFilter.numericKey("0100198")).hasValue(100198L);
-        for (String hostile : List.of("1' or '1'='1", "x) or (1 eq 1", "100198 or 1 eq 1", "-5", "", "1e5",
-                "１２３", "1234567890123456789")) {
+        for (String hostile : List.of("1' or '1'='1", "x) or (1 eq 1", "100198 or 1 eq 1", "-5", "", "1e5", "１２３",
+                "1234567890123456789")) {
             assertThat(P21ODataFilter.numericKey(hostile)).as(hostile).isEmpty();
         }
     }
@@ -30,13 +30,14 @@ class P21ODataFilterTests {
     @Test
     void datesAreLiteralsNotFunctions() {
         assertThat("order_date ge " + P21ODataFilter.literal(LocalDate.of(2026, 1, 5)))
-                .isEqualTo("order_date ge 2026-01-05");
+            .isEqualTo("order_date ge 2026-01-05");
     }
 
     @Test
     void orChainsAreCutByEncodedLengthAndKeepTheirCondition() {
-        List<String> terms = IntStream.range(0, 200).mapToObj(i -> P21ODataFilter.eq("customer_id", 100_000L + i))
-                .toList();
+        List<String> terms = IntStream.range(0, 200)
+            .mapToObj(i -> P21ODataFilter.eq("customer_id", 100_000L + i))
+            .toList();
 
         List<String> chunks = P21ODataFilter.anyOf(terms, "completed eq 'N'", 600);
 
@@ -47,7 +48,7 @@ class P21ODataFilterTests {
         });
         assertThat(String.join(" ", chunks).split("customer_id eq ")).hasSize(201);
         assertThat(P21ODataFilter.anyOf(terms.subList(0, 2), null, 600))
-                .containsExactly("customer_id eq 100000 or customer_id eq 100001");
+            .containsExactly("customer_id eq 100000 or customer_id eq 100001");
     }
 
     @Test
@@ -60,4 +61,5 @@ class P21ODataFilterTests {
         assertThat(locations.locationId("70")).hasValue(70L);
         assertThat(locations.locationId("XYZ")).isEmpty();
     }
+
 }

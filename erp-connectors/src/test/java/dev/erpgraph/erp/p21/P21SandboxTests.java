@@ -17,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The P21 sandbox itself speaks the documented wire format: raw requests, no connector. */
+/**
+ * The P21 sandbox itself speaks the documented wire format: raw requests, no connector.
+ */
 class P21SandboxTests extends SandboxServerTests {
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -29,9 +31,11 @@ class P21SandboxTests extends SandboxServerTests {
     }
 
     private Raw send(String method, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/p21/"
-                + path)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/p21/" + path))
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -46,8 +50,9 @@ class P21SandboxTests extends SandboxServerTests {
     }
 
     private String token() {
-        return send("POST", "api/security/token/v2", null,
-                "{\"username\":\"P21API\",\"password\":\"p21-demo\"}").json().path("AccessToken").asString();
+        return send("POST", "api/security/token/v2", null, "{\"username\":\"P21API\",\"password\":\"p21-demo\"}").json()
+            .path("AccessToken")
+            .asString();
     }
 
     private Raw table(String table, String query) {
@@ -92,7 +97,7 @@ class P21SandboxTests extends SandboxServerTests {
         assertThat(password.status()).isEqualTo(401);
         assertThat(password.json().path("error").asString()).isEqualTo("invalid_grant");
         assertThat(password.json().path("error_description").asString())
-                .isEqualTo("The user name or password is incorrect.");
+            .isEqualTo("The user name or password is incorrect.");
         assertThat(key.status()).isEqualTo(401);
         assertThat(key.json().path("error").asString()).isEqualTo("invalid_client");
     }
@@ -104,7 +109,7 @@ class P21SandboxTests extends SandboxServerTests {
         assertThat(raw.status()).isEqualTo(401);
         assertThat(raw.json().path("error").path("code").asString()).isEqualTo("401");
         assertThat(raw.json().path("error").path("message").asString())
-                .isEqualTo("Authorization has been denied for this request.");
+            .isEqualTo("Authorization has been denied for this request.");
     }
 
     // ---- OData
@@ -136,7 +141,7 @@ class P21SandboxTests extends SandboxServerTests {
         JsonNode first = raw.json().path("value").get(0);
         assertThat(first.propertyNames()).containsExactly("line_no", "qty_ordered", "unit_price");
         assertThat(first.path("line_no").asInt())
-                .isEqualTo(sandbox("p21").data().order(1).orElseThrow().lines().size());
+            .isEqualTo(sandbox("p21").data().order(1).orElseThrow().lines().size());
         assertThat(first.path("unit_price").isNumber()).isTrue();
     }
 
@@ -164,7 +169,7 @@ class P21SandboxTests extends SandboxServerTests {
         Raw unknownColumn = table("customer", "$select=credit_hold_code");
         Raw now = table("oe_hdr", filter("order_date ge now()"));
 
-        for (Raw raw : new Raw[] {tautology, unterminated, wrongType, unknownColumn}) {
+        for (Raw raw : new Raw[] { tautology, unterminated, wrongType, unknownColumn }) {
             assertThat(raw.status()).isEqualTo(400);
             assertThat(raw.json().path("error").path("code").asString()).isEqualTo("400");
         }
@@ -174,8 +179,8 @@ class P21SandboxTests extends SandboxServerTests {
 
     @Test
     void queryStringsOverIisLimitAreRefused() {
-        String chain = String.join(" or ", IntStream.range(0, 120).mapToObj(i -> "customer_id eq " + (100000 + i))
-                .toList());
+        String chain = String.join(" or ",
+                IntStream.range(0, 120).mapToObj(i -> "customer_id eq " + (100000 + i)).toList());
 
         assertThat(table("customer", filter(chain)).status()).isEqualTo(404);
     }
@@ -198,17 +203,19 @@ class P21SandboxTests extends SandboxServerTests {
         Raw withSlash = send("GET", "api/ui/router/v1/?urlType=external", token(), null);
 
         assertThat(withoutSlash.status()).isEqualTo(307);
-        assertThat(withoutSlash.response().headers().firstValue("Location")).hasValue(
-                "/sandbox/p21/api/ui/router/v1/?urlType=external");
+        assertThat(withoutSlash.response().headers().firstValue("Location"))
+            .hasValue("/sandbox/p21/api/ui/router/v1/?urlType=external");
         assertThat(withSlash.status()).isEqualTo(200);
-        assertThat(withSlash.json().path("Url").asString()).isEqualTo("http://127.0.0.1:" + port
-                + "/sandbox/p21/uiserver");
+        assertThat(withSlash.json().path("Url").asString())
+            .isEqualTo("http://127.0.0.1:" + port + "/sandbox/p21/uiserver");
     }
 
     @Test
     void aRefusedOrderIsHttp200WithAFailedSummaryAndNullResults() {
-        int held = IntStream.range(0, 1200).filter(i -> sandbox("p21").data().customer(i).orElseThrow().onHold())
-                .findFirst().orElseThrow();
+        int held = IntStream.range(0, 1200)
+            .filter(i -> sandbox("p21").data().customer(i).orElseThrow().onHold())
+            .findFirst()
+            .orElseThrow();
         String body = """
                 {"Name":"Order","UseCodeValues":false,"Transactions":[{"Status":"New","DataElements":[
                  {"Name":"TABPAGE_1.order","Type":"Form","Keys":[],"Rows":[{"Edits":[
@@ -235,4 +242,5 @@ class P21SandboxTests extends SandboxServerTests {
         assertThat(raw.status()).isEqualTo(500);
         assertThat(raw.body()).isEmpty();
     }
+
 }

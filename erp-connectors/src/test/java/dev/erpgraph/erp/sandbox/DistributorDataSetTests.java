@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The data set's reads stay what a scan of every order would answer, through creates and status changes. */
+/**
+ * The data set's reads stay what a scan of every order would answer, through creates and
+ * status changes.
+ */
 class DistributorDataSetTests {
 
     private final DistributorDataSet data = new DistributorDataSet(20261101L);
@@ -30,8 +33,8 @@ class DistributorDataSetTests {
     @Test
     void aCreatedOrderAndAChangedStatusShowInTheNextRead() {
         int customer = 7;
-        int sequence = data.createOrder(customer, "PO-TEST", LocalDate.of(2026, 12, 1), List.of(new OrderLine(1,
-                "PVC-10000", "PVC", BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ONE, "CLE")));
+        int sequence = data.createOrder(customer, "PO-TEST", LocalDate.of(2026, 12, 1),
+                List.of(new OrderLine(1, "PVC-10000", "PVC", BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ONE, "CLE")));
 
         assertThat(data.ordersOf(customer).get(0).sequence()).isEqualTo(sequence);
         assertThat(data.ordersOf(customer)).isEqualTo(scan(customer));
@@ -42,7 +45,10 @@ class DistributorDataSetTests {
         assertThat(data.ordersOf(customer + 1)).isEqualTo(scan(customer + 1));
     }
 
-    /** The answer by brute force: every order of the data set, this customer's, newest first. */
+    /**
+     * The answer by brute force: every order of the data set, this customer's, newest
+     * first.
+     */
     private List<Order> scan(int customer) {
         List<Order> orders = new ArrayList<>();
         for (int sequence = 1; data.order(sequence).isPresent(); sequence++) {
@@ -53,4 +59,5 @@ class DistributorDataSetTests {
         orders.sort(Comparator.comparing(Order::orderDate).thenComparing(Order::sequence).reversed());
         return orders;
     }
+
 }

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A sandbox's latency is its answer time, as a real ERP's is: it does its work at once and answers when the
- * latency is up, so the latency a benchmark sets is the latency its client sees.
+ * A sandbox's latency is its answer time, as a real ERP's is: it does its work at once
+ * and answers when the latency is up, so the latency a benchmark sets is the latency its
+ * client sees.
  */
 class SandboxLatencyTests extends SandboxServerTests {
 
@@ -28,22 +29,31 @@ class SandboxLatencyTests extends SandboxServerTests {
         sandbox("business-central").stats().reset();
 
         long started = System.nanoTime();
-        CompletableFuture<ErpBatch<String, CreditStatus>> answer =
-                CompletableFuture.supplyAsync(() -> connector("business-central").credit(Set.of("10000")));
+        CompletableFuture<ErpBatch<String, CreditStatus>> answer = CompletableFuture
+            .supplyAsync(() -> connector("business-central").credit(Set.of("10000")));
 
-        await().atMost(Duration.ofMillis(LATENCY_MS)).until(() ->
-                sandbox("business-central").stats().snapshot().byResource().getOrDefault("customers", 0L) == 1);
+        await().atMost(Duration.ofMillis(LATENCY_MS))
+            .until(() -> sandbox("business-central").stats()
+                .snapshot()
+                .byResource()
+                .getOrDefault("customers", 0L) == 1);
         assertThat(answer).isNotDone();
         ErpBatch<String, CreditStatus> credit = answer.join();
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertThat(elapsedMs).isGreaterThanOrEqualTo(LATENCY_MS);
         assertThat(credit.values()).containsOnlyKeys("10000");
-        // Not the warm-up's: the sandbox records an interval once the answer's last byte is out, which may be after
+        // Not the warm-up's: the sandbox records an interval once the answer's last byte
+        // is out, which may be after
         // the client has read it and the stats were reset.
-        assertThat(sandbox("business-central").stats().intervals().stream()
-                .filter(interval -> interval.startNanos() >= started).toList()).singleElement()
-                .satisfies(interval -> assertThat(TimeUnit.NANOSECONDS.toMillis(interval.endNanos()
-                        - interval.startNanos())).isGreaterThanOrEqualTo(LATENCY_MS));
+        assertThat(sandbox("business-central").stats()
+            .intervals()
+            .stream()
+            .filter(interval -> interval.startNanos() >= started)
+            .toList()).singleElement()
+            .satisfies(
+                    interval -> assertThat(TimeUnit.NANOSECONDS.toMillis(interval.endNanos() - interval.startNanos()))
+                        .isGreaterThanOrEqualTo(LATENCY_MS));
     }
+
 }

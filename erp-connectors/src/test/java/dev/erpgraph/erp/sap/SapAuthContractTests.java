@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Basic and OAuth2 client-credentials auth against the SAP sandbox, including token expiry and refresh. */
+/**
+ * Basic and OAuth2 client-credentials auth against the SAP sandbox, including token
+ * expiry and refresh.
+ */
 class SapAuthContractTests extends SandboxServerTests {
 
     private static final String CUSTOMER = "17100001";
@@ -25,8 +28,8 @@ class SapAuthContractTests extends SandboxServerTests {
     }
 
     private static ErpAuthProperties oauth() {
-        return new ErpAuthProperties("/oauth/token", SapSandboxErp.CLIENT_ID, SapSandboxErp.CLIENT_SECRET, null,
-                null, null);
+        return new ErpAuthProperties("/oauth/token", SapSandboxErp.CLIENT_ID, SapSandboxErp.CLIENT_SECRET, null, null,
+                null);
     }
 
     private long tokenRequests() {
@@ -89,4 +92,5 @@ class SapAuthContractTests extends SandboxServerTests {
         });
         assertThat(tokenRequests()).isZero();
     }
+
 }

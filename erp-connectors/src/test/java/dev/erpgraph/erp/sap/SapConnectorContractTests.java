@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The SAP connector against the SAP sandbox over real HTTP: request shapes, mapping, failures. */
+/**
+ * The SAP connector against the SAP sandbox over real HTTP: request shapes, mapping,
+ * failures.
+ */
 class SapConnectorContractTests extends SandboxServerTests {
 
     private final SapSandboxErp numbering = new SapSandboxErp();
@@ -48,8 +51,9 @@ class SapConnectorContractTests extends SandboxServerTests {
     }
 
     private Set<String> customers(int from, int count) {
-        return IntStream.range(from, from + count).mapToObj(numbering::customerNumber)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return IntStream.range(from, from + count)
+            .mapToObj(numbering::customerNumber)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private int customerWithOrderIn(OrderStatus status) {
@@ -133,11 +137,15 @@ class SapConnectorContractTests extends SandboxServerTests {
         for (OrderStatus status : OrderStatus.values()) {
             int index = customerWithOrderIn(status);
             String customer = numbering.customerNumber(index);
-            Set<String> expected = data().ordersOf(index).stream().filter(order -> order.status() == status)
-                    .map(order -> numbering.orderNumber(order.sequence())).collect(Collectors.toSet());
+            Set<String> expected = data().ordersOf(index)
+                .stream()
+                .filter(order -> order.status() == status)
+                .map(order -> numbering.orderNumber(order.sequence()))
+                .collect(Collectors.toSet());
 
-            List<SalesOrder> orders = sap().orders(Set.of(customer),
-                    new OrderQuery(Set.of(status), null, 100)).values().get(customer);
+            List<SalesOrder> orders = sap().orders(Set.of(customer), new OrderQuery(Set.of(status), null, 100))
+                .values()
+                .get(customer);
 
             assertThat(orders).extracting(SalesOrder::status).containsOnly(status);
             assertThat(orders).extracting(SalesOrder::number).containsExactlyInAnyOrderElementsOf(expected);
@@ -148,14 +156,18 @@ class SapConnectorContractTests extends SandboxServerTests {
     void statusAndSinceFiltersArePushedIntoTheRequest() {
         LocalDate since = DistributorDataSet.AS_OF.minusDays(90);
         Set<String> all = customers(0, 100);
-        long expected = IntStream.range(0, 100).mapToObj(data()::ordersOf).flatMap(List::stream)
-                .filter(order -> order.status() == OrderStatus.OPEN && !order.orderDate().isBefore(since)).count();
+        long expected = IntStream.range(0, 100)
+            .mapToObj(data()::ordersOf)
+            .flatMap(List::stream)
+            .filter(order -> order.status() == OrderStatus.OPEN && !order.orderDate().isBefore(since))
+            .count();
 
-        ErpBatch<String, List<SalesOrder>> batch = sap().orders(all, new OrderQuery(Set.of(OrderStatus.OPEN), since,
-                100));
+        ErpBatch<String, List<SalesOrder>> batch = sap().orders(all,
+                new OrderQuery(Set.of(OrderStatus.OPEN), since, 100));
 
         assertThat(batch.values().values().stream().mapToLong(List::size).sum()).isEqualTo(expected);
-        // Only the matching orders crossed the wire: the filter ran on the server, not here.
+        // Only the matching orders crossed the wire: the filter ran on the server, not
+        // here.
         assertThat(requests().get("orders")).isEqualTo(Math.max(1, (expected + 99) / 100));
     }
 
@@ -164,13 +176,13 @@ class SapConnectorContractTests extends SandboxServerTests {
         Order first = data().order(1).orElseThrow();
         Order second = data().order(2).orElseThrow();
 
-        ErpBatch<String, SalesOrder> batch = sap().ordersByNumber(Set.of(numbering.orderNumber(1),
-                numbering.orderNumber(2), "4999999", "4000001' or SalesOrder ne '"));
+        ErpBatch<String, SalesOrder> batch = sap().ordersByNumber(
+                Set.of(numbering.orderNumber(1), numbering.orderNumber(2), "4999999", "4000001' or SalesOrder ne '"));
 
         assertThat(batch.values()).containsOnlyKeys(numbering.orderNumber(1), numbering.orderNumber(2));
         assertThat(batch.values().get(numbering.orderNumber(2)).lines()).hasSize(second.lines().size());
         assertThat(batch.values().get(numbering.orderNumber(1)).customerNumber())
-                .isEqualTo(numbering.customerNumber(first.customerIndex()));
+            .isEqualTo(numbering.customerNumber(first.customerIndex()));
         assertThat(requests()).containsExactly(Map.entry("orders", 1L));
     }
 
@@ -205,17 +217,18 @@ class SapConnectorContractTests extends SandboxServerTests {
     @Test
     void hostileSkusAreEscapedAndMatchNothing() {
         String legit = data().items().iterator().next().sku();
-        Set<String> skus = new LinkedHashSet<>(List.of("1' or '1'='1", "x) or (1 eq 1", "'; drop table",
-                "A' or Material ne '", legit));
+        Set<String> skus = new LinkedHashSet<>(
+                List.of("1' or '1'='1", "x) or (1 eq 1", "'; drop table", "A' or Material ne '", legit));
 
         ErpBatch<String, List<StockLevel>> stock = sap().stock(skus, null);
-        ErpBatch<PriceKey, ItemPrice> prices = sap().prices(Set.of(
-                new PriceKey(numbering.customerNumber(0), "A' or Material ne '", BigDecimal.ONE),
-                new PriceKey(numbering.customerNumber(0), legit, BigDecimal.ONE)));
+        ErpBatch<PriceKey, ItemPrice> prices = sap()
+            .prices(Set.of(new PriceKey(numbering.customerNumber(0), "A' or Material ne '", BigDecimal.ONE),
+                    new PriceKey(numbering.customerNumber(0), legit, BigDecimal.ONE)));
 
         assertThat(stock.values().get(legit)).isNotEmpty();
-        skus.stream().filter(sku -> !sku.equals(legit))
-                .forEach(sku -> assertThat(stock.values().get(sku)).as(sku).isEmpty());
+        skus.stream()
+            .filter(sku -> !sku.equals(legit))
+            .forEach(sku -> assertThat(stock.values().get(sku)).as(sku).isEmpty());
         assertThat(prices.values()).hasSize(1);
         assertThat(prices.values().keySet()).extracting(PriceKey::sku).containsExactly(legit);
     }
@@ -236,7 +249,7 @@ class SapConnectorContractTests extends SandboxServerTests {
             assertThat(status.creditLimit().amount()).isEqualByComparingTo(customer.creditLimit());
             assertThat(status.balance().amount()).isEqualByComparingTo(customer.balance());
             assertThat(status.available().amount())
-                    .isEqualByComparingTo(customer.creditLimit().subtract(customer.balance()));
+                .isEqualByComparingTo(customer.creditLimit().subtract(customer.balance()));
             assertThat(status.onHold()).isEqualTo(customer.onHold());
             assertThat(status.creditLimit().currency()).isEqualTo("USD");
         }
@@ -245,12 +258,16 @@ class SapConnectorContractTests extends SandboxServerTests {
 
     @Test
     void aBigBatchSplitsByUrlLengthIntoExactlyTheExpectedRequests() {
-        // Unknown (but well-formed) partners: no rows, so every request is one chunk, no paging.
-        // Each key costs 45 encoded characters ("BusinessPartner%20eq%20%2719000000%27" and "%20or%20"); what the
-        // default 7,500-character URL leaves after the entity set URL and the segment clause holds about 160 keys,
+        // Unknown (but well-formed) partners: no rows, so every request is one chunk, no
+        // paging.
+        // Each key costs 45 encoded characters ("BusinessPartner%20eq%20%2719000000%27"
+        // and "%20or%20"); what the
+        // default 7,500-character URL leaves after the entity set URL and the segment
+        // clause holds about 160 keys,
         // so 1,000 keys need exactly 7 requests.
-        Set<String> keys = IntStream.range(0, 1000).mapToObj(i -> String.valueOf(19_000_000 + i))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> keys = IntStream.range(0, 1000)
+            .mapToObj(i -> String.valueOf(19_000_000 + i))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
 
         assertThat(sap().credit(keys).values()).isEmpty();
 
@@ -259,10 +276,11 @@ class SapConnectorContractTests extends SandboxServerTests {
 
     @Test
     void theUrlLengthChunksOfABatchAreSentSideBySideAtMostFourAtOnce() {
-        Set<String> keys = IntStream.range(0, 1000).mapToObj(i -> String.valueOf(19_000_000 + i))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        ErpConnector inTurn = new SapConnectorFactory().create(connectorSettings("sap",
-                Map.of("maxParallelRequests", "1")), connectorHttp("sap"));
+        Set<String> keys = IntStream.range(0, 1000)
+            .mapToObj(i -> String.valueOf(19_000_000 + i))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+        ErpConnector inTurn = new SapConnectorFactory()
+            .create(connectorSettings("sap", Map.of("maxParallelRequests", "1")), connectorHttp("sap"));
         inTurn.credit(Set.of("17100001")); // a token outside the counted window
         sap().credit(Set.of("17100001"));
         sandbox("sap").faults(SandboxFaults.defaults(300, 0));
@@ -292,8 +310,12 @@ class SapConnectorContractTests extends SandboxServerTests {
             List<DistributorDataSet.Stock> expected = data().stock(sku);
             assertThat(batch.values().get(sku)).hasSize(expected.size());
             for (DistributorDataSet.Stock level : expected) {
-                StockLevel read = batch.values().get(sku).stream()
-                        .filter(l -> l.warehouse().equals(level.warehouse())).findFirst().orElseThrow();
+                StockLevel read = batch.values()
+                    .get(sku)
+                    .stream()
+                    .filter(l -> l.warehouse().equals(level.warehouse()))
+                    .findFirst()
+                    .orElseThrow();
                 assertThat(read.onHand()).isEqualByComparingTo(level.onHand());
                 assertThat(read.available()).isEqualByComparingTo(level.available());
             }
@@ -333,9 +355,9 @@ class SapConnectorContractTests extends SandboxServerTests {
             int customer = numbering.customerIndex(key.customerNumber()).orElseThrow();
             ItemPrice price = batch.values().get(key);
             assertThat(price.unitPrice().amount()).as(key.toString())
-                    .isEqualByComparingTo(data().unitPrice(customer, key.sku(), key.quantity()).orElseThrow());
+                .isEqualByComparingTo(data().unitPrice(customer, key.sku(), key.quantity()).orElseThrow());
             assertThat(price.listPrice().amount())
-                    .isEqualByComparingTo(data().item(key.sku()).orElseThrow().listPrice());
+                .isEqualByComparingTo(data().item(key.sku()).orElseThrow().listPrice());
             assertThat(price.breaks()).hasSize(key.sku().equals(withBreaks.sku()) ? 4 : 0);
         }
         assertThat(requests()).containsExactly(Map.entry("prices", 2L));
@@ -346,9 +368,9 @@ class SapConnectorContractTests extends SandboxServerTests {
         String sku = data().items().iterator().next().sku();
         PriceKey known = new PriceKey(numbering.customerNumber(1), sku, BigDecimal.ONE);
 
-        ErpBatch<PriceKey, ItemPrice> batch = sap().prices(Set.of(known,
-                new PriceKey(numbering.customerNumber(1), "NOPE-1", BigDecimal.ONE),
-                new PriceKey("not-a-partner", sku, BigDecimal.ONE)));
+        ErpBatch<PriceKey, ItemPrice> batch = sap()
+            .prices(Set.of(known, new PriceKey(numbering.customerNumber(1), "NOPE-1", BigDecimal.ONE),
+                    new PriceKey("not-a-partner", sku, BigDecimal.ONE)));
 
         assertThat(batch.values()).containsOnlyKeys(known);
     }
@@ -373,8 +395,8 @@ class SapConnectorContractTests extends SandboxServerTests {
         assertThat(order.lines()).singleElement().satisfies(line -> {
             assertThat(line.sku()).isEqualTo(sku);
             assertThat(line.quantity()).isEqualByComparingTo("5");
-            assertThat(line.unitPrice().amount()).isEqualByComparingTo(
-                    data().unitPrice(7, sku, new BigDecimal("5")).orElseThrow());
+            assertThat(line.unitPrice().amount())
+                .isEqualByComparingTo(data().unitPrice(7, sku, new BigDecimal("5")).orElseThrow());
         });
         assertThat(requests()).containsEntry("csrf-token", 1L).containsEntry("create-order", 1L);
     }
@@ -390,8 +412,8 @@ class SapConnectorContractTests extends SandboxServerTests {
     }
 
     @Test
-    void anExpiredCsrfSessionIsRefetchedOnce(@org.springframework.beans.factory.annotation.Autowired
-                                             SapSandbox sapSandbox) {
+    void anExpiredCsrfSessionIsRefetchedOnce(
+            @org.springframework.beans.factory.annotation.Autowired SapSandbox sapSandbox) {
         String sku = data().items().iterator().next().sku();
         sap().createSalesOrder(request("csrf-1", sku));
         sapSandbox.expireSessions();
@@ -400,19 +422,20 @@ class SapConnectorContractTests extends SandboxServerTests {
         String number = sap().createSalesOrder(request("csrf-2", sku));
 
         assertThat(sap().ordersByNumber(Set.of(number)).values()).containsKey(number);
-        // The cached token is refused (403, X-CSRF-Token: Required): one new fetch, then the post again.
+        // The cached token is refused (403, X-CSRF-Token: Required): one new fetch, then
+        // the post again.
         assertThat(requests()).containsEntry("csrf-token", 1L).containsEntry("create-order", 2L);
     }
 
     @Test
     void aRejectedCreateCarriesSapsMessage() {
         assertThatThrownBy(() -> sap().createSalesOrder(request("bad-material", "NO-SUCH-MATERIAL")))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
-                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.REJECTED);
-                    assertThat(ex.erpSystemId()).isEqualTo("sap");
-                    assertThat(ex.erpMessage()).isEqualTo(
-                            "Material NO-SUCH-MATERIAL is not defined for sales org.1710, distr.chan.10, language EN");
-                });
+            .isInstanceOfSatisfying(ErpException.class, ex -> {
+                assertThat(ex.kind()).isEqualTo(ErpException.Kind.REJECTED);
+                assertThat(ex.erpSystemId()).isEqualTo("sap");
+                assertThat(ex.erpMessage()).isEqualTo(
+                        "Material NO-SUCH-MATERIAL is not defined for sales org.1710, distr.chan.10, language EN");
+            });
     }
 
     private SalesOrderRequest request(String key, String sku) {
@@ -427,11 +450,11 @@ class SapConnectorContractTests extends SandboxServerTests {
         sandbox("sap").faults(new SandboxFaults(0, 0, true, 0, false, 0, 1, 3600));
 
         assertThatThrownBy(() -> sap().credit(Set.of(numbering.customerNumber(0))))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
-                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                    assertThat(ex.erpMessage()).isEqualTo("Service unavailable");
-                    assertThat(ex.erpSystemId()).isEqualTo("sap");
-                });
+            .isInstanceOfSatisfying(ErpException.class, ex -> {
+                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+                assertThat(ex.erpMessage()).isEqualTo("Service unavailable");
+                assertThat(ex.erpSystemId()).isEqualTo("sap");
+            });
     }
 
     @Test
@@ -439,10 +462,10 @@ class SapConnectorContractTests extends SandboxServerTests {
         sandbox("sap").faults(new SandboxFaults(0, 0, false, 1.0, false, 0, 1, 3600));
 
         assertThatThrownBy(() -> sap().orders(Set.of(numbering.customerNumber(0)), OrderQuery.latest(5)))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
-                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                    assertThat(ex.erpMessage()).isEqualTo("Internal server error");
-                });
+            .isInstanceOfSatisfying(ErpException.class, ex -> {
+                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+                assertThat(ex.erpMessage()).isEqualTo("Internal server error");
+            });
     }
 
     @Test
@@ -450,18 +473,18 @@ class SapConnectorContractTests extends SandboxServerTests {
         sandbox("sap").faults(new SandboxFaults(0, 0, false, 0, false, 1, 7, 3600));
 
         assertThatThrownBy(() -> sap().stock(Set.of(data().items().iterator().next().sku()), null))
-                .isInstanceOfSatisfying(ErpException.class, ex -> {
-                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                    assertThat(ex.retryAfter()).hasSeconds(7);
-                });
+            .isInstanceOfSatisfying(ErpException.class, ex -> {
+                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+                assertThat(ex.retryAfter()).hasSeconds(7);
+            });
     }
 
     @Test
     void malformedBodiesAreBadResponses() {
         sandbox("sap").faults(new SandboxFaults(0, 0, false, 0, true, 0, 1, 3600));
 
-        assertThatThrownBy(() -> sap().credit(Set.of(numbering.customerNumber(0))))
-                .isInstanceOfSatisfying(ErpException.class,
-                        ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
+        assertThatThrownBy(() -> sap().credit(Set.of(numbering.customerNumber(0)))).isInstanceOfSatisfying(
+                ErpException.class, ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
     }
+
 }

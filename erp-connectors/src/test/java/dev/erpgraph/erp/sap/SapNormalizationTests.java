@@ -35,9 +35,12 @@ class SapNormalizationTests {
     }
 
     private static SapConnector connector() {
-        return new SapConnector(new ConnectorSettings("sap", ErpKind.SAP_S4HANA, null, ErpAuthProperties.none(),
-                Duration.ofSeconds(1), 1, Map.of()), new ErpHttpClient("sap", () -> "http://unused.invalid",
-                Duration.ofSeconds(1), new SimpleMeterRegistry()), Clock.systemUTC());
+        return new SapConnector(
+                new ConnectorSettings("sap", ErpKind.SAP_S4HANA, null, ErpAuthProperties.none(), Duration.ofSeconds(1),
+                        1, Map.of()),
+                new ErpHttpClient("sap", () -> "http://unused.invalid", Duration.ofSeconds(1),
+                        new SimpleMeterRegistry()),
+                Clock.systemUTC());
     }
 
     @Test
@@ -75,8 +78,7 @@ class SapNormalizationTests {
         assertThat(SapOrderStatus.of("A", "A", "B", "B")).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
         assertThat(SapOrderStatus.of("", "", "A", "A")).isEqualTo(OrderStatus.OPEN);
         assertThat(SapOrderStatus.of(null, null, null, null)).isEqualTo(OrderStatus.OPEN);
-        assertThat(SapOrderStatus.filter(Set.of(OrderStatus.SHIPPED)))
-                .isEqualTo("(OverallTotalDeliveryStatus eq 'C')");
+        assertThat(SapOrderStatus.filter(Set.of(OrderStatus.SHIPPED))).isEqualTo("(OverallTotalDeliveryStatus eq 'C')");
         assertThat(SapOrderStatus.filter(Set.of())).isNull();
     }
 
@@ -86,8 +88,7 @@ class SapNormalizationTests {
         assertThat(SapODataValues.parseDate("/Date(1718265600000+0000)/")).isEqualTo(LocalDate.of(2024, 6, 13));
         assertThat(SapODataValues.parseDate("/Date(253402214400000)/")).isEqualTo(LocalDate.of(9999, 12, 31));
         assertThat(SapODataValues.formatDate(LocalDate.of(2024, 6, 13))).isEqualTo("/Date(1718236800000)/");
-        assertThat(SapODataValues.dateTimeLiteral(LocalDate.of(2026, 6, 1)))
-                .isEqualTo("datetime'2026-06-01T00:00:00'");
+        assertThat(SapODataValues.dateTimeLiteral(LocalDate.of(2026, 6, 1))).isEqualTo("datetime'2026-06-01T00:00:00'");
         assertThat(SapODataValues.parseDecimal("240.00000000000000")).isEqualTo(new BigDecimal("240.00000000000000"));
         assertThat(SapConnector.amount(new BigDecimal("298.000000000"))).isEqualTo(new BigDecimal("298.00"));
         assertThat(SapConnector.amount(new BigDecimal("12.345000000"))).isEqualTo(new BigDecimal("12.345"));
@@ -97,9 +98,9 @@ class SapNormalizationTests {
     @Test
     void filterLiteralsDoubleQuotesAndNumericKeysAreDigitsOnly() {
         assertThat(SapODataFilter.eq("Material", "A' or Material ne '"))
-                .isEqualTo("Material eq 'A'' or Material ne '''");
+            .isEqualTo("Material eq 'A'' or Material ne '''");
         assertThat(SapODataFilter.anyOf("SoldToParty", List.of("17100001", "17100002")))
-                .isEqualTo("(SoldToParty eq '17100001' or SoldToParty eq '17100002')");
+            .isEqualTo("(SoldToParty eq '17100001' or SoldToParty eq '17100002')");
         assertThat(SapODataFilter.numericKey("0017100001")).isEqualTo("17100001");
         assertThat(SapODataFilter.numericKey("1' or '1'='1")).isNull();
         assertThat(SapODataFilter.numericKey("12345678901")).isNull();
@@ -108,7 +109,8 @@ class SapNormalizationTests {
     @Test
     void chunkingPacksKeysUnderTheUrlLimit() {
         List<String> keys = IntStream.range(0, 100).mapToObj(i -> String.valueOf(17_100_001 + i)).toList();
-        // Each key: "SoldToParty%20eq%20%2717100001%27" (33) plus "%20or%20" (8) between, "%28" "%29" around.
+        // Each key: "SoldToParty%20eq%20%2717100001%27" (33) plus "%20or%20" (8) between,
+        // "%28" "%29" around.
         List<List<String>> chunks = SapODataFilter.chunk(keys, 100, 100 + 6 + 33 * 10 + 8 * 9,
                 chunk -> SapODataFilter.anyOf("SoldToParty", chunk));
 
@@ -119,7 +121,7 @@ class SapNormalizationTests {
     void idempotencyKeysFitPurchaseOrderByCustomer() {
         assertThat(SapConnector.purchaseOrderReference("OPP-42")).isEqualTo("OPP-42");
         assertThat(SapConnector.purchaseOrderReference("7f1c2a4e-1111-4a2b-9c3d-0123456789ab"))
-                .isEqualTo("7f1c2a4e11114a2b9c3d0123456789ab");
+            .isEqualTo("7f1c2a4e11114a2b9c3d0123456789ab");
         assertThat(SapConnector.purchaseOrderReference("x".repeat(80))).hasSize(35);
     }
 
@@ -132,9 +134,9 @@ class SapNormalizationTests {
         assertThat(filter.test(Map.<String, Object>of("A", "z", "B", "q")::get)).isFalse();
         assertThat(filter.candidates("A")).containsExactlyInAnyOrder("x'y", "z");
         assertThat(SapSandboxFilter.parse("A eq 'x' or B ne ''", types).candidates("A")).isNull();
-        assertThatThrownBy(() -> SapSandboxFilter.parse("A eq 'x", types))
-                .isInstanceOf(SapSandboxFilter.Invalid.class);
+        assertThatThrownBy(() -> SapSandboxFilter.parse("A eq 'x", types)).isInstanceOf(SapSandboxFilter.Invalid.class);
         assertThatThrownBy(() -> SapSandboxFilter.parse("A eq 'x'; drop", types))
-                .isInstanceOf(SapSandboxFilter.Invalid.class);
+            .isInstanceOf(SapSandboxFilter.Invalid.class);
     }
+
 }

@@ -17,17 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SapSandboxWireTests extends SandboxServerTests {
 
     private static final String ROOT = "/sandbox/sap/sap/opu/odata/sap/";
+
     private static final String BASIC = SapTokenClient.basic(SapSandboxErp.USER, SapSandboxErp.PASSWORD);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ResponseEntity<String> exchange(HttpMethod method, String path, Map<String, String> headers,
-                                            String body) {
+    private ResponseEntity<String> exchange(HttpMethod method, String path, Map<String, String> headers, String body) {
         var request = http().method(method).uri(java.net.URI.create("http://127.0.0.1:" + port + ROOT + path));
         headers.forEach(request::header);
         if (body != null) {
             request.header(HttpHeaders.CONTENT_TYPE, "application/json").body(body);
         }
-        return request.retrieve().onStatus(status -> true, (req, res) -> { }).toEntity(String.class);
+        return request.retrieve().onStatus(status -> true, (req, res) -> {
+        }).toEntity(String.class);
     }
 
     private ResponseEntity<String> get(String pathAndQuery) {
@@ -46,17 +48,18 @@ class SapSandboxWireTests extends SandboxServerTests {
         assertThat(d.path("results")).hasSize(100);
         JsonNode first = d.path("results").get(0);
         assertThat(first.path("__metadata").path("type").asString())
-                .isEqualTo("API_CRDTMBUSINESSPARTNER.CreditManagementAccountType");
-        assertThat(first.path("__metadata").path("uri").asString()).endsWith(
-                "/sap/opu/odata/sap/API_CRDTMBUSINESSPARTNER/CreditManagementAccount(BusinessPartner='17100001',"
-                        + "CreditSegment='1000')");
+            .isEqualTo("API_CRDTMBUSINESSPARTNER.CreditManagementAccountType");
+        assertThat(first.path("__metadata").path("uri").asString())
+            .endsWith("/sap/opu/odata/sap/API_CRDTMBUSINESSPARTNER/CreditManagementAccount(BusinessPartner='17100001',"
+                    + "CreditSegment='1000')");
         assertThat(first.path("BusinessPartner").asString()).isEqualTo("17100001");
         assertThat(first.path("CreditLimitAmount").isString()).isTrue();
         assertThat(first.path("CreditLimitAmount").asString()).matches("\\d+\\.\\d{3}");
         assertThat(first.path("CreditAccountIsBlocked").isBoolean()).isTrue();
         assertThat(first.path("CreditLimitValidityEndDate").asString()).isEqualTo("/Date(253402214400000)/");
-        assertThat(d.path("__next").asString()).startsWith("http://127.0.0.1:" + port + ROOT
-                + "API_CRDTMBUSINESSPARTNER/CreditManagementAccount?").endsWith("$skiptoken=100");
+        assertThat(d.path("__next").asString())
+            .startsWith("http://127.0.0.1:" + port + ROOT + "API_CRDTMBUSINESSPARTNER/CreditManagementAccount?")
+            .endsWith("$skiptoken=100");
     }
 
     @Test
@@ -65,8 +68,11 @@ class SapSandboxWireTests extends SandboxServerTests {
         int rows = 0;
         int pages = 0;
         while (next != null) {
-            JsonNode d = json(http().get().uri(java.net.URI.create(next.startsWith("http") ? next : "http://127.0.0.1:" + port + next)).header(HttpHeaders.AUTHORIZATION, BASIC).retrieve()
-                    .toEntity(String.class)).path("d");
+            JsonNode d = json(http().get()
+                .uri(java.net.URI.create(next.startsWith("http") ? next : "http://127.0.0.1:" + port + next))
+                .header(HttpHeaders.AUTHORIZATION, BASIC)
+                .retrieve()
+                .toEntity(String.class)).path("d");
             rows += d.path("results").size();
             pages++;
             next = d.path("__next").asString(null);
@@ -88,16 +94,21 @@ class SapSandboxWireTests extends SandboxServerTests {
 
     @Test
     void ordersCarryDatesAsSlashDateAndItemsOnlyWhenExpanded() {
-        JsonNode expanded = json(get("API_SALES_ORDER_SRV/A_SalesOrder?$filter=SalesOrder%20eq%20%274000001%27"
-                + "&$expand=to_Item")).path("d").path("results").get(0);
+        JsonNode expanded = json(
+                get("API_SALES_ORDER_SRV/A_SalesOrder?$filter=SalesOrder%20eq%20%274000001%27" + "&$expand=to_Item"))
+            .path("d")
+            .path("results")
+            .get(0);
         JsonNode deferred = json(get("API_SALES_ORDER_SRV/A_SalesOrder?$filter=SalesOrder%20eq%20%274000001%27"))
-                .path("d").path("results").get(0);
+            .path("d")
+            .path("results")
+            .get(0);
 
         assertThat(expanded.path("SalesOrderDate").asString()).matches("/Date\\(\\d+\\)/");
         assertThat(expanded.path("LastChangeDateTime").asString()).matches("/Date\\(\\d+\\+0000\\)/");
         assertThat(expanded.path("to_Item").path("results").get(0).path("SalesOrderItem").asString()).isEqualTo("10");
         assertThat(deferred.path("to_Item").path("__deferred").path("uri").asString())
-                .endsWith("/A_SalesOrder('4000001')/to_Item");
+            .endsWith("/A_SalesOrder('4000001')/to_Item");
     }
 
     @Test
@@ -111,30 +122,33 @@ class SapSandboxWireTests extends SandboxServerTests {
         assertThat(error.path("code").asString()).isEqualTo("/IWFND/CM_CONSUMER/101");
         assertThat(error.path("message").path("lang").asString()).isEqualTo("en");
         assertThat(error.path("message").path("value").asString())
-                .isEqualTo("Logon failed: user or password is not correct");
+            .isEqualTo("Logon failed: user or password is not correct");
         assertThat(error.path("innererror").path("errordetails").isArray()).isTrue();
     }
 
     @Test
     void aFilterItCannotParseIsRefusedWith400() {
-        ResponseEntity<String> unknownProperty = get("API_SALES_ORDER_SRV/A_SalesOrder?$filter="
-                + "Nope%20eq%20%271%27");
-        ResponseEntity<String> noInOperator = get("API_SALES_ORDER_SRV/A_SalesOrder?$filter="
-                + "SoldToParty%20in%20(%2717100001%27)");
+        ResponseEntity<String> unknownProperty = get(
+                "API_SALES_ORDER_SRV/A_SalesOrder?$filter=" + "Nope%20eq%20%271%27");
+        ResponseEntity<String> noInOperator = get(
+                "API_SALES_ORDER_SRV/A_SalesOrder?$filter=" + "SoldToParty%20in%20(%2717100001%27)");
 
         assertThat(unknownProperty.getStatusCode().value()).isEqualTo(400);
         assertThat(json(unknownProperty).path("error").path("message").path("value").asString())
-                .contains("Property 'Nope' not found");
+            .contains("Property 'Nope' not found");
         assertThat(noInOperator.getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
     void anUnescapedQuoteWouldWidenTheResultSoTheParserIsHonest() {
-        // What a connector that forgot to double quotes would send: the sandbox answers every account.
+        // What a connector that forgot to double quotes would send: the sandbox answers
+        // every account.
         JsonNode widened = json(get("API_CRDTMBUSINESSPARTNER/CreditManagementAccount?$inlinecount=allpages&$filter="
-                + "BusinessPartner%20eq%20%27A%27%20or%20BusinessPartner%20ne%20%27%27")).path("d");
+                + "BusinessPartner%20eq%20%27A%27%20or%20BusinessPartner%20ne%20%27%27"))
+            .path("d");
         JsonNode escaped = json(get("API_CRDTMBUSINESSPARTNER/CreditManagementAccount?$inlinecount=allpages&$filter="
-                + "BusinessPartner%20eq%20%27A%27%27%20or%20BusinessPartner%20ne%20%27%27%27")).path("d");
+                + "BusinessPartner%20eq%20%27A%27%27%20or%20BusinessPartner%20ne%20%27%27%27"))
+            .path("d");
 
         assertThat(widened.path("__count").asString()).isEqualTo("1200");
         assertThat(escaped.path("__count").asString()).isEqualTo("0");
@@ -167,6 +181,7 @@ class SapSandboxWireTests extends SandboxServerTests {
         assertThat(created.path("SoldToParty").asString()).isEqualTo("17100002");
         assertThat(created.path("to_Item").path("results").get(0).path("Material").asString()).isEqualTo("PVC-10000");
         assertThat(withCookie.getHeaders().getFirst(HttpHeaders.LOCATION))
-                .endsWith("/A_SalesOrder('" + created.path("SalesOrder").asString() + "')");
+            .endsWith("/A_SalesOrder('" + created.path("SalesOrder").asString() + "')");
     }
+
 }

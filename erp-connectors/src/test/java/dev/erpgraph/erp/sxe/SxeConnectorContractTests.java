@@ -43,14 +43,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The SX.e connector against its sandbox over real HTTP: request counts, paging, mapping, errors, auth. */
+/**
+ * The SX.e connector against its sandbox over real HTTP: request counts, paging, mapping,
+ * errors, auth.
+ */
 class SxeConnectorContractTests extends SandboxServerTests {
 
     private static final String ID = "sxe";
+
     /**
-     * The shared build machine is slow enough that the demo's 2 s timeout sometimes trips on a cold first request;
-     * these tests use a connector of their own with the demo configuration and a 10 s timeout, and one test
-     * checks the demo connector itself.
+     * The shared build machine is slow enough that the demo's 2 s timeout sometimes trips
+     * on a cold first request; these tests use a connector of their own with the demo
+     * configuration and a 10 s timeout, and one test checks the demo connector itself.
      */
     private ErpConnector sxe;
 
@@ -67,6 +71,7 @@ class SxeConnectorContractTests extends SandboxServerTests {
                 ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.SALES_ORDER_CREATE);
         assertThat(connector(ID).credit(Set.of(customer(0))).values()).containsOnlyKeys(customer(0));
     }
+
     private static final List<String> HOSTILE = List.of("1' or '1'='1", "x) or (1 eq 1", "'; drop table",
             "A' or SoldToParty ne '", "98001 or 1=1", "98001;", "-98001", "98001.5", "");
 
@@ -82,9 +87,8 @@ class SxeConnectorContractTests extends SandboxServerTests {
         ErpBatch<String, List<SalesOrder>> batch = sxe.orders(expected.keySet(), OrderQuery.latest(5));
 
         assertThat(batch.failures()).isEmpty();
-        expected.forEach((customer, orders) -> assertThat(batch.values().get(customer))
-                .extracting(SalesOrder::number)
-                .containsExactlyElementsOf(orders.stream().map(order -> erp().orderNumber(order.sequence())).toList()));
+        expected.forEach((customer, orders) -> assertThat(batch.values().get(customer)).extracting(SalesOrder::number)
+            .containsExactlyElementsOf(orders.stream().map(order -> erp().orderNumber(order.sequence())).toList()));
         long detailCalls = expected.values().stream().mapToLong(List::size).sum();
         assertThat(stats()).containsEntry("orders", 20L).containsEntry("order-lines", detailCalls);
     }
@@ -95,8 +99,9 @@ class SxeConnectorContractTests extends SandboxServerTests {
         Set<String> customers = new LinkedHashSet<>();
         for (OrderStatus status : OrderStatus.values()) {
             customers.add(customer(IntStream.range(0, DistributorDataSet.CUSTOMERS)
-                    .filter(i -> data().ordersOf(i).stream().anyMatch(order -> order.status() == status))
-                    .findFirst().orElseThrow()));
+                .filter(i -> data().ordersOf(i).stream().anyMatch(order -> order.status() == status))
+                .findFirst()
+                .orElseThrow()));
         }
 
         ErpBatch<String, List<SalesOrder>> batch = sxe.orders(customers, OrderQuery.latest(100));
@@ -105,7 +110,7 @@ class SxeConnectorContractTests extends SandboxServerTests {
         Set<OrderStatus> seen = new LinkedHashSet<>();
         batch.values().values().stream().flatMap(List::stream).forEach(order -> {
             DistributorDataSet.Order source = data().order(erp().orderSequence(order.number()).orElseThrow())
-                    .orElseThrow();
+                .orElseThrow();
             assertThat(order.status()).as(order.number()).isEqualTo(source.status());
             seen.add(order.status());
         });
@@ -116,11 +121,11 @@ class SxeConnectorContractTests extends SandboxServerTests {
     void ordersCarryExactDatesDecimalsAndLines() {
         DistributorDataSet.Order source = data().ordersOf(3).get(0);
 
-        SalesOrder order = sxe.orders(Set.of(customer(3)), OrderQuery.latest(1)).values()
-                .get(customer(3)).get(0);
+        SalesOrder order = sxe.orders(Set.of(customer(3)), OrderQuery.latest(1)).values().get(customer(3)).get(0);
 
-        assertThat(order.id()).isEqualTo(order.number()).matches("\\d{7}-00")
-                .isEqualTo(erp().orderNumber(source.sequence()));
+        assertThat(order.id()).isEqualTo(order.number())
+            .matches("\\d{7}-00")
+            .isEqualTo(erp().orderNumber(source.sequence()));
         assertThat(order.customerNumber()).isEqualTo(customer(3));
         assertThat(order.orderDate()).isEqualTo(source.orderDate());
         assertThat(order.requestedDeliveryDate()).isEqualTo(source.requestedDate());
@@ -149,13 +154,17 @@ class SxeConnectorContractTests extends SandboxServerTests {
         ErpBatch<String, List<SalesOrder>> batch = sxe.orders(customers, query);
 
         for (int index = 0; index < 10; index++) {
-            List<String> expected = data().ordersOf(index).stream()
-                    .filter(order -> order.status() == OrderStatus.INVOICED && !order.orderDate().isBefore(since))
-                    .limit(3).map(order -> erp().orderNumber(order.sequence())).toList();
+            List<String> expected = data().ordersOf(index)
+                .stream()
+                .filter(order -> order.status() == OrderStatus.INVOICED && !order.orderDate().isBefore(since))
+                .limit(3)
+                .map(order -> erp().orderNumber(order.sequence()))
+                .toList();
             assertThat(batch.values().get(customer(index))).extracting(SalesOrder::number)
-                    .containsExactlyElementsOf(expected);
+                .containsExactlyElementsOf(expected);
         }
-        // Only stage 4..5 was asked for, so no detail call was wasted on an order that could not match.
+        // Only stage 4..5 was asked for, so no detail call was wasted on an order that
+        // could not match.
         long detailCalls = batch.values().values().stream().mapToLong(List::size).sum();
         assertThat(stats()).containsEntry("orders", 10L).containsEntry("order-lines", detailCalls);
     }
@@ -165,11 +174,13 @@ class SxeConnectorContractTests extends SandboxServerTests {
         int index = IntStream.range(0, 200).filter(i -> data().ordersOf(i).size() >= 9).findFirst().orElseThrow();
         ErpConnector connector = newConnector(4, Map.of("recordLimit", "2"), Clock.systemUTC());
 
-        List<SalesOrder> orders = connector.orders(Set.of(customer(index)), OrderQuery.latest(100)).values()
-                .get(customer(index));
+        List<SalesOrder> orders = connector.orders(Set.of(customer(index)), OrderQuery.latest(100))
+            .values()
+            .get(customer(index));
 
-        assertThat(orders).extracting(SalesOrder::number).containsExactlyElementsOf(data().ordersOf(index).stream()
-                .map(order -> erp().orderNumber(order.sequence())).toList());
+        assertThat(orders).extracting(SalesOrder::number)
+            .containsExactlyElementsOf(
+                    data().ordersOf(index).stream().map(order -> erp().orderNumber(order.sequence())).toList());
         assertThat(stats().get("orders")).isGreaterThanOrEqualTo(5L);
     }
 
@@ -181,25 +192,26 @@ class SxeConnectorContractTests extends SandboxServerTests {
         }).findFirst().orElseThrow();
         ErpConnector connector = newConnector(4, Map.of("recordLimit", "1"), Clock.systemUTC());
 
-        List<SalesOrder> orders = connector.orders(Set.of(customer(index)), OrderQuery.latest(100)).values()
-                .get(customer(index));
+        List<SalesOrder> orders = connector.orders(Set.of(customer(index)), OrderQuery.latest(100))
+            .values()
+            .get(customer(index));
 
-        assertThat(orders).extracting(SalesOrder::number).containsExactlyElementsOf(data().ordersOf(index).stream()
-                .map(order -> erp().orderNumber(order.sequence())).toList());
+        assertThat(orders).extracting(SalesOrder::number)
+            .containsExactlyElementsOf(
+                    data().ordersOf(index).stream().map(order -> erp().orderNumber(order.sequence())).toList());
     }
 
     @Test
     void anUnknownCustomerIsNotFoundForThatKeyOnly() {
         String unknown = String.valueOf(98_000 + DistributorDataSet.CUSTOMERS + 7);
 
-        ErpBatch<String, List<SalesOrder>> batch = sxe.orders(Set.of(customer(1), unknown),
-                OrderQuery.latest(2));
+        ErpBatch<String, List<SalesOrder>> batch = sxe.orders(Set.of(customer(1), unknown), OrderQuery.latest(2));
 
         assertThat(batch.values()).containsOnlyKeys(customer(1));
         assertThat(batch.failures()).containsOnlyKeys(unknown);
         assertThat(batch.failures().get(unknown).kind()).isEqualTo(ErpException.Kind.NOT_FOUND);
         assertThat(batch.failures().get(unknown).erpMessage())
-                .isEqualTo("Customer # not set up in Customer Setup - ARSC");
+            .isEqualTo("Customer # not set up in Customer Setup - ARSC");
         assertThat(batch.failures().get(unknown).erpSystemId()).isEqualTo(ID);
     }
 
@@ -210,18 +222,20 @@ class SxeConnectorContractTests extends SandboxServerTests {
 
         ErpBatch<String, List<SalesOrder>> orders = sxe.orders(keys, OrderQuery.latest(3));
         ErpBatch<String, CreditStatus> credit = sxe.credit(keys);
-        ErpBatch<PriceKey, ItemPrice> prices = sxe.prices(keys.stream()
-                .map(key -> new PriceKey(key, sku(0), BigDecimal.ONE)).collect(Collectors.toSet()));
+        ErpBatch<PriceKey, ItemPrice> prices = sxe
+            .prices(keys.stream().map(key -> new PriceKey(key, sku(0), BigDecimal.ONE)).collect(Collectors.toSet()));
 
         assertThat(orders.values()).containsOnlyKeys(customer(2));
         assertThat(orders.failures()).isEmpty();
-        assertThat(orders.values().get(customer(2))).allSatisfy(order ->
-                assertThat(order.customerNumber()).isEqualTo(customer(2)));
+        assertThat(orders.values().get(customer(2)))
+            .allSatisfy(order -> assertThat(order.customerNumber()).isEqualTo(customer(2)));
         assertThat(credit.values()).containsOnlyKeys(customer(2));
         assertThat(credit.failures()).isEmpty();
         assertThat(prices.values()).containsOnlyKeys(new PriceKey(customer(2), sku(0), BigDecimal.ONE));
-        assertThat(stats()).containsEntry("orders", 1L).containsEntry("credit", 1L)
-                .containsEntry("credit-balance", 1L).containsEntry("prices", 1L);
+        assertThat(stats()).containsEntry("orders", 1L)
+            .containsEntry("credit", 1L)
+            .containsEntry("credit-balance", 1L)
+            .containsEntry("prices", 1L);
     }
 
     @Test
@@ -233,8 +247,8 @@ class SxeConnectorContractTests extends SandboxServerTests {
 
         assertThat(stock.values()).containsOnlyKeys(sku(1));
         assertThat(stock.failures()).containsOnlyKeys(HOSTILE.subList(0, 4).toArray(String[]::new));
-        assertThat(stock.failures().values()).allSatisfy(failure ->
-                assertThat(failure.kind()).isEqualTo(ErpException.Kind.NOT_FOUND));
+        assertThat(stock.failures().values())
+            .allSatisfy(failure -> assertThat(failure.kind()).isEqualTo(ErpException.Kind.NOT_FOUND));
     }
 
     @Test
@@ -274,7 +288,7 @@ class SxeConnectorContractTests extends SandboxServerTests {
             assertThat(credit.creditLimit()).isEqualTo(new Money(expected.creditLimit(), "USD"));
             assertThat(credit.balance().amount()).isEqualByComparingTo(expected.balance());
             assertThat(credit.available().amount())
-                    .isEqualByComparingTo(expected.creditLimit().subtract(expected.balance()));
+                .isEqualByComparingTo(expected.creditLimit().subtract(expected.balance()));
             assertThat(credit.onHold()).isEqualTo(expected.onHold());
             assertThat(credit.paymentTerms()).isEqualTo(expected.paymentTerms());
         }
@@ -283,10 +297,14 @@ class SxeConnectorContractTests extends SandboxServerTests {
 
     @Test
     void aCustomerOnHoldIsReportedFromItsSellType() {
-        int held = IntStream.range(0, 300).filter(i -> data().customer(i).orElseThrow().onHold()).findFirst()
-                .orElseThrow();
-        int clear = IntStream.range(0, 300).filter(i -> !data().customer(i).orElseThrow().onHold()).findFirst()
-                .orElseThrow();
+        int held = IntStream.range(0, 300)
+            .filter(i -> data().customer(i).orElseThrow().onHold())
+            .findFirst()
+            .orElseThrow();
+        int clear = IntStream.range(0, 300)
+            .filter(i -> !data().customer(i).orElseThrow().onHold())
+            .findFirst()
+            .orElseThrow();
 
         ErpBatch<String, CreditStatus> batch = sxe.credit(Set.of(customer(held), customer(clear)));
 
@@ -303,8 +321,12 @@ class SxeConnectorContractTests extends SandboxServerTests {
             List<DistributorDataSet.Stock> expected = data().stock(sku(n));
             assertThat(all.values().get(sku(n))).hasSize(expected.size());
             for (DistributorDataSet.Stock level : expected) {
-                StockLevel got = all.values().get(sku(n)).stream()
-                        .filter(s -> s.warehouse().equals(level.warehouse())).findFirst().orElseThrow();
+                StockLevel got = all.values()
+                    .get(sku(n))
+                    .stream()
+                    .filter(s -> s.warehouse().equals(level.warehouse()))
+                    .findFirst()
+                    .orElseThrow();
                 assertThat(got.available()).isEqualByComparingTo(level.available());
                 assertThat(got.onHand()).as("SX.API gives only netAvail").isEqualByComparingTo(level.available());
             }
@@ -316,8 +338,7 @@ class SxeConnectorContractTests extends SandboxServerTests {
     @Test
     void pricesAreOneCallPerCustomerWithBreaks() {
         String skuWithBreaks = sku(0); // every third item has a 10/50/100 ladder
-        Set<PriceKey> keys = Set.of(
-                new PriceKey(customer(0), skuWithBreaks, BigDecimal.ONE),
+        Set<PriceKey> keys = Set.of(new PriceKey(customer(0), skuWithBreaks, BigDecimal.ONE),
                 new PriceKey(customer(0), skuWithBreaks, new BigDecimal("60")),
                 new PriceKey(customer(0), sku(2), BigDecimal.TEN),
                 new PriceKey(customer(1), skuWithBreaks, new BigDecimal("100")),
@@ -331,16 +352,16 @@ class SxeConnectorContractTests extends SandboxServerTests {
             }
             int index = erp().customerIndex(key.customerNumber()).orElseThrow();
             ItemPrice price = batch.values().get(key);
-            assertThat(price.unitPrice()).isEqualTo(new Money(data().unitPrice(index, key.sku(), key.quantity())
-                    .orElseThrow(), "USD"));
+            assertThat(price.unitPrice())
+                .isEqualTo(new Money(data().unitPrice(index, key.sku(), key.quantity()).orElseThrow(), "USD"));
             assertThat(price.listPrice()).isEqualTo(new Money(data().item(key.sku()).orElseThrow().listPrice(), "USD"));
         }
         ItemPrice laddered = batch.values().get(new PriceKey(customer(0), skuWithBreaks, BigDecimal.ONE));
         assertThat(laddered.breaks()).extracting(PriceBreak::minimumQuantity)
-                .usingElementComparator(BigDecimal::compareTo)
-                .containsExactly(BigDecimal.ONE, BigDecimal.TEN, new BigDecimal("50"), new BigDecimal("100"));
-        assertThat(laddered.breaks().get(2).unitPrice()).isEqualTo(new Money(data().unitPrice(0, skuWithBreaks,
-                new BigDecimal("50")).orElseThrow(), "USD"));
+            .usingElementComparator(BigDecimal::compareTo)
+            .containsExactly(BigDecimal.ONE, BigDecimal.TEN, new BigDecimal("50"), new BigDecimal("100"));
+        assertThat(laddered.breaks().get(2).unitPrice())
+            .isEqualTo(new Money(data().unitPrice(0, skuWithBreaks, new BigDecimal("50")).orElseThrow(), "USD"));
         assertThat(batch.values().get(new PriceKey(customer(0), sku(2), BigDecimal.TEN)).breaks()).isEmpty();
         PriceKey unknownSku = new PriceKey(customer(1), "NOPE-1", BigDecimal.ONE);
         assertThat(batch.failures()).containsOnlyKeys(unknownSku);
@@ -354,7 +375,7 @@ class SxeConnectorContractTests extends SandboxServerTests {
     void aCreatedOrderIsReadableByItsNumber() {
         SalesOrderRequest request = new SalesOrderRequest("opp-4711", customer(9), "PO-OPP-4711",
                 LocalDate.of(2026, 11, 20), List.of(new SalesOrderRequest.Line(sku(0), new BigDecimal("12"), "CMH"),
-                new SalesOrderRequest.Line(sku(1), BigDecimal.ONE, null)));
+                        new SalesOrderRequest.Line(sku(1), BigDecimal.ONE, null)));
 
         String number = sxe.createSalesOrder(request);
 
@@ -365,10 +386,10 @@ class SxeConnectorContractTests extends SandboxServerTests {
         assertThat(order.requestedDeliveryDate()).isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(order.lines()).extracting(SalesOrderLine::sku).containsExactly(sku(0), sku(1));
         assertThat(order.lines().get(0).warehouse()).isEqualTo("CMH");
-        assertThat(order.lines().get(0).unitPrice()).isEqualTo(new Money(data().unitPrice(9, sku(0),
-                new BigDecimal("12")).orElseThrow(), "USD"));
+        assertThat(order.lines().get(0).unitPrice())
+            .isEqualTo(new Money(data().unitPrice(9, sku(0), new BigDecimal("12")).orElseThrow(), "USD"));
         assertThat(data().order(erp().orderSequence(number).orElseThrow()).orElseThrow().customerPo())
-                .isEqualTo("PO-OPP-4711");
+            .isEqualTo("PO-OPP-4711");
         assertThat(stats()).containsEntry("create-order", 1L);
     }
 
@@ -377,8 +398,7 @@ class SxeConnectorContractTests extends SandboxServerTests {
         SalesOrderRequest request = new SalesOrderRequest("opp-1", customer(9), null, null,
                 List.of(new SalesOrderRequest.Line("NOPE-1", BigDecimal.ONE, null)));
 
-        ErpException failure = catchThrowableOfType(ErpException.class,
-                () -> sxe.createSalesOrder(request));
+        ErpException failure = catchThrowableOfType(ErpException.class, () -> sxe.createSalesOrder(request));
 
         assertThat(failure.kind()).isEqualTo(ErpException.Kind.REJECTED);
         assertThat(failure.erpMessage()).isEqualTo("Product NOPE-1 not set up in Product Setup - ICSP");
@@ -402,8 +422,8 @@ class SxeConnectorContractTests extends SandboxServerTests {
     void serverErrorsAreUnavailable() {
         faults("{\"errorRate\": 1.0}");
 
-        assertThatThrownBy(() -> sxe.stock(Set.of(sku(0)), null))
-                .isInstanceOfSatisfying(ErpException.class, failure -> {
+        assertThatThrownBy(() -> sxe.stock(Set.of(sku(0)), null)).isInstanceOfSatisfying(ErpException.class,
+                failure -> {
                     assertThat(failure.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
                     assertThat(failure.erpMessage()).isEqualTo("Internal server error");
                 });
@@ -413,8 +433,7 @@ class SxeConnectorContractTests extends SandboxServerTests {
     void rateLimitingIsUnavailableWithRetryAfter() {
         faults("{\"rateLimitNext\": 1, \"retryAfterSeconds\": 7}");
 
-        ErpException failure = catchThrowableOfType(ErpException.class,
-                () -> sxe.stock(Set.of(sku(0)), null));
+        ErpException failure = catchThrowableOfType(ErpException.class, () -> sxe.stock(Set.of(sku(0)), null));
 
         assertThat(failure.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
@@ -422,7 +441,8 @@ class SxeConnectorContractTests extends SandboxServerTests {
 
     @Test
     void malformedAnswersAreBadResponses() {
-        sxe.stock(Set.of(sku(0)), null); // a token first: the malformed fault hits every request
+        sxe.stock(Set.of(sku(0)), null); // a token first: the malformed fault hits every
+                                         // request
         faults("{\"malformed\": true}");
 
         ErpException failure = catchThrowableOfType(ErpException.class,
@@ -440,8 +460,8 @@ class SxeConnectorContractTests extends SandboxServerTests {
         assertThat(stats()).containsEntry("token", 1L);
 
         http().post().uri("/sandbox/sxe/_admin/tokens/revoke").retrieve().toBodilessEntity();
-        ErpBatch<String, CreditStatus> after = connector.credit(IntStream.range(0, 10).mapToObj(this::customer)
-                .collect(Collectors.toSet()));
+        ErpBatch<String, CreditStatus> after = connector
+            .credit(IntStream.range(0, 10).mapToObj(this::customer).collect(Collectors.toSet()));
 
         assertThat(after.values()).hasSize(10);
         assertThat(stats()).containsEntry("token", 2L);
@@ -457,7 +477,8 @@ class SxeConnectorContractTests extends SandboxServerTests {
         connector.stock(Set.of(sku(0)), null);
         assertThat(stats()).containsEntry("token", 1L);
 
-        clock.advance(Duration.ofSeconds(60)); // 560 s: inside the last tenth of the lifetime
+        clock.advance(Duration.ofSeconds(60)); // 560 s: inside the last tenth of the
+                                               // lifetime
 
         connector.stock(Set.of(sku(0)), null);
         assertThat(stats()).containsEntry("token", 2L);
@@ -471,8 +492,7 @@ class SxeConnectorContractTests extends SandboxServerTests {
         ErpConnector connector = new SxeConnector(connectorSettings(ID, auth, 4, Map.of()), connectorHttp(ID),
                 Clock.systemUTC());
 
-        ErpException failure = catchThrowableOfType(ErpException.class,
-                () -> connector.credit(Set.of(customer(1))));
+        ErpException failure = catchThrowableOfType(ErpException.class, () -> connector.credit(Set.of(customer(1))));
 
         assertThat(failure.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
         assertThat(failure.erpMessage()).isEqualTo("Invalid service account access key or secret key");
@@ -528,13 +548,21 @@ class SxeConnectorContractTests extends SandboxServerTests {
     }
 
     private void faults(String json) {
-        http().put().uri("/sandbox/sxe/_admin/faults").contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
-                .toBodilessEntity();
+        http().put()
+            .uri("/sandbox/sxe/_admin/faults")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(json)
+            .retrieve()
+            .toBodilessEntity();
     }
 
-    /** A connector of its own (own token, own pool) with the demo credentials and extra options. */
+    /**
+     * A connector of its own (own token, own pool) with the demo credentials and extra
+     * options.
+     */
     private ErpConnector newConnector(int maxConcurrency, Map<String, String> extraOptions, Clock clock) {
         return new SxeConnector(connectorSettings(ID, demoSystem(ID).auth(), maxConcurrency, extraOptions),
                 connectorHttp(ID), clock);
     }
+
 }

@@ -112,8 +112,8 @@ class SxeResponsesTests {
         assertThat(SxeStageCode.stagesFor(Set.of())).containsExactly(0, 1, 2, 3, 4, 5, 9);
         assertThat(SxeStageCode.stagesFor(Set.of(OrderStatus.OPEN))).containsExactly(0, 1, 2);
         assertThat(SxeStageCode.stagesFor(Set.of(OrderStatus.SHIPPED))).containsExactly(3);
-        assertThat(SxeStageCode.stagesFor(Set.of(OrderStatus.INVOICED, OrderStatus.CANCELLED)))
-                .containsExactly(4, 5, 9);
+        assertThat(SxeStageCode.stagesFor(Set.of(OrderStatus.INVOICED, OrderStatus.CANCELLED))).containsExactly(4, 5,
+                9);
         assertThat(SxeStageCode.stagesFor(Set.of(OrderStatus.PARTIALLY_SHIPPED))).containsExactly(0, 1, 2, 3);
     }
 
@@ -131,10 +131,11 @@ class SxeResponsesTests {
                 new PriceBreak(new BigDecimal("10"), new Money(new BigDecimal("294.88"), "USD")),
                 new PriceBreak(new BigDecimal("50"), new Money(new BigDecimal("285.76"), "USD")));
         assertThat(discounted.unitPrice()).as("extamt / qty when SX.e adds a line discount")
-                .isEqualTo(new Money(new BigDecimal("9.66667"), "USD"));
+            .isEqualTo(new Money(new BigDecimal("9.66667"), "USD"));
         assertThat(discounted.breaks()).isEmpty();
         assertThat(SxeResponses.priceError(rows.get(1).price())).isNull();
-        assertThat(SxeResponses.priceError(rows.get(3).price())).isEqualTo("Product not set up in Product Setup - ICSP");
+        assertThat(SxeResponses.priceError(rows.get(3).price()))
+            .isEqualTo("Product not set up in Product Setup - ICSP");
     }
 
     @Test
@@ -145,8 +146,8 @@ class SxeResponsesTests {
         List<StockLevel> cleveland = SxeResponses.stock(response, "WIDGET-001", "CLE");
 
         assertThat(all).extracting(StockLevel::warehouse).containsExactly("300", "CLE", "DET");
-        assertThat(cleveland).containsExactly(new StockLevel("WIDGET-001", "CLE", new BigDecimal("12.5"),
-                new BigDecimal("12.5")));
+        assertThat(cleveland)
+            .containsExactly(new StockLevel("WIDGET-001", "CLE", new BigDecimal("12.5"), new BigDecimal("12.5")));
     }
 
     @Test
@@ -206,4 +207,5 @@ class SxeResponsesTests {
             throw new IllegalStateException(ex);
         }
     }
+
 }

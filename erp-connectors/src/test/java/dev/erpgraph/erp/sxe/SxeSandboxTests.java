@@ -68,7 +68,7 @@ class SxeSandboxTests extends SandboxServerTests {
         ResponseEntity<String> answer = call("sxapioegetlistofordersv5", bearer, """
                 {"request": {"companyNumber": 1, "operatorInit": "erpg", "customerNumber": %d,
                  "transactionTypes": "SO", "startStage": 0, "endStage": 9, "recordLimit": 2}}"""
-                .formatted(98_000 + index));
+            .formatted(98_000 + index));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         JsonNode response = json(answer).path("response");
@@ -77,9 +77,9 @@ class SxeSandboxTests extends SandboxServerTests {
         JsonNode rows = response.path("tOeordV5").path("t-oeordV5");
         assertThat(rows.size()).isEqualTo(2);
         JsonNode row = rows.get(0);
-        assertThat(row.propertyNames()).contains("orderNo", "orderSuf", "custNo", "stageCd", "stageCdWords",
-                "enterDt", "reqShipDt", "promiseDt", "custPo", "totInvAmt", "totLineAmt", "transType", "takenBy",
-                "whse", "shipTo");
+        assertThat(row.propertyNames()).contains("orderNo", "orderSuf", "custNo", "stageCd", "stageCdWords", "enterDt",
+                "reqShipDt", "promiseDt", "custPo", "totInvAmt", "totLineAmt", "transType", "takenBy", "whse",
+                "shipTo");
         assertThat(row.path("orderNo").isIntegralNumber()).isTrue();
         assertThat(row.path("custNo").asLong()).isEqualTo(98_000 + index);
         assertThat(row.path("totLineAmt").isNumber()).isTrue();
@@ -95,7 +95,7 @@ class SxeSandboxTests extends SandboxServerTests {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(json(answer).path("response").path("cErrorMessage").asString())
-                .isEqualTo("Customer # not set up in Customer Setup - ARSC");
+            .isEqualTo("Customer # not set up in Customer Setup - ARSC");
     }
 
     @Test
@@ -105,7 +105,7 @@ class SxeSandboxTests extends SandboxServerTests {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(json(answer).path("response").path("cErrorMessage").asString())
-                .isEqualTo("customerNumber must be a number");
+            .isEqualTo("customerNumber must be a number");
     }
 
     @Test
@@ -126,7 +126,7 @@ class SxeSandboxTests extends SandboxServerTests {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(json(answer).path("response").path("cErrorMessage").asString())
-                .isEqualTo("Operator zz not set up in Operator Setup - SASO");
+            .isEqualTo("Operator zz not set up in Operator Setup - SASO");
     }
 
     @Test
@@ -166,8 +166,12 @@ class SxeSandboxTests extends SandboxServerTests {
 
     @Test
     void injectedFaultsLookLikeTheGateway() {
-        http().put().uri("/sandbox/sxe/_admin/faults").contentType(MediaType.APPLICATION_JSON)
-                .body("{\"down\": true}").retrieve().toBodilessEntity();
+        http().put()
+            .uri("/sandbox/sxe/_admin/faults")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"down\": true}")
+            .retrieve()
+            .toBodilessEntity();
 
         ResponseEntity<String> answer = call("sxapiargetcustomerdatacredit", bearer,
                 "{\"request\": {\"companyNumber\": 1, \"operatorInit\": \"erpg\", \"customerNumber\": 98000}}");
@@ -177,27 +181,34 @@ class SxeSandboxTests extends SandboxServerTests {
     }
 
     private ResponseEntity<String> tokenRequest(String clientId, String serviceAccountSecret) {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + SxeSandboxErp.CLIENT_SECRET)
-                .getBytes(StandardCharsets.UTF_8));
-        return http().post().uri("/sandbox/sxe/as/token.oauth2")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body("grant_type=password&username=" + SxeSandboxErp.SERVICE_ACCOUNT_KEY.replace("#", "%23")
-                        + "&password=" + serviceAccountSecret)
-                .retrieve().onStatus(status -> true, (request, response) -> { })
-                .toEntity(String.class);
+        String basic = Base64.getEncoder()
+            .encodeToString((clientId + ":" + SxeSandboxErp.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        return http().post()
+            .uri("/sandbox/sxe/as/token.oauth2")
+            .header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body("grant_type=password&username=" + SxeSandboxErp.SERVICE_ACCOUNT_KEY.replace("#", "%23") + "&password="
+                    + serviceAccountSecret)
+            .retrieve()
+            .onStatus(status -> true, (request, response) -> {
+            })
+            .toEntity(String.class);
     }
 
     private ResponseEntity<String> call(String operation, String authorization, String body) {
-        return http().post().uri(API + operation)
-                .header(HttpHeaders.AUTHORIZATION, authorization)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve().onStatus(status -> true, (request, response) -> { })
-                .toEntity(String.class);
+        return http().post()
+            .uri(API + operation)
+            .header(HttpHeaders.AUTHORIZATION, authorization)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(body)
+            .retrieve()
+            .onStatus(status -> true, (request, response) -> {
+            })
+            .toEntity(String.class);
     }
 
     private static JsonNode json(ResponseEntity<String> answer) {
         return ErpJson.MAPPER.readTree(answer.getBody());
     }
+
 }

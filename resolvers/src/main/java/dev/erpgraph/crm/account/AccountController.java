@@ -15,7 +15,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code Query.account}, {@code Query.accounts}, {@code Account.id} and the account mutations. */
+/**
+ * {@code Query.account}, {@code Query.accounts}, {@code Account.id} and the account
+ * mutations.
+ */
 @Controller
 class AccountController {
 
@@ -56,4 +59,5 @@ class AccountController {
     UpdateAccountPayload updateAccount(@Argument UpdateAccountInput input) {
         return new UpdateAccountPayload(this.service.update(input), input.clientMutationId());
     }
+
 }

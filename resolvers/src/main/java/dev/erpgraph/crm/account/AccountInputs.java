@@ -20,4 +20,5 @@ final class AccountInputs {
 
     record UpdateAccountPayload(Account account, String clientMutationId) {
     }
+
 }

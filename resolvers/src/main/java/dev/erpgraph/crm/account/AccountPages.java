@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages of accounts under an {@link AccountFilter}: one statement for the rows and, when the client asks for
- * {@code totalCount}, one for the total, whatever the filter. Plain SQL because the filter is dynamic; it is
- * portable between PostgreSQL and H2.
+ * Pages of accounts under an {@link AccountFilter}: one statement for the rows and, when
+ * the client asks for {@code totalCount}, one for the total, whatever the filter. Plain
+ * SQL because the filter is dynamic; it is portable between PostgreSQL and H2.
  */
 @Component
 public class AccountPages {
@@ -31,9 +31,10 @@ public class AccountPages {
     }
 
     /**
-     * One page. The total visits every matching account, not just the page's, and it runs before the page's ERP
-     * reads can start; so it is counted only when {@code countTotal} (the client selected {@code totalCount}),
-     * and is 0, never rendered, otherwise.
+     * One page. The total visits every matching account, not just the page's, and it runs
+     * before the page's ERP reads can start; so it is counted only when
+     * {@code countTotal} (the client selected {@code totalCount}), and is 0, never
+     * rendered, otherwise.
      */
     public Connection<Account> find(AccountFilter filter, PageRequest page, boolean countTotal) {
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -74,10 +75,10 @@ public class AccountPages {
     }
 
     private static Account mapRow(ResultSet rs, int rowNum) throws SQLException {
-        return new Account(rs.getLong("id"), rs.getString("name"), rs.getString("industry"),
-                rs.getString("website"), rs.getString("phone"), address(rs, "billing_"), address(rs, "shipping_"),
-                rs.getString("owner_id"), rs.getString("partner_id"), JdbcRows.instant(rs, "created_at"),
-                JdbcRows.instant(rs, "updated_at"), rs.getInt("version"));
+        return new Account(rs.getLong("id"), rs.getString("name"), rs.getString("industry"), rs.getString("website"),
+                rs.getString("phone"), address(rs, "billing_"), address(rs, "shipping_"), rs.getString("owner_id"),
+                rs.getString("partner_id"), JdbcRows.instant(rs, "created_at"), JdbcRows.instant(rs, "updated_at"),
+                rs.getInt("version"));
     }
 
     private static Address address(ResultSet rs, String prefix) throws SQLException {
@@ -88,4 +89,5 @@ public class AccountPages {
                 && address.postalCode() == null && address.country() == null;
         return empty ? null : address;
     }
+
 }

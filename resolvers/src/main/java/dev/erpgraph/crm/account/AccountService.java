@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Account writes: every field is checked before anything is written; updates must name the version they are
- * based on.
+ * Account writes: every field is checked before anything is written; updates must name
+ * the version they are based on.
  */
 @Service
 class AccountService {
@@ -33,8 +33,7 @@ class AccountService {
         Instant now = now();
         return this.accounts.save(new Account(null, InputChecks.requiredText(input.name(), "name", 200),
                 InputChecks.optionalText(input.industry(), "industry", 100),
-                InputChecks.website(input.website(), "website"),
-                InputChecks.optionalText(input.phone(), "phone", 50),
+                InputChecks.website(input.website(), "website"), InputChecks.optionalText(input.phone(), "phone", 50),
                 address(input.billingAddress(), "billingAddress"), address(input.shippingAddress(), "shippingAddress"),
                 InputChecks.optionalText(input.ownerId(), "ownerId", 100),
                 InputChecks.optionalText(input.partnerId(), "partnerId", 100), now, now, null));
@@ -87,14 +86,17 @@ class AccountService {
 
     private static String countryCode(String value, String field) {
         if (value != null && !value.matches("[A-Z]{2}")) {
-            throw new InvalidInputException(field,
-                    field + " must be an ISO 3166-1 alpha-2 code, e.g. US.");
+            throw new InvalidInputException(field, field + " must be an ISO 3166-1 alpha-2 code, e.g. US.");
         }
         return value;
     }
 
-    /** Truncated to what PostgreSQL stores, so that the answer equals what a later read returns. */
+    /**
+     * Truncated to what PostgreSQL stores, so that the answer equals what a later read
+     * returns.
+     */
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+
 }

@@ -25,7 +25,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code Query.contact}, {@code Account.contacts}, {@code Contact.account} and the contact mutations. */
+/**
+ * {@code Query.contact}, {@code Account.contacts}, {@code Contact.account} and the
+ * contact mutations.
+ */
 @Controller
 class ContactController {
 
@@ -62,11 +65,12 @@ class ContactController {
     /** One statement for the accounts of all contacts in the response. */
     @BatchMapping(typeName = "Contact")
     Map<Contact, Account> account(List<Contact> contacts) {
-        Map<Long, Account> byId = this.accounts.findAllById(contacts.stream().map(Contact::accountId).distinct().toList())
+        Map<Long, Account> byId = this.accounts
+            .findAllById(contacts.stream().map(Contact::accountId).distinct().toList())
             .stream()
             .collect(Collectors.toMap(Account::id, Function.identity()));
-        return contacts.stream().collect(Collectors.toMap(Function.identity(), (c) -> byId.get(c.accountId()),
-                (a, b) -> a));
+        return contacts.stream()
+            .collect(Collectors.toMap(Function.identity(), (c) -> byId.get(c.accountId()), (a, b) -> a));
     }
 
     @MutationMapping
@@ -78,4 +82,5 @@ class ContactController {
     UpdateContactPayload updateContact(@Argument UpdateContactInput input) {
         return new UpdateContactPayload(this.service.update(input), input.clientMutationId());
     }
+
 }

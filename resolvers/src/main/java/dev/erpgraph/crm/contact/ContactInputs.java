@@ -19,4 +19,5 @@ final class ContactInputs {
 
     record UpdateContactPayload(Contact contact, String clientMutationId) {
     }
+
 }

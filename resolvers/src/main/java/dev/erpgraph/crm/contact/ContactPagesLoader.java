@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads {@code Account.contacts} pages for all accounts of a request at once: one statement for the rows of
- * every page ({@code row_number()} per account) and one for the totals, per distinct {@code (first, after)}.
+ * Loads {@code Account.contacts} pages for all accounts of a request at once: one
+ * statement for the rows of every page ({@code row_number()} per account) and one for the
+ * totals, per distinct {@code (first, after)}.
  */
 @Component
 public class ContactPagesLoader {
@@ -61,9 +62,11 @@ public class ContactPagesLoader {
                 .stream()
                 .collect(Collectors.groupingBy(Contact::accountId));
             Map<Long, Integer> totals = new HashMap<>();
-            this.jdbc.query("select account_id, count(*) n from contacts where account_id in (:ids)"
-                    + " group by account_id", params,
-                    (rs) -> { totals.put(rs.getLong("account_id"), rs.getInt("n")); });
+            this.jdbc.query(
+                    "select account_id, count(*) n from contacts where account_id in (:ids)" + " group by account_id",
+                    params, (rs) -> {
+                        totals.put(rs.getLong("account_id"), rs.getInt("n"));
+                    });
             for (Key key : group) {
                 result.put(key, Connection.of(rows.getOrDefault(key.accountId(), List.of()), page,
                         totals.getOrDefault(key.accountId(), 0), Contact::id));
@@ -78,4 +81,5 @@ public class ContactPagesLoader {
                 rs.getString("role"), JdbcRows.instant(rs, "created_at"), JdbcRows.instant(rs, "updated_at"),
                 rs.getInt("version"));
     }
+
 }

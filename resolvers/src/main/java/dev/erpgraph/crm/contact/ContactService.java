@@ -15,7 +15,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Contact writes: checked before anything is written; updates name the version they are based on. */
+/**
+ * Contact writes: checked before anything is written; updates name the version they are
+ * based on.
+ */
 @Service
 class ContactService {
 
@@ -72,8 +75,12 @@ class ContactService {
         }
     }
 
-    /** Truncated to what PostgreSQL stores, so that the answer equals what a later read returns. */
+    /**
+     * Truncated to what PostgreSQL stores, so that the answer equals what a later read
+     * returns.
+     */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+
 }

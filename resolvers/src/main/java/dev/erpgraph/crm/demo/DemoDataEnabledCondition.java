@@ -7,8 +7,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Demo data belongs to the embedded default only: on when {@code spring.datasource.url} is an H2 URL (or
- * absent, i.e. an embedded database), off for a real database. {@code crm.demo.enabled} overrides either.
+ * Demo data belongs to the embedded default only: on when {@code spring.datasource.url}
+ * is an H2 URL (or absent, i.e. an embedded database), off for a real database.
+ * {@code crm.demo.enabled} overrides either.
  */
 class DemoDataEnabledCondition extends SpringBootCondition {
 
@@ -26,4 +27,5 @@ class DemoDataEnabledCondition extends SpringBootCondition {
         }
         return ConditionOutcome.noMatch("a real datasource is configured");
     }
+
 }

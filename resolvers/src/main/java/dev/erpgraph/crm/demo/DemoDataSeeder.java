@@ -27,10 +27,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A distributor's book of business for the demo: 1,200 Midwest contractor and supply-house accounts with
- * contacts, opportunities in every stage and their lines. Generated from a fixed seed, so every start (and
- * every test) sees the same data; written with JDBC batches (well under a second on H2). Runs only into an
- * empty database, then hands the account ids to every {@link DemoDataContributor}.
+ * A distributor's book of business for the demo: 1,200 Midwest contractor and
+ * supply-house accounts with contacts, opportunities in every stage and their lines.
+ * Generated from a fixed seed, so every start (and every test) sees the same data;
+ * written with JDBC batches (well under a second on H2). Runs only into an empty
+ * database, then hands the account ids to every {@link DemoDataContributor}.
  */
 @Component
 @Conditional(DemoDataEnabledCondition.class)
@@ -44,7 +45,10 @@ class DemoDataSeeder implements ApplicationRunner {
 
     private static final long SEED = 20_260_613L;
 
-    /** Timestamps and close dates are fixed too, relative to this day, so the data never drifts. */
+    /**
+     * Timestamps and close dates are fixed too, relative to this day, so the data never
+     * drifts.
+     */
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
 
     private static final Logger logger = LoggerFactory.getLogger(DemoDataSeeder.class);
@@ -57,14 +61,14 @@ class DemoDataSeeder implements ApplicationRunner {
             "Iron Range", "Flint Hills", "Platte River", "Missouri Valley", "Ohio Valley", "Chagrin Falls",
             "Lorain County", "Geauga", "Summit County", "Allen County", "Lake County" };
 
-    private static final String[][] TRADES = {
-            { "Mechanical Supply", "Mechanical supply house" }, { "Plumbing Supply", "Plumbing supply house" },
-            { "Plumbing & Heating", "Plumbing contractor" }, { "Mechanical", "Mechanical contractor" },
-            { "Heating & Cooling", "HVAC contractor" }, { "HVAC Services", "HVAC contractor" },
-            { "Comfort Systems", "HVAC contractor" }, { "Electric", "Electrical contractor" },
-            { "Electrical Supply", "Electrical supply house" }, { "Pipe & Valve", "Industrial PVF distributor" },
-            { "Hydronics", "Hydronic heating contractor" }, { "Building Services", "Facilities maintenance" },
-            { "Sheet Metal", "HVAC contractor" }, { "Fire Protection", "Fire sprinkler contractor" } };
+    private static final String[][] TRADES = { { "Mechanical Supply", "Mechanical supply house" },
+            { "Plumbing Supply", "Plumbing supply house" }, { "Plumbing & Heating", "Plumbing contractor" },
+            { "Mechanical", "Mechanical contractor" }, { "Heating & Cooling", "HVAC contractor" },
+            { "HVAC Services", "HVAC contractor" }, { "Comfort Systems", "HVAC contractor" },
+            { "Electric", "Electrical contractor" }, { "Electrical Supply", "Electrical supply house" },
+            { "Pipe & Valve", "Industrial PVF distributor" }, { "Hydronics", "Hydronic heating contractor" },
+            { "Building Services", "Facilities maintenance" }, { "Sheet Metal", "HVAC contractor" },
+            { "Fire Protection", "Fire sprinkler contractor" } };
 
     private static final String[] FORMS = { "", " Co.", " Inc.", " LLC", " Group", " Contractors" };
 
@@ -78,11 +82,12 @@ class DemoDataSeeder implements ApplicationRunner {
             { "Rockford", "IL", "611", "815" }, { "Milwaukee", "WI", "532", "414" }, { "Madison", "WI", "537", "608" },
             { "Green Bay", "WI", "543", "920" }, { "Minneapolis", "MN", "554", "612" },
             { "Des Moines", "IA", "503", "515" }, { "Cedar Rapids", "IA", "524", "319" },
-            { "Omaha", "NE", "681", "402" }, { "Kansas City", "MO", "641", "816" }, { "St. Louis", "MO", "631", "314" } };
+            { "Omaha", "NE", "681", "402" }, { "Kansas City", "MO", "641", "816" },
+            { "St. Louis", "MO", "631", "314" } };
 
-    private static final String[] STREETS = { "Industrial Pkwy", "Commerce Dr", "Euclid Ave", "Superior Ave",
-            "Main St", "Lakeside Ave", "Enterprise Blvd", "Distribution Way", "Harvard Ave", "Brookpark Rd",
-            "Warehouse Rd", "Railroad St", "Granger Rd", "Transportation Blvd", "Mill St" };
+    private static final String[] STREETS = { "Industrial Pkwy", "Commerce Dr", "Euclid Ave", "Superior Ave", "Main St",
+            "Lakeside Ave", "Enterprise Blvd", "Distribution Way", "Harvard Ave", "Brookpark Rd", "Warehouse Rd",
+            "Railroad St", "Granger Rd", "Transportation Blvd", "Mill St" };
 
     private static final String[] FIRST_NAMES = { "Mike", "Dave", "Tom", "Steve", "Jim", "Dan", "Kevin", "Brian",
             "Mark", "Chris", "Jeff", "Scott", "Lisa", "Karen", "Amy", "Jennifer", "Michelle", "Sarah", "Angela",
@@ -110,7 +115,10 @@ class DemoDataSeeder implements ApplicationRunner {
             "warehouse", "office park", "county building", "retail center", "plant expansion", "senior living",
             "university dorm" };
 
-    /** The sandbox ERPs' item catalog, so that a demo opportunity line's live price resolves. */
+    /**
+     * The sandbox ERPs' item catalog, so that a demo opportunity line's live price
+     * resolves.
+     */
     private static final String[] SKUS = DistributorDataSet.skus().toArray(String[]::new);
 
     private static final String[] STAGES = { "PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION", "CLOSED_WON",
@@ -146,7 +154,8 @@ class DemoDataSeeder implements ApplicationRunner {
             List<Long> accountIds = seed(new SplittableRandom(SEED));
             this.contributors.orderedStream().forEach((contributor) -> contributor.contribute(accountIds));
         });
-        // CPU time too: on a busy machine wall-clock time says more about the neighbours than about us.
+        // CPU time too: on a busy machine wall-clock time says more about the neighbours
+        // than about us.
         logger.info("CRM demo data seeded in {} ms ({} ms CPU)", (System.nanoTime() - started) / 1_000_000,
                 (CPU.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000);
     }
@@ -159,25 +168,26 @@ class DemoDataSeeder implements ApplicationRunner {
         for (int i = 0; i < ACCOUNTS; i++) {
             String name = names.get(i);
             String industry = industryOf(name);
-            String domain = name.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z0-9]+", "")
-                    + ".com";
+            String domain = name.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z0-9]+", "") + ".com";
             domains.add(domain);
             String[] city = CITIES[random.nextInt(CITIES.length)];
             String street = (100 + random.nextInt(9800)) + " " + STREETS[random.nextInt(STREETS.length)];
             String zip = city[2] + String.format("%02d", random.nextInt(100));
             String phone = phone(random, city[3]);
             boolean separateShipping = random.nextInt(4) == 0;
-            String shipStreet = separateShipping ? (100 + random.nextInt(9800)) + " "
-                    + STREETS[random.nextInt(STREETS.length)] : street;
+            String shipStreet = separateShipping
+                    ? (100 + random.nextInt(9800)) + " " + STREETS[random.nextInt(STREETS.length)] : street;
             String partner = (random.nextInt(10) == 0) ? "partner-" + (1 + random.nextInt(3)) : null;
             Timestamp at = new Timestamp(created.getTime() + i * 3_600_000L);
             accounts.add(new Object[] { name, industry, "https://www." + domain, phone, street, city[0], city[1], zip,
                     "US", shipStreet, city[0], city[1], zip, "US", "rep-" + (1 + random.nextInt(8)), partner, at, at });
         }
-        this.jdbc.batchUpdate("insert into accounts (name, industry, website, phone, billing_street, billing_city,"
-                + " billing_region, billing_postal_code, billing_country, shipping_street, shipping_city,"
-                + " shipping_region, shipping_postal_code, shipping_country, owner_id, partner_id, created_at,"
-                + " updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", accounts);
+        this.jdbc.batchUpdate(
+                "insert into accounts (name, industry, website, phone, billing_street, billing_city,"
+                        + " billing_region, billing_postal_code, billing_country, shipping_street, shipping_city,"
+                        + " shipping_region, shipping_postal_code, shipping_country, owner_id, partner_id, created_at,"
+                        + " updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                accounts);
         List<Long> accountIds = this.jdbc.queryForList("select id from accounts order by id", Long.class);
 
         List<Object[]> contacts = new ArrayList<>();
@@ -200,9 +210,11 @@ class DemoDataSeeder implements ApplicationRunner {
                 String[] title = TITLES[(t++ == 0) ? random.nextInt(2) : 2 + random.nextInt(TITLES.length - 2)];
                 String email = (first.charAt(0) + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + "@"
                         + domains.get(i);
-                contacts.add(new Object[] { accountId, first, last, email, phone(random, ((String) account[3]).substring(3, 6)), title[0], title[1], at, at });
+                contacts.add(new Object[] { accountId, first, last, email,
+                        phone(random, ((String) account[3]).substring(3, 6)), title[0], title[1], at, at });
             }
-            // Every account cycles through the stages from a different start, so every stage is well filled.
+            // Every account cycles through the stages from a different start, so every
+            // stage is well filled.
             int opportunityCount = 2 + random.nextInt(2); // 2..3
             int stageStart = random.nextInt(STAGES.length);
             for (int o = 0; o < opportunityCount; o++) {
@@ -230,12 +242,12 @@ class DemoDataSeeder implements ApplicationRunner {
             int first = random.nextInt(SKUS.length);
             for (int l = 0; l < lineCounts.get(o); l++) {
                 BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt((l == 0) ? 200 : 50));
-                lines.add(new Object[] { opportunityIds.get(o), l + 1, SKUS[(first + l * 5) % SKUS.length],
-                        quantity });
+                lines.add(new Object[] { opportunityIds.get(o), l + 1, SKUS[(first + l * 5) % SKUS.length], quantity });
             }
         }
-        this.jdbc.batchUpdate("insert into opportunity_lines (opportunity_id, line_number, sku, quantity)"
-                + " values (?, ?, ?, ?)", lines);
+        this.jdbc.batchUpdate(
+                "insert into opportunity_lines (opportunity_id, line_number, sku, quantity)" + " values (?, ?, ?, ?)",
+                lines);
         return accountIds;
     }
 
@@ -261,4 +273,5 @@ class DemoDataSeeder implements ApplicationRunner {
     private static String phone(SplittableRandom random, String areaCode) {
         return "+1 " + areaCode + "-555-" + String.format("%04d", random.nextInt(10_000));
     }
+
 }

@@ -7,18 +7,24 @@ import java.util.Currency;
 import java.util.regex.Pattern;
 
 /**
- * The field checks shared by the CRM mutations. Each one throws {@link InvalidInputException} naming the
- * input field, before anything is written.
+ * The field checks shared by the CRM mutations. Each one throws
+ * {@link InvalidInputException} naming the input field, before anything is written.
  */
 public final class InputChecks {
 
-    /** Deliberately simple: one {@code @}, no blanks, a dot in the domain. Deliverability is not our call. */
+    /**
+     * Deliberately simple: one {@code @}, no blanks, a dot in the domain. Deliverability
+     * is not our call.
+     */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private InputChecks() {
     }
 
-    /** A required text: present, not blank, at most {@code max} characters. Answers it trimmed. */
+    /**
+     * A required text: present, not blank, at most {@code max} characters. Answers it
+     * trimmed.
+     */
     public static String requiredText(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, field + " must not be blank.");
@@ -26,7 +32,10 @@ public final class InputChecks {
         return optionalText(value, field, max);
     }
 
-    /** An optional text: null stays null, otherwise at most {@code max} characters. Answers it trimmed. */
+    /**
+     * An optional text: null stays null, otherwise at most {@code max} characters.
+     * Answers it trimmed.
+     */
     public static String optionalText(String value, String field, int max) {
         if (value == null) {
             return null;
@@ -102,4 +111,5 @@ public final class InputChecks {
         }
         throw new InvalidInputException(field, field + " must be an ISO 4217 currency code, e.g. USD.");
     }
+
 }

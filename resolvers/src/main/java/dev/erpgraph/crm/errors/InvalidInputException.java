@@ -3,8 +3,9 @@ package dev.erpgraph.crm.errors;
 import java.util.Objects;
 
 /**
- * Input the client can fix: answered as {@code BAD_USER_INPUT} with {@code extensions.field} naming the
- * input field (a path such as {@code lines[0].quantity}). The message is meant for the client.
+ * Input the client can fix: answered as {@code BAD_USER_INPUT} with
+ * {@code extensions.field} naming the input field (a path such as
+ * {@code lines[0].quantity}). The message is meant for the client.
  */
 public class InvalidInputException extends RuntimeException {
 
@@ -19,4 +20,5 @@ public class InvalidInputException extends RuntimeException {
     public String getField() {
         return this.field;
     }
+
 }

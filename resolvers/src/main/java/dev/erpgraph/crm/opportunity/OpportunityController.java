@@ -28,8 +28,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code Query.opportunity}, {@code Query.opportunities}, {@code Account.opportunities}, the opportunity's
- * own relations and the opportunity mutations.
+ * {@code Query.opportunity}, {@code Query.opportunities}, {@code Account.opportunities},
+ * the opportunity's own relations and the opportunity mutations.
  */
 @Controller
 class OpportunityController {
@@ -44,8 +44,8 @@ class OpportunityController {
 
     private final OpportunityService service;
 
-    OpportunityController(OpportunityRepository opportunities, OpportunityLineRepository lines,
-            OpportunityPages pages, AccountRepository accounts, OpportunityService service) {
+    OpportunityController(OpportunityRepository opportunities, OpportunityLineRepository lines, OpportunityPages pages,
+            AccountRepository accounts, OpportunityService service) {
         this.opportunities = opportunities;
         this.lines = lines;
         this.pages = pages;
@@ -116,4 +116,5 @@ class OpportunityController {
     UpdateOpportunityPayload updateOpportunity(@Argument UpdateOpportunityInput input) {
         return new UpdateOpportunityPayload(this.service.update(input), input.clientMutationId());
     }
+
 }

@@ -10,7 +10,10 @@ final class OpportunityInputs {
     private OpportunityInputs() {
     }
 
-    /** Kept apart from {@code Money}, whose constructor refuses bad codes before we could name the field. */
+    /**
+     * Kept apart from {@code Money}, whose constructor refuses bad codes before we could
+     * name the field.
+     */
     record MoneyInput(BigDecimal amount, String currency) {
     }
 
@@ -32,4 +35,5 @@ final class OpportunityInputs {
 
     record UpdateOpportunityPayload(Opportunity opportunity, String clientMutationId) {
     }
+
 }

@@ -18,4 +18,5 @@ public interface OpportunityLineRepository extends ListCrudRepository<Opportunit
     @Modifying
     @Query("delete from opportunity_lines where opportunity_id = :opportunityId")
     void deleteByOpportunityId(@Param("opportunityId") long opportunityId);
+
 }

@@ -23,9 +23,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages of opportunities under an {@link OpportunityFilter}: across all accounts ({@code Query.opportunities})
- * and per account ({@code Account.opportunities}, as the {@value #PER_ACCOUNT} DataLoader). Either way two
- * statements (rows and totals) per distinct {@code (first, after, filter)}, however many accounts are asked.
+ * Pages of opportunities under an {@link OpportunityFilter}: across all accounts
+ * ({@code Query.opportunities}) and per account ({@code Account.opportunities}, as the
+ * {@value #PER_ACCOUNT} DataLoader). Either way two statements (rows and totals) per
+ * distinct {@code (first, after, filter)}, however many accounts are asked.
  */
 @Component
 public class OpportunityPages {
@@ -51,7 +52,10 @@ public class OpportunityPages {
     private record Group(PageRequest page, OpportunityFilter filter) {
     }
 
-    /** One page; the total is counted only when {@code countTotal}, as for accounts, and is 0 otherwise. */
+    /**
+     * One page; the total is counted only when {@code countTotal}, as for accounts, and
+     * is 0 otherwise.
+     */
     public Connection<Opportunity> find(OpportunityFilter filter, PageRequest page, boolean countTotal) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -61,8 +65,7 @@ public class OpportunityPages {
         }
         appendCriteria(filter, where, params);
         Integer total = countTotal
-                ? this.jdbc.queryForObject("select count(*) from opportunities o" + where, params, Integer.class)
-                : 0;
+                ? this.jdbc.queryForObject("select count(*) from opportunities o" + where, params, Integer.class) : 0;
         params.addValue("after", page.afterId()).addValue("limit", page.fetchSize());
         List<Opportunity> rows = this.jdbc.query(
                 "select o.* from opportunities o" + where + " and o.id > :after order by o.id limit :limit", params,
@@ -91,7 +94,9 @@ public class OpportunityPages {
                 .collect(Collectors.groupingBy(Opportunity::accountId));
             Map<Long, Integer> totals = new HashMap<>();
             this.jdbc.query("select o.account_id, count(*) n from opportunities o" + where + " group by o.account_id",
-                    params, (rs) -> { totals.put(rs.getLong("account_id"), rs.getInt("n")); });
+                    params, (rs) -> {
+                        totals.put(rs.getLong("account_id"), rs.getInt("n"));
+                    });
             for (Key key : group) {
                 result.put(key, Connection.of(rows.getOrDefault(key.accountId(), List.of()), page,
                         totals.getOrDefault(key.accountId(), 0), Opportunity::id));
@@ -127,7 +132,8 @@ public class OpportunityPages {
         return new Opportunity(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"),
                 OpportunityStage.valueOf(rs.getString("stage")), rs.getBigDecimal("amount"), rs.getString("currency"),
                 rs.getObject("close_date", LocalDate.class), JdbcRows.integer(rs, "probability"),
-                rs.getString("owner_id"), rs.getString("erp_system_id"), rs.getString("erp_order_number"), JdbcRows.instant(rs, "created_at"),
-                JdbcRows.instant(rs, "updated_at"), rs.getInt("version"));
+                rs.getString("owner_id"), rs.getString("erp_system_id"), rs.getString("erp_order_number"),
+                JdbcRows.instant(rs, "created_at"), JdbcRows.instant(rs, "updated_at"), rs.getInt("version"));
     }
+
 }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opportunity writes: the opportunity and its lines change together in one transaction, after every field
- * has been checked; updates name the version they are based on.
+ * Opportunity writes: the opportunity and its lines change together in one transaction,
+ * after every field has been checked; updates name the version they are based on.
  */
 @Service
 class OpportunityService {
@@ -38,8 +38,8 @@ class OpportunityService {
 
     private final OpportunityLineRepository lines;
 
-    OpportunityService(OpportunityRepository opportunities, OpportunityLineRepository lines,
-            AccountRepository accounts, NamedParameterJdbcTemplate jdbc) {
+    OpportunityService(OpportunityRepository opportunities, OpportunityLineRepository lines, AccountRepository accounts,
+            NamedParameterJdbcTemplate jdbc) {
         this.opportunities = opportunities;
         this.lines = lines;
         this.accounts = accounts;
@@ -85,8 +85,8 @@ class OpportunityService {
                         : current.ownerId(),
                 current.erpSystemId(), current.erpOrderNumber(), current.createdAt(), now(), current.version());
         if (!current.version().equals(input.expectedVersion())) {
-            throw new VersionConflictException("The opportunity has changed since version "
-                    + input.expectedVersion() + "; it is at version " + current.version() + ".");
+            throw new VersionConflictException("The opportunity has changed since version " + input.expectedVersion()
+                    + "; it is at version " + current.version() + ".");
         }
         Opportunity saved;
         try {
@@ -140,8 +140,12 @@ class OpportunityService {
                 + " values (:opportunityId, :lineNumber, :sku, :quantity)", batch);
     }
 
-    /** Truncated to what PostgreSQL stores, so that the answer equals what a later read returns. */
+    /**
+     * Truncated to what PostgreSQL stores, so that the answer equals what a later read
+     * returns.
+     */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * A Relay connection page: the shape of {@code AccountConnection}, {@code ContactConnection} and
- * {@code OpportunityConnection}.
+ * A Relay connection page: the shape of {@code AccountConnection},
+ * {@code ContactConnection} and {@code OpportunityConnection}.
  */
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCount) {
 
@@ -15,8 +15,8 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
     }
 
     /**
-     * Builds a page from rows fetched with {@link PageRequest#fetchSize()}: the extra row, if present, only
-     * says that a next page exists.
+     * Builds a page from rows fetched with {@link PageRequest#fetchSize()}: the extra
+     * row, if present, only says that a next page exists.
      */
     public static <T> Connection<T> of(List<T> rows, PageRequest page, int totalCount, ToLongFunction<T> id) {
         boolean hasNext = rows.size() > page.first();

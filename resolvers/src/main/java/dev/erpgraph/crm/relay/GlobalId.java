@@ -6,8 +6,8 @@ import java.util.Base64;
 import dev.erpgraph.crm.errors.InvalidInputException;
 
 /**
- * A Relay global id: base64url of {@code Type:id}, so that {@code node(id:)} knows which table to read and
- * an id of one type cannot be passed where another is expected.
+ * A Relay global id: base64url of {@code Type:id}, so that {@code node(id:)} knows which
+ * table to read and an id of one type cannot be passed where another is expected.
  *
  * @param type the GraphQL type name, e.g. {@code Account}
  * @param id the row's primary key
@@ -15,17 +15,23 @@ import dev.erpgraph.crm.errors.InvalidInputException;
 public record GlobalId(String type, long id) {
 
     public static final String ACCOUNT = "Account";
+
     public static final String CONTACT = "Contact";
+
     public static final String OPPORTUNITY = "Opportunity";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     public static String encode(String type, long id) {
         return ENCODER.encodeToString((type + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Decodes an id of any type; garbage is the client's mistake, reported against {@code field}. */
+    /**
+     * Decodes an id of any type; garbage is the client's mistake, reported against
+     * {@code field}.
+     */
     public static GlobalId decode(String raw, String field) {
         if (raw == null || raw.isEmpty() || raw.length() > 200) {
             throw invalid(field);
@@ -46,7 +52,10 @@ public record GlobalId(String type, long id) {
         throw invalid(field);
     }
 
-    /** Decodes an id that must be of {@code expectedType}; any other type is a client error on {@code field}. */
+    /**
+     * Decodes an id that must be of {@code expectedType}; any other type is a client
+     * error on {@code field}.
+     */
     public static long decode(String raw, String expectedType, String field) {
         GlobalId id = decode(raw, field);
         if (!id.type().equals(expectedType)) {

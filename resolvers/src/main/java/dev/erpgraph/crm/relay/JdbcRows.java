@@ -11,7 +11,10 @@ public final class JdbcRows {
     private JdbcRows() {
     }
 
-    /** Both drivers (PostgreSQL, H2) read {@code timestamp with time zone} as an {@link OffsetDateTime}. */
+    /**
+     * Both drivers (PostgreSQL, H2) read {@code timestamp with time zone} as an
+     * {@link OffsetDateTime}.
+     */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return (value != null) ? value.toInstant() : null;
@@ -22,4 +25,5 @@ public final class JdbcRows {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code Query.node}: reads the table the global id names. The returned record's class name is the GraphQL
- * type name, which is how Spring's default type resolver picks the {@code Node} implementation.
+ * {@code Query.node}: reads the table the global id names. The returned record's class
+ * name is the GraphQL type name, which is how Spring's default type resolver picks the
+ * {@code Node} implementation.
  */
 @Controller
 class NodeController {
@@ -38,4 +39,5 @@ class NodeController {
             default -> throw new InvalidInputException("id", "Not a valid id.");
         };
     }
+
 }

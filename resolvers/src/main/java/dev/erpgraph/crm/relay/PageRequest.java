@@ -6,9 +6,10 @@ import java.util.Base64;
 import dev.erpgraph.crm.errors.InvalidInputException;
 
 /**
- * A validated {@code (first, after)} pair. Every list is ordered by primary key, so a cursor is the id of
- * the last row seen (keyset pagination: stable under inserts, no OFFSET scans). Cursors are opaque to
- * clients; the {@code c1:} prefix leaves room to change their content later.
+ * A validated {@code (first, after)} pair. Every list is ordered by primary key, so a
+ * cursor is the id of the last row seen (keyset pagination: stable under inserts, no
+ * OFFSET scans). Cursors are opaque to clients; the {@code c1:} prefix leaves room to
+ * change their content later.
  *
  * @param first how many rows the page holds (1..100)
  * @param afterId rows with an id greater than this one; 0 for the first page
@@ -16,6 +17,7 @@ import dev.erpgraph.crm.errors.InvalidInputException;
 public record PageRequest(int first, long afterId) {
 
     public static final int DEFAULT_FIRST = 20;
+
     public static final int MAX_FIRST = 100;
 
     private static final String PREFIX = "c1:";
@@ -40,8 +42,7 @@ public record PageRequest(int first, long afterId) {
     }
 
     public static String encodeCursor(long id) {
-        return Base64.getUrlEncoder().withoutPadding()
-            .encodeToString((PREFIX + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + id).getBytes(StandardCharsets.UTF_8));
     }
 
     static long decodeCursor(String cursor) {

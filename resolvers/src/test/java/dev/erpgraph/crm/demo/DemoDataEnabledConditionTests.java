@@ -8,11 +8,12 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Demo data only in the embedded default, unless {@code crm.demo.enabled} says otherwise. */
+/**
+ * Demo data only in the embedded default, unless {@code crm.demo.enabled} says otherwise.
+ */
 class DemoDataEnabledConditionTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withUserConfiguration(Guarded.class);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Guarded.class);
 
     @Test
     void isOnForAnH2Url() {
@@ -37,5 +38,7 @@ class DemoDataEnabledConditionTests {
     @Configuration(proxyBeanMethods = false)
     @Conditional(DemoDataEnabledCondition.class)
     static class Guarded {
+
     }
+
 }

@@ -19,12 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo book of business, seeded at startup into its own H2 database: its size and spread, its
- * determinism, and the hand-over to {@link DemoDataContributor}s.
+ * The demo book of business, seeded at startup into its own H2 database: its size and
+ * spread, its determinism, and the hand-over to {@link DemoDataContributor}s.
  */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:demoseed;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")
+@TestPropertySource(
+        properties = "spring.datasource.url=jdbc:h2:mem:demoseed;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")
 @Import({ DemoDataSeeder.class, DemoDataSeederTests.RecordingContributor.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class DemoDataSeederTests {
@@ -49,12 +50,14 @@ class DemoDataSeederTests {
         assertThat(count("select max(c) from (select count(*) c from opportunity_lines group by opportunity_id) x"))
             .isEqualTo(4);
         assertThat(count("select count(*) from opportunities o where not exists"
-                + " (select 1 from opportunity_lines l where l.opportunity_id = o.id)")).isZero();
+                + " (select 1 from opportunity_lines l where l.opportunity_id = o.id)"))
+            .isZero();
     }
 
     @Test
     void isTheSameOnEveryStart() {
-        // A fixed seed and fixed dates: these values hold on every start, on every machine.
+        // A fixed seed and fixed dates: these values hold on every start, on every
+        // machine.
         assertThat(this.jdbc.queryForObject("select name from accounts order by id limit 1", String.class))
             .isEqualTo(DemoDataSeederTests.FIRST_ACCOUNT);
         assertThat(this.jdbc.queryForObject("select sum(amount) from opportunities", String.class))
@@ -85,5 +88,7 @@ class DemoDataSeederTests {
         public void contribute(List<Long> accountIds) {
             this.accountIds.addAll(accountIds);
         }
+
     }
+
 }
