@@ -8,6 +8,6 @@ import graphql.ErrorClassification;
  */
 enum ErrorCode implements ErrorClassification {
 
-    BAD_USER_INPUT, CONFLICT, NOT_FOUND, INTERNAL, ERP_UNAVAILABLE, ERP_TIMEOUT, ERP_BAD_RESPONSE, ERP_REJECTED
+    BAD_USER_INPUT, CONFLICT, NOT_FOUND, INTERNAL
 
 }

@@ -27,11 +27,11 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return chain.next(request).map((response) -> {
+        return chain.next(request).map(response -> {
             if (response.getErrors().isEmpty()) {
                 return response;
             }
-            return response.transform((builder) -> builder.errors(withCodes(response.getErrors())));
+            return response.transform(builder -> builder.errors(withCodes(response.getErrors())));
         });
     }
 

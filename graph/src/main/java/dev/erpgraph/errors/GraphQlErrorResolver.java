@@ -1,11 +1,11 @@
 package dev.erpgraph.errors;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import dev.erpgraph.crm.errors.InvalidInputException;
 import dev.erpgraph.erp.ErpException;
@@ -30,8 +30,8 @@ import org.springframework.validation.FieldError;
  * is logged with the exception, so that support can find the stack trace without the
  * client ever seeing it, or any SQL or class name.
  * <p>
- * To map another exception type (e.g. the ERP connectors' exception), add one entry to
- * {@link #MAPPINGS}.
+ * To map another exception type, add one entry to {@link #MAPPINGS}. ERP failures are
+ * built by {@link ErpFieldError}, as on an ERP-owned field.
  */
 @Component
 public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
@@ -41,30 +41,24 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
     private static final List<Mapping<?>> MAPPINGS = List.of(
             new Mapping<>(InvalidInputException.class, ErrorCode.BAD_USER_INPUT, InvalidInputException::getMessage,
                     (ex, extensions) -> extensions.put("field", ex.getField())),
-            // Spring's argument binding (e.g. a value that does not fit the Java type):
-            // name the field only.
-            new Mapping<>(BindException.class, ErrorCode.BAD_USER_INPUT, (ex) -> "Invalid input.",
+            // Spring's argument binding (a value that does not fit the Java type): name
+            // the field only.
+            new Mapping<>(BindException.class, ErrorCode.BAD_USER_INPUT, ex -> "Invalid input.",
                     GraphQlErrorResolver::bindingField),
             new Mapping<>(VersionConflictException.class, ErrorCode.CONFLICT, VersionConflictException::getMessage,
                     (ex, extensions) -> {
                     }),
             new Mapping<>(RecordNotFoundException.class, ErrorCode.NOT_FOUND, RecordNotFoundException::getMessage,
                     (ex, extensions) -> {
-                    }),
-            // An ERP failure that escaped a loader (a mutation writing to an ERP): the
-            // same code and
-            // extensions as on an ERP-owned field. The exception's own message may quote
-            // the ERP: not shown.
-            new Mapping<>(ErpException.class, (ex) -> ErrorCode.valueOf(ErpFieldError.code(ex.kind())),
-                    (ex) -> ErpFieldError.message(ex), (ex, extensions) -> {
-                        extensions.put("erpSystemId", ex.erpSystemId());
-                        if (ex.kind() == ErpException.Kind.REJECTED && ex.erpMessage() != null) {
-                            extensions.put("erpMessage", ex.erpMessage());
-                        }
                     }));
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        // An ERP failure that escaped a loader (a mutation writing to an ERP) looks as it
+        // does on an ERP-owned field.
+        if (ex instanceof ErpException failure) {
+            return ErpFieldError.of(failure, env);
+        }
         for (Mapping<?> mapping : MAPPINGS) {
             if (mapping.type().isInstance(ex)) {
                 return mapping.toError(ex, env);
@@ -96,35 +90,20 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
      * @param extensions adds further extensions, e.g. {@code field} or
      * {@code erpSystemId}
      */
-    record Mapping<E extends Throwable>(Class<E> type, java.util.function.Function<E, ErrorCode> code,
-            java.util.function.Function<E, String> message, BiConsumer<E, Map<String, Object>> extensions) {
-
-        Mapping(Class<E> type, ErrorCode code, java.util.function.Function<E, String> message,
-                BiConsumer<E, Map<String, Object>> extensions) {
-            this(type, (ex) -> code, message, extensions);
-        }
+    record Mapping<E extends Throwable>(Class<E> type, ErrorCode code, Function<E, String> message,
+            BiConsumer<E, Map<String, Object>> extensions) {
 
         GraphQLError toError(Throwable ex, DataFetchingEnvironment env) {
-            E typed = this.type.cast(ex);
-            ErrorCode errorCode = this.code.apply(typed);
+            E typed = type.cast(ex);
             Map<String, Object> ext = new LinkedHashMap<>();
-            ext.put("code", errorCode.name());
-            this.extensions.accept(typed, ext);
+            ext.put("code", code.name());
+            extensions.accept(typed, ext);
             return GraphqlErrorBuilder.newError(env)
-                .errorType(errorCode)
-                .message(this.message.apply(typed))
+                .errorType(code)
+                .message(message.apply(typed))
                 .extensions(ext)
                 .build();
         }
-    }
-
-    /**
-     * Exposed for tests: the exception types with a mapping, in the order they are tried.
-     */
-    static List<Class<?>> mappedTypes() {
-        List<Class<?>> types = new ArrayList<>();
-        MAPPINGS.forEach((mapping) -> types.add(mapping.type()));
-        return types;
     }
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.function.Function;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -41,7 +42,7 @@ class ScalarsConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalarsWiring() {
-        return (wiring) -> wiring.scalar(ExtendedScalars.Date).scalar(DATE_TIME).scalar(DECIMAL);
+        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(DATE_TIME).scalar(DECIMAL);
     }
 
     @SuppressWarnings("unchecked")
@@ -120,8 +121,7 @@ class ScalarsConfiguration {
             return StringValue.of(serialize(input, context, locale));
         }
 
-        private static <E extends RuntimeException> BigDecimal parse(String text,
-                java.util.function.Function<String, E> error) {
+        private static <E extends RuntimeException> BigDecimal parse(String text, Function<String, E> error) {
             try {
                 // Bounds on length and scale keep "1e999999999" from costing memory in
                 // toPlainString().

@@ -36,13 +36,13 @@ class AccountController {
 
     @QueryMapping
     Account account(@Argument String id) {
-        return this.accounts.findById(GlobalId.decode(id, GlobalId.ACCOUNT, "id")).orElse(null);
+        return accounts.findById(GlobalId.decode(id, GlobalId.ACCOUNT, "id")).orElse(null);
     }
 
     @QueryMapping
     Connection<Account> accounts(@Argument Integer first, @Argument String after, @Argument AccountFilter filter,
             DataFetchingFieldSelectionSet selection) {
-        return this.pages.find(filter, PageRequest.of(first, after), selection.contains("totalCount"));
+        return pages.find(filter, PageRequest.of(first, after), selection.contains("totalCount"));
     }
 
     @SchemaMapping(typeName = "Account")
@@ -52,12 +52,12 @@ class AccountController {
 
     @MutationMapping
     CreateAccountPayload createAccount(@Argument CreateAccountInput input) {
-        return new CreateAccountPayload(this.service.create(input), input.clientMutationId());
+        return new CreateAccountPayload(service.create(input), input.clientMutationId());
     }
 
     @MutationMapping
     UpdateAccountPayload updateAccount(@Argument UpdateAccountInput input) {
-        return new UpdateAccountPayload(this.service.update(input), input.clientMutationId());
+        return new UpdateAccountPayload(service.update(input), input.clientMutationId());
     }
 
 }

@@ -40,11 +40,10 @@ public class AccountPages {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
         Integer total = countTotal
-                ? this.jdbc.queryForObject("select count(*) from accounts a" + where, params, Integer.class) : 0;
+                ? jdbc.queryForObject("select count(*) from accounts a" + where, params, Integer.class) : 0;
         params.addValue("after", page.afterId()).addValue("limit", page.fetchSize());
-        List<Account> rows = this.jdbc.query("select a.* from accounts a" + where
-                + (where.isEmpty() ? " where" : " and") + " a.id > :after order by a.id limit :limit", params,
-                ROW_MAPPER);
+        List<Account> rows = jdbc.query("select a.* from accounts a" + where + (where.isEmpty() ? " where" : " and")
+                + " a.id > :after order by a.id limit :limit", params, ROW_MAPPER);
         return Connection.of(rows, page, (total != null) ? total : 0, Account::id);
     }
 

@@ -31,7 +31,7 @@ class AccountService {
     @Transactional
     Account create(CreateAccountInput input) {
         Instant now = now();
-        return this.accounts.save(new Account(null, InputChecks.requiredText(input.name(), "name", 200),
+        return accounts.save(new Account(null, InputChecks.requiredText(input.name(), "name", 200),
                 InputChecks.optionalText(input.industry(), "industry", 100),
                 InputChecks.website(input.website(), "website"), InputChecks.optionalText(input.phone(), "phone", 50),
                 address(input.billingAddress(), "billingAddress"), address(input.shippingAddress(), "shippingAddress"),
@@ -43,7 +43,7 @@ class AccountService {
     @Transactional
     Account update(UpdateAccountInput input) {
         long id = GlobalId.decode(input.id(), GlobalId.ACCOUNT, "id");
-        Account current = this.accounts.findById(id)
+        Account current = accounts.findById(id)
             .orElseThrow(() -> new RecordNotFoundException("No account with this id."));
         Account changed = new Account(id,
                 (input.name() != null) ? InputChecks.requiredText(input.name(), "name", 200) : current.name(),
@@ -65,7 +65,7 @@ class AccountService {
                     + "; it is at version " + current.version() + ".");
         }
         try {
-            return this.accounts.save(changed);
+            return accounts.save(changed);
         }
         catch (OptimisticLockingFailureException ex) {
             // Someone else saved between our read and our write.

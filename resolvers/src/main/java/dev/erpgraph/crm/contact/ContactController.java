@@ -46,7 +46,7 @@ class ContactController {
 
     @QueryMapping
     Contact contact(@Argument String id) {
-        return this.contacts.findById(GlobalId.decode(id, GlobalId.CONTACT, "id")).orElse(null);
+        return contacts.findById(GlobalId.decode(id, GlobalId.CONTACT, "id")).orElse(null);
     }
 
     @SchemaMapping(typeName = "Contact")
@@ -65,22 +65,21 @@ class ContactController {
     /** One statement for the accounts of all contacts in the response. */
     @BatchMapping(typeName = "Contact")
     Map<Contact, Account> account(List<Contact> contacts) {
-        Map<Long, Account> byId = this.accounts
-            .findAllById(contacts.stream().map(Contact::accountId).distinct().toList())
+        Map<Long, Account> byId = accounts.findAllById(contacts.stream().map(Contact::accountId).distinct().toList())
             .stream()
             .collect(Collectors.toMap(Account::id, Function.identity()));
         return contacts.stream()
-            .collect(Collectors.toMap(Function.identity(), (c) -> byId.get(c.accountId()), (a, b) -> a));
+            .collect(Collectors.toMap(Function.identity(), c -> byId.get(c.accountId()), (a, b) -> a));
     }
 
     @MutationMapping
     CreateContactPayload createContact(@Argument CreateContactInput input) {
-        return new CreateContactPayload(this.service.create(input), input.clientMutationId());
+        return new CreateContactPayload(service.create(input), input.clientMutationId());
     }
 
     @MutationMapping
     UpdateContactPayload updateContact(@Argument UpdateContactInput input) {
-        return new UpdateContactPayload(this.service.update(input), input.clientMutationId());
+        return new UpdateContactPayload(service.update(input), input.clientMutationId());
     }
 
 }

@@ -55,16 +55,16 @@ public class ContactPagesLoader {
             MapSqlParameterSource params = new MapSqlParameterSource("ids", accountIds)
                 .addValue("after", page.afterId())
                 .addValue("limit", page.fetchSize());
-            Map<Long, List<Contact>> rows = this.jdbc
+            Map<Long, List<Contact>> rows = jdbc
                 .query("select * from (select c.*, row_number() over (partition by c.account_id order by c.id) rn"
                         + " from contacts c where c.account_id in (:ids) and c.id > :after) p"
                         + " where p.rn <= :limit order by p.account_id, p.id", params, ROW_MAPPER)
                 .stream()
                 .collect(Collectors.groupingBy(Contact::accountId));
             Map<Long, Integer> totals = new HashMap<>();
-            this.jdbc.query(
+            jdbc.query(
                     "select account_id, count(*) n from contacts where account_id in (:ids)" + " group by account_id",
-                    params, (rs) -> {
+                    params, rs -> {
                         totals.put(rs.getLong("account_id"), rs.getInt("n"));
                     });
             for (Key key : group) {

@@ -40,17 +40,17 @@ class ContactService {
                 InputChecks.optionalText(input.phone(), "phone", 50),
                 InputChecks.optionalText(input.title(), "title", 200),
                 InputChecks.optionalText(input.role(), "role", 100), now, now, null);
-        if (!this.accounts.existsById(accountId)) {
+        if (!accounts.existsById(accountId)) {
             throw new RecordNotFoundException("No account with this accountId.");
         }
-        return this.contacts.save(contact);
+        return contacts.save(contact);
     }
 
     /** Fields left out (null) stay as they are. */
     @Transactional
     Contact update(UpdateContactInput input) {
         long id = GlobalId.decode(input.id(), GlobalId.CONTACT, "id");
-        Contact current = this.contacts.findById(id)
+        Contact current = contacts.findById(id)
             .orElseThrow(() -> new RecordNotFoundException("No contact with this id."));
         Contact changed = new Contact(id, current.accountId(),
                 (input.firstName() != null) ? InputChecks.requiredText(input.firstName(), "firstName", 100)
@@ -67,7 +67,7 @@ class ContactService {
                     + "; it is at version " + current.version() + ".");
         }
         try {
-            return this.contacts.save(changed);
+            return contacts.save(changed);
         }
         catch (OptimisticLockingFailureException ex) {
             // Someone else saved between our read and our write.

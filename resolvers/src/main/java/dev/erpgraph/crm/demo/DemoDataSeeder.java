@@ -3,9 +3,11 @@ package dev.erpgraph.crm.demo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,16 +145,16 @@ class DemoDataSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Integer existing = this.jdbc.queryForObject("select count(*) from accounts", Integer.class);
+        Integer existing = jdbc.queryForObject("select count(*) from accounts", Integer.class);
         if (existing != null && existing > 0) {
             logger.info("CRM demo data not seeded: the database already holds {} accounts", existing);
             return;
         }
         long started = System.nanoTime();
         long cpuStarted = CPU.getCurrentThreadCpuTime();
-        this.transaction.executeWithoutResult((status) -> {
+        transaction.executeWithoutResult(status -> {
             List<Long> accountIds = seed(new SplittableRandom(SEED));
-            this.contributors.orderedStream().forEach((contributor) -> contributor.contribute(accountIds));
+            contributors.orderedStream().forEach(contributor -> contributor.contribute(accountIds));
         });
         // CPU time too: on a busy machine wall-clock time says more about the neighbours
         // than about us.
@@ -161,7 +163,7 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     List<Long> seed(SplittableRandom random) {
-        Timestamp created = Timestamp.from(TODAY.minusYears(2).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+        Timestamp created = Timestamp.from(TODAY.minusYears(2).atStartOfDay().toInstant(ZoneOffset.UTC));
         List<String> names = accountNames(random);
         List<Object[]> accounts = new ArrayList<>();
         List<String> domains = new ArrayList<>();
@@ -182,13 +184,13 @@ class DemoDataSeeder implements ApplicationRunner {
             accounts.add(new Object[] { name, industry, "https://www." + domain, phone, street, city[0], city[1], zip,
                     "US", shipStreet, city[0], city[1], zip, "US", "rep-" + (1 + random.nextInt(8)), partner, at, at });
         }
-        this.jdbc.batchUpdate(
+        jdbc.batchUpdate(
                 "insert into accounts (name, industry, website, phone, billing_street, billing_city,"
                         + " billing_region, billing_postal_code, billing_country, shipping_street, shipping_city,"
                         + " shipping_region, shipping_postal_code, shipping_country, owner_id, partner_id, created_at,"
                         + " updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 accounts);
-        List<Long> accountIds = this.jdbc.queryForList("select id from accounts order by id", Long.class);
+        List<Long> accountIds = jdbc.queryForList("select id from accounts order by id", Long.class);
 
         List<Object[]> contacts = new ArrayList<>();
         List<Object[]> opportunities = new ArrayList<>();
@@ -226,17 +228,17 @@ class DemoDataSeeder implements ApplicationRunner {
                 String name = DEAL_NAMES[random.nextInt(DEAL_NAMES.length)] + " - "
                         + ((CITIES[random.nextInt(CITIES.length)])[0]) + " "
                         + PROJECT_SITES[random.nextInt(PROJECT_SITES.length)];
-                opportunities.add(new Object[] { accountId, name, STAGES[stage], amount, "USD",
-                        java.sql.Date.valueOf(closeDate), STAGE_PROBABILITY[stage], account[14], at, at });
+                opportunities.add(new Object[] { accountId, name, STAGES[stage], amount, "USD", Date.valueOf(closeDate),
+                        STAGE_PROBABILITY[stage], account[14], at, at });
                 lineCounts.add(1 + random.nextInt(4));
             }
         }
-        this.jdbc.batchUpdate("insert into contacts (account_id, first_name, last_name, email, phone, title, role,"
+        jdbc.batchUpdate("insert into contacts (account_id, first_name, last_name, email, phone, title, role,"
                 + " created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", contacts);
-        this.jdbc.batchUpdate("insert into opportunities (account_id, name, stage, amount, currency, close_date,"
+        jdbc.batchUpdate("insert into opportunities (account_id, name, stage, amount, currency, close_date,"
                 + " probability, owner_id, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 opportunities);
-        List<Long> opportunityIds = this.jdbc.queryForList("select id from opportunities order by id", Long.class);
+        List<Long> opportunityIds = jdbc.queryForList("select id from opportunities order by id", Long.class);
         List<Object[]> lines = new ArrayList<>();
         for (int o = 0; o < opportunityIds.size(); o++) {
             int first = random.nextInt(SKUS.length);
@@ -245,7 +247,7 @@ class DemoDataSeeder implements ApplicationRunner {
                 lines.add(new Object[] { opportunityIds.get(o), l + 1, SKUS[(first + l * 5) % SKUS.length], quantity });
             }
         }
-        this.jdbc.batchUpdate(
+        jdbc.batchUpdate(
                 "insert into opportunity_lines (opportunity_id, line_number, sku, quantity)" + " values (?, ?, ?, ?)",
                 lines);
         return accountIds;

@@ -18,7 +18,7 @@ public class InvalidInputException extends RuntimeException {
 
     /** The offending input field, as a path from the argument or input object. */
     public String getField() {
-        return this.field;
+        return field;
     }
 
 }

@@ -55,13 +55,13 @@ class OpportunityController {
 
     @QueryMapping
     Opportunity opportunity(@Argument String id) {
-        return this.opportunities.findById(GlobalId.decode(id, GlobalId.OPPORTUNITY, "id")).orElse(null);
+        return opportunities.findById(GlobalId.decode(id, GlobalId.OPPORTUNITY, "id")).orElse(null);
     }
 
     @QueryMapping
     Connection<Opportunity> opportunities(@Argument Integer first, @Argument String after,
             @Argument OpportunityFilter filter, DataFetchingFieldSelectionSet selection) {
-        return this.pages.find(filter, PageRequest.of(first, after), selection.contains("totalCount"));
+        return pages.find(filter, PageRequest.of(first, after), selection.contains("totalCount"));
     }
 
     /** Batched across all accounts of the response by {@link OpportunityPages}. */
@@ -86,35 +86,35 @@ class OpportunityController {
     /** One statement for the lines of all opportunities in the response. */
     @BatchMapping(typeName = "Opportunity")
     Map<Opportunity, List<OpportunityLine>> lines(List<Opportunity> opportunities) {
-        Map<Long, List<OpportunityLine>> byOpportunity = this.lines
+        Map<Long, List<OpportunityLine>> byOpportunity = lines
             .findByOpportunityIdInOrderByOpportunityIdAscLineNumberAsc(
                     opportunities.stream().map(Opportunity::id).distinct().toList())
             .stream()
             .collect(Collectors.groupingBy(OpportunityLine::opportunityId));
         return opportunities.stream()
-            .collect(Collectors.toMap(Function.identity(), (o) -> byOpportunity.getOrDefault(o.id(), List.of()),
+            .collect(Collectors.toMap(Function.identity(), o -> byOpportunity.getOrDefault(o.id(), List.of()),
                     (a, b) -> a));
     }
 
     /** One statement for the accounts of all opportunities in the response. */
     @BatchMapping(typeName = "Opportunity")
     Map<Opportunity, Account> account(List<Opportunity> opportunities) {
-        Map<Long, Account> byId = this.accounts
+        Map<Long, Account> byId = accounts
             .findAllById(opportunities.stream().map(Opportunity::accountId).distinct().toList())
             .stream()
             .collect(Collectors.toMap(Account::id, Function.identity()));
         return opportunities.stream()
-            .collect(Collectors.toMap(Function.identity(), (o) -> byId.get(o.accountId()), (a, b) -> a));
+            .collect(Collectors.toMap(Function.identity(), o -> byId.get(o.accountId()), (a, b) -> a));
     }
 
     @MutationMapping
     CreateOpportunityPayload createOpportunity(@Argument CreateOpportunityInput input) {
-        return new CreateOpportunityPayload(this.service.create(input), input.clientMutationId());
+        return new CreateOpportunityPayload(service.create(input), input.clientMutationId());
     }
 
     @MutationMapping
     UpdateOpportunityPayload updateOpportunity(@Argument UpdateOpportunityInput input) {
-        return new UpdateOpportunityPayload(this.service.update(input), input.clientMutationId());
+        return new UpdateOpportunityPayload(service.update(input), input.clientMutationId());
     }
 
 }

@@ -65,9 +65,9 @@ public class OpportunityPages {
         }
         appendCriteria(filter, where, params);
         Integer total = countTotal
-                ? this.jdbc.queryForObject("select count(*) from opportunities o" + where, params, Integer.class) : 0;
+                ? jdbc.queryForObject("select count(*) from opportunities o" + where, params, Integer.class) : 0;
         params.addValue("after", page.afterId()).addValue("limit", page.fetchSize());
-        List<Opportunity> rows = this.jdbc.query(
+        List<Opportunity> rows = jdbc.query(
                 "select o.* from opportunities o" + where + " and o.id > :after order by o.id limit :limit", params,
                 ROW_MAPPER);
         return Connection.of(rows, page, (total != null) ? total : 0, Opportunity::id);
@@ -77,7 +77,7 @@ public class OpportunityPages {
     public Map<Key, Connection<Opportunity>> loadPerAccount(Set<Key> keys) {
         Map<Key, Connection<Opportunity>> result = new HashMap<>();
         Map<Group, List<Key>> groups = keys.stream()
-            .collect(Collectors.groupingBy((key) -> new Group(key.page(), key.filter()), LinkedHashMap::new,
+            .collect(Collectors.groupingBy(key -> new Group(key.page(), key.filter()), LinkedHashMap::new,
                     Collectors.toList()));
         for (List<Key> group : groups.values()) {
             PageRequest page = group.get(0).page();
@@ -86,15 +86,15 @@ public class OpportunityPages {
             StringBuilder where = new StringBuilder(" where o.account_id in (:ids)");
             appendCriteria(group.get(0).filter(), where, params);
             params.addValue("after", page.afterId()).addValue("limit", page.fetchSize());
-            Map<Long, List<Opportunity>> rows = this.jdbc
+            Map<Long, List<Opportunity>> rows = jdbc
                 .query("select * from (select o.*, row_number() over (partition by o.account_id order by o.id) rn"
                         + " from opportunities o" + where + " and o.id > :after) p"
                         + " where p.rn <= :limit order by p.account_id, p.id", params, ROW_MAPPER)
                 .stream()
                 .collect(Collectors.groupingBy(Opportunity::accountId));
             Map<Long, Integer> totals = new HashMap<>();
-            this.jdbc.query("select o.account_id, count(*) n from opportunities o" + where + " group by o.account_id",
-                    params, (rs) -> {
+            jdbc.query("select o.account_id, count(*) n from opportunities o" + where + " group by o.account_id",
+                    params, rs -> {
                         totals.put(rs.getLong("account_id"), rs.getInt("n"));
                     });
             for (Key key : group) {

@@ -57,10 +57,10 @@ class OpportunityService {
                 (amount != null) ? amount.amount() : null, (amount != null) ? amount.currency() : null,
                 input.closeDate(), InputChecks.percent(input.probability(), "probability"),
                 InputChecks.optionalText(input.ownerId(), "ownerId", 100), null, null, now, now, null);
-        if (!this.accounts.existsById(accountId)) {
+        if (!accounts.existsById(accountId)) {
             throw new RecordNotFoundException("No account with this accountId.");
         }
-        Opportunity saved = this.opportunities.save(opportunity);
+        Opportunity saved = opportunities.save(opportunity);
         insertLines(saved.id(), newLines);
         return saved;
     }
@@ -69,7 +69,7 @@ class OpportunityService {
     @Transactional
     Opportunity update(UpdateOpportunityInput input) {
         long id = GlobalId.decode(input.id(), GlobalId.OPPORTUNITY, "id");
-        Opportunity current = this.opportunities.findById(id)
+        Opportunity current = opportunities.findById(id)
             .orElseThrow(() -> new RecordNotFoundException("No opportunity with this id."));
         MoneyInput amount = money(input.amount());
         List<OpportunityLineInput> newLines = lines(input.lines());
@@ -90,14 +90,14 @@ class OpportunityService {
         }
         Opportunity saved;
         try {
-            saved = this.opportunities.save(changed);
+            saved = opportunities.save(changed);
         }
         catch (OptimisticLockingFailureException ex) {
             // Someone else saved between our read and our write.
             throw new VersionConflictException("The opportunity has just been changed by someone else.");
         }
         if (newLines != null) {
-            this.lines.deleteByOpportunityId(id);
+            lines.deleteByOpportunityId(id);
             insertLines(id, newLines);
         }
         return saved;
@@ -136,7 +136,7 @@ class OpportunityService {
                 .addValue("sku", newLines.get(i).sku())
                 .addValue("quantity", newLines.get(i).quantity());
         }
-        this.jdbc.batchUpdate("insert into opportunity_lines (opportunity_id, line_number, sku, quantity)"
+        jdbc.batchUpdate("insert into opportunity_lines (opportunity_id, line_number, sku, quantity)"
                 + " values (:opportunityId, :lineNumber, :sku, :quantity)", batch);
     }
 

@@ -11,7 +11,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
 
     /** The nodes of the page, for clients that do not need cursors. */
     public List<T> nodes() {
-        return this.edges.stream().map(Edge::node).toList();
+        return edges.stream().map(Edge::node).toList();
     }
 
     /**
@@ -22,7 +22,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
         boolean hasNext = rows.size() > page.first();
         List<Edge<T>> edges = rows.stream()
             .limit(page.first())
-            .map((row) -> new Edge<>(PageRequest.encodeCursor(id.applyAsLong(row)), row))
+            .map(row -> new Edge<>(PageRequest.encodeCursor(id.applyAsLong(row)), row))
             .toList();
         String start = edges.isEmpty() ? null : edges.get(0).cursor();
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();

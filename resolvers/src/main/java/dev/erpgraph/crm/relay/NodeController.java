@@ -33,9 +33,9 @@ class NodeController {
     Object node(@Argument String id) {
         GlobalId globalId = GlobalId.decode(id, "id");
         return switch (globalId.type()) {
-            case GlobalId.ACCOUNT -> this.accounts.findById(globalId.id()).orElse(null);
-            case GlobalId.CONTACT -> this.contacts.findById(globalId.id()).orElse(null);
-            case GlobalId.OPPORTUNITY -> this.opportunities.findById(globalId.id()).orElse(null);
+            case GlobalId.ACCOUNT -> accounts.findById(globalId.id()).orElse(null);
+            case GlobalId.CONTACT -> contacts.findById(globalId.id()).orElse(null);
+            case GlobalId.OPPORTUNITY -> opportunities.findById(globalId.id()).orElse(null);
             default -> throw new InvalidInputException("id", "Not a valid id.");
         };
     }

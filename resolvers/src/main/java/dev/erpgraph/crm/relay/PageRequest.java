@@ -33,12 +33,12 @@ public record PageRequest(int first, long afterId) {
 
     /** Whether the client asked for a page after some cursor. */
     public boolean hasAfter() {
-        return this.afterId > 0;
+        return afterId > 0;
     }
 
     /** One more than asked for: the extra row only tells whether a next page exists. */
     public int fetchSize() {
-        return this.first + 1;
+        return first + 1;
     }
 
     public static String encodeCursor(long id) {
