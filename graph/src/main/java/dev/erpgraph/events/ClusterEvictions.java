@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import dev.erpgraph.erp.gateway.ErpEviction;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +40,7 @@ public final class ClusterEvictions implements SmartLifecycle {
     /** NOTIFY payloads must stay under 8000 bytes. */
     private static final int MAX_PAYLOAD_BYTES = 7900;
 
-    private static final Log log = LogFactory.getLog(ClusterEvictions.class);
+    private static final Logger logger = LoggerFactory.getLogger(ClusterEvictions.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -91,7 +91,8 @@ public final class ClusterEvictions implements SmartLifecycle {
             }
         }
         catch (SQLException ex) {
-            log.warn("evictions not published to the other replicas (they expire with their TTL): " + ex.getMessage());
+            logger.warn("evictions not published to the other replicas (they expire with their TTL): {}",
+                    ex.getMessage());
         }
     }
 
@@ -157,7 +158,7 @@ public final class ClusterEvictions implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.warn("lost the eviction channel, reconnecting: " + ex.getMessage());
+                logger.warn("lost the eviction channel, reconnecting: {}", ex.getMessage());
                 reconnected = true;
                 pause();
             }
@@ -173,7 +174,7 @@ public final class ClusterEvictions implements SmartLifecycle {
             }
         }
         catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-            log.warn("ignored an unreadable eviction notification: " + ex.getMessage());
+            logger.warn("ignored an unreadable eviction notification: {}", ex.getMessage());
         }
     }
 
@@ -193,7 +194,7 @@ public final class ClusterEvictions implements SmartLifecycle {
             return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         }
         catch (SQLException ex) {
-            log.warn("cannot tell the database, evictions stay on this replica: " + ex.getMessage());
+            logger.warn("cannot tell the database, evictions stay on this replica: {}", ex.getMessage());
             return false;
         }
     }

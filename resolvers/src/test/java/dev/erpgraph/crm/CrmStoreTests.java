@@ -80,8 +80,8 @@ abstract class CrmStoreTests {
     @Test
     void savesAndReadsAnAccountWithEmbeddedAddresses() {
         Address billing = new Address("1200 Euclid Ave", "Cleveland", "OH", "44115", "US");
-        Account saved = this.accounts.save(account("Cuyahoga Mechanical Supply", "rep-1", billing));
-        Account read = this.accounts.findById(saved.id()).orElseThrow();
+        Account saved = accounts.save(account("Cuyahoga Mechanical Supply", "rep-1", billing));
+        Account read = accounts.findById(saved.id()).orElseThrow();
         assertThat(read.version()).isZero();
         assertThat(read.billingAddress()).isEqualTo(billing);
         assertThat(read.shippingAddress()).isNull();
@@ -90,52 +90,52 @@ abstract class CrmStoreTests {
 
     @Test
     void refusesAStaleVersion() {
-        Account saved = this.accounts.save(account("Maumee Plumbing Supply", "rep-2", null));
-        Account updated = this.accounts.save(rename(saved, "Maumee Plumbing Supply Co."));
+        Account saved = accounts.save(account("Maumee Plumbing Supply", "rep-2", null));
+        Account updated = accounts.save(rename(saved, "Maumee Plumbing Supply Co."));
         assertThat(updated.version()).isEqualTo(1);
         assertThatExceptionOfType(OptimisticLockingFailureException.class)
-            .isThrownBy(() -> this.accounts.save(rename(saved, "Stale")));
+            .isThrownBy(() -> accounts.save(rename(saved, "Stale")));
     }
 
     @Test
     void pagesAccountsByFilterWithCursors() {
-        Account a = this.accounts.save(account("Wabash 100% Electric", "rep-7", null));
-        Account b = this.accounts.save(account("WABASH Electric Supply", "rep-7", null));
-        this.accounts.save(account("Wabash Electric Group", "rep-8", null));
-        this.links.save(new ErpCustomerLink(null, b.id(), "sap-us", "C-1"));
+        Account a = accounts.save(account("Wabash 100% Electric", "rep-7", null));
+        Account b = accounts.save(account("WABASH Electric Supply", "rep-7", null));
+        accounts.save(account("Wabash Electric Group", "rep-8", null));
+        links.save(new ErpCustomerLink(null, b.id(), "sap-us", "C-1"));
 
-        Connection<Account> first = this.accountPages.find(new AccountFilter("wabash", null, "rep-7"),
+        Connection<Account> first = accountPages.find(new AccountFilter("wabash", null, "rep-7"),
                 PageRequest.of(1, null), true);
         assertThat(first.nodes()).extracting(Account::id).containsExactly(a.id());
         assertThat(first.totalCount()).isEqualTo(2);
         assertThat(first.pageInfo().hasNextPage()).isTrue();
-        Connection<Account> second = this.accountPages.find(new AccountFilter("wabash", null, "rep-7"),
+        Connection<Account> second = accountPages.find(new AccountFilter("wabash", null, "rep-7"),
                 PageRequest.of(1, first.pageInfo().endCursor()), true);
         assertThat(second.nodes()).extracting(Account::id).containsExactly(b.id());
         assertThat(second.totalCount()).isEqualTo(2);
         assertThat(second.pageInfo().hasNextPage()).isFalse();
         assertThat(second.pageInfo().hasPreviousPage()).isTrue();
 
-        assertThat(this.accountPages.find(new AccountFilter(null, "sap-us", null), PageRequest.of(10, null), false)
-            .nodes()).extracting(Account::id).containsExactly(b.id());
+        assertThat(accountPages.find(new AccountFilter(null, "sap-us", null), PageRequest.of(10, null), false).nodes())
+            .extracting(Account::id)
+            .containsExactly(b.id());
         // % is a character here, not a wildcard
-        assertThat(
-                this.accountPages.find(new AccountFilter("100%", null, null), PageRequest.of(10, null), false).nodes())
+        assertThat(accountPages.find(new AccountFilter("100%", null, null), PageRequest.of(10, null), false).nodes())
             .extracting(Account::id)
             .containsExactly(a.id());
     }
 
     @Test
     void loadsContactPagesOfManyAccountsAtOnce() {
-        Account a = this.accounts.save(account("Scioto Mechanical", null, null));
-        Account b = this.accounts.save(account("Saginaw Hydronics", null, null));
-        Account empty = this.accounts.save(account("Huron Sheet Metal", null, null));
-        List<Contact> ofA = List.of(this.contacts.save(contact(a, "Mike")), this.contacts.save(contact(a, "Lisa")),
-                this.contacts.save(contact(a, "Amy")));
-        Contact ofB = this.contacts.save(contact(b, "Tom"));
+        Account a = accounts.save(account("Scioto Mechanical", null, null));
+        Account b = accounts.save(account("Saginaw Hydronics", null, null));
+        Account empty = accounts.save(account("Huron Sheet Metal", null, null));
+        List<Contact> ofA = List.of(contacts.save(contact(a, "Mike")), contacts.save(contact(a, "Lisa")),
+                contacts.save(contact(a, "Amy")));
+        Contact ofB = contacts.save(contact(b, "Tom"));
         PageRequest page = PageRequest.of(2, null);
 
-        Map<ContactPagesLoader.Key, Connection<Contact>> result = this.contactPages
+        Map<ContactPagesLoader.Key, Connection<Contact>> result = contactPages
             .load(Set.of(new ContactPagesLoader.Key(a.id(), page), new ContactPagesLoader.Key(b.id(), page),
                     new ContactPagesLoader.Key(empty.id(), page)));
 
@@ -150,14 +150,14 @@ abstract class CrmStoreTests {
 
     @Test
     void filtersOpportunitiesByStageAndCloseDate() {
-        Account a = this.accounts.save(account("Kalamazoo Comfort Systems", null, null));
-        Opportunity won = this.opportunities.save(opportunity(a, OpportunityStage.CLOSED_WON, "2026-03-01"));
-        this.opportunities.save(opportunity(a, OpportunityStage.PROSPECTING, "2026-03-01"));
-        this.opportunities.save(opportunity(a, OpportunityStage.CLOSED_WON, "2026-09-01"));
+        Account a = accounts.save(account("Kalamazoo Comfort Systems", null, null));
+        Opportunity won = opportunities.save(opportunity(a, OpportunityStage.CLOSED_WON, "2026-03-01"));
+        opportunities.save(opportunity(a, OpportunityStage.PROSPECTING, "2026-03-01"));
+        opportunities.save(opportunity(a, OpportunityStage.CLOSED_WON, "2026-09-01"));
         OpportunityFilter filter = new OpportunityFilter(List.of(OpportunityStage.CLOSED_WON), null,
                 LocalDate.parse("2026-01-01"), LocalDate.parse("2026-06-30"));
 
-        Map<OpportunityPages.Key, Connection<Opportunity>> result = this.opportunityPages
+        Map<OpportunityPages.Key, Connection<Opportunity>> result = opportunityPages
             .loadPerAccount(Set.of(new OpportunityPages.Key(a.id(), PageRequest.of(null, null), filter)));
 
         Connection<Opportunity> page = result.values().iterator().next();
@@ -168,14 +168,14 @@ abstract class CrmStoreTests {
 
     @Test
     void readsLinesOfManyOpportunitiesInLineOrder() {
-        Account a = this.accounts.save(account("Fox Valley Plumbing & Heating", null, null));
-        Opportunity one = this.opportunities.save(opportunity(a, OpportunityStage.PROPOSAL, "2026-08-01"));
-        Opportunity two = this.opportunities.save(opportunity(a, OpportunityStage.PROPOSAL, "2026-08-01"));
-        this.lines.save(new OpportunityLine(null, two.id(), 2, "PEX-A-34-300", new BigDecimal("3")));
-        this.lines.save(new OpportunityLine(null, one.id(), 1, "WH-50G-NG", new BigDecimal("12.5")));
-        this.lines.save(new OpportunityLine(null, two.id(), 1, "BV-1-NPT", new BigDecimal("40")));
+        Account a = accounts.save(account("Fox Valley Plumbing & Heating", null, null));
+        Opportunity one = opportunities.save(opportunity(a, OpportunityStage.PROPOSAL, "2026-08-01"));
+        Opportunity two = opportunities.save(opportunity(a, OpportunityStage.PROPOSAL, "2026-08-01"));
+        lines.save(new OpportunityLine(null, two.id(), 2, "PEX-A-34-300", new BigDecimal("3")));
+        lines.save(new OpportunityLine(null, one.id(), 1, "WH-50G-NG", new BigDecimal("12.5")));
+        lines.save(new OpportunityLine(null, two.id(), 1, "BV-1-NPT", new BigDecimal("40")));
 
-        List<OpportunityLine> read = this.lines
+        List<OpportunityLine> read = lines
             .findByOpportunityIdInOrderByOpportunityIdAscLineNumberAsc(List.of(one.id(), two.id()));
 
         assertThat(read).extracting(OpportunityLine::sku).containsExactly("WH-50G-NG", "BV-1-NPT", "PEX-A-34-300");
@@ -184,15 +184,15 @@ abstract class CrmStoreTests {
 
     @Test
     void keepsOneAccountPerErpCustomer() {
-        Account a = this.accounts.save(account("Rock River Electric", null, null));
-        Account b = this.accounts.save(account("Rock River Electrical Supply", null, null));
-        this.links.save(new ErpCustomerLink(null, a.id(), "ns-canada", "4711"));
-        assertThat(this.links.findByErpSystemIdAndCustomerNumber("ns-canada", "4711")).get()
+        Account a = accounts.save(account("Rock River Electric", null, null));
+        Account b = accounts.save(account("Rock River Electrical Supply", null, null));
+        links.save(new ErpCustomerLink(null, a.id(), "ns-canada", "4711"));
+        assertThat(links.findByErpSystemIdAndCustomerNumber("ns-canada", "4711")).get()
             .extracting(ErpCustomerLink::accountId)
             .isEqualTo(a.id());
-        assertThat(this.links.findByAccountIdIn(List.of(a.id(), b.id()))).hasSize(1);
+        assertThat(links.findByAccountIdIn(List.of(a.id(), b.id()))).hasSize(1);
         assertThatExceptionOfType(DuplicateKeyException.class)
-            .isThrownBy(() -> this.links.save(new ErpCustomerLink(null, b.id(), "ns-canada", "4711")));
+            .isThrownBy(() -> links.save(new ErpCustomerLink(null, b.id(), "ns-canada", "4711")));
     }
 
     private static Account account(String name, String owner, Address billing) {

@@ -17,22 +17,22 @@ class DemoDataEnabledConditionTests {
 
     @Test
     void isOnForAnH2Url() {
-        this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:x")
-            .run((context) -> assertThat(context).hasSingleBean(Guarded.class));
+        runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:x")
+            .run(context -> assertThat(context).hasSingleBean(Guarded.class));
     }
 
     @Test
     void isOffForARealDatabase() {
-        this.runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://db/crm")
-            .run((context) -> assertThat(context).doesNotHaveBean(Guarded.class));
+        runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://db/crm")
+            .run(context -> assertThat(context).doesNotHaveBean(Guarded.class));
     }
 
     @Test
     void followsAnExplicitSettingEitherWay() {
-        this.runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://db/crm", "crm.demo.enabled=true")
-            .run((context) -> assertThat(context).hasSingleBean(Guarded.class));
-        this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:x", "crm.demo.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(Guarded.class));
+        runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://db/crm", "crm.demo.enabled=true")
+            .run(context -> assertThat(context).hasSingleBean(Guarded.class));
+        runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:x", "crm.demo.enabled=false")
+            .run(context -> assertThat(context).doesNotHaveBean(Guarded.class));
     }
 
     @Configuration(proxyBeanMethods = false)

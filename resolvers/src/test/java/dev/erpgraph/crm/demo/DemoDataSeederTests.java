@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -43,7 +42,7 @@ class DemoDataSeederTests {
         assertThat(count("select count(distinct owner_id) from accounts")).isEqualTo(8);
         assertThat(count("select count(*) from contacts")).isBetween(3_000, 4_200);
         assertThat(count("select count(*) from opportunities")).isBetween(2_400, 3_600);
-        assertThat(this.jdbc.queryForList("select distinct stage from opportunities order by stage", String.class))
+        assertThat(jdbc.queryForList("select distinct stage from opportunities order by stage", String.class))
             .containsExactly("CLOSED_LOST", "CLOSED_WON", "NEGOTIATION", "PROPOSAL", "PROSPECTING", "QUALIFICATION");
         assertThat(count("select min(c) from (select count(*) c from opportunity_lines group by opportunity_id) x"))
             .isEqualTo(1);
@@ -58,16 +57,16 @@ class DemoDataSeederTests {
     void isTheSameOnEveryStart() {
         // A fixed seed and fixed dates: these values hold on every start, on every
         // machine.
-        assertThat(this.jdbc.queryForObject("select name from accounts order by id limit 1", String.class))
+        assertThat(jdbc.queryForObject("select name from accounts order by id limit 1", String.class))
             .isEqualTo(DemoDataSeederTests.FIRST_ACCOUNT);
-        assertThat(this.jdbc.queryForObject("select sum(amount) from opportunities", String.class))
+        assertThat(jdbc.queryForObject("select sum(amount) from opportunities", String.class))
             .isEqualTo(DemoDataSeederTests.TOTAL_AMOUNT);
     }
 
     @Test
     void handsTheAccountIdsInCreationOrderToContributors() {
-        assertThat(this.contributor.accountIds)
-            .isEqualTo(this.jdbc.queryForList("select id from accounts order by id", Long.class));
+        assertThat(contributor.accountIds)
+            .isEqualTo(jdbc.queryForList("select id from accounts order by id", Long.class));
     }
 
     static final String FIRST_ACCOUNT = "Twin Cities Mechanical Supply Group";
@@ -75,7 +74,7 @@ class DemoDataSeederTests {
     static final String TOTAL_AMOUNT = "372292267.3700";
 
     private int count(String sql) {
-        Integer n = this.jdbc.queryForObject(sql, Integer.class);
+        Integer n = jdbc.queryForObject(sql, Integer.class);
         return (n != null) ? n : 0;
     }
 
@@ -85,8 +84,8 @@ class DemoDataSeederTests {
         final List<Long> accountIds = new ArrayList<>();
 
         @Override
-        public void contribute(List<Long> accountIds) {
-            this.accountIds.addAll(accountIds);
+        public void contribute(List<Long> ids) {
+            accountIds.addAll(ids);
         }
 
     }
