@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.erpgraph.erpfields.AuditPrincipal;
+import dev.erpgraph.erpfields.ContextSightings;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,12 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole server over real HTTP, on the demo data. Every HTTP test class extends this
  * and adds no configuration of its own, so that all of them share one application
- * context.
+ * context; hence the context-propagation probes live here too (they only record, and only
+ * a request with an audit-principal header sets anything).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "erp.sandbox.latency-ms=0", "erp.sandbox.latency-jitter-ms=0", "erp.timeout=10s" })
 @AutoConfigureHttpGraphQlTester
-@Import({ StatementCounter.class, FailingFieldController.class })
+@Import({ StatementCounter.class, FailingFieldController.class, ContextSightings.class,
+        AuditPrincipal.FromHeader.class })
 public abstract class HttpGraphQlTests {
 
     protected HttpGraphQlTester graphQl;

@@ -209,7 +209,6 @@ class ErpEventsEndpointTests {
             refs.add(new CustomerRef(system, customer));
         }
         gateway.credit(refs)
-            .all()
             .join()
             .values()
             .forEach(outcome -> assertThat(outcome.isSuccess()).as(String.valueOf(outcome.failure())).isTrue());
@@ -217,7 +216,6 @@ class ErpEventsEndpointTests {
 
     private void stock(String system, String sku) {
         gateway.stock(Set.of(new StockRef(system, sku, null)))
-            .all()
             .join()
             .values()
             .forEach(outcome -> assertThat(outcome.isSuccess()).as(String.valueOf(outcome.failure())).isTrue());

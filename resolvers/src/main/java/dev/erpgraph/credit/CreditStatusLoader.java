@@ -2,7 +2,6 @@ package dev.erpgraph.credit;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -11,9 +10,12 @@ import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.gateway.CustomerRef;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
-import dev.erpgraph.erpfields.ErpFieldLoaders;
+import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpsystems.AccountErpLinks;
 import graphql.GraphQLContext;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +34,21 @@ public class CreditStatusLoader {
 
     private final ErpGateway gateway;
 
-    CreditStatusLoader(ErpFieldLoaders loaders, AccountErpLinks links, ErpGateway gateway) {
+    CreditStatusLoader(BatchLoaderRegistry registry, ErpFieldProperties properties, AccountErpLinks links,
+            ErpGateway gateway) {
         this.links = links;
         this.gateway = gateway;
-        loaders.register(NAME, this::load);
+        registry.<Long, ErpOutcome<CreditStatus>>forName(NAME)
+            .withOptions(properties::applyTo)
+            .registerMappedBatchLoader(
+                    (keys, environment) -> Mono.fromFuture(() -> load(keys, environment.getContext())));
     }
 
-    List<CompletableFuture<Map<Long, ErpOutcome<CreditStatus>>>> load(Set<Long> accountIds, GraphQLContext request) {
+    /**
+     * @param request the request's GraphQL context, which holds the ERP links the request
+     * has already read
+     */
+    CompletableFuture<Map<Long, ErpOutcome<CreditStatus>>> load(Set<Long> accountIds, GraphQLContext request) {
         Map<Long, CustomerRef> primary = new HashMap<>();
         links.of(accountIds, request).forEach((accountId, refs) -> {
             if (!refs.isEmpty()) {
@@ -46,9 +56,13 @@ public class CreditStatusLoader {
             }
         });
         if (primary.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(Map.of());
         }
-        return gateway.credit(new HashSet<>(primary.values())).partsFor(primary);
+        return gateway.credit(new HashSet<>(primary.values())).thenApply(outcomes -> {
+            Map<Long, ErpOutcome<CreditStatus>> byAccount = new HashMap<>();
+            primary.forEach((accountId, ref) -> byAccount.put(accountId, outcomes.get(ref)));
+            return byAccount;
+        });
     }
 
 }

@@ -2,6 +2,7 @@ package dev.erpgraph.erpfields;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.dataloader.DataLoaderOptions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,4 +19,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("erp.graphql")
 public record ErpFieldProperties(@DefaultValue("true") boolean batching,
         @DefaultValue("10") @Min(1) @Max(100) int defaultOrders) {
+
+    /**
+     * The options of every ERP-field DataLoader, given to its {@code BatchLoaderRegistry}
+     * registration: without batching, each key is a batch of its own.
+     */
+    public void applyTo(DataLoaderOptions.Builder options) {
+        if (!batching) {
+            options.setMaxBatchSize(1);
+        }
+    }
+
 }

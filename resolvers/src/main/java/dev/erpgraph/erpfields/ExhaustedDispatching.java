@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * last page's: every loader, every links statement and every ERP request of the second
  * dispatch waits behind the first. Dispatching when the work is exhausted sends one
  * dispatch with every key, which is what one call per ERP and resource means. The levels
- * below go out per ERP, as each ERP's part of the level above arrives
- * ({@link RequestDispatch}).
+ * below go out the same way: once the level above is in, one dispatch with the keys of
+ * every ERP.
  */
 @Component
 class ExhaustedDispatching extends SimplePerformantInstrumentation {

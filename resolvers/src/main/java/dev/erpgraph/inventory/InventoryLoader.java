@@ -9,8 +9,10 @@ import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.StockRef;
-import dev.erpgraph.erpfields.ErpFieldLoaders;
-import graphql.GraphQLContext;
+import dev.erpgraph.erpfields.ErpFieldProperties;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +27,15 @@ class InventoryLoader {
 
     private final ErpGateway gateway;
 
-    InventoryLoader(ErpFieldLoaders loaders, ErpGateway gateway) {
+    InventoryLoader(BatchLoaderRegistry registry, ErpFieldProperties properties, ErpGateway gateway) {
         this.gateway = gateway;
-        loaders.register(NAME, (Set<StockRef> keys, GraphQLContext request) -> load(keys));
+        registry.<StockRef, ErpOutcome<List<StockLevel>>>forName(NAME)
+            .withOptions(properties::applyTo)
+            .registerMappedBatchLoader((keys, environment) -> Mono.fromFuture(() -> load(keys)));
     }
 
-    List<CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> load(Set<StockRef> keys) {
-        return gateway.stock(keys).parts();
+    CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>> load(Set<StockRef> keys) {
+        return gateway.stock(keys);
     }
 
 }

@@ -1,6 +1,5 @@
 package dev.erpgraph.orders;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -9,8 +8,10 @@ import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.OrderRef;
-import dev.erpgraph.erpfields.ErpFieldLoaders;
-import graphql.GraphQLContext;
+import dev.erpgraph.erpfields.ErpFieldProperties;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +25,15 @@ class OrderByNumberLoader {
 
     private final ErpGateway gateway;
 
-    OrderByNumberLoader(ErpFieldLoaders loaders, ErpGateway gateway) {
+    OrderByNumberLoader(BatchLoaderRegistry registry, ErpFieldProperties properties, ErpGateway gateway) {
         this.gateway = gateway;
-        loaders.register(NAME, (Set<OrderRef> keys, GraphQLContext request) -> load(keys));
+        registry.<OrderRef, ErpOutcome<SalesOrder>>forName(NAME)
+            .withOptions(properties::applyTo)
+            .registerMappedBatchLoader((keys, environment) -> Mono.fromFuture(() -> load(keys)));
     }
 
-    List<CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>>> load(Set<OrderRef> keys) {
-        return gateway.ordersByNumber(keys).parts();
+    CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>> load(Set<OrderRef> keys) {
+        return gateway.ordersByNumber(keys);
     }
 
 }

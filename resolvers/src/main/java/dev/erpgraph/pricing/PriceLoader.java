@@ -13,9 +13,12 @@ import dev.erpgraph.erp.gateway.CustomerRef;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.PriceRef;
-import dev.erpgraph.erpfields.ErpFieldLoaders;
+import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpsystems.AccountErpLinks;
 import graphql.GraphQLContext;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +37,21 @@ class PriceLoader {
 
     private final ErpGateway gateway;
 
-    PriceLoader(ErpFieldLoaders loaders, AccountErpLinks links, ErpGateway gateway) {
+    PriceLoader(BatchLoaderRegistry registry, ErpFieldProperties properties, AccountErpLinks links,
+            ErpGateway gateway) {
         this.links = links;
         this.gateway = gateway;
-        loaders.register(NAME, this::load);
+        registry.<PriceFieldKey, ErpOutcome<ItemPrice>>forName(NAME)
+            .withOptions(properties::applyTo)
+            .registerMappedBatchLoader(
+                    (keys, environment) -> Mono.fromFuture(() -> load(keys, environment.getContext())));
     }
 
-    List<CompletableFuture<Map<PriceFieldKey, ErpOutcome<ItemPrice>>>> load(Set<PriceFieldKey> keys,
-            GraphQLContext request) {
+    /**
+     * @param request the request's GraphQL context, which holds the ERP links the request
+     * has already read
+     */
+    CompletableFuture<Map<PriceFieldKey, ErpOutcome<ItemPrice>>> load(Set<PriceFieldKey> keys, GraphQLContext request) {
         Map<Long, List<CustomerRef>> ofAccounts = links.of(ids(keys, PriceFieldKey.Owner.ACCOUNT), request);
         List<Long> opportunityIds = ids(keys, PriceFieldKey.Owner.OPPORTUNITY);
         Map<Long, List<CustomerRef>> ofOpportunities = opportunityIds.isEmpty() ? Map.of()
@@ -57,9 +67,13 @@ class PriceLoader {
             }
         }
         if (priceRefs.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(Map.of());
         }
-        return gateway.prices(new HashSet<>(priceRefs.values())).partsFor(priceRefs);
+        return gateway.prices(new HashSet<>(priceRefs.values())).thenApply(outcomes -> {
+            Map<PriceFieldKey, ErpOutcome<ItemPrice>> byKey = new HashMap<>();
+            priceRefs.forEach((key, ref) -> byKey.put(key, outcomes.get(ref)));
+            return byKey;
+        });
     }
 
     private static List<Long> ids(Set<PriceFieldKey> keys, PriceFieldKey.Owner owner) {

@@ -1,5 +1,6 @@
 package dev.erpgraph.erp.gateway;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,9 +27,10 @@ import dev.erpgraph.erp.StockLevel;
  * The one door to the ERPs. A batch of keys is grouped by ERP system; each system's
  * connector is called once for its keys, all systems in parallel; every key comes back as
  * its own {@link ErpOutcome}, so one ERP down or one customer unknown never fails the
- * rest, and in its system's part of the {@link ErpReplies}, so one slow ERP never holds
- * back the keys of the others. Every read passes through the {@link ErpCallPolicy}
- * (cache, bulkhead, timeout, circuit breaker).
+ * rest. A read answers once every system asked has answered: a DataLoader dispatch
+ * resolves its keys together, and the next level (the lines' stock) goes out in one
+ * dispatch for every ERP. Every read passes through the {@link ErpCallPolicy} (cache,
+ * bulkhead, timeout, circuit breaker).
  */
 public final class ErpGateway {
 
@@ -46,13 +48,14 @@ public final class ErpGateway {
     }
 
     /** Orders per customer, newest first, at most {@code query.limit()} each. */
-    public ErpReplies<CustomerRef, List<SalesOrder>> orders(Set<CustomerRef> customers, OrderQuery query) {
+    public CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> orders(Set<CustomerRef> customers,
+            OrderQuery query) {
         return fetch(ErpResource.ORDERS, query, customers, CustomerRef::customerNumber,
                 (connector, numbers) -> connector.orders(numbers, query));
     }
 
     /** Orders by document number. */
-    public ErpReplies<OrderRef, SalesOrder> ordersByNumber(Set<OrderRef> orders) {
+    public CompletableFuture<Map<OrderRef, ErpOutcome<SalesOrder>>> ordersByNumber(Set<OrderRef> orders) {
         return fetch(ErpResource.ORDERS, ErpCache.BY_NUMBER, orders, OrderRef::orderNumber,
                 ErpConnector::ordersByNumber);
     }
@@ -62,37 +65,36 @@ public final class ErpGateway {
      * one call for all warehouses and filtered here: one request per ERP, not one per
      * warehouse.
      */
-    public ErpReplies<StockRef, List<StockLevel>> stock(Set<StockRef> skus) {
-        Map<String, CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> bySystem = new HashMap<>();
+    public CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>> stock(Set<StockRef> skus) {
+        List<CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> bySystem = new ArrayList<>();
         groupBySystem(skus).forEach((systemId, refs) -> {
             Set<String> warehouses = refs.stream().map(StockRef::warehouse).collect(Collectors.toSet());
             String warehouse = warehouses.size() == 1 ? warehouses.iterator().next() : null;
             Map<StockRef, StockRef> asRequested = new HashMap<>();
             refs.forEach(ref -> asRequested.put(new StockRef(systemId, ref.sku(), warehouse), ref));
-            bySystem.put(systemId,
-                    fetchFrom(systemId, ErpResource.INVENTORY, warehouse == null ? "*" : warehouse,
-                            asRequested.keySet(), StockRef::sku,
-                            (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse))
-                        .thenApply(fetched -> {
-                            Map<StockRef, ErpOutcome<List<StockLevel>>> result = new HashMap<>();
-                            for (StockRef requested : refs) {
-                                ErpOutcome<List<StockLevel>> outcome = fetched
-                                    .get(new StockRef(systemId, requested.sku(), warehouse));
-                                result.put(requested, onlyWarehouse(outcome, requested.warehouse()));
-                            }
-                            return result;
-                        }));
+            bySystem.add(fetchFrom(systemId, ErpResource.INVENTORY, warehouse == null ? "*" : warehouse,
+                    asRequested.keySet(), StockRef::sku,
+                    (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse))
+                .thenApply(fetched -> {
+                    Map<StockRef, ErpOutcome<List<StockLevel>>> result = new HashMap<>();
+                    for (StockRef requested : refs) {
+                        ErpOutcome<List<StockLevel>> outcome = fetched
+                            .get(new StockRef(systemId, requested.sku(), warehouse));
+                        result.put(requested, onlyWarehouse(outcome, requested.warehouse()));
+                    }
+                    return result;
+                }));
         });
-        return new ErpReplies<>(bySystem);
+        return all(bySystem);
     }
 
     /** The customer's price per key. */
-    public ErpReplies<PriceRef, ItemPrice> prices(Set<PriceRef> prices) {
+    public CompletableFuture<Map<PriceRef, ErpOutcome<ItemPrice>>> prices(Set<PriceRef> prices) {
         return fetch(ErpResource.PRICES, "", prices, PriceRef::key, ErpConnector::prices);
     }
 
     /** Credit status per customer. */
-    public ErpReplies<CustomerRef, CreditStatus> credit(Set<CustomerRef> customers) {
+    public CompletableFuture<Map<CustomerRef, ErpOutcome<CreditStatus>>> credit(Set<CustomerRef> customers) {
         return fetch(ErpResource.CREDIT, "", customers, CustomerRef::customerNumber, ErpConnector::credit);
     }
 
@@ -151,12 +153,27 @@ public final class ErpGateway {
      * @param variant what besides the key the answer depends on (the order query, the
      * warehouse), for the cache
      */
-    private <R extends ErpKey, N, V> ErpReplies<R, V> fetch(ErpResource resource, Object variant, Set<R> refs,
-            Function<R, N> nativeKey, BiFunction<ErpConnector, Set<N>, ErpBatch<N, V>> call) {
-        Map<String, CompletableFuture<Map<R, ErpOutcome<V>>>> bySystem = new HashMap<>();
-        groupBySystem(refs).forEach((systemId, systemRefs) -> bySystem.put(systemId,
-                fetchFrom(systemId, resource, variant, systemRefs, nativeKey, call)));
-        return new ErpReplies<>(bySystem);
+    private <R extends ErpKey, N, V> CompletableFuture<Map<R, ErpOutcome<V>>> fetch(ErpResource resource,
+            Object variant, Set<R> refs, Function<R, N> nativeKey,
+            BiFunction<ErpConnector, Set<N>, ErpBatch<N, V>> call) {
+        List<CompletableFuture<Map<R, ErpOutcome<V>>>> bySystem = new ArrayList<>();
+        groupBySystem(refs).forEach((systemId, systemRefs) -> bySystem
+            .add(fetchFrom(systemId, resource, variant, systemRefs, nativeKey, call)));
+        return all(bySystem);
+    }
+
+    /**
+     * Every system's keys in one map, once every system has answered. A system's part
+     * never completes exceptionally (a failure is an outcome of its keys), so neither
+     * does the whole.
+     */
+    private static <R extends ErpKey, V> CompletableFuture<Map<R, ErpOutcome<V>>> all(
+            List<CompletableFuture<Map<R, ErpOutcome<V>>>> bySystem) {
+        return CompletableFuture.allOf(bySystem.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<R, ErpOutcome<V>> all = new HashMap<>();
+            bySystem.forEach(part -> all.putAll(part.join()));
+            return all;
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.erpgraph.erp.config.ErpProperties;
+import dev.erpgraph.erp.http.ConnectorThreads;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
@@ -30,7 +31,8 @@ class ErpGatewayConfiguration {
 
     /**
      * ERP calls block on HTTP; they get their own threads so that a slow ERP never
-     * starves request threads.
+     * starves request threads. A call runs with its caller's thread-local context (the
+     * request's MDC, security context, ...), as it would on the caller's own thread.
      */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService erpCallExecutor() {
@@ -40,7 +42,7 @@ class ErpGatewayConfiguration {
             thread.setDaemon(true);
             return thread;
         };
-        return Executors.newCachedThreadPool(threads);
+        return ConnectorThreads.propagating(Executors.newCachedThreadPool(threads));
     }
 
     /**

@@ -7,12 +7,17 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+
 /**
  * The threads a connector sends requests on besides its caller's. A connector has no
  * lifecycle of its own (it is built from configuration and dropped with the application),
  * so its threads are daemons that never keep the JVM alive; they carry the system's name,
  * so a thread dump says which ERP a stuck request is waiting for; and most systems are
- * idle most of the time, so an idle pool holds no thread at all.
+ * idle most of the time, so an idle pool holds no thread at all. Work runs with the
+ * context of the thread that handed it over (see {@link #propagating}), so a request a
+ * helper thread sends is logged and authorized as the caller's own would be.
  */
 public final class ConnectorThreads {
 
@@ -39,7 +44,19 @@ public final class ConnectorThreads {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), factory);
         pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return propagating(pool);
+    }
+
+    /**
+     * {@code pool}, running each task with the thread-local values its submitter had:
+     * every {@code ThreadLocalAccessor} registered in Micrometer's
+     * {@code ContextRegistry} (the SLF4J MDC, the security context, Spring for GraphQL's
+     * request values) is captured at submission and restored around the task. Values the
+     * submitter did not have are cleared for the task, so a pooled thread never carries
+     * an earlier caller's.
+     */
+    public static ExecutorService propagating(ExecutorService pool) {
+        return ContextExecutorService.wrap(pool, ContextSnapshotFactory.builder().clearMissing(true).build());
     }
 
 }

@@ -1,0 +1,140 @@
+package dev.erpgraph.erpfields;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.ErpBatch;
+import dev.erpgraph.erp.ErpCapability;
+import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ItemPrice;
+import dev.erpgraph.erp.Money;
+import dev.erpgraph.erp.OrderQuery;
+import dev.erpgraph.erp.OrderStatus;
+import dev.erpgraph.erp.PriceKey;
+import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.SalesOrderRequest;
+import dev.erpgraph.erp.StockLevel;
+
+/**
+ * An ERP system in memory for the loaders' unit tests: it answers every key it is asked
+ * for (a customer's one order, a sku's stock in {@code MAIN}, ...) except those a test
+ * makes it not know (a per-key NOT_FOUND) or leave out of its answer, and it remembers
+ * every call.
+ */
+public final class FakeErp implements ErpConnector {
+
+    /**
+     * One connector call: what it read and the keys it was given (a price's key is its
+     * customer).
+     */
+    public record Call(String resource, Set<String> keys) {
+    }
+
+    private static final Money ONE_DOLLAR = Money.of("1.00", "USD");
+
+    private final String systemId;
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    private final Set<String> unknown = ConcurrentHashMap.newKeySet();
+
+    private final Set<String> leftOut = ConcurrentHashMap.newKeySet();
+
+    public FakeErp(String systemId) {
+        this.systemId = systemId;
+    }
+
+    /** Answers this key with a NOT_FOUND of its own. */
+    public FakeErp knowsNot(String key) {
+        unknown.add(key);
+        return this;
+    }
+
+    /** Leaves this key out of its answers: neither a value nor a failure. */
+    public FakeErp leavesOut(String key) {
+        leftOut.add(key);
+        return this;
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public String systemId() {
+        return systemId;
+    }
+
+    @Override
+    public ErpKind kind() {
+        return ErpKind.SAP_S4HANA;
+    }
+
+    @Override
+    public Set<ErpCapability> capabilities() {
+        return Set.of();
+    }
+
+    @Override
+    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
+        return answer("orders", customerNumbers, customer -> customer,
+                customer -> List.of(order(customer + "-1", customer)));
+    }
+
+    @Override
+    public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
+        return answer("ordersByNumber", orderNumbers, number -> number, number -> order(number, "C1"));
+    }
+
+    @Override
+    public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
+        return answer("stock", skus, sku -> sku,
+                sku -> List.of(new StockLevel(sku, "MAIN", BigDecimal.TEN, BigDecimal.ONE)));
+    }
+
+    @Override
+    public ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
+        return answer("prices", keys, PriceKey::customerNumber,
+                key -> new ItemPrice(key.sku(), key.quantity(), ONE_DOLLAR, ONE_DOLLAR, List.of()));
+    }
+
+    @Override
+    public ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
+        return answer("credit", customerNumbers, customer -> customer,
+                customer -> new CreditStatus(ONE_DOLLAR, ONE_DOLLAR, ONE_DOLLAR, false, null));
+    }
+
+    @Override
+    public String createSalesOrder(SalesOrderRequest request) {
+        throw new UnsupportedOperationException("the loaders only read");
+    }
+
+    private <K, V> ErpBatch<K, V> answer(String resource, Set<K> keys, Function<K, String> name, Function<K, V> value) {
+        calls.add(new Call(resource, keys.stream().map(name).collect(Collectors.toSet())));
+        ErpBatch.Builder<K, V> answer = new ErpBatch.Builder<>();
+        for (K key : keys) {
+            if (unknown.contains(name.apply(key))) {
+                answer.failure(key, ErpException.notFound(systemId, name.apply(key)));
+            }
+            else if (!leftOut.contains(name.apply(key))) {
+                answer.value(key, value.apply(key));
+            }
+        }
+        return answer.build();
+    }
+
+    private static SalesOrder order(String number, String customer) {
+        return new SalesOrder(number, number, customer, OrderStatus.OPEN, LocalDate.of(2026, 11, 2), null, ONE_DOLLAR,
+                List.of());
+    }
+
+}

@@ -1,0 +1,95 @@
+package dev.erpgraph.erpfields;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.ErpBatch;
+import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpConnectorFactory;
+import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.config.ErpSystemProperties;
+import dev.erpgraph.erp.gateway.ErpCallPolicy;
+import dev.erpgraph.erp.gateway.ErpEviction;
+import dev.erpgraph.erp.gateway.ErpGateway;
+import dev.erpgraph.erp.gateway.ErpHealth;
+import dev.erpgraph.erp.gateway.ErpOutcome;
+import dev.erpgraph.erp.gateway.ErpResource;
+import dev.erpgraph.erp.gateway.ErpSystems;
+import dev.erpgraph.erp.gateway.Freshness;
+import dev.erpgraph.erp.http.ErpHttpClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The real gateway over {@link FakeErp}s, with a call policy that only passes calls
+ * through (no cache, no guard) and answers on the caller's thread: what a loader asks is
+ * exactly what the fake ERPs see.
+ */
+public final class FakeErpGateway {
+
+    private FakeErpGateway() {
+    }
+
+    public static ErpGateway over(FakeErp... erps) {
+        Map<String, ErpSystemProperties> configured = new LinkedHashMap<>();
+        Map<String, FakeErp> byId = new HashMap<>();
+        for (FakeErp erp : erps) {
+            configured.put(erp.systemId(),
+                    new ErpSystemProperties(erp.kind(), null, "http://erp.invalid", null, null, null, null));
+            byId.put(erp.systemId(), erp);
+        }
+        ErpConnectorFactory factory = new ErpConnectorFactory() {
+            @Override
+            public ErpKind kind() {
+                return ErpKind.SAP_S4HANA;
+            }
+
+            @Override
+            public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
+                return byId.get(settings.systemId());
+            }
+        };
+        ErpSystems systems = new ErpSystems(configured, List.of(factory), Duration.ofSeconds(1),
+                UnaryOperator.identity(), new SimpleMeterRegistry());
+        return new ErpGateway(systems, new PassingThrough());
+    }
+
+    private static final class PassingThrough implements ErpCallPolicy {
+
+        @Override
+        public <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> read(String erpSystemId, ErpResource resource,
+                Object variant, Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call) {
+            ErpBatch<N, V> batch = call.apply(keys);
+            Map<N, ErpOutcome<V>> outcomes = new HashMap<>();
+            Freshness now = new Freshness(erpSystemId, Instant.now(), false, false);
+            batch.values().forEach((key, value) -> outcomes.put(key, ErpOutcome.of(value, now)));
+            batch.failures().forEach((key, failure) -> outcomes.put(key, ErpOutcome.failed(failure)));
+            return CompletableFuture.completedFuture(outcomes);
+        }
+
+        @Override
+        public <T> T write(String erpSystemId, Supplier<T> call) {
+            return call.get();
+        }
+
+        @Override
+        public void evict(ErpEviction eviction) {
+        }
+
+        @Override
+        public ErpHealth health(String erpSystemId) {
+            return ErpHealth.UP;
+        }
+
+    }
+
+}
