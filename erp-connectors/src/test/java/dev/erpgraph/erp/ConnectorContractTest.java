@@ -117,6 +117,8 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
 
     @Test
     void theDemoSystemIsThisErpWithTheCapabilitiesItDeclares() {
+        String customer = facts().customerWithOrders();
+        assertThat(connector(systemId()).credit(Set.of(customer)).values()).containsOnlyKeys(customer);
         assertThat(connector(systemId()).kind()).isEqualTo(kind());
         assertThat(connector(systemId()).capabilities()).containsExactlyInAnyOrderElementsOf(capabilities());
         assertThat(connector.kind()).isEqualTo(kind());
@@ -274,6 +276,9 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
 
             String wire = proxy.recorded().stream().map(this::wireText).collect(Collectors.joining("\n"));
             assertThat(wire).contains(customer).contains(sku);
+            // The first value is short enough to be any ERP's sku: it is asked for,
+            // escaped.
+            assertThat(wire).contains(literal(HOSTILE.get(0)));
             // Longest first: a longer value's literal may hold a shorter value whole.
             String outsideLiterals = wire;
             for (String hostile : HOSTILE.stream()
@@ -470,6 +475,9 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
         assertThat(connector.stock(Set.of(sku), null).values()).containsKey(sku);
     }
 
+    /**
+     * The ERP's words start with the sandbox's (Business Central adds a correlation id).
+     */
     @Test
     void anErpThatIsDownIsUnavailableWithItsMessage() {
         String customer = facts().customerWithOrders();
