@@ -101,7 +101,7 @@ public final class RecordingProxy implements AutoCloseable {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            exchange.sendResponseHeaders(502, -1);
+            throw new IOException("interrupted while forwarding", ex);
         }
     }
 
