@@ -198,7 +198,7 @@ public final class P21Connector implements ErpConnector {
     @Override
     public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
         List<String> terms = orderNumbers.stream()
-            .filter(number -> number != null && !number.isBlank())
+            .filter(P21ODataFilter::stringKey)
             .sorted()
             .map(number -> P21ODataFilter.eq("order_no", number))
             .toList();
@@ -316,7 +316,7 @@ public final class P21Connector implements ErpConnector {
     /** sku → {@code inv_mast_uid} for the skus P21 knows (one {@code inv_mast} read). */
     private Map<String, Long> itemUids(Set<String> skus) {
         List<String> terms = skus.stream()
-            .filter(sku -> sku != null && !sku.isBlank())
+            .filter(P21ODataFilter::stringKey)
             .sorted()
             .map(sku -> P21ODataFilter.eq("item_id", sku))
             .toList();
@@ -342,7 +342,7 @@ public final class P21Connector implements ErpConnector {
         Set<String> terms = new LinkedHashSet<>();
         for (PriceKey key : keys) {
             OptionalLong customer = P21ODataFilter.numericKey(key.customerNumber());
-            if (customer.isPresent()) {
+            if (customer.isPresent() && P21ODataFilter.stringKey(key.sku())) {
                 terms.add("(" + P21ODataFilter.eq("customer_id", customer.getAsLong()) + " and "
                         + P21ODataFilter.eq("item_id", key.sku()) + ")");
             }

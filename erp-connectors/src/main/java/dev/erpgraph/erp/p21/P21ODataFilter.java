@@ -42,6 +42,18 @@ final class P21ODataFilter {
         return OptionalLong.of(Long.parseLong(key));
     }
 
+    /**
+     * Whether a string key (item id, order number) can be one: not blank and at most
+     * {@value #MAX_STRING_KEY_LENGTH} characters, as P21's columns hold. Anything else is
+     * unknown without being sent: a key too long for any query string would otherwise go
+     * out alone, be refused, and fail every other key of its batch.
+     */
+    static boolean stringKey(String key) {
+        return key != null && !key.isBlank() && key.length() <= MAX_STRING_KEY_LENGTH;
+    }
+
+    static final int MAX_STRING_KEY_LENGTH = 40;
+
     /** An OData string literal: quoted, quotes inside doubled. */
     static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";

@@ -2,10 +2,12 @@ package dev.erpgraph.erp.businesscentral;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dev.erpgraph.erp.CreditStatus;
@@ -19,7 +21,13 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.SandboxServerTests;
+import dev.erpgraph.erp.ConnectorContractTest;
+import dev.erpgraph.erp.ContractFacts;
+import dev.erpgraph.erp.ContractFacts.Paging;
+import dev.erpgraph.erp.DataSetFacts;
+import dev.erpgraph.erp.ErpCapability;
+import dev.erpgraph.erp.ErpConnectorFactory;
+import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.Sandbox;
@@ -30,12 +38,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The Business Central connector against its sandbox over real HTTP: request shapes,
- * mapping, failures.
+ * The Business Central connector against its sandbox over real HTTP: the shared contract,
+ * and Business Central's own request shapes (one {@code or} filter, next links,
+ * URL-length chunks, side-by-side reads, creates).
  */
-class BusinessCentralConnectorContractTests extends SandboxServerTests {
+class BusinessCentralConnectorContractTests extends ConnectorContractTest {
 
     private static final String ID = "business-central";
+
+    @Override
+    protected String systemId() {
+        return ID;
+    }
+
+    @Override
+    protected ErpKind kind() {
+        return ErpKind.BUSINESS_CENTRAL;
+    }
+
+    @Override
+    protected ErpConnectorFactory factory() {
+        return new BusinessCentralConnectorFactory();
+    }
+
+    @Override
+    protected Set<ErpCapability> capabilities() {
+        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
+                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+    }
+
+    /** Business Central keeps no cancelled orders: they are deleted. */
+    @Override
+    protected ContractFacts facts() {
+        DataSetFacts facts = new DataSetFacts(bcSandbox());
+        Predicate<DistributorDataSet.Order> shown = order -> order.status() != OrderStatus.CANCELLED;
+        int withOrders = facts.customerWithOrders(3, shown);
+        Set<String> paged = customersWithOrders(20).stream()
+            .map(BusinessCentralConnectorContractTests::customer)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new ContractFacts(customer(withOrders), facts.orders(withOrders, shown), facts.customers(10, 5), "99999",
+                new Paging(Map.of("maxPageSize", "7"), 7, paged), facts.stock(facts.skus(3)), facts.prices(false),
+                facts.credit(terms -> terms), facts.order());
+    }
 
     private ErpConnector bc() {
         return connector(ID);
@@ -436,43 +480,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         });
     }
 
-    // ---- failures and tokens
-
-    @Test
-    void mapsFaultsOntoErpExceptions() {
-        bc().credit(Set.of(customer(0)));
-        http().put().uri("/sandbox/" + ID + "/_admin/faults").body(Map.of("down", true)).retrieve().toBodilessEntity();
-        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class, ex -> {
-            assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-            assertThat(ex.erpMessage()).startsWith("Service unavailable");
-        });
-
-        http().put()
-            .uri("/sandbox/" + ID + "/_admin/faults")
-            .body(Map.of("down", false, "errorRate", 1.0))
-            .retrieve()
-            .toBodilessEntity();
-        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
-                ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE));
-
-        http().put()
-            .uri("/sandbox/" + ID + "/_admin/faults")
-            .body(Map.of("errorRate", 0.0, "rateLimitNext", 1, "retryAfterSeconds", 7))
-            .retrieve()
-            .toBodilessEntity();
-        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class, ex -> {
-            assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-            assertThat(ex.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(7));
-        });
-
-        http().put()
-            .uri("/sandbox/" + ID + "/_admin/faults")
-            .body(Map.of("malformed", true))
-            .retrieve()
-            .toBodilessEntity();
-        assertThatThrownBy(() -> bc().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
-                ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
-    }
+    // ---- tokens
 
     @Test
     void fetchesExactlyOneNewTokenAfterRevocation() {
@@ -488,25 +496,6 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
                                                                              // token,
                                                                              // retry,
                                                                              // next call
-    }
-
-    @Test
-    void refreshesAnExpiredTokenBeforeUsingIt() {
-        ErpConnector shortLived = connectorWith(Map.of());
-        http().put()
-            .uri("/sandbox/" + ID + "/_admin/faults")
-            .body(Map.of("tokenTtlSeconds", 1))
-            .retrieve()
-            .toBodilessEntity();
-        shortLived.credit(Set.of(customer(0)));
-        bcSandbox().stats().reset();
-
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
-            shortLived.credit(Set.of(customer(1)));
-            assertThat(requests()).containsKey("token");
-        });
-        assertThat(bcSandbox().stats().snapshot().requests() - requests().getOrDefault("token", 0L))
-            .isEqualTo(requests().get("customers"));
     }
 
 }

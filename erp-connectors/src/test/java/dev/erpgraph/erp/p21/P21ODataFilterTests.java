@@ -28,6 +28,16 @@ class P21ODataFilterTests {
     }
 
     @Test
+    void aStringKeyLongerThanAnyP21ColumnIsNoKey() {
+        assertThat(P21ODataFilter.stringKey("PVC-10000")).isTrue();
+        assertThat(P21ODataFilter.stringKey("A' or item_id ne '")).isTrue();
+        assertThat(P21ODataFilter.stringKey("X".repeat(40))).isTrue();
+        assertThat(P21ODataFilter.stringKey("X".repeat(41))).isFalse();
+        assertThat(P21ODataFilter.stringKey(" ")).isFalse();
+        assertThat(P21ODataFilter.stringKey(null)).isFalse();
+    }
+
+    @Test
     void datesAreLiteralsNotFunctions() {
         assertThat("order_date ge " + P21ODataFilter.literal(LocalDate.of(2026, 1, 5)))
             .isEqualTo("order_date ge 2026-01-05");

@@ -2,6 +2,7 @@ package dev.erpgraph.erp.sap;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,16 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.SandboxServerTests;
+import dev.erpgraph.erp.ConnectorContractTest;
+import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.ContractFacts;
+import dev.erpgraph.erp.ContractFacts.Paging;
+import dev.erpgraph.erp.DataSetFacts;
+import dev.erpgraph.erp.ErpCapability;
+import dev.erpgraph.erp.ErpConnectorFactory;
+import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.StockLevel;
+import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.erp.sandbox.SandboxFaults;
@@ -31,12 +40,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The SAP connector against the SAP sandbox over real HTTP: request shapes, mapping,
- * failures.
+ * The SAP connector against the SAP sandbox over real HTTP: the shared contract, and
+ * SAP's own request shapes (one {@code or} filter, {@code __next} paging, URL-length
+ * chunks, CSRF on create).
  */
-class SapConnectorContractTests extends SandboxServerTests {
+class SapConnectorContractTests extends ConnectorContractTest {
 
     private final SapSandboxErp numbering = new SapSandboxErp();
+
+    @Override
+    protected String systemId() {
+        return "sap";
+    }
+
+    @Override
+    protected ErpKind kind() {
+        return ErpKind.SAP_S4HANA;
+    }
+
+    @Override
+    protected ErpConnectorFactory factory() {
+        return new SapConnectorFactory();
+    }
+
+    @Override
+    protected Set<ErpCapability> capabilities() {
+        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
+                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+    }
+
+    @Override
+    protected ContractFacts facts() {
+        DataSetFacts facts = new DataSetFacts(sandbox("sap"));
+        int withOrders = facts.customerWithOrders(3, order -> true);
+        // Without $top a RAP service pages at 100 rows. A price's scales start at 1;
+        // credit management knows no payment terms.
+        Paging paging = new Paging(Map.of("top", "0"), 100, customers(0, 120));
+        return new ContractFacts(facts.customer(withOrders), facts.orders(withOrders, order -> true), customers(10, 5),
+                "19999999", paging, facts.stock(facts.skus(3)), facts.prices(true), facts.credit(terms -> null),
+                facts.order());
+    }
+
+    /**
+     * The demo system authenticates with Basic; SAP's OAuth2 client credentials have
+     * tokens.
+     */
+    @Override
+    protected ConnectorSettings tokenSettings() {
+        return connectorSettings("sap", new ErpAuthProperties("/oauth/token", SapSandboxErp.CLIENT_ID,
+                SapSandboxErp.CLIENT_SECRET, null, null, null), 4, Map.of());
+    }
 
     private ErpConnector sap() {
         return connector("sap");
@@ -441,50 +494,6 @@ class SapConnectorContractTests extends SandboxServerTests {
     private SalesOrderRequest request(String key, String sku) {
         return new SalesOrderRequest(key, numbering.customerNumber(8), null, null,
                 List.of(new SalesOrderRequest.Line(sku, BigDecimal.ONE, null)));
-    }
-
-    // ---- failures
-
-    @Test
-    void aDownSystemIsUnavailableWithSapsMessage() {
-        sandbox("sap").faults(new SandboxFaults(0, 0, true, 0, false, 0, 1, 3600));
-
-        assertThatThrownBy(() -> sap().credit(Set.of(numbering.customerNumber(0))))
-            .isInstanceOfSatisfying(ErpException.class, ex -> {
-                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                assertThat(ex.erpMessage()).isEqualTo("Service unavailable");
-                assertThat(ex.erpSystemId()).isEqualTo("sap");
-            });
-    }
-
-    @Test
-    void serverErrorsAreUnavailable() {
-        sandbox("sap").faults(new SandboxFaults(0, 0, false, 1.0, false, 0, 1, 3600));
-
-        assertThatThrownBy(() -> sap().orders(Set.of(numbering.customerNumber(0)), OrderQuery.latest(5)))
-            .isInstanceOfSatisfying(ErpException.class, ex -> {
-                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                assertThat(ex.erpMessage()).isEqualTo("Internal server error");
-            });
-    }
-
-    @Test
-    void rateLimitingIsUnavailableWithRetryAfter() {
-        sandbox("sap").faults(new SandboxFaults(0, 0, false, 0, false, 1, 7, 3600));
-
-        assertThatThrownBy(() -> sap().stock(Set.of(data().items().iterator().next().sku()), null))
-            .isInstanceOfSatisfying(ErpException.class, ex -> {
-                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                assertThat(ex.retryAfter()).hasSeconds(7);
-            });
-    }
-
-    @Test
-    void malformedBodiesAreBadResponses() {
-        sandbox("sap").faults(new SandboxFaults(0, 0, false, 0, true, 0, 1, 3600));
-
-        assertThatThrownBy(() -> sap().credit(Set.of(numbering.customerNumber(0)))).isInstanceOfSatisfying(
-                ErpException.class, ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
     }
 
 }

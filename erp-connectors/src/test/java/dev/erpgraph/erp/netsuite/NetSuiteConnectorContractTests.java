@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,13 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.SandboxServerTests;
+import dev.erpgraph.erp.ConnectorContractTest;
+import dev.erpgraph.erp.ContractFacts;
+import dev.erpgraph.erp.ContractFacts.Paging;
+import dev.erpgraph.erp.DataSetFacts;
+import dev.erpgraph.erp.ErpConnectorFactory;
+import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.RecordingProxy;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Order;
@@ -31,14 +38,70 @@ import dev.erpgraph.erp.sandbox.DistributorDataSet.OrderLine;
 import dev.erpgraph.erp.sandbox.SandboxFaults;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The NetSuite connector against the NetSuite sandbox, over real HTTP. */
-class NetSuiteConnectorTests extends SandboxServerTests {
+/**
+ * The NetSuite connector against the NetSuite sandbox over real HTTP: the shared
+ * contract, and NetSuite's own statements (SuiteQL {@code IN} lists, paging, the
+ * concurrency limit, creates through the record API).
+ */
+class NetSuiteConnectorContractTests extends ConnectorContractTest {
 
     private static final String ID = "netsuite";
+
+    @Override
+    protected String systemId() {
+        return ID;
+    }
+
+    @Override
+    protected ErpKind kind() {
+        return ErpKind.NETSUITE;
+    }
+
+    @Override
+    protected ErpConnectorFactory factory() {
+        return new NetSuiteConnectorFactory();
+    }
+
+    @Override
+    protected Set<ErpCapability> capabilities() {
+        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
+                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+    }
+
+    /** NetSuite names its terms records; its order pages are set by {@code page-size}. */
+    @Override
+    protected ContractFacts facts() {
+        DataSetFacts facts = new DataSetFacts(sandbox(ID));
+        int withOrders = facts.customerWithOrders(3, order -> true);
+        return new ContractFacts(customer(withOrders), facts.orders(withOrders, order -> true), facts.customers(10, 5),
+                "999999", new Paging(Map.of("page-size", "5"), 5, facts.customers(0, 6)), facts.stock(facts.skus(3)),
+                facts.prices(false), facts.credit(NetSuiteConnectorContractTests::termsName), facts.order());
+    }
+
+    private static String termsName(String code) {
+        return switch (code) {
+            case "NET30" -> "Net 30";
+            case "NET45" -> "Net 45";
+            case "NET60" -> "Net 60";
+            default -> "2% 10 Net 30";
+        };
+    }
+
+    /**
+     * SuiteQL travels as the {@code q} of a JSON body: that statement is what NetSuite
+     * reads.
+     */
+    @Override
+    protected String wireText(RecordingProxy.Recorded request) {
+        String body = request.body();
+        String statement = body.isBlank() ? "" : JsonMapper.shared().readTree(body).path("q").asString("");
+        return request.method() + " " + request.pathAndQuery() + "\n" + statement;
+    }
 
     @Autowired
     private NetSuiteSandboxErp erp;
@@ -221,12 +284,7 @@ class NetSuiteConnectorTests extends SandboxServerTests {
                 .isEqualByComparingTo(expected.creditLimit().subtract(expected.balance()));
             assertThat(credit.creditLimit().currency()).isEqualTo("USD");
             assertThat(credit.onHold()).isEqualTo(expected.onHold());
-            assertThat(credit.paymentTerms()).isEqualTo(switch (expected.paymentTerms()) {
-                case "NET30" -> "Net 30";
-                case "NET45" -> "Net 45";
-                case "NET60" -> "Net 60";
-                default -> "2% 10 Net 30";
-            });
+            assertThat(credit.paymentTerms()).isEqualTo(termsName(expected.paymentTerms()));
         }
     }
 
@@ -433,42 +491,6 @@ class NetSuiteConnectorTests extends SandboxServerTests {
     // ---- failures
 
     @Test
-    void mapsADownAccountToUnavailableWithNetSuitesMessage() {
-        warmUp();
-        putFaults(Map.of("down", true));
-        assertThatThrownBy(() -> connector().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
-                ex -> {
-                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                    assertThat(ex.erpSystemId()).isEqualTo(ID);
-                    assertThat(ex.erpMessage()).isEqualTo("Service unavailable");
-                });
-    }
-
-    @Test
-    void mapsServerErrorsToUnavailable() {
-        warmUp();
-        putFaults(Map.of("errorRate", 1.0));
-        assertThatThrownBy(() -> connector().stock(Set.of("PVC-10000"), null))
-            .isInstanceOfSatisfying(ErpException.class, ex -> {
-                assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                assertThat(ex.erpMessage()).isEqualTo("Internal server error");
-            });
-    }
-
-    @Test
-    void mapsTooManyRequestsToUnavailableWithRetryAfter() {
-        warmUp();
-        putFaults(Map.of("rateLimitNext", 1, "retryAfterSeconds", 7));
-        assertThatThrownBy(() -> connector().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
-                ex -> {
-                    assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-                    assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(7));
-                    assertThat(ex.erpMessage()).isEqualTo("Too many requests");
-                });
-        assertThat(connector().credit(Set.of(customer(1))).values()).containsOnlyKeys(customer(1));
-    }
-
-    @Test
     void answersTheConcurrencyLimitWith429() {
         warmUp();
         int limit = erp.concurrencyLimit();
@@ -485,16 +507,6 @@ class NetSuiteConnectorTests extends SandboxServerTests {
         }
         assertThat(erp.demoSystem("http://x").options()).containsEntry("concurrency-limit", String.valueOf(limit));
     }
-
-    @Test
-    void mapsAnUnreadableBodyToBadResponse() {
-        warmUp();
-        putFaults(Map.of("malformed", true));
-        assertThatThrownBy(() -> connector().credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
-                ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
-    }
-
-    // ---- tokens
 
     @Test
     void fetchesOneNewTokenAfterNetSuiteRevokedTheOldOne() {
@@ -526,13 +538,6 @@ class NetSuiteConnectorTests extends SandboxServerTests {
 
         // Refreshed ahead of expiry: one new token and no 401 round trip.
         assertThat(requests()).containsEntry("token", 2L).containsEntry("credit", 3L);
-    }
-
-    @Test
-    void declaresWhatNetSuiteOffers() {
-        assertThat(connector().capabilities()).containsExactlyInAnyOrder(ErpCapability.PRICE_BREAKS,
-                ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS,
-                ErpCapability.SALES_ORDER_CREATE);
     }
 
     private void putFaults(Map<String, Object> faults) {

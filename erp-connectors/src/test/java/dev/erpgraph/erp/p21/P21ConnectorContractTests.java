@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,11 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.SandboxServerTests;
+import dev.erpgraph.erp.ConnectorContractTest;
+import dev.erpgraph.erp.ContractFacts;
+import dev.erpgraph.erp.ContractFacts.Paging;
+import dev.erpgraph.erp.DataSetFacts;
+import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
@@ -36,15 +41,47 @@ import dev.erpgraph.erp.sandbox.SandboxFaults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The P21 connector against its sandbox over real HTTP. Connectors are built per test
- * (fresh token, generous timeout for a loaded build machine) from the same demo
+ * The P21 connector against its sandbox over real HTTP: the shared contract, and P21's
+ * own requests (OData {@code or} chains under the query-string limit, the item join,
+ * {@code $skip} paging, the transaction API, both token grants). Connectors are built per
+ * test (fresh token, generous timeout for a loaded build machine) from the same demo
  * configuration the gateway uses.
  */
-class P21ConnectorTests extends SandboxServerTests {
+class P21ConnectorContractTests extends ConnectorContractTest {
+
+    @Override
+    protected String systemId() {
+        return "p21";
+    }
+
+    @Override
+    protected ErpKind kind() {
+        return ErpKind.EPICOR_P21;
+    }
+
+    @Override
+    protected ErpConnectorFactory factory() {
+        return new P21ConnectorFactory();
+    }
+
+    @Override
+    protected Set<ErpCapability> capabilities() {
+        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
+                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+    }
+
+    /** P21 pages by {@code $top}/{@code $skip} of {@code pageSize} rows. */
+    @Override
+    protected ContractFacts facts() {
+        DataSetFacts facts = new DataSetFacts(sandbox("p21"));
+        int withOrders = facts.customerWithOrders(3, order -> true);
+        return new ContractFacts(customer(withOrders), facts.orders(withOrders, order -> true), facts.customers(10, 5),
+                "999999", new Paging(Map.of("pageSize", "7"), 7, facts.customers(0, 10)), facts.stock(facts.skus(3)),
+                facts.prices(false), facts.credit(terms -> terms), facts.order());
+    }
 
     private static final List<String> HOSTILE = List.of("1' or '1'='1", "x) or (1 eq 1", "'; drop table customer",
             "A' or SoldToParty ne '", "100001 or customer_id ne 0", "100001)");
@@ -101,21 +138,12 @@ class P21ConnectorTests extends SandboxServerTests {
 
     // ---- the demo wiring
 
-    @Test
-    void demoSystemIsAnEpicorP21ConnectorWithItsCapabilities() {
-        assertThat(connector("p21")).isInstanceOf(P21Connector.class);
-        assertThat(connector("p21").kind()).isEqualTo(ErpKind.EPICOR_P21);
-        assertThat(connector("p21").capabilities()).containsExactlyInAnyOrder(ErpCapability.PRICE_BREAKS,
-                ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS,
-                ErpCapability.SALES_ORDER_CREATE);
-    }
-
     // ---- orders
 
     @Test
     void ordersOfTwentyCustomersTakeOneHeaderRequestAndOneLineAndItemRequestPerLengthChunk() {
         Set<String> customers = IntStream.range(0, 20)
-            .mapToObj(P21ConnectorTests::customer)
+            .mapToObj(P21ConnectorContractTests::customer)
             .collect(Collectors.toSet());
 
         ErpBatch<String, List<SalesOrder>> batch = p21().orders(customers, OrderQuery.latest(3));
@@ -152,7 +180,7 @@ class P21ConnectorTests extends SandboxServerTests {
     @Test
     void ordersCarryTheDataSetsStatusesDatesAndExactAmounts() {
         Set<String> customers = IntStream.range(0, 60)
-            .mapToObj(P21ConnectorTests::customer)
+            .mapToObj(P21ConnectorContractTests::customer)
             .collect(Collectors.toSet());
 
         ErpBatch<String, List<SalesOrder>> batch = p21().orders(customers, new OrderQuery(Set.of(), null, 100));
@@ -191,7 +219,7 @@ class P21ConnectorTests extends SandboxServerTests {
     @Test
     void pagingFollowsSkipUntilTheCountIsReached() {
         Set<String> customers = IntStream.range(0, 10)
-            .mapToObj(P21ConnectorTests::customer)
+            .mapToObj(P21ConnectorContractTests::customer)
             .collect(Collectors.toSet());
         OrderQuery query = new OrderQuery(Set.of(), null, 100);
         ErpBatch<String, List<SalesOrder>> unpaged = p21().orders(customers, query);
@@ -208,7 +236,7 @@ class P21ConnectorTests extends SandboxServerTests {
     @Test
     void manyCustomersAreChunkedBelowTheQueryStringLimit() {
         Set<String> customers = IntStream.range(0, 300)
-            .mapToObj(P21ConnectorTests::customer)
+            .mapToObj(P21ConnectorContractTests::customer)
             .collect(Collectors.toSet());
 
         ErpBatch<String, List<SalesOrder>> batch = p21().orders(customers, OrderQuery.latest(1));
@@ -223,7 +251,7 @@ class P21ConnectorTests extends SandboxServerTests {
     @Test
     void statusAndDateFiltersKeepOnlyMatchingOrdersNewestFirst() {
         Set<String> customers = IntStream.range(0, 200)
-            .mapToObj(P21ConnectorTests::customer)
+            .mapToObj(P21ConnectorContractTests::customer)
             .collect(Collectors.toSet());
         LocalDate since = DistributorDataSet.AS_OF.minusDays(45);
         OrderQuery query = new OrderQuery(Set.of(OrderStatus.OPEN, OrderStatus.PARTIALLY_SHIPPED), since, 2);
@@ -383,7 +411,7 @@ class P21ConnectorTests extends SandboxServerTests {
     @Test
     void theQueryStringChunksOfABatchAreSentSideBySideAtMostFourAtOnce() {
         Set<String> customers = IntStream.range(0, 300)
-            .mapToObj(P21ConnectorTests::customer)
+            .mapToObj(P21ConnectorContractTests::customer)
             .collect(Collectors.toSet());
         long chunks = P21ODataFilter
             .anyOf(IntStream.range(0, 300).mapToObj(i -> P21ODataFilter.eq("customer_id", 100_000L + i)).toList(), null,
@@ -504,21 +532,6 @@ class P21ConnectorTests extends SandboxServerTests {
     // ---- tokens
 
     @Test
-    void theTokenIsReusedAcrossCallsAndFetchedAgainAfterRevocation() {
-        P21Connector p21 = p21();
-        p21.credit(Set.of(customer(1)));
-        p21.stock(Set.of("PVC-10000"), null);
-        p21.orders(Set.of(customer(2)), OrderQuery.latest(1));
-        assertThat(requests().get("token")).isEqualTo(1L);
-
-        http().post().uri("/sandbox/p21/_admin/tokens/revoke").retrieve().toBodilessEntity();
-
-        assertThat(p21.credit(Set.of(customer(1))).values()).containsKey(customer(1));
-        assertThat(requests().get("token")).isEqualTo(2L);
-        assertThat(requests().get("credit")).isEqualTo(3L);
-    }
-
-    @Test
     void anExpiringTokenIsRefreshedBeforeTheErpRefusesIt() {
         MutableClock clock = new MutableClock(Instant.now());
         faults("{\"tokenTtlSeconds\": 600}");
@@ -551,52 +564,6 @@ class P21ConnectorTests extends SandboxServerTests {
     }
 
     // ---- faults and error bodies
-
-    @Test
-    void aDownErpIsUnavailable() {
-        faults("{\"down\": true}");
-
-        ErpException ex = catchThrowableOfType(ErpException.class, () -> p21().credit(Set.of(customer(1))));
-
-        assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-        assertThat(ex.erpMessage()).isEqualTo("Service unavailable");
-        assertThat(ex.erpSystemId()).isEqualTo("p21");
-    }
-
-    @Test
-    void serverErrorsAreUnavailableWithTheODataMessage() {
-        P21Connector p21 = p21();
-        p21.credit(Set.of(customer(1)));
-        faults("{\"errorRate\": 1.0}");
-
-        ErpException ex = catchThrowableOfType(ErpException.class, () -> p21.credit(Set.of(customer(1))));
-
-        assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-        assertThat(ex.erpMessage()).isEqualTo("Internal server error");
-    }
-
-    @Test
-    void rateLimitingIsUnavailableWithRetryAfter() {
-        P21Connector p21 = p21();
-        p21.credit(Set.of(customer(1)));
-        faults("{\"rateLimitNext\": 1, \"retryAfterSeconds\": 7}");
-
-        ErpException ex = catchThrowableOfType(ErpException.class, () -> p21.credit(Set.of(customer(1))));
-
-        assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
-        assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(p21.credit(Set.of(customer(1))).values()).containsKey(customer(1));
-    }
-
-    @Test
-    void malformedBodiesAreBadResponses() {
-        P21Connector p21 = p21();
-        p21.credit(Set.of(customer(1)));
-        faults("{\"malformed\": true}");
-
-        assertThatThrownBy(() -> p21.credit(Set.of(customer(1)))).isInstanceOfSatisfying(ErpException.class,
-                ex -> assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
-    }
 
     @Test
     void aRefusedQueryIsRejectedWithTheODataErrorMessage() {

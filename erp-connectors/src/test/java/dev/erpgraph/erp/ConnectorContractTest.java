@@ -1,0 +1,604 @@
+package dev.erpgraph.erp;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import dev.erpgraph.erp.ContractFacts.Paging;
+import dev.erpgraph.erp.ContractFacts.Prices;
+import dev.erpgraph.erp.config.ErpAuthProperties;
+import dev.erpgraph.erp.http.ErpHttpClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The contract every connector passes against its sandbox, over real HTTP: one set of
+ * scenarios (orders with lines, paging, an unknown customer, hostile values, stock,
+ * prices, credit, tokens, rate limits, malformed answers), each ERP's contract test
+ * supplying only what differs (its factory, its data-set facts, its declared
+ * capabilities). As with Trino's {@code BaseConnectorTest}, a scenario first asks
+ * {@link #hasBehavior} and, where the ERP lacks the capability, asserts the documented
+ * alternative instead of being skipped: a capability is something a test reads, so the
+ * declared set cannot drift into a label.
+ *
+ * <p>
+ * The sandboxes are reached only through {@link SandboxServerTests} and their HTTP admin
+ * API ({@code /sandbox/{id}/_admin/faults}, {@code stats}, {@code tokens/revoke}); what a
+ * scenario needs to know of the data set comes from {@link #facts()}.
+ */
+public abstract class ConnectorContractTest extends SandboxServerTests {
+
+    /**
+     * Keys that would widen a query if pasted into a filter or statement unescaped, or
+     * that break naive encoders: OData and SQL quote tricks, a percent-escape that a
+     * double decoding would turn into a quote, a wildcard, an id longer than any URL, a
+     * newline and look-alike quotes.
+     */
+    protected static final List<String> HOSTILE = List.of("x' or 1 eq 1 or '", "') or ('1'='1", "%27", "*",
+            "x' or 1 eq 1 or '" + "9".repeat(10_000), "1\n or 1 eq 1", "x\u2019 or \u20191\u2019=\u20191",
+            "x\uff07 or 1 eq 1 or \uff07");
+
+    private static final Comparator<BigDecimal> NUMERICALLY = BigDecimal::compareTo;
+
+    /** A connector of this test's own for each scenario: fresh token, own pool. */
+    protected ErpConnector connector;
+
+    @BeforeEach
+    void connect() {
+        connector = newConnector(Map.of());
+    }
+
+    // ---- what each ERP supplies
+
+    /** The sandbox's id, which is also its demo system's id. */
+    protected abstract String systemId();
+
+    protected abstract ErpKind kind();
+
+    /** The public way this ERP's connectors are built. */
+    protected abstract ErpConnectorFactory factory();
+
+    /** What this ERP's connector declares it can do. */
+    protected abstract Set<ErpCapability> capabilities();
+
+    /** This ERP's view of the sandbox data the scenarios compare against. */
+    protected abstract ContractFacts facts();
+
+    /**
+     * Settings whose auth is a bearer token the connector fetches and renews; the demo
+     * system's own unless it authenticates otherwise (SAP's uses Basic).
+     */
+    protected ConnectorSettings tokenSettings() {
+        return connectorSettings(systemId(), Map.of());
+    }
+
+    /**
+     * How this ERP's requests write a string value as a literal: OData and SQL quote it
+     * and double its quotes. The hostile-values scenario finds every occurrence of a
+     * value on the wire inside this literal, or none.
+     */
+    protected String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * The text of one request as this ERP reads it: method, decoded path and query, and
+     * body (an ERP whose statements travel inside a JSON body unwraps them).
+     */
+    protected String wireText(RecordingProxy.Recorded request) {
+        return request.text();
+    }
+
+    /** A connector built by this ERP's factory on its demo system with extra options. */
+    protected ErpConnector newConnector(Map<String, String> options) {
+        return factory().create(connectorSettings(systemId(), options), connectorHttp(systemId()));
+    }
+
+    /** Whether this ERP's connector declares {@code capability}. */
+    protected boolean hasBehavior(ErpCapability capability) {
+        return connector.capabilities().contains(capability);
+    }
+
+    // ---- declared capabilities
+
+    @Test
+    void theDemoSystemIsThisErpWithTheCapabilitiesItDeclares() {
+        String customer = facts().customerWithOrders();
+        assertThat(connector(systemId()).credit(Set.of(customer)).values()).containsOnlyKeys(customer);
+        assertThat(connector(systemId()).kind()).isEqualTo(kind());
+        assertThat(connector(systemId()).capabilities()).containsExactlyInAnyOrderElementsOf(capabilities());
+        assertThat(connector.kind()).isEqualTo(kind());
+        assertThat(connector.capabilities()).containsExactlyInAnyOrderElementsOf(capabilities());
+    }
+
+    @Test
+    void fiveCustomersCostOneCustomersRequestsOnlyWhereManyAreReadAtOnce() {
+        List<String> customers = List.copyOf(facts().knownCustomers());
+        connector.credit(Set.of(customers.get(0))); // a token outside the counted window
+        resetStats();
+        assertThat(connector.credit(Set.of(customers.get(0))).values()).hasSize(1);
+        long one = sandboxStats().requests();
+        resetStats();
+
+        assertThat(connector.credit(Set.copyOf(customers)).values()).hasSize(5);
+
+        long five = sandboxStats().requests();
+        if (hasBehavior(ErpCapability.MULTI_CUSTOMER_READS)) {
+            assertThat(five).isEqualTo(one).isLessThan(5);
+        }
+        else {
+            // One call (or one set of calls) per customer.
+            assertThat(five).isEqualTo(5 * one);
+        }
+    }
+
+    @Test
+    void aSalesOrderIsCreatedOnlyWhereDeclared() {
+        SalesOrderRequest request = facts().order();
+        if (!hasBehavior(ErpCapability.SALES_ORDER_CREATE)) {
+            // Without the capability an ERP refuses the write, as it would refuse any
+            // order it cannot take.
+            ErpException refused = catchThrowableOfType(ErpException.class, () -> connector.createSalesOrder(request));
+            assertThat(refused.kind()).isEqualTo(ErpException.Kind.REJECTED);
+            return;
+        }
+
+        String number = connector.createSalesOrder(request);
+
+        SalesOrder order = connector.ordersByNumber(Set.of(number)).values().get(number);
+        assertThat(order.customerNumber()).isEqualTo(request.customerNumber());
+        assertThat(order.requestedDeliveryDate()).isEqualTo(request.requestedDeliveryDate());
+        assertThat(order.lines()).hasSameSizeAs(request.lines());
+        for (int i = 0; i < request.lines().size(); i++) {
+            assertThat(order.lines().get(i).sku()).isEqualTo(request.lines().get(i).sku());
+            assertThat(order.lines().get(i).quantity()).isEqualByComparingTo(request.lines().get(i).quantity());
+        }
+    }
+
+    // ---- orders
+
+    @Test
+    void ordersComeWithTheirLinesNewestFirstAndAtMostTheLimit() {
+        ContractFacts facts = facts();
+        String customer = facts.customerWithOrders();
+
+        List<SalesOrder> all = connector.orders(Set.of(customer), OrderQuery.latest(100)).values().get(customer);
+        List<SalesOrder> two = connector.orders(Set.of(customer), OrderQuery.latest(2)).values().get(customer);
+
+        assertThat(all).extracting(SalesOrder::number)
+            .containsExactlyElementsOf(facts.itsOrders().stream().map(SalesOrder::number).toList());
+        for (int i = 0; i < all.size(); i++) {
+            assertSameOrder(all.get(i), facts.itsOrders().get(i));
+        }
+        assertThat(all).extracting(SalesOrder::orderDate).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(two).isEqualTo(all.subList(0, 2));
+        Map<String, SalesOrder> byNumber = connector
+            .ordersByNumber(two.stream().map(SalesOrder::number).collect(Collectors.toSet()))
+            .values();
+        assertThat(byNumber).containsOnlyKeys(two.get(0).number(), two.get(1).number());
+        two.forEach(order -> assertThat(byNumber.get(order.number())).isEqualTo(order));
+    }
+
+    @Test
+    void ordersArePagedPastOnePage() {
+        Paging paging = facts().paging();
+        Map<String, List<SalesOrder>> whole = connector.orders(paging.customers(), OrderQuery.latest(100)).values();
+        long total = whole.values().stream().mapToLong(List::size).sum();
+        ErpConnector paged = newConnector(paging.options());
+        paged.credit(Set.of(paging.customers().iterator().next())); // a token outside the
+                                                                    // count
+        resetStats();
+
+        Map<String, List<SalesOrder>> read = paged.orders(paging.customers(), OrderQuery.latest(100)).values();
+
+        assertThat(total).isGreaterThan(paging.pageSize());
+        assertThat(read).isEqualTo(whole);
+        assertThat(sandboxStats().of("orders"))
+            .isGreaterThanOrEqualTo((total + paging.pageSize() - 1) / paging.pageSize());
+    }
+
+    @Test
+    void anUnknownCustomerFailsAloneInItsBatch() {
+        ContractFacts facts = facts();
+        String unknown = facts.unknownCustomer();
+        Set<String> keys = new LinkedHashSet<>(facts.knownCustomers());
+        keys.add(unknown);
+        Map<String, List<SalesOrder>> knownOrders = connector.orders(facts.knownCustomers(), OrderQuery.latest(5))
+            .values();
+        Map<String, CreditStatus> knownCredit = connector.credit(facts.knownCustomers()).values();
+
+        ErpBatch<String, List<SalesOrder>> orders = connector.orders(keys, OrderQuery.latest(5));
+        ErpBatch<String, CreditStatus> credit = connector.credit(keys);
+
+        assertThat(knownOrders).containsOnlyKeys(facts.knownCustomers());
+        assertThat(knownCredit).containsOnlyKeys(facts.knownCustomers());
+        knownOrders.forEach((customer, its) -> assertThat(orders.values()).containsEntry(customer, its));
+        knownCredit.forEach((customer, its) -> assertThat(credit.values()).containsEntry(customer, its));
+        if (hasBehavior(ErpCapability.MULTI_CUSTOMER_READS)) {
+            // One filter over many customers cannot tell a customer the ERP does not know
+            // from one without orders: no orders, no credit, no failure.
+            assertThat(orders.values().getOrDefault(unknown, List.of())).isEmpty();
+            assertThat(orders.failures()).isEmpty();
+            assertThat(credit.values()).doesNotContainKey(unknown);
+            assertThat(credit.failures()).isEmpty();
+        }
+        else {
+            // Asked one by one, the ERP says which customer it does not know.
+            for (ErpBatch<String, ?> batch : List.of(orders, credit)) {
+                assertThat(batch.values()).doesNotContainKey(unknown);
+                assertThat(batch.failures()).containsOnlyKeys(unknown);
+                assertThat(batch.failures().get(unknown).kind()).isEqualTo(ErpException.Kind.NOT_FOUND);
+                assertThat(batch.failures().get(unknown).erpSystemId()).isEqualTo(systemId());
+            }
+        }
+    }
+
+    // ---- hostile values
+
+    @Test
+    void hostileValuesNeverWidenAQueryAndTravelOnlyEscaped() throws IOException {
+        ContractFacts facts = facts();
+        String customer = facts.customerWithOrders();
+        String sku = facts.stock().keySet().iterator().next();
+        List<SalesOrder> itsOrders = connector.orders(Set.of(customer), OrderQuery.latest(100)).values().get(customer);
+        CreditStatus itsCredit = connector.credit(Set.of(customer)).values().get(customer);
+        List<StockLevel> itsStock = connector.stock(Set.of(sku), null).values().get(sku);
+        PriceKey price = new PriceKey(customer, sku, BigDecimal.ONE);
+        ItemPrice itsPrice = connector.prices(Set.of(price)).values().get(price);
+
+        try (RecordingProxy proxy = new RecordingProxy("http://127.0.0.1:" + port)) {
+            ErpConnector recorded = factory().create(tokenedDirectly(connectorSettings(systemId(), Map.of())),
+                    new ErpHttpClient(systemId(), () -> proxy.url() + "/sandbox/" + systemId(), CONNECTOR_TIMEOUT,
+                            new SimpleMeterRegistry()));
+            Set<PriceKey> priceKeys = new LinkedHashSet<>();
+            HOSTILE.forEach(hostile -> priceKeys.add(new PriceKey(customer, hostile, BigDecimal.ONE)));
+            HOSTILE.forEach(hostile -> priceKeys.add(new PriceKey(hostile, sku, BigDecimal.ONE)));
+            priceKeys.add(price);
+
+            assertAnswersOnly(recorded.orders(with(customer), OrderQuery.latest(100)), customer, itsOrders);
+            assertAnswersOnly(recorded.credit(with(customer)), customer, itsCredit);
+            assertAnswersOnly(recorded.stock(with(sku), null), sku, itsStock);
+            assertAnswersOnly(recorded.prices(priceKeys), price, itsPrice);
+
+            String wire = proxy.recorded().stream().map(this::wireText).collect(Collectors.joining("\n"));
+            assertThat(wire).contains(customer).contains(sku);
+            // The first value is short enough to be any ERP's sku: it is asked for,
+            // escaped.
+            assertThat(wire).contains(literal(HOSTILE.get(0)));
+            // Longest first: a longer value's literal may hold a shorter value whole.
+            String outsideLiterals = wire;
+            for (String hostile : HOSTILE.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList()) {
+                outsideLiterals = outsideLiterals.replace(literal(hostile), "");
+            }
+            for (String hostile : HOSTILE) {
+                if (hostile.length() > 1) {
+                    assertThat(outsideLiterals)
+                        .as("'%s' on the wire outside its literal",
+                                hostile.substring(0, Math.min(40, hostile.length())))
+                        .doesNotContain(hostile);
+                }
+            }
+        }
+    }
+
+    /**
+     * The settings with their token URL resolved against the sandbox itself, so that only
+     * the wire requests pass the proxy (an ERP may bind its token to the URL it was asked
+     * at).
+     */
+    private ConnectorSettings tokenedDirectly(ConnectorSettings settings) {
+        ErpAuthProperties auth = settings.auth();
+        if (auth.tokenUrl() == null || auth.tokenUrl().startsWith("http")) {
+            return settings;
+        }
+        String tokenUrl = sandboxUrl(systemId()) + (auth.tokenUrl().startsWith("/") ? "" : "/") + auth.tokenUrl();
+        return new ConnectorSettings(
+                settings.systemId(), settings.kind(), settings.name(), new ErpAuthProperties(tokenUrl, auth.clientId(),
+                        auth.clientSecret(), auth.username(), auth.password(), auth.scope()),
+                settings.timeout(), settings.maxConcurrency(), settings.options());
+    }
+
+    private static Set<String> with(String real) {
+        Set<String> keys = new LinkedHashSet<>(HOSTILE);
+        keys.add(real);
+        return keys;
+    }
+
+    /**
+     * The batch answers {@code real} exactly as it does alone, and every other key it was
+     * asked with has no data: absent, an empty list, or a failure of its own saying the
+     * ERP does not know it.
+     */
+    private <K, V> void assertAnswersOnly(ErpBatch<K, V> batch, K real, V alone) {
+        assertThat(batch.values()).containsEntry(real, alone);
+        assertThat(batch.failures()).doesNotContainKey(real);
+        batch.values().forEach((key, value) -> {
+            if (!key.equals(real)) {
+                assertThat(value).as("answer for %s", key)
+                    .isInstanceOfSatisfying(List.class, list -> assertThat(list).isEmpty());
+            }
+        });
+        batch.failures()
+            .forEach((key, failure) -> assertThat(failure.kind()).as("failure of %s", key)
+                .isEqualTo(ErpException.Kind.NOT_FOUND));
+    }
+
+    // ---- stock, prices, credit
+
+    @Test
+    void stockIsPerWarehouseAndForOneWarehouse() {
+        Map<String, List<StockLevel>> expected = facts().stock();
+
+        Map<String, List<StockLevel>> all = connector.stock(expected.keySet(), null).values();
+        Map<String, List<StockLevel>> cleveland = connector.stock(expected.keySet(), "CLE").values();
+
+        assertThat(all).containsOnlyKeys(expected.keySet());
+        if (hasBehavior(ErpCapability.PER_WAREHOUSE_STOCK)) {
+            expected.forEach((sku, levels) -> {
+                assertThat(all.get(sku)).usingElementComparator(STOCK).containsExactlyInAnyOrderElementsOf(levels);
+                assertThat(cleveland.get(sku)).usingElementComparator(STOCK)
+                    .containsExactlyElementsOf(
+                            levels.stream().filter(level -> level.warehouse().equals("CLE")).toList());
+            });
+        }
+        else {
+            // Stock known only as a company total: one entry per sku, whatever warehouse
+            // is asked for.
+            expected.keySet().forEach(sku -> {
+                assertThat(all.get(sku)).hasSize(1);
+                assertThat(cleveland.get(sku)).isEqualTo(all.get(sku));
+            });
+        }
+    }
+
+    private static final Comparator<StockLevel> STOCK = Comparator.comparing(StockLevel::sku)
+        .thenComparing(StockLevel::warehouse)
+        .thenComparing(StockLevel::onHand, NUMERICALLY)
+        .thenComparing(StockLevel::available, NUMERICALLY);
+
+    @Test
+    void pricesFollowTheQuantityBreaks() {
+        Prices prices = facts().prices();
+        Set<PriceKey> keys = prices.unitPrices()
+            .keySet()
+            .stream()
+            .map(quantity -> new PriceKey(prices.customerNumber(), prices.sku(), quantity))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+
+        Map<PriceKey, ItemPrice> read = connector.prices(keys).values();
+
+        assertThat(read).containsOnlyKeys(keys);
+        Set<BigDecimal> distinct = new TreeSet<>(NUMERICALLY);
+        for (PriceKey key : keys) {
+            ItemPrice price = read.get(key);
+            assertSameMoney(price.unitPrice(), prices.unitPrices().get(key.quantity()));
+            assertSameMoney(price.listPrice(), prices.listPrice());
+            distinct.add(price.unitPrice().amount());
+            if (hasBehavior(ErpCapability.PRICE_BREAKS)) {
+                assertThat(price.breaks()).extracting(PriceBreak::minimumQuantity)
+                    .usingElementComparator(NUMERICALLY)
+                    .containsExactlyElementsOf(prices.breakMinimums());
+            }
+            else {
+                // Without breaks an ERP prices every quantity alike and lists none.
+                assertThat(price.breaks()).isEmpty();
+            }
+        }
+        if (hasBehavior(ErpCapability.PRICE_BREAKS)) {
+            assertThat(distinct).as("the breaks change the price").hasSizeGreaterThan(1);
+        }
+        else {
+            assertThat(distinct).hasSize(1);
+        }
+    }
+
+    @Test
+    void creditCarriesLimitBalanceAvailableAndHold() {
+        Map<String, CreditStatus> expected = facts().credit();
+
+        Map<String, CreditStatus> read = connector.credit(expected.keySet()).values();
+
+        assertThat(read).containsOnlyKeys(expected.keySet());
+        assertThat(read.values()).extracting(CreditStatus::onHold).contains(true, false);
+        expected.forEach((customer, credit) -> assertThat(read.get(customer)).usingRecursiveComparison()
+            .withComparatorForType(NUMERICALLY, BigDecimal.class)
+            .isEqualTo(credit));
+    }
+
+    // ---- tokens
+
+    @Test
+    void aCallAfterTheTokenExpiredFetchesOneNewToken() {
+        faults(Map.of("tokenTtlSeconds", 3));
+        ErpConnector own = factory().create(tokenSettings(), connectorHttp(systemId()));
+        String customer = facts().customerWithOrders();
+        own.credit(Set.of(customer));
+        assertThat(sandboxStats().of("token")).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            assertThat(own.credit(Set.of(customer)).values()).containsKey(customer);
+            assertThat(sandboxStats().of("token")).isEqualTo(2);
+        });
+
+        assertThat(own.credit(Set.of(customer)).values()).containsKey(customer);
+        assertThat(sandboxStats().of("token")).isEqualTo(2);
+    }
+
+    @Test
+    void aRevokedTokenIsReplacedByExactlyOneNewToken() {
+        ErpConnector own = factory().create(tokenSettings(), connectorHttp(systemId()));
+        List<String> customers = List.copyOf(facts().knownCustomers());
+        String sku = facts().stock().keySet().iterator().next();
+        own.credit(Set.of(customers.get(0)));
+        own.stock(Set.of(sku), null);
+        own.orders(Set.of(customers.get(0)), OrderQuery.latest(1));
+        assertThat(sandboxStats().of("token")).as("one token for every call while it lives").isEqualTo(1);
+        revokeTokens();
+
+        assertThat(own.credit(Set.of(customers.get(1))).values()).containsOnlyKeys(customers.get(1));
+        assertThat(own.credit(Set.of(customers.get(2))).values()).containsOnlyKeys(customers.get(2));
+
+        assertThat(sandboxStats().of("token")).isEqualTo(2);
+    }
+
+    // ---- faults
+
+    @Test
+    void aRateLimitIsUnavailableWithTheRetryAfterTheGatewayWaits() {
+        String sku = facts().stock().keySet().iterator().next();
+        connector.stock(Set.of(sku), null); // a token first: the next request is the
+                                            // limited one
+        faults(Map.of("rateLimitNext", 1, "retryAfterSeconds", 7));
+
+        ErpException limited = catchThrowableOfType(ErpException.class, () -> connector.stock(Set.of(sku), null));
+
+        assertThat(limited.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+        assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(limited.erpSystemId()).isEqualTo(systemId());
+        assertThat(limited.erpMessage()).startsWith("Too many requests");
+        assertThat(connector.stock(Set.of(sku), null).values()).containsKey(sku);
+    }
+
+    /**
+     * The ERP's words start with the sandbox's (Business Central adds a correlation id).
+     */
+    @Test
+    void anErpThatIsDownIsUnavailableWithItsMessage() {
+        String customer = facts().customerWithOrders();
+        connector.credit(Set.of(customer));
+        faults(Map.of("down", true));
+
+        ErpException down = catchThrowableOfType(ErpException.class, () -> connector.credit(Set.of(customer)));
+
+        assertThat(down.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+        assertThat(down.erpSystemId()).isEqualTo(systemId());
+        assertThat(down.erpMessage()).startsWith("Service unavailable");
+    }
+
+    @Test
+    void serverErrorsAreUnavailableWithTheErpsMessage() {
+        String customer = facts().customerWithOrders();
+        connector.credit(Set.of(customer));
+        faults(Map.of("errorRate", 1.0));
+
+        ErpException failed = catchThrowableOfType(ErpException.class,
+                () -> connector.orders(Set.of(customer), OrderQuery.latest(5)));
+
+        assertThat(failed.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+        assertThat(failed.erpMessage()).startsWith("Internal server error");
+    }
+
+    @Test
+    void malformedBodiesAreBadResponsesOnEveryRead() {
+        ContractFacts facts = facts();
+        String customer = facts.customerWithOrders();
+        String sku = facts.stock().keySet().iterator().next();
+        ErpConnector cold = newConnector(Map.of());
+        connector.credit(Set.of(customer)); // one connector holds a token, the other not
+        faults(Map.of("malformed", true));
+
+        for (ErpConnector erp : List.of(cold, connector)) {
+            List<Supplier<ErpBatch<?, ?>>> reads = new ArrayList<>();
+            reads.add(() -> erp.orders(Set.of(customer), OrderQuery.latest(5)));
+            reads.add(() -> erp.ordersByNumber(Set.of(facts.itsOrders().get(0).number())));
+            reads.add(() -> erp.stock(Set.of(sku), null));
+            reads.add(() -> erp.prices(Set.of(new PriceKey(customer, sku, BigDecimal.ONE))));
+            reads.add(() -> erp.credit(Set.of(customer)));
+            reads.forEach(ConnectorContractTest::assertBadResponse);
+        }
+    }
+
+    /**
+     * A read that meets an unreadable answer fails as BAD_RESPONSE: thrown for the whole
+     * call, or (where keys are read one by one) as each key's own failure; never a raw
+     * parse exception.
+     */
+    private static void assertBadResponse(Supplier<ErpBatch<?, ?>> read) {
+        try {
+            ErpBatch<?, ?> batch = read.get();
+            assertThat(batch.values()).isEmpty();
+            assertThat(batch.failures()).isNotEmpty()
+                .allSatisfy((key, failure) -> assertThat(failure.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE));
+        }
+        catch (ErpException ex) {
+            assertThat(ex.kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE);
+        }
+    }
+
+    // ---- comparing
+
+    private static void assertSameOrder(SalesOrder actual, SalesOrder expected) {
+        assertThat(actual.number()).isEqualTo(expected.number());
+        assertThat(actual.customerNumber()).isEqualTo(expected.customerNumber());
+        assertThat(actual.status()).as("status of %s", actual.number()).isEqualTo(expected.status());
+        assertThat(actual.orderDate()).isEqualTo(expected.orderDate());
+        assertThat(actual.requestedDeliveryDate()).isEqualTo(expected.requestedDeliveryDate());
+        assertSameMoney(actual.total(), expected.total());
+        assertThat(actual.lines()).hasSameSizeAs(expected.lines());
+        assertThat(actual.lines()).extracting(SalesOrderLine::lineNumber).doesNotHaveDuplicates().isSorted();
+        for (int i = 0; i < expected.lines().size(); i++) {
+            SalesOrderLine line = actual.lines().get(i);
+            SalesOrderLine want = expected.lines().get(i);
+            assertThat(line.sku()).isEqualTo(want.sku());
+            assertThat(line.quantity()).isEqualByComparingTo(want.quantity());
+            if (want.shippedQuantity() == null) {
+                assertThat(line.shippedQuantity()).isNull();
+            }
+            else {
+                assertThat(line.shippedQuantity()).isEqualByComparingTo(want.shippedQuantity());
+            }
+            assertSameMoney(line.unitPrice(), want.unitPrice());
+            assertSameMoney(line.amount(), want.amount());
+            assertThat(line.warehouse()).isEqualTo(want.warehouse());
+        }
+    }
+
+    private static void assertSameMoney(Money actual, Money expected) {
+        assertThat(actual.currency()).isEqualTo(expected.currency());
+        assertThat(actual.amount()).isEqualByComparingTo(expected.amount());
+    }
+
+    // ---- the sandbox's admin API
+
+    /** What a sandbox was asked since the last reset ({@code GET _admin/stats}). */
+    protected record AdminStats(long requests, Map<String, Long> byResource, int inFlight, int maxConcurrent) {
+
+        public long of(String resource) {
+            return byResource.getOrDefault(resource, 0L);
+        }
+    }
+
+    protected AdminStats sandboxStats() {
+        return http().get().uri("/sandbox/{id}/_admin/stats", systemId()).retrieve().body(AdminStats.class);
+    }
+
+    protected void resetStats() {
+        http().delete().uri("/sandbox/{id}/_admin/stats", systemId()).retrieve().toBodilessEntity();
+    }
+
+    /** Merges {@code faults} into the sandbox's ({@code PUT _admin/faults}). */
+    protected void faults(Map<String, Object> faults) {
+        http().put().uri("/sandbox/{id}/_admin/faults", systemId()).body(faults).retrieve().toBodilessEntity();
+    }
+
+    protected void revokeTokens() {
+        http().post().uri("/sandbox/{id}/_admin/tokens/revoke", systemId()).retrieve().toBodilessEntity();
+    }
+
+}
