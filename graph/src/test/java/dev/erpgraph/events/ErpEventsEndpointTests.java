@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
@@ -21,10 +23,15 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
+import dev.erpgraph.erp.businesscentral.BusinessCentralConnectorFactory;
+import dev.erpgraph.erp.events.ErpEventParser;
 import dev.erpgraph.erp.events.ErpEvents;
 import dev.erpgraph.erp.gateway.CustomerRef;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.StockRef;
+import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.netsuite.NetSuiteConnectorFactory;
+import dev.erpgraph.erp.sap.SapConnectorFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -256,30 +263,40 @@ class ErpEventsEndpointTests {
 
         @Bean
         ErpConnectorFactory netSuiteForTests() {
-            return factory(ErpKind.NETSUITE);
+            return counting(new NetSuiteConnectorFactory());
         }
 
         @Bean
         ErpConnectorFactory businessCentralForTests() {
-            return factory(ErpKind.BUSINESS_CENTRAL);
+            return counting(new BusinessCentralConnectorFactory());
         }
 
         @Bean
         ErpConnectorFactory sapForTests() {
-            return factory(ErpKind.SAP_S4HANA);
+            return counting(new SapConnectorFactory());
         }
 
-        private static ErpConnectorFactory factory(ErpKind kind) {
+        /** The ERP's own factory (limits, event parser) with a counting connector. */
+        private static ErpConnectorFactory counting(ErpConnectorFactory real) {
             return new ErpConnectorFactory() {
                 @Override
                 public ErpKind kind() {
-                    return kind;
+                    return real.kind();
                 }
 
                 @Override
-                public ErpConnector create(dev.erpgraph.erp.ConnectorSettings settings,
-                        dev.erpgraph.erp.http.ErpHttpClient http) {
-                    return new CountingConnector(settings.systemId(), kind);
+                public ErpCallLimits defaultLimits() {
+                    return real.defaultLimits();
+                }
+
+                @Override
+                public ErpEventParser eventParser() {
+                    return real.eventParser();
+                }
+
+                @Override
+                public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
+                    return new CountingConnector(settings.systemId(), real.kind());
                 }
             };
         }

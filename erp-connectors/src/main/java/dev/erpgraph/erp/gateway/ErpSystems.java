@@ -20,12 +20,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The configured ERP systems and their connectors, by system id. Built once at start-up
  * from {@code erp.systems} (or the demo's sandboxes); several systems of one kind are
- * allowed.
+ * allowed. A system whose options do not validate fails start-up. Closing it (Spring does
+ * at shutdown) closes every connector, releasing their threads.
  */
-public final class ErpSystems {
+public final class ErpSystems implements AutoCloseable {
 
-    /** One system: its id, configuration and connector. */
-    public record ErpSystem(String id, ErpSystemProperties properties, ErpConnector connector) {
+    /**
+     * One system: its id, configuration, connector, and the factory of its ERP kind
+     * (default limits, event parser).
+     */
+    public record ErpSystem(String id, ErpSystemProperties properties, ErpConnector connector,
+            ErpConnectorFactory factory) {
         public ErpKind kind() {
             return properties.kind();
         }
@@ -55,7 +60,7 @@ public final class ErpSystems {
                     properties.auth(), timeout, properties.maxConcurrency() == null ? 4 : properties.maxConcurrency(),
                     properties.options());
             ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout, meters);
-            systems.put(id, new ErpSystem(id, properties, factory.create(settings, http)));
+            systems.put(id, new ErpSystem(id, properties, factory.create(settings, http), factory));
         });
     }
 
@@ -65,6 +70,28 @@ public final class ErpSystems {
 
     public Optional<ErpSystem> find(String id) {
         return Optional.ofNullable(systems.get(id));
+    }
+
+    /** Closes every connector; one that fails to close does not keep the others open. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (ErpSystem system : systems.values()) {
+            try {
+                system.connector().close();
+            }
+            catch (RuntimeException ex) {
+                if (failure == null) {
+                    failure = ex;
+                }
+                else {
+                    failure.addSuppressed(ex);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
 }

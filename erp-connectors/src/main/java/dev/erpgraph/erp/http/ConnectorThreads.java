@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads a connector sends requests on besides its caller's. A connector has no
- * lifecycle of its own (it is built from configuration and dropped with the application),
- * so its threads are daemons that never keep the JVM alive; they carry the system's name,
- * so a thread dump says which ERP a stuck request is waiting for; and most systems are
- * idle most of the time, so an idle pool holds no thread at all.
+ * The threads a connector sends requests on besides its caller's. The connector shuts its
+ * pools down when it is closed (at the application's shutdown); until then its threads
+ * are daemons that never keep the JVM alive; they carry the system's name, so a thread
+ * dump says which ERP a stuck request is waiting for; and most systems are idle most of
+ * the time, so an idle pool holds no thread at all.
  */
 public final class ConnectorThreads {
 

@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class P21TransactionClient {
 
-    private final P21ODataClient odata;
+    private final P21Client odata;
 
     private final P21Options options;
 
@@ -53,7 +53,7 @@ final class P21TransactionClient {
 
     private volatile String uiServer;
 
-    P21TransactionClient(P21ODataClient odata, P21Options options, String systemId, Clock clock) {
+    P21TransactionClient(P21Client odata, P21Options options, String systemId, Clock clock) {
         this.odata = Objects.requireNonNull(odata, "odata");
         this.options = Objects.requireNonNull(options, "options");
         this.systemId = Objects.requireNonNull(systemId, "systemId");

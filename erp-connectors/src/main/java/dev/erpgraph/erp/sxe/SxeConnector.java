@@ -100,24 +100,23 @@ public final class SxeConnector implements ErpConnector {
 
     private static final Pattern CUSTOMER_NUMBER = Pattern.compile("[1-9][0-9]{0,11}");
 
-    private static final Pattern ORDER_NUMBER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
-
-    private static final int MAX_RECORD_LIMIT = 10_000;
-
     private final ConnectorSettings settings;
 
     private final SxeOptions options;
 
-    private final SxApiClient api;
+    private final SxeClient api;
 
     private final SxeFanOut fanOut;
+
+    private final SxeOrders orders;
 
     SxeConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.options = SxeOptions.from(settings);
-        IonApiTokenClient tokens = new IonApiTokenClient(settings.systemId(), http, settings.auth(), clock);
-        this.api = new SxApiClient(settings.systemId(), http, tokens, options);
+        SxeTokenClient tokens = new SxeTokenClient(settings.systemId(), http, settings.auth(), clock);
+        this.api = new SxeClient(settings.systemId(), http, tokens, options);
         this.fanOut = new SxeFanOut(settings.systemId(), settings.maxConcurrency());
+        this.orders = new SxeOrders(api, fanOut, options);
     }
 
     @Override
@@ -140,146 +139,19 @@ public final class SxeConnector implements ErpConnector {
                 ErpCapability.SALES_ORDER_CREATE);
     }
 
-    // ---- orders
+    @Override
+    public void close() {
+        fanOut.close();
+    }
 
     @Override
     public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
-        Set<Integer> stages = SxeStageCode.stagesFor(query.statuses());
-        Map<String, SxeFanOut.Outcome<List<SxeResponses.OrderRow>>> lists = fanOut
-            .each(numericCustomers(customerNumbers), customer -> orderList(customer, query, stages));
-        ErpBatch.Builder<String, List<SalesOrder>> batch = new ErpBatch.Builder<>();
-        Map<String, Deque<SxeResponses.OrderRow>> candidates = new LinkedHashMap<>();
-        Map<String, List<SalesOrder>> found = new LinkedHashMap<>();
-        lists.forEach((customer, outcome) -> {
-            if (outcome.failed()) {
-                batch.failure(customer, outcome.failure());
-                return;
-            }
-            candidates.put(customer,
-                    new ArrayDeque<>(outcome.value()
-                        .stream()
-                        .filter(row -> stages.contains(row.stageCd()))
-                        .sorted(SxeResponses.OrderRow.NEWEST_FIRST)
-                        .toList()));
-            found.put(customer, new ArrayList<>());
-        });
-        // Rounds of detail reads: the newest candidates each customer still needs, all
-        // customers in one fan-out.
-        while (true) {
-            List<Candidate> round = new ArrayList<>();
-            candidates.forEach((customer, rows) -> {
-                int needed = query.limit() - found.get(customer).size();
-                for (int n = 0; n < needed && !rows.isEmpty(); n++) {
-                    round.add(new Candidate(customer, rows.poll()));
-                }
-            });
-            if (round.isEmpty()) {
-                break;
-            }
-            Map<Candidate, SxeFanOut.Outcome<SalesOrder>> details = fanOut.each(round, candidate -> SxeResponses
-                .order(candidate.row(), orderDetail(candidate.row().orderNo(), candidate.row().orderSuf()), options));
-            details.forEach((candidate, outcome) -> {
-                if (!candidates.containsKey(candidate.customer())) {
-                    return;
-                }
-                if (outcome.failed()) {
-                    // One order of the customer unreadable: the customer's answer would
-                    // be incomplete.
-                    candidates.remove(candidate.customer());
-                    found.remove(candidate.customer());
-                    batch.failure(candidate.customer(), outcome.failure());
-                }
-                else if (query.matches(outcome.value())) {
-                    found.get(candidate.customer()).add(outcome.value());
-                }
-            });
-        }
-        // Candidates were taken newest first, round after round, so each list is already
-        // in that order.
-        found.forEach((customer, orders) -> batch.value(customer, List.copyOf(orders)));
-        return failWhole(batch.build());
-    }
-
-    private record Candidate(String customer, SxeResponses.OrderRow row) {
-    }
-
-    private List<SxeResponses.OrderRow> orderList(String customer, OrderQuery query, Set<Integer> stages) {
-        Map<String, SxeResponses.OrderRow> seen = new LinkedHashMap<>();
-        LocalDate endEnterDate = null;
-        int recordLimit = options.recordLimit();
-        while (true) {
-            ObjectNode request = api.request();
-            request.put("customerNumber", Long.parseLong(customer));
-            if (!options.transactionTypes().isBlank()) {
-                request.put("transactionTypes", options.transactionTypes());
-            }
-            request.put("startStage", stages.stream().min(Integer::compare).orElseThrow());
-            request.put("endStage", stages.stream().max(Integer::compare).orElseThrow());
-            if (query.since() != null) {
-                request.put("startEnterDate", query.since().toString());
-            }
-            if (endEnterDate != null) {
-                request.put("endEnterDate", endEnterDate.toString());
-            }
-            request.put("recordLimit", recordLimit);
-            SxApiClient.Answer answer = api.call("orders", options.operations().orderList(), request);
-            if (answer.failed()) {
-                throw api.businessFailure("customer " + customer, answer.errorMessage());
-            }
-            List<SxeResponses.OrderRow> rows = SxeResponses.orderRows(answer.response());
-            int added = 0;
-            for (SxeResponses.OrderRow row : rows) {
-                if (seen.putIfAbsent(row.number(), row) == null) {
-                    added++;
-                }
-            }
-            if (!SxeResponses.moreRecordsAvailable(answer.response()) || rows.isEmpty()) {
-                return List.copyOf(seen.values());
-            }
-            if (added == 0) {
-                if (recordLimit >= MAX_RECORD_LIMIT) {
-                    throw ErpException.badResponse(systemId(), "order list paging for customer " + customer
-                            + " made no progress at recordLimit " + recordLimit, null);
-                }
-                recordLimit = Math.min(MAX_RECORD_LIMIT, recordLimit * 2);
-            }
-            endEnterDate = rows.stream()
-                .map(SxeResponses.OrderRow::enterDt)
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
-        }
-    }
-
-    private SxeResponses.OrderDetail orderDetail(long orderNo, int orderSuf) {
-        ObjectNode request = api.request();
-        request.put("orderNumber", orderNo);
-        request.put("orderSuffix", orderSuf);
-        request.put("includeHeaderData", true);
-        request.put("includeLineData", true);
-        request.put("includeTotalData", false);
-        request.put("includeTaxData", false);
-        SxApiClient.Answer answer = api.call("order-lines", options.operations().singleOrder(), request);
-        if (answer.failed()) {
-            throw api.businessFailure("order " + SxeResponses.orderNumber(orderNo, orderSuf), answer.errorMessage());
-        }
-        return SxeResponses.orderDetail(answer.response(), options.currency());
+        return orders.orders(customerNumbers, query);
     }
 
     @Override
     public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
-        Map<String, Matcher> valid = new LinkedHashMap<>();
-        for (String number : orderNumbers) {
-            Matcher matcher = number == null ? null : ORDER_NUMBER.matcher(number);
-            if (matcher != null && matcher.matches()) {
-                valid.put(number, matcher);
-            }
-        }
-        Map<String, SxeFanOut.Outcome<SalesOrder>> outcomes = fanOut.each(valid.keySet(), number -> {
-            Matcher matcher = valid.get(number);
-            return SxeResponses.order(number,
-                    orderDetail(Long.parseLong(matcher.group(1)), Integer.parseInt(matcher.group(2))), options);
-        });
-        return failWhole(collect(outcomes));
+        return orders.byNumber(orderNumbers);
     }
 
     // ---- stock
@@ -292,13 +164,13 @@ public final class SxeConnector implements ErpConnector {
             request.put("productCode", sku);
             request.put("region", options.stockRegion());
             request.put("ignoreZeroAvailable", false);
-            SxApiClient.Answer answer = api.call("inventory", options.operations().availability(), request);
+            SxeClient.Answer answer = api.call("inventory", options.operations().availability(), request);
             if (answer.failed()) {
                 throw api.businessFailure("product " + sku, answer.errorMessage());
             }
             return SxeResponses.stock(answer.response(), sku, warehouse);
         });
-        return failWhole(collect(outcomes));
+        return SxeFanOut.failWhole(SxeFanOut.collect(outcomes));
     }
 
     // ---- prices
@@ -325,7 +197,7 @@ public final class SxeConnector implements ErpConnector {
                 }
             });
         });
-        return failWhole(batch.build());
+        return SxeFanOut.failWhole(batch.build());
     }
 
     /**
@@ -349,7 +221,7 @@ public final class SxeConnector implements ErpConnector {
             row.put("unit", "");
             row.put("prod", key.sku());
         }
-        SxApiClient.Answer answer = api.call("prices", options.operations().pricing(), request);
+        SxeClient.Answer answer = api.call("prices", options.operations().pricing(), request);
         if (answer.failed()) {
             throw api.businessFailure("customer " + customer, answer.errorMessage());
         }
@@ -383,7 +255,7 @@ public final class SxeConnector implements ErpConnector {
             if (!call.limits()) {
                 request.put("shipTo", "");
             }
-            SxApiClient.Answer answer = call.limits() ? api.call("credit", options.operations().credit(), request)
+            SxeClient.Answer answer = call.limits() ? api.call("credit", options.operations().credit(), request)
                     : api.call("credit-balance", options.operations().balance(), request);
             if (answer.failed()) {
                 throw api.businessFailure("customer " + call.customer(), answer.errorMessage());
@@ -416,7 +288,7 @@ public final class SxeConnector implements ErpConnector {
                         "unreadable credit of customer " + customer + ": " + ex.getMessage(), ex));
             }
         });
-        return failWhole(batch.build());
+        return SxeFanOut.failWhole(batch.build());
     }
 
     private record CreditCall(String customer, boolean limits) {
@@ -462,7 +334,7 @@ public final class SxeConnector implements ErpConnector {
         ObjectNode extra = request.putObject("tInputheaderextradata").putArray("t-inputheaderextradata").addObject();
         extra.put("fieldname", "refer");
         extra.put("fieldvalue", order.idempotencyKey());
-        SxApiClient.Answer answer = api.call("create-order", options.operations().createOrder(), request);
+        SxeClient.Answer answer = api.call("create-order", options.operations().createOrder(), request);
         if (answer.failed()) {
             ErpException failure = api.businessFailure("customer or product of the order", answer.errorMessage());
             throw failure.kind() == ErpException.Kind.NOT_FOUND ? new ErpException(ErpException.Kind.REJECTED,
@@ -478,47 +350,12 @@ public final class SxeConnector implements ErpConnector {
 
     // ---- batch plumbing
 
-    private static List<String> numericCustomers(Collection<String> customerNumbers) {
+    static List<String> numericCustomers(Collection<String> customerNumbers) {
         return customerNumbers.stream()
             .filter(Objects::nonNull)
             .filter(customer -> CUSTOMER_NUMBER.matcher(customer).matches())
             .distinct()
             .toList();
-    }
-
-    private static <K, V> ErpBatch<K, V> collect(Map<K, SxeFanOut.Outcome<V>> outcomes) {
-        ErpBatch.Builder<K, V> batch = new ErpBatch.Builder<>();
-        outcomes.forEach((key, outcome) -> {
-            if (outcome.failed()) {
-                batch.failure(key, outcome.failure());
-            }
-            else {
-                batch.value(key, outcome.value());
-            }
-        });
-        return batch.build();
-    }
-
-    /**
-     * Throws when every key failed for a reason that is not about the key (the ERP down,
-     * rate limiting, garbage answers): that is the whole call failing, and the gateway's
-     * breaker should see it as such.
-     */
-    private static <K, V> ErpBatch<K, V> failWhole(ErpBatch<K, V> batch) {
-        if (!batch.values().isEmpty() || batch.failures().isEmpty()) {
-            return batch;
-        }
-        Optional<ErpException> systemic = batch.failures()
-            .values()
-            .stream()
-            .filter(failure -> failure.kind() != ErpException.Kind.NOT_FOUND
-                    && failure.kind() != ErpException.Kind.REJECTED)
-            .findFirst();
-        if (systemic.isPresent()
-                && batch.failures().values().stream().allMatch(failure -> failure.kind() == systemic.get().kind())) {
-            throw systemic.get();
-        }
-        return batch;
     }
 
 }

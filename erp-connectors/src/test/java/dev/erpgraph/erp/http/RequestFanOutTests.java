@@ -217,11 +217,10 @@ class RequestFanOutTests {
 
     @Test
     void theOptionIsAPositiveNumberWithTheConnectorsDefault() {
-        assertThat(RequestFanOut.of(settings(Map.of()), 4).maxParallelRequests()).isEqualTo(4);
-        assertThat(RequestFanOut.of(settings(Map.of("maxParallelRequests", "1")), 4).maxParallelRequests())
-            .isEqualTo(1);
+        assertThat(RequestFanOut.maxParallelRequests(settings(Map.of()), 4)).isEqualTo(4);
+        assertThat(RequestFanOut.maxParallelRequests(settings(Map.of("maxParallelRequests", "1")), 4)).isEqualTo(1);
         for (String bad : List.of("0", "-2", "four", "")) {
-            assertThatThrownBy(() -> RequestFanOut.of(settings(Map.of("maxParallelRequests", bad)), 4))
+            assertThatThrownBy(() -> RequestFanOut.maxParallelRequests(settings(Map.of("maxParallelRequests", bad)), 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxParallelRequests");
         }

@@ -159,7 +159,7 @@ class P21NormalizationTests {
     @Test
     void theListPriceColumnIsConfigurable() {
         P21Mapping price1 = new P21Mapping("p21",
-                P21Options.of(new dev.erpgraph.erp.ConnectorSettings("p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null,
+                P21Options.from(new dev.erpgraph.erp.ConnectorSettings("p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null,
                         dev.erpgraph.erp.config.ErpAuthProperties.none(), Duration.ofSeconds(1), 1,
                         Map.of("listPriceColumn", "price1"))));
         JsonNode row = ErpJson.MAPPER.readTree(
@@ -171,9 +171,9 @@ class P21NormalizationTests {
 
     @Test
     void bothODataCountSpellingsAreRead() {
-        assertThat(P21ODataClient.count(payload("oe_hdr.json"))).isEqualTo(5L);
-        assertThat(P21ODataClient.count(payload("price_view.json"))).isEqualTo(3L);
-        assertThat(P21ODataClient.count(payload("customer.json"))).isNull();
+        assertThat(P21Client.count(payload("oe_hdr.json"))).isEqualTo(5L);
+        assertThat(P21Client.count(payload("price_view.json"))).isEqualTo(3L);
+        assertThat(P21Client.count(payload("customer.json"))).isNull();
     }
 
     @Test
@@ -196,7 +196,7 @@ class P21NormalizationTests {
     private static P21TransactionClient transactions() {
         ErpHttpClient http = new ErpHttpClient("p21", () -> "http://127.0.0.1:1", Duration.ofSeconds(1),
                 new SimpleMeterRegistry());
-        P21ODataClient odata = new P21ODataClient(http,
+        P21Client odata = new P21Client(http,
                 new P21TokenClient(http,
                         new dev.erpgraph.erp.ConnectorSettings("p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null,
                                 dev.erpgraph.erp.config.ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()),

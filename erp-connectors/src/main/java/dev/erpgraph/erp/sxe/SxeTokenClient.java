@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * clocks disagree). Fetching is serialized: twenty requests that meet an expired token
  * cause one token request, not twenty ({@link AccessTokenCache}).
  */
-final class IonApiTokenClient {
+final class SxeTokenClient {
 
     private final String erpSystemId;
 
@@ -43,7 +43,7 @@ final class IonApiTokenClient {
 
     private final AccessTokenCache cache;
 
-    IonApiTokenClient(String erpSystemId, ErpHttpClient http, ErpAuthProperties auth, Clock clock) {
+    SxeTokenClient(String erpSystemId, ErpHttpClient http, ErpAuthProperties auth, Clock clock) {
         this.erpSystemId = Objects.requireNonNull(erpSystemId, "erpSystemId");
         this.http = Objects.requireNonNull(http, "http");
         this.auth = Objects.requireNonNull(auth, "auth");

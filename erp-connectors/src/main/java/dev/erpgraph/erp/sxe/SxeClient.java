@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * errors are the ION API gateway's (401/403/429/5xx) and become {@link ErpException}s
  * here; a 401 fetches a new token and retries once.
  */
-final class SxApiClient {
+final class SxeClient {
 
     static final String SERVICE_PATH = "SX/rest/sxapirestservice/";
 
@@ -39,15 +39,19 @@ final class SxApiClient {
 
     private final ErpHttpClient http;
 
-    private final IonApiTokenClient tokens;
+    private final SxeTokenClient tokens;
 
     private final SxeOptions options;
 
-    SxApiClient(String erpSystemId, ErpHttpClient http, IonApiTokenClient tokens, SxeOptions options) {
+    SxeClient(String erpSystemId, ErpHttpClient http, SxeTokenClient tokens, SxeOptions options) {
         this.erpSystemId = Objects.requireNonNull(erpSystemId, "erpSystemId");
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    String systemId() {
+        return erpSystemId;
     }
 
     /**
