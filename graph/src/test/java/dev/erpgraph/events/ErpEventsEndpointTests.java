@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.CreditStatus;
-import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
@@ -24,12 +22,10 @@ import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.businesscentral.BusinessCentralConnectorFactory;
-import dev.erpgraph.erp.events.ErpEventParser;
 import dev.erpgraph.erp.events.ErpEvents;
 import dev.erpgraph.erp.gateway.CustomerRef;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.StockRef;
-import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.netsuite.NetSuiteConnectorFactory;
 import dev.erpgraph.erp.sap.SapConnectorFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -278,26 +274,8 @@ class ErpEventsEndpointTests {
 
         /** The ERP's own factory (limits, event parser) with a counting connector. */
         private static ErpConnectorFactory counting(ErpConnectorFactory real) {
-            return new ErpConnectorFactory() {
-                @Override
-                public ErpKind kind() {
-                    return real.kind();
-                }
-
-                @Override
-                public ErpCallLimits defaultLimits() {
-                    return real.defaultLimits();
-                }
-
-                @Override
-                public ErpEventParser eventParser() {
-                    return real.eventParser();
-                }
-
-                @Override
-                public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
-                    return new CountingConnector(settings.systemId(), real.kind());
-                }
+            return new ErpConnectorFactory(real.kind(), real.defaultLimits(), real.eventParser(),
+                    (settings, http) -> new CountingConnector(settings.systemId(), real.kind())) {
             };
         }
 

@@ -2,22 +2,12 @@ package dev.erpgraph.erp.businesscentral;
 
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.CreditStatus;
-import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
-import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.ItemPrice;
-import dev.erpgraph.erp.OrderQuery;
-import dev.erpgraph.erp.PriceKey;
-import dev.erpgraph.erp.SalesOrder;
-import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.RequestFanOut;
 
@@ -97,7 +87,7 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * {@link BusinessCentralPrices}, {@link BusinessCentralCredit},
  * {@link BusinessCentralOrderCreation}) over the shared {@link BusinessCentralReads}.
  */
-final class BusinessCentralConnector implements ErpConnector {
+final class BusinessCentralConnector extends AssembledConnector {
 
     /**
      * BC's webhook notifications reach the gateway through a subscription
@@ -107,84 +97,24 @@ final class BusinessCentralConnector implements ErpConnector {
             ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.CHANGE_EVENTS,
             ErpCapability.SALES_ORDER_CREATE);
 
-    private final String systemId;
-
-    private final RequestFanOut fanOut;
-
-    private final BusinessCentralOrders orders;
-
-    private final BusinessCentralStock stock;
-
-    private final BusinessCentralPrices prices;
-
-    private final BusinessCentralCredit credit;
-
-    private final BusinessCentralOrderCreation creation;
-
     BusinessCentralConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
-        Objects.requireNonNull(clock, "clock");
-        BusinessCentralOptions options = BusinessCentralOptions.from(settings);
-        this.systemId = settings.systemId();
-        this.fanOut = new RequestFanOut(systemId, options.maxParallelRequests());
+        super(settings.systemId(), ErpKind.BUSINESS_CENTRAL, CAPABILITIES,
+                parts(settings, BusinessCentralOptions.from(settings), http, clock));
+    }
+
+    private static Parts parts(ConnectorSettings settings, BusinessCentralOptions options, ErpHttpClient http,
+            Clock clock) {
+        RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
         BusinessCentralClient client = new BusinessCentralClient(http,
                 new BusinessCentralTokenClient(http, settings.auth(), clock), options.tenantId(), options.environment(),
                 options.companyId(), options.customApiPath(), options.maxPageSize());
         BusinessCentralReads reads = new BusinessCentralReads(client, fanOut, options.maxUrlLength());
-        this.orders = new BusinessCentralOrders(reads, options.localCurrency());
-        this.stock = new BusinessCentralStock(reads, options.stock());
-        this.prices = new BusinessCentralPrices(reads, options.priceEntitySet(), options.localCurrency(), clock);
-        this.credit = new BusinessCentralCredit(reads, options.localCurrency());
-        this.creation = new BusinessCentralOrderCreation(reads);
-    }
-
-    @Override
-    public String systemId() {
-        return systemId;
-    }
-
-    @Override
-    public ErpKind kind() {
-        return ErpKind.BUSINESS_CENTRAL;
-    }
-
-    @Override
-    public Set<ErpCapability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
-        return orders.orders(customerNumbers, query);
-    }
-
-    @Override
-    public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
-        return orders.byNumber(orderNumbers);
-    }
-
-    @Override
-    public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
-        return stock.stock(skus, warehouse);
-    }
-
-    @Override
-    public ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
-        return prices.prices(keys);
-    }
-
-    @Override
-    public ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
-        return credit.credit(customerNumbers);
-    }
-
-    @Override
-    public String createSalesOrder(SalesOrderRequest request) {
-        return creation.create(request);
-    }
-
-    @Override
-    public void close() {
-        fanOut.close();
+        String currency = options.localCurrency();
+        return new Parts(new BusinessCentralOrders(reads, currency),
+                new BusinessCentralStock(reads, options.stock())::stock,
+                new BusinessCentralPrices(reads, options.priceEntitySet(), currency, clock)::prices,
+                new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralOrderCreation(reads)::create,
+                fanOut::close);
     }
 
 }

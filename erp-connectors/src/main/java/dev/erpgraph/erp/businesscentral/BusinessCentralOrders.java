@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.Money;
@@ -60,7 +61,7 @@ import tools.jackson.databind.JsonNode;
  * order total is {@code totalAmountExcludingTax}, the net total other ERPs report;
  * currency {@code ""} is the company's local currency.
  */
-final class BusinessCentralOrders {
+final class BusinessCentralOrders implements AssembledConnector.OrderReads {
 
     /**
      * Only what {@link #order} maps: a BC sales order carries ~40 properties (three
@@ -92,7 +93,8 @@ final class BusinessCentralOrders {
         this.localCurrency = localCurrency;
     }
 
-    ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
+    @Override
+    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
         Set<String> asked = BusinessCentralReads.codes(customerNumbers);
         if (asked.isEmpty()) {
             return ErpBatch.of(Map.of());
@@ -108,7 +110,8 @@ final class BusinessCentralOrders {
         return ErpBatch.of(result);
     }
 
-    ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
+    @Override
+    public ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
         Set<String> asked = BusinessCentralReads.codes(orderNumbers);
         if (asked.isEmpty()) {
             return ErpBatch.of(Map.of());

@@ -2,22 +2,12 @@ package dev.erpgraph.erp.netsuite;
 
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.CreditStatus;
-import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
-import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.ItemPrice;
-import dev.erpgraph.erp.OrderQuery;
-import dev.erpgraph.erp.PriceKey;
-import dev.erpgraph.erp.SalesOrder;
-import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.RequestFanOut;
 
@@ -78,9 +68,7 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * record API); {@link SuiteQlClient} runs SuiteQL statements over it, a second protocol
  * with its own paging, and so a named part of its own.
  */
-final class NetSuiteConnector implements ErpConnector {
-
-    static final String TOKEN_PATH = "/services/rest/auth/oauth2/v1/token";
+final class NetSuiteConnector extends AssembledConnector {
 
     /**
      * No CHANGE_EVENTS: NetSuite has no outbound webhook; a deployment's script posts
@@ -89,87 +77,25 @@ final class NetSuiteConnector implements ErpConnector {
     private static final Set<ErpCapability> CAPABILITIES = EnumSet.of(ErpCapability.PRICE_BREAKS,
             ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
 
-    private final String systemId;
-
-    private final RequestFanOut fanOut;
-
-    private final NetSuiteOrders orders;
-
-    private final NetSuiteStock stock;
-
-    private final NetSuitePrices prices;
-
-    private final NetSuiteCredit credit;
-
-    private final NetSuiteOrderCreation creation;
+    static final String TOKEN_PATH = "/services/rest/auth/oauth2/v1/token";
 
     NetSuiteConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
-        Objects.requireNonNull(settings, "settings");
-        NetSuiteOptions options = NetSuiteOptions.from(settings);
-        this.systemId = settings.systemId();
+        super(settings.systemId(), ErpKind.NETSUITE, CAPABILITIES,
+                parts(settings, NetSuiteOptions.from(settings), http, clock));
+    }
+
+    private static Parts parts(ConnectorSettings settings, NetSuiteOptions options, ErpHttpClient http, Clock clock) {
         String tokenUrl = settings.auth().tokenUrl() == null ? TOKEN_PATH : settings.auth().tokenUrl();
         String pem = settings.text("private-key", settings.auth().clientSecret());
         NetSuiteClientAssertion assertion = new NetSuiteClientAssertion(settings.auth().clientId(),
                 options.certificateId(), NetSuiteClientAssertion.privateKey(pem), settings.auth().scope());
         NetSuiteClient client = new NetSuiteClient(http, new NetSuiteTokenClient(http, tokenUrl, assertion, clock));
-        this.fanOut = new RequestFanOut(systemId, options.maxParallelRequests());
+        RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
         NetSuiteReads reads = new NetSuiteReads(new SuiteQlClient(client, options.pageSize()), fanOut,
-                new SuiteQlRows(systemId), options);
-        this.orders = new NetSuiteOrders(reads);
-        this.stock = new NetSuiteStock(reads);
-        this.prices = new NetSuitePrices(reads);
-        this.credit = new NetSuiteCredit(reads);
-        this.creation = new NetSuiteOrderCreation(client, reads, systemId);
-    }
-
-    @Override
-    public String systemId() {
-        return systemId;
-    }
-
-    @Override
-    public ErpKind kind() {
-        return ErpKind.NETSUITE;
-    }
-
-    @Override
-    public Set<ErpCapability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
-        return orders.orders(customerNumbers, query);
-    }
-
-    @Override
-    public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
-        return orders.byNumber(orderNumbers);
-    }
-
-    @Override
-    public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
-        return stock.stock(skus, warehouse);
-    }
-
-    @Override
-    public ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
-        return prices.prices(keys);
-    }
-
-    @Override
-    public ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
-        return credit.credit(customerNumbers);
-    }
-
-    @Override
-    public String createSalesOrder(SalesOrderRequest request) {
-        return creation.create(request);
-    }
-
-    @Override
-    public void close() {
-        fanOut.close();
+                new SuiteQlRows(settings.systemId()), options);
+        return new Parts(new NetSuiteOrders(reads), new NetSuiteStock(reads)::stock, new NetSuitePrices(reads)::prices,
+                new NetSuiteCredit(reads)::credit,
+                new NetSuiteOrderCreation(client, reads, settings.systemId())::create, fanOut::close);
     }
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.SalesOrder;
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * then one on {@code transactionline} for the lines of the orders kept. An order that
  * does not read fails alone, as its key's failure. See {@link NetSuiteConnector}.
  */
-final class NetSuiteOrders {
+final class NetSuiteOrders implements AssembledConnector.OrderReads {
 
     private final NetSuiteReads reads;
 
@@ -30,7 +31,8 @@ final class NetSuiteOrders {
         this.rows = reads.rows();
     }
 
-    ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
+    @Override
+    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
         Set<String> ids = NetSuiteReads.internalIds(customerNumbers);
         Map<String, List<JsonNode>> headers = new LinkedHashMap<>();
         ids.forEach(id -> headers.put(id, new ArrayList<>()));
@@ -62,7 +64,8 @@ final class NetSuiteOrders {
             .newest(ofCustomer.stream().map(header -> order(header, lines)).toList(), OrderQuery.NEWEST_DATE_FIRST));
     }
 
-    ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
+    @Override
+    public ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
         List<JsonNode> headers = reads
             .query("orders",
                     SuiteQl.chunks(NetSuiteReads.quotable(orderNumbers))

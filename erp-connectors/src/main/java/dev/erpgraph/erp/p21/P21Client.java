@@ -45,6 +45,10 @@ final class P21Client {
         this.pageSize = pageSize;
     }
 
+    String systemId() {
+        return http.erpSystemId();
+    }
+
     /** All rows of a table that match {@code filter}, in {@code orderBy} order. */
     List<JsonNode> table(String resource, String table, String filter, String select, String orderBy) {
         return read(resource, "odataservice/odata/table/" + table, filter, select, orderBy);

@@ -1,38 +1,16 @@
 package dev.erpgraph.erp.p21;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.CreditStatus;
-import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
-import dev.erpgraph.erp.ErpConnector;
-import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.ItemPrice;
-import dev.erpgraph.erp.OrderQuery;
-import dev.erpgraph.erp.OrderStatus;
-import dev.erpgraph.erp.PriceKey;
-import dev.erpgraph.erp.SalesOrder;
-import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.http.ErpHttpResponse;
 import dev.erpgraph.erp.http.RequestFanOut;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The Epicor Prophet 21 connector: reads through P21's read-only OData service, writes
@@ -93,9 +71,9 @@ import tools.jackson.databind.JsonNode;
  * <p>
  * <b>Errors.</b> OData's {@code {"error":{"code","message"}}}, the token endpoint's
  * {@code {"error","error_description"}} and the Transaction API's {@code Messages[]}
- * become the {@code erpMessage}; status codes map as in
- * {@link dev.erpgraph.erp.http.ErpHttpResponse#failure}. A failing request fails the
- * whole batch (it is the ERP failing, not a key); unknown keys never fail the others.
+ * become the {@code erpMessage}; status codes map as in {@link ErpHttpResponse#failure}.
+ * A failing request fails the whole batch (it is the ERP failing, not a key); unknown
+ * keys never fail the others.
  *
  * <p>
  * <b>Options</b>: see {@link P21Options}. This class is the facade: orders are read by
@@ -103,195 +81,25 @@ import tools.jackson.databind.JsonNode;
  * {@link P21TransactionClient} (P21's Transaction API, a protocol of its own beside the
  * OData {@link P21Client}).
  */
-final class P21Connector implements ErpConnector {
+final class P21Connector extends AssembledConnector {
 
     private static final Set<ErpCapability> CAPABILITIES = EnumSet.of(ErpCapability.PRICE_BREAKS,
             ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
 
-    private final ConnectorSettings settings;
-
-    private final P21Options options;
-
-    private final P21Client odata;
-
-    private final P21Mapping mapping;
-
-    private final P21TransactionClient transactions;
-
-    private final RequestFanOut fanOut;
-
-    private final P21Reads reads;
-
-    private final P21Orders orders;
-
     P21Connector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.options = P21Options.from(settings);
-        this.odata = new P21Client(http, new P21TokenClient(http, settings, clock), options.pageSize());
-        this.mapping = new P21Mapping(settings.systemId(), options);
-        this.transactions = new P21TransactionClient(odata, options, settings.systemId(), clock);
-        this.fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
-        this.reads = new P21Reads(odata, fanOut, options.maxQueryLength());
-        this.orders = new P21Orders(reads, options, mapping);
+        super(settings.systemId(), ErpKind.EPICOR_P21, CAPABILITIES,
+                parts(settings, P21Options.from(settings), http, clock));
     }
 
-    @Override
-    public String systemId() {
-        return settings.systemId();
-    }
-
-    @Override
-    public ErpKind kind() {
-        return ErpKind.EPICOR_P21;
-    }
-
-    @Override
-    public Set<ErpCapability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
-        return orders.orders(customerNumbers, query);
-    }
-
-    @Override
-    public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
-        return orders.byNumber(orderNumbers);
-    }
-
-    @Override
-    public void close() {
-        fanOut.close();
-    }
-
-    // ---- stock
-
-    @Override
-    public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
-        Map<String, Long> uids = itemUids(skus);
-        if (uids.isEmpty()) {
-            return ErpBatch.of(Map.of());
-        }
-        Map<String, List<StockLevel>> values = new HashMap<>();
-        uids.keySet().forEach(sku -> values.put(sku, new ArrayList<>()));
-        OptionalLong location = warehouse == null ? OptionalLong.empty() : options.locations().locationId(warehouse);
-        if (warehouse != null && location.isEmpty()) {
-            // A warehouse P21 does not have stocks nothing; the items themselves are
-            // known.
-            return ErpBatch.of(values);
-        }
-        Map<Long, String> skuByUid = new HashMap<>();
-        uids.forEach((sku, uid) -> skuByUid.put(uid, sku));
-        String condition = location.isPresent() ? P21ODataFilter.eq("location_id", location.getAsLong()) : null;
-        for (JsonNode row : reads.read("inventory", "inv_loc",
-                P21Reads.terms("inv_mast_uid", new TreeSet<>(uids.values())), condition,
-                "inv_mast_uid,location_id,qty_on_hand," + options.allocatedColumn(), "inv_mast_uid,location_id")) {
-            String sku = skuByUid.get(row.path("inv_mast_uid").asLong());
-            if (sku != null) {
-                values.get(sku).add(mapping.stock(sku, row));
-            }
-        }
-        return ErpBatch.of(values);
-    }
-
-    /** sku → {@code inv_mast_uid} for the skus P21 knows (one {@code inv_mast} read). */
-    private Map<String, Long> itemUids(Set<String> skus) {
-        List<String> terms = skus.stream()
-            .filter(sku -> sku != null && !sku.isBlank())
-            .sorted()
-            .map(sku -> P21ODataFilter.eq("item_id", sku))
-            .toList();
-        if (terms.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Long> uids = new HashMap<>();
-        for (JsonNode row : reads.read("items", "inv_mast", terms, null, "inv_mast_uid,item_id", "item_id")) {
-            String itemId = row.path("item_id").asString("");
-            // SQL Server compares item ids case-insensitively; answer under the key the
-            // caller used.
-            skus.stream()
-                .filter(sku -> sku.equalsIgnoreCase(itemId))
-                .forEach(sku -> uids.put(sku, row.path("inv_mast_uid").asLong()));
-        }
-        return uids;
-    }
-
-    // ---- prices
-
-    @Override
-    public ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (PriceKey key : keys) {
-            OptionalLong customer = P21ODataFilter.numericKey(key.customerNumber());
-            if (customer.isPresent()) {
-                terms.add("(" + P21ODataFilter.eq("customer_id", customer.getAsLong()) + " and "
-                        + P21ODataFilter.eq("item_id", key.sku()) + ")");
-            }
-        }
-        if (terms.isEmpty()) {
-            return ErpBatch.of(Map.of());
-        }
-        Map<String, List<JsonNode>> rowsByPair = new HashMap<>();
-        List<List<JsonNode>> answers = reads.each(P21ODataFilter.anyOf(terms, null, options.maxQueryLength()),
-                chunk -> odata.view("prices", options.priceView(), chunk,
-                        "customer_id,item_id,unit_price,quantity_break,price_page_uid," + options.listPriceColumn(),
-                        "customer_id,item_id,quantity_break"));
-        for (List<JsonNode> rows : answers) {
-            for (JsonNode row : rows) {
-                rowsByPair
-                    .computeIfAbsent(row.path("customer_id").asLong() + "\u0000"
-                            + row.path("item_id").asString("").toUpperCase(), pair -> new ArrayList<>())
-                    .add(row);
-            }
-        }
-        Map<PriceKey, ItemPrice> values = new HashMap<>();
-        for (PriceKey key : keys) {
-            OptionalLong customer = P21ODataFilter.numericKey(key.customerNumber());
-            if (customer.isEmpty()) {
-                continue;
-            }
-            List<JsonNode> rows = rowsByPair.getOrDefault(customer.getAsLong() + "\u0000" + key.sku().toUpperCase(),
-                    List.of());
-            mapping.price(key, rows).ifPresent(price -> values.put(key, price));
-        }
-        return ErpBatch.of(values);
-    }
-
-    // ---- credit
-
-    @Override
-    public ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
-        Map<Long, List<String>> keysById = P21Reads.numericKeys(customerNumbers);
-        if (keysById.isEmpty()) {
-            return ErpBatch.of(Map.of());
-        }
-        Map<String, CreditStatus> values = new HashMap<>();
-        for (JsonNode row : reads.read("credit", "customer", P21Reads.terms("customer_id", keysById.keySet()), null,
-                "customer_id,credit_limit,credit_limit_used," + options.creditHoldColumn() + ",terms_id",
-                "customer_id")) {
-            CreditStatus credit = mapping.credit(row);
-            keysById.getOrDefault(row.path("customer_id").asLong(), List.of()).forEach(key -> values.put(key, credit));
-        }
-        return ErpBatch.of(values);
-    }
-
-    // ---- create
-
-    @Override
-    public String createSalesOrder(SalesOrderRequest request) {
-        OptionalLong customer = P21ODataFilter.numericKey(request.customerNumber());
-        if (customer.isEmpty()) {
-            throw ErpException.notFound(systemId(), "customer " + request.customerNumber());
-        }
-        String poNumber = P21TransactionClient.poNumber(request);
-        List<JsonNode> existing = odata.table("orders", "oe_hdr",
-                P21ODataFilter.eq("customer_id", customer.getAsLong()) + " and " + P21ODataFilter.eq("po_no", poNumber),
-                "order_no", "order_no");
-        if (!existing.isEmpty()) {
-            return existing.get(0).path("order_no").asString();
-        }
-        return transactions.create(customer.getAsLong(), request);
+    private static Parts parts(ConnectorSettings settings, P21Options options, ErpHttpClient http, Clock clock) {
+        P21Client odata = new P21Client(http, new P21TokenClient(http, settings, clock), options.pageSize());
+        P21Mapping mapping = new P21Mapping(settings.systemId(), options);
+        RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
+        P21Reads reads = new P21Reads(odata, fanOut, options.maxQueryLength());
+        P21TransactionClient transactions = new P21TransactionClient(odata, options, settings.systemId(), clock);
+        return new Parts(new P21Orders(reads, options, mapping), new P21Stock(reads, options, mapping)::stock,
+                new P21Prices(reads, odata, options, mapping)::prices, new P21Credit(reads, options, mapping)::credit,
+                new P21OrderCreation(odata, transactions)::create, fanOut::close);
     }
 
 }

@@ -1,12 +1,8 @@
 package dev.erpgraph.erp.p21;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.http.RequestFanOut;
 
 /**
@@ -76,12 +72,6 @@ record P21Options(int pageSize, int maxQueryLength, String currency, String orde
                 column(settings, "listPriceColumn", "list_price"), locations(settings),
                 settings.wholeNumber("defaultLocationId", 10L, 1L, Long.MAX_VALUE), settings.text("taker", "WEBAPI"),
                 RequestFanOut.maxParallelRequests(settings, 4));
-    }
-
-    /** Every default: what the sandbox serves. */
-    static P21Options defaults() {
-        return from(new ConnectorSettings("p21", ErpKind.EPICOR_P21, null, ErpAuthProperties.none(),
-                Duration.ofSeconds(2), 4, Map.of()));
     }
 
     private static String column(ConnectorSettings settings, String key, String defaultName) {

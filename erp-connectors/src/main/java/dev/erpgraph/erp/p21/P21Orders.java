@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * {@code inv_mast} items those name, two reads for all orders together. See
  * {@link P21Connector}.
  */
-final class P21Orders {
+final class P21Orders implements AssembledConnector.OrderReads {
 
     private static final String ORDERS_NEWEST_FIRST = "order_date desc,order_no desc";
 
@@ -42,7 +43,8 @@ final class P21Orders {
         this.mapping = mapping;
     }
 
-    ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
+    @Override
+    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
         Map<Long, List<String>> keysById = P21Reads.numericKeys(customerNumbers);
         if (keysById.isEmpty()) {
             return ErpBatch.of(Map.of());
@@ -80,7 +82,8 @@ final class P21Orders {
         return ErpBatch.of(values);
     }
 
-    ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
+    @Override
+    public ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
         List<String> terms = orderNumbers.stream()
             .filter(number -> number != null && !number.isBlank())
             .sorted()

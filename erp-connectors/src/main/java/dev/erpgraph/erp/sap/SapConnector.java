@@ -2,21 +2,12 @@ package dev.erpgraph.erp.sap;
 
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.CreditStatus;
-import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
-import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.ItemPrice;
-import dev.erpgraph.erp.OrderQuery;
-import dev.erpgraph.erp.PriceKey;
-import dev.erpgraph.erp.SalesOrder;
-import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.RequestFanOut;
 
@@ -95,7 +86,7 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * {@link SapStock}, {@link SapPrices}, {@link SapCredit}, {@link SapOrderCreation}) over
  * the shared {@link SapReads}.
  */
-final class SapConnector implements ErpConnector {
+final class SapConnector extends AssembledConnector {
 
     /**
      * Business events reach the gateway through SAP Event Mesh's webhook
@@ -105,81 +96,19 @@ final class SapConnector implements ErpConnector {
             ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.CHANGE_EVENTS,
             ErpCapability.SALES_ORDER_CREATE);
 
-    private final String systemId;
-
-    private final RequestFanOut fanOut;
-
-    private final SapOrders orders;
-
-    private final SapStock stock;
-
-    private final SapPrices prices;
-
-    private final SapCredit credit;
-
-    private final SapOrderCreation creation;
-
     SapConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
-        SapOptions options = SapOptions.from(settings);
-        this.systemId = settings.systemId();
-        this.fanOut = new RequestFanOut(systemId, options.maxParallelRequests());
-        SapReads reads = new SapReads(new SapClient(http, new SapTokenClient(settings.auth(), http, clock),
-                options.servicesPath(), options.top()), fanOut, options.maxUrlLength());
-        this.orders = new SapOrders(reads);
-        this.stock = new SapStock(reads, options.availableStockTypes());
-        this.prices = new SapPrices(reads, options, clock);
-        this.credit = new SapCredit(reads, options);
-        this.creation = new SapOrderCreation(reads, options.order());
+        super(settings.systemId(), ErpKind.SAP_S4HANA, CAPABILITIES,
+                parts(settings, SapOptions.from(settings), http, clock));
     }
 
-    @Override
-    public String systemId() {
-        return systemId;
-    }
-
-    @Override
-    public ErpKind kind() {
-        return ErpKind.SAP_S4HANA;
-    }
-
-    @Override
-    public Set<ErpCapability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
-        return orders.orders(customerNumbers, query);
-    }
-
-    @Override
-    public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
-        return orders.byNumber(orderNumbers);
-    }
-
-    @Override
-    public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
-        return stock.stock(skus, warehouse);
-    }
-
-    @Override
-    public ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
-        return prices.prices(keys);
-    }
-
-    @Override
-    public ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
-        return credit.credit(customerNumbers);
-    }
-
-    @Override
-    public String createSalesOrder(SalesOrderRequest request) {
-        return creation.create(request);
-    }
-
-    @Override
-    public void close() {
-        fanOut.close();
+    private static Parts parts(ConnectorSettings settings, SapOptions options, ErpHttpClient http, Clock clock) {
+        RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
+        SapClient odata = new SapClient(http, new SapTokenClient(settings.auth(), http, clock), options.servicesPath(),
+                options.top());
+        SapReads reads = new SapReads(odata, fanOut, options.maxUrlLength());
+        return new Parts(new SapOrders(reads), new SapStock(reads, options.availableStockTypes())::stock,
+                new SapPrices(reads, options, clock)::prices, new SapCredit(reads, options)::credit,
+                new SapOrderCreation(reads, options.order())::create, fanOut::close);
     }
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.OrderQuery;
@@ -29,7 +30,7 @@ import static dev.erpgraph.erp.sap.SapReads.text;
  * {@code since} filters pushed down; limit and newest-first are applied per customer to
  * what comes back. See {@link SapConnector}.
  */
-final class SapOrders {
+final class SapOrders implements AssembledConnector.OrderReads {
 
     static final String SALES_ORDER_SERVICE = "API_SALES_ORDER_SRV";
 
@@ -48,7 +49,8 @@ final class SapOrders {
         this.reads = reads;
     }
 
-    ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
+    @Override
+    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
         Map<String, List<String>> requested = SapReads.canonicalKeys(customerNumbers);
         List<String> extra = new ArrayList<>();
         String statusFilter = SapOrderStatus.filter(query.statuses());
@@ -68,7 +70,8 @@ final class SapOrders {
         return ErpBatch.of(values);
     }
 
-    ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
+    @Override
+    public ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
         Map<String, List<String>> requested = SapReads.canonicalKeys(orderNumbers);
         Map<String, SalesOrder> values = new HashMap<>();
         for (SalesOrder order : read("SalesOrder", requested.keySet(), List.of())) {

@@ -1,8 +1,11 @@
 package dev.erpgraph.erp.sxe;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.http.ErpHttpClient;
@@ -34,6 +37,11 @@ final class SxeClient {
             return errorMessage != null;
         }
     }
+
+    /**
+     * What SX.API takes as a customer number; anything else is unknown and never sent.
+     */
+    static final Pattern CUSTOMER_NUMBER = Pattern.compile("[1-9][0-9]{0,11}");
 
     private final String erpSystemId;
 
@@ -137,6 +145,15 @@ final class SxeClient {
         }
         String text = body.strip();
         return text.length() > 200 ? text.substring(0, 200) : text;
+    }
+
+    /** The distinct keys that are SX.e customer numbers. */
+    static List<String> numericCustomers(Collection<String> customerNumbers) {
+        return customerNumbers.stream()
+            .filter(Objects::nonNull)
+            .filter(customer -> CUSTOMER_NUMBER.matcher(customer).matches())
+            .distinct()
+            .toList();
     }
 
 }

@@ -1,42 +1,14 @@
 package dev.erpgraph.erp.sxe;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.CreditStatus;
-import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
-import dev.erpgraph.erp.ErpConnector;
-import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.ItemPrice;
-import dev.erpgraph.erp.OrderQuery;
-import dev.erpgraph.erp.PriceKey;
-import dev.erpgraph.erp.SalesOrder;
-import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.http.ErpHttpClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Infor SX.e / CloudSuite Distribution through SX.API REST behind the ION API gateway.
@@ -96,266 +68,27 @@ import tools.jackson.databind.node.ObjectNode;
  * as JSON strings in a JSON body, never spliced into a statement, so no value can widen a
  * read.
  */
-public final class SxeConnector implements ErpConnector {
-
-    private static final Pattern CUSTOMER_NUMBER = Pattern.compile("[1-9][0-9]{0,11}");
-
-    private final ConnectorSettings settings;
-
-    private final SxeOptions options;
-
-    private final SxeClient api;
-
-    private final SxeFanOut fanOut;
-
-    private final SxeOrders orders;
-
-    SxeConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.options = SxeOptions.from(settings);
-        SxeTokenClient tokens = new SxeTokenClient(settings.systemId(), http, settings.auth(), clock);
-        this.api = new SxeClient(settings.systemId(), http, tokens, options);
-        this.fanOut = new SxeFanOut(settings.systemId(), settings.maxConcurrency());
-        this.orders = new SxeOrders(api, fanOut, options);
-    }
-
-    @Override
-    public String systemId() {
-        return settings.systemId();
-    }
-
-    @Override
-    public ErpKind kind() {
-        return ErpKind.INFOR_SXE;
-    }
+final class SxeConnector extends AssembledConnector {
 
     /**
      * No MULTI_CUSTOMER_READS (one customer per call) and no CHANGE_EVENTS (ION BODs are
      * not wired up).
      */
-    @Override
-    public Set<ErpCapability> capabilities() {
-        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
-                ErpCapability.SALES_ORDER_CREATE);
+    private static final Set<ErpCapability> CAPABILITIES = EnumSet.of(ErpCapability.PRICE_BREAKS,
+            ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.SALES_ORDER_CREATE);
+
+    SxeConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
+        super(settings.systemId(), ErpKind.INFOR_SXE, CAPABILITIES,
+                parts(settings, SxeOptions.from(settings), http, clock));
     }
 
-    @Override
-    public void close() {
-        fanOut.close();
-    }
-
-    @Override
-    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
-        return orders.orders(customerNumbers, query);
-    }
-
-    @Override
-    public ErpBatch<String, SalesOrder> ordersByNumber(Set<String> orderNumbers) {
-        return orders.byNumber(orderNumbers);
-    }
-
-    // ---- stock
-
-    @Override
-    public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
-        List<String> products = skus.stream().filter(sku -> sku != null && !sku.isBlank()).toList();
-        Map<String, SxeFanOut.Outcome<List<StockLevel>>> outcomes = fanOut.each(products, sku -> {
-            ObjectNode request = api.request();
-            request.put("productCode", sku);
-            request.put("region", options.stockRegion());
-            request.put("ignoreZeroAvailable", false);
-            SxeClient.Answer answer = api.call("inventory", options.operations().availability(), request);
-            if (answer.failed()) {
-                throw api.businessFailure("product " + sku, answer.errorMessage());
-            }
-            return SxeResponses.stock(answer.response(), sku, warehouse);
-        });
-        return SxeFanOut.failWhole(SxeFanOut.collect(outcomes));
-    }
-
-    // ---- prices
-
-    @Override
-    public ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
-        Map<String, List<PriceKey>> byCustomer = keys.stream()
-            .filter(key -> CUSTOMER_NUMBER.matcher(key.customerNumber()).matches())
-            .collect(Collectors.groupingBy(PriceKey::customerNumber, LinkedHashMap::new, Collectors.toList()));
-        Map<String, SxeFanOut.Outcome<Map<PriceKey, Object>>> outcomes = fanOut.each(byCustomer.keySet(),
-                customer -> customerPrices(customer, byCustomer.get(customer)));
-        ErpBatch.Builder<PriceKey, ItemPrice> batch = new ErpBatch.Builder<>();
-        outcomes.forEach((customer, outcome) -> {
-            if (outcome.failed()) {
-                byCustomer.get(customer).forEach(key -> batch.failure(key, outcome.failure()));
-                return;
-            }
-            outcome.value().forEach((key, value) -> {
-                if (value instanceof ItemPrice price) {
-                    batch.value(key, price);
-                }
-                else {
-                    batch.failure(key, (ErpException) value);
-                }
-            });
-        });
-        return SxeFanOut.failWhole(batch.build());
-    }
-
-    /**
-     * One pricing call for all of one customer's keys: an {@link ItemPrice} or an
-     * {@link ErpException} per key.
-     */
-    private Map<PriceKey, Object> customerPrices(String customer, List<PriceKey> keys) {
-        ObjectNode request = api.request();
-        request.put("customerNumber", Long.parseLong(customer));
-        request.put("getPriceBreaks", true);
-        request.put("checkOtherWhseInventory", false);
-        // Input table name and columns as in §5.2 of the wire notes [I]: confirm on a
-        // tenant.
-        ArrayNode rows = request.putObject("tOemultprcinV2").putArray("t-oemultprcinV2");
-        for (int n = 0; n < keys.size(); n++) {
-            PriceKey key = keys.get(n);
-            ObjectNode row = rows.addObject();
-            row.put("seqno", n + 1);
-            row.put("whse", options.pricingWarehouse());
-            row.put("qtyord", key.quantity());
-            row.put("unit", "");
-            row.put("prod", key.sku());
-        }
-        SxeClient.Answer answer = api.call("prices", options.operations().pricing(), request);
-        if (answer.failed()) {
-            throw api.businessFailure("customer " + customer, answer.errorMessage());
-        }
-        Map<Integer, SxeResponses.PriceRows> bySeqno = SxeResponses.priceRows(answer.response());
-        Map<PriceKey, Object> result = new LinkedHashMap<>();
-        for (int n = 0; n < keys.size(); n++) {
-            PriceKey key = keys.get(n);
-            SxeResponses.PriceRows priced = bySeqno.get(n + 1);
-            if (priced == null) {
-                continue; // SX.e answered nothing for it: unknown
-            }
-            String error = SxeResponses.priceError(priced.price());
-            result.put(key, error != null ? api.businessFailure("product " + key.sku(), error)
-                    : SxeResponses.itemPrice(key.sku(), key.quantity(), priced, options.currency()));
-        }
-        return result;
-    }
-
-    // ---- credit
-
-    @Override
-    public ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
-        List<CreditCall> calls = new ArrayList<>();
-        for (String customer : numericCustomers(customerNumbers)) {
-            calls.add(new CreditCall(customer, true));
-            calls.add(new CreditCall(customer, false));
-        }
-        Map<CreditCall, SxeFanOut.Outcome<JsonNode>> outcomes = fanOut.each(calls, call -> {
-            ObjectNode request = api.request();
-            request.put("customerNumber", Long.parseLong(call.customer()));
-            if (!call.limits()) {
-                request.put("shipTo", "");
-            }
-            SxeClient.Answer answer = call.limits() ? api.call("credit", options.operations().credit(), request)
-                    : api.call("credit-balance", options.operations().balance(), request);
-            if (answer.failed()) {
-                throw api.businessFailure("customer " + call.customer(), answer.errorMessage());
-            }
-            return answer.response();
-        });
-        ErpBatch.Builder<String, CreditStatus> batch = new ErpBatch.Builder<>();
-        Map<String, JsonNode> limits = new HashMap<>();
-        Map<String, JsonNode> balances = new HashMap<>();
-        Set<String> failed = new LinkedHashSet<>();
-        outcomes.forEach((call, outcome) -> {
-            if (outcome.failed()) {
-                if (failed.add(call.customer())) {
-                    batch.failure(call.customer(), outcome.failure());
-                }
-            }
-            else {
-                (call.limits() ? limits : balances).put(call.customer(), outcome.value());
-            }
-        });
-        limits.forEach((customer, limit) -> {
-            if (failed.contains(customer)) {
-                return;
-            }
-            try {
-                batch.value(customer, SxeResponses.credit(limit, balances.get(customer), options));
-            }
-            catch (RuntimeException ex) {
-                batch.failure(customer, ErpException.badResponse(systemId(),
-                        "unreadable credit of customer " + customer + ": " + ex.getMessage(), ex));
-            }
-        });
-        return SxeFanOut.failWhole(batch.build());
-    }
-
-    private record CreditCall(String customer, boolean limits) {
-    }
-
-    // ---- create
-
-    /**
-     * Loads the order with {@code sxapisfoeordertotloadv4}: header
-     * {@code customerid, ponumber, reqshipdate} [I], lines
-     * {@code itemnumber, orderqty, unitofmeasure} (blank: the product's selling unit),
-     * {@code warehouseid} (blank: the customer's default). The customer reference (else
-     * the idempotency key) goes in as the PO number, where SX.e keeps it
-     * ({@code oeeh.custpo}) and a retried create can be found; the idempotency key also
-     * travels as the {@code refer} extra header field [I]. Answers
-     * {@code orderno-ordersuf} from {@code tOrdtotdata} (see
-     * {@link SxeResponses#createdOrderNumber}).
-     */
-    @Override
-    public String createSalesOrder(SalesOrderRequest order) {
-        if (!CUSTOMER_NUMBER.matcher(order.customerNumber()).matches()) {
-            throw ErpException.notFound(systemId(), "customer " + order.customerNumber());
-        }
-        ObjectNode request = api.request();
-        ObjectNode header = request.putObject("tInputheaderdata").putArray("t-inputheaderdata").addObject();
-        header.put("customerid", order.customerNumber());
-        header.put("ponumber", order.customerReference() == null || order.customerReference().isBlank()
-                ? order.idempotencyKey() : order.customerReference());
-        header.put("ordertype", "O");
-        if (order.requestedDeliveryDate() != null) {
-            header.put("reqshipdate", order.requestedDeliveryDate().toString());
-        }
-        ArrayNode lines = request.putObject("tInputlinedata").putArray("t-inputlinedata");
-        int lineNumber = 0;
-        for (SalesOrderRequest.Line line : order.lines()) {
-            ObjectNode row = lines.addObject();
-            row.put("lineno", ++lineNumber);
-            row.put("itemnumber", line.sku());
-            row.put("orderqty", line.quantity());
-            row.put("unitofmeasure", "");
-            row.put("warehouseid", line.warehouse() == null ? "" : line.warehouse());
-        }
-        ObjectNode extra = request.putObject("tInputheaderextradata").putArray("t-inputheaderextradata").addObject();
-        extra.put("fieldname", "refer");
-        extra.put("fieldvalue", order.idempotencyKey());
-        SxeClient.Answer answer = api.call("create-order", options.operations().createOrder(), request);
-        if (answer.failed()) {
-            ErpException failure = api.businessFailure("customer or product of the order", answer.errorMessage());
-            throw failure.kind() == ErpException.Kind.NOT_FOUND ? new ErpException(ErpException.Kind.REJECTED,
-                    systemId(), failure.getMessage(), failure.erpMessage(), null, null) : failure;
-        }
-        try {
-            return SxeResponses.createdOrderNumber(answer.response());
-        }
-        catch (RuntimeException ex) {
-            throw ErpException.badResponse(systemId(), "unreadable order load answer: " + ex.getMessage(), ex);
-        }
-    }
-
-    // ---- batch plumbing
-
-    static List<String> numericCustomers(Collection<String> customerNumbers) {
-        return customerNumbers.stream()
-            .filter(Objects::nonNull)
-            .filter(customer -> CUSTOMER_NUMBER.matcher(customer).matches())
-            .distinct()
-            .toList();
+    private static Parts parts(ConnectorSettings settings, SxeOptions options, ErpHttpClient http, Clock clock) {
+        SxeTokenClient tokens = new SxeTokenClient(settings.systemId(), http, settings.auth(), clock);
+        SxeClient api = new SxeClient(settings.systemId(), http, tokens, options);
+        SxeFanOut fanOut = new SxeFanOut(settings.systemId(), settings.maxConcurrency());
+        return new Parts(new SxeOrders(api, fanOut, options), new SxeStock(api, fanOut, options)::stock,
+                new SxePrices(api, fanOut, options)::prices, new SxeCredit(api, fanOut, options)::credit,
+                new SxeOrderCreation(api, options)::create, fanOut::close);
     }
 
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.OrderQuery;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * back by enter date), then rounds of detail reads of the newest candidates every
  * customer still needs, all customers in one fan-out. See {@link SxeConnector}.
  */
-final class SxeOrders {
+final class SxeOrders implements AssembledConnector.OrderReads {
 
     private static final Pattern ORDER_NUMBER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
 
@@ -41,10 +42,11 @@ final class SxeOrders {
         this.options = options;
     }
 
-    ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
+    @Override
+    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
         Set<Integer> stages = SxeStageCode.stagesFor(query.statuses());
         Map<String, SxeFanOut.Outcome<List<SxeResponses.OrderRow>>> lists = fanOut
-            .each(SxeConnector.numericCustomers(customerNumbers), customer -> orderList(customer, query, stages));
+            .each(SxeClient.numericCustomers(customerNumbers), customer -> orderList(customer, query, stages));
         ErpBatch.Builder<String, List<SalesOrder>> batch = new ErpBatch.Builder<>();
         Map<String, Deque<SxeResponses.OrderRow>> candidates = new LinkedHashMap<>();
         Map<String, List<SalesOrder>> found = new LinkedHashMap<>();
@@ -163,7 +165,8 @@ final class SxeOrders {
         return SxeResponses.orderDetail(answer.response(), options.currency());
     }
 
-    ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
+    @Override
+    public ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
         Map<String, Matcher> valid = new LinkedHashMap<>();
         for (String number : orderNumbers) {
             Matcher matcher = number == null ? null : ORDER_NUMBER.matcher(number);

@@ -9,9 +9,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.ErpCallLimits;
-import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.config.ErpProperties;
@@ -20,7 +17,6 @@ import dev.erpgraph.erp.config.ErpSystemProperties;
 import dev.erpgraph.erp.gateway.ErpEviction;
 import dev.erpgraph.erp.gateway.ErpResource;
 import dev.erpgraph.erp.gateway.ErpSystems;
-import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.netsuite.NetSuiteConnectorFactory;
 import dev.erpgraph.erp.p21.P21ConnectorFactory;
 import dev.erpgraph.erp.sap.SapConnectorFactory;
@@ -263,26 +259,8 @@ class ErpEventsTests {
      * are only read events for.
      */
     private static ErpConnectorFactory withoutConnector(ErpConnectorFactory real) {
-        return new ErpConnectorFactory() {
-            @Override
-            public ErpKind kind() {
-                return real.kind();
-            }
-
-            @Override
-            public ErpCallLimits defaultLimits() {
-                return real.defaultLimits();
-            }
-
-            @Override
-            public ErpEventParser eventParser() {
-                return real.eventParser();
-            }
-
-            @Override
-            public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
-                return null;
-            }
+        return new ErpConnectorFactory(real.kind(), real.defaultLimits(), real.eventParser(),
+                (settings, http) -> null) {
         };
     }
 

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCallLimits;
@@ -21,9 +20,7 @@ import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.businesscentral.BusinessCentralConnectorFactory;
 import dev.erpgraph.erp.config.ErpProperties;
-import dev.erpgraph.erp.events.ErpEventParser;
 import dev.erpgraph.erp.events.SignedChangeEvents;
-import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.netsuite.NetSuiteConnectorFactory;
 import dev.erpgraph.erp.p21.P21ConnectorFactory;
 import dev.erpgraph.erp.sap.SapConnectorFactory;
@@ -135,26 +132,8 @@ class ErpSystemsStartupTests {
 
         @Bean
         ErpConnectorFactory closableSxe() {
-            return new ErpConnectorFactory() {
-                @Override
-                public ErpKind kind() {
-                    return ErpKind.INFOR_SXE;
-                }
-
-                @Override
-                public ErpCallLimits defaultLimits() {
-                    return ErpCallLimits.UNPUBLISHED;
-                }
-
-                @Override
-                public ErpEventParser eventParser() {
-                    return SignedChangeEvents::parse;
-                }
-
-                @Override
-                public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
-                    return new ClosableConnector(settings.systemId());
-                }
+            return new ErpConnectorFactory(ErpKind.INFOR_SXE, ErpCallLimits.UNPUBLISHED, SignedChangeEvents::parse,
+                    (settings, http) -> new ClosableConnector(settings.systemId())) {
             };
         }
 
