@@ -16,16 +16,7 @@ import tools.jackson.databind.JsonNode;
  * {@code customers?$filter=number eq ...&$select=...&$expand=paymentTerms($select=code)}.
  * See {@link BusinessCentralConnector} for how limit, balance and hold are read.
  */
-final class BusinessCentralCredit {
-
-    private final BusinessCentralReads reads;
-
-    private final String localCurrency;
-
-    BusinessCentralCredit(BusinessCentralReads reads, String localCurrency) {
-        this.reads = reads;
-        this.localCurrency = localCurrency;
-    }
+record BusinessCentralCredit(BusinessCentralReads reads, String localCurrency) {
 
     ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
         Set<String> asked = BusinessCentralReads.codes(customerNumbers);

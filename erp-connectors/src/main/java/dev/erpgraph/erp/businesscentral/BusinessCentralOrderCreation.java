@@ -17,15 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  * retried create finds its order), then {@code POST salesOrders} with the lines
  * deep-inserted (which needs no {@code If-Match}, unlike a POST of lines one by one).
  */
-final class BusinessCentralOrderCreation {
+record BusinessCentralOrderCreation(BusinessCentralReads reads) {
 
     private static final int MAX_EXTERNAL_DOCUMENT_NUMBER = 35;
-
-    private final BusinessCentralReads reads;
-
-    BusinessCentralOrderCreation(BusinessCentralReads reads) {
-        this.reads = reads;
-    }
 
     String create(SalesOrderRequest request) {
         String systemId = reads.systemId();

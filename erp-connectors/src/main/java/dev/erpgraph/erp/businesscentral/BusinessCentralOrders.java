@@ -61,7 +61,8 @@ import tools.jackson.databind.JsonNode;
  * order total is {@code totalAmountExcludingTax}, the net total other ERPs report;
  * currency {@code ""} is the company's local currency.
  */
-final class BusinessCentralOrders implements AssembledConnector.OrderReads {
+record BusinessCentralOrders(BusinessCentralReads reads,
+        String localCurrency) implements AssembledConnector.OrderReads {
 
     /**
      * Only what {@link #order} maps: a BC sales order carries ~40 properties (three
@@ -83,15 +84,6 @@ final class BusinessCentralOrders implements AssembledConnector.OrderReads {
     private static final Comparator<SalesOrder> NEWEST_FIRST = Comparator.comparing(SalesOrder::orderDate)
         .thenComparing(SalesOrder::number, BusinessCentralOrders::compareNumbers)
         .reversed();
-
-    private final BusinessCentralReads reads;
-
-    private final String localCurrency;
-
-    BusinessCentralOrders(BusinessCentralReads reads, String localCurrency) {
-        this.reads = reads;
-        this.localCurrency = localCurrency;
-    }
 
     @Override
     public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {

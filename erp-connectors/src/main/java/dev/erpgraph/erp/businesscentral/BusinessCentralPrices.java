@@ -29,24 +29,9 @@ import tools.jackson.databind.JsonNode;
  * price is the lowest valid local-currency line whose minimum quantity is reached, else
  * the list price. See {@link BusinessCentralConnector}.
  */
-final class BusinessCentralPrices {
+record BusinessCentralPrices(BusinessCentralReads reads, String priceEntitySet, String localCurrency, Clock clock) {
 
     private record PriceLine(BigDecimal minimumQuantity, BigDecimal unitPrice) {
-    }
-
-    private final BusinessCentralReads reads;
-
-    private final String priceEntitySet;
-
-    private final String localCurrency;
-
-    private final Clock clock;
-
-    BusinessCentralPrices(BusinessCentralReads reads, String priceEntitySet, String localCurrency, Clock clock) {
-        this.reads = reads;
-        this.priceEntitySet = priceEntitySet;
-        this.localCurrency = localCurrency;
-        this.clock = clock;
     }
 
     ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {

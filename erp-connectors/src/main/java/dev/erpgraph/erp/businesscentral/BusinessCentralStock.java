@@ -20,16 +20,7 @@ import tools.jackson.databind.JsonNode;
  * on hand − reserved, never below 0; {@code items} is read only for skus without a stock
  * row, to tell "no stock" from "unknown item".
  */
-final class BusinessCentralStock {
-
-    private final BusinessCentralReads reads;
-
-    private final BusinessCentralOptions.StockPage page;
-
-    BusinessCentralStock(BusinessCentralReads reads, BusinessCentralOptions.StockPage page) {
-        this.reads = reads;
-        this.page = page;
-    }
+record BusinessCentralStock(BusinessCentralReads reads, BusinessCentralOptions.StockPage page) {
 
     ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
         Set<String> asked = BusinessCentralReads.codes(skus);

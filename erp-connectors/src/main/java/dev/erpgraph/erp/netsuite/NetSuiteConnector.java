@@ -93,8 +93,8 @@ final class NetSuiteConnector extends AssembledConnector {
         RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
         NetSuiteReads reads = new NetSuiteReads(new SuiteQlClient(client, options.pageSize()), fanOut,
                 new SuiteQlRows(settings.systemId()), options);
-        return new Parts(new NetSuiteOrders(reads), new NetSuiteStock(reads)::stock, new NetSuitePrices(reads)::prices,
-                new NetSuiteCredit(reads)::credit,
+        return new Parts(new NetSuiteOrders(reads, reads.rows()), new NetSuiteStock(reads)::stock,
+                new NetSuitePrices(reads, reads.rows())::prices, new NetSuiteCredit(reads)::credit,
                 new NetSuiteOrderCreation(client, reads, settings.systemId())::create, fanOut::close);
     }
 

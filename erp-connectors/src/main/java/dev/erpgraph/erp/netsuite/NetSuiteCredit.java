@@ -13,13 +13,7 @@ import tools.jackson.databind.JsonNode;
  * Credit per customer: one statement on {@code customer} (limit, balance, hold, terms); a
  * customer row that does not read fails alone. See {@link NetSuiteConnector}.
  */
-final class NetSuiteCredit {
-
-    private final NetSuiteReads reads;
-
-    NetSuiteCredit(NetSuiteReads reads) {
-        this.reads = reads;
-    }
+record NetSuiteCredit(NetSuiteReads reads) {
 
     ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
         SuiteQlRows rows = reads.rows();

@@ -24,23 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  * idempotency key as {@code externalId}, one statement reading the new order's
  * {@code tranid}. See {@link NetSuiteConnector}.
  */
-final class NetSuiteOrderCreation {
+record NetSuiteOrderCreation(NetSuiteClient client, NetSuiteReads reads, String systemId) {
 
     static final String SALES_ORDER_PATH = "/services/rest/record/v1/salesOrder";
 
     private static final Pattern CREATED_ID = Pattern.compile("/salesOrder/([1-9][0-9]{0,17})/?$");
-
-    private final NetSuiteClient client;
-
-    private final NetSuiteReads reads;
-
-    private final String systemId;
-
-    NetSuiteOrderCreation(NetSuiteClient client, NetSuiteReads reads, String systemId) {
-        this.client = client;
-        this.reads = reads;
-        this.systemId = systemId;
-    }
 
     String create(SalesOrderRequest request) {
         String customer = SuiteQl.internalId(request.customerNumber())

@@ -20,16 +20,7 @@ import tools.jackson.databind.JsonNode;
  * then one on {@code transactionline} for the lines of the orders kept. An order that
  * does not read fails alone, as its key's failure. See {@link NetSuiteConnector}.
  */
-final class NetSuiteOrders implements AssembledConnector.OrderReads {
-
-    private final NetSuiteReads reads;
-
-    private final SuiteQlRows rows;
-
-    NetSuiteOrders(NetSuiteReads reads) {
-        this.reads = reads;
-        this.rows = reads.rows();
-    }
+record NetSuiteOrders(NetSuiteReads reads, SuiteQlRows rows) implements AssembledConnector.OrderReads {
 
     @Override
     public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {

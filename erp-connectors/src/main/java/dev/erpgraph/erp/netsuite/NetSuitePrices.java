@@ -22,16 +22,7 @@ import tools.jackson.databind.JsonNode;
  * customer's tiers; {@code quantity} is where a tier starts) joined to the base price
  * level of {@code pricing} for the list price. See {@link NetSuiteConnector}.
  */
-final class NetSuitePrices {
-
-    private final NetSuiteReads reads;
-
-    private final SuiteQlRows rows;
-
-    NetSuitePrices(NetSuiteReads reads) {
-        this.reads = reads;
-        this.rows = reads.rows();
-    }
+record NetSuitePrices(NetSuiteReads reads, SuiteQlRows rows) {
 
     ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
         Set<String> customers = new TreeSet<>();

@@ -15,30 +15,7 @@ import tools.jackson.databind.JsonNode;
  * sent are dropped before any statement is built; and the configured column names the
  * statements use.
  */
-final class NetSuiteReads {
-
-    private final SuiteQlClient suiteQl;
-
-    private final RequestFanOut fanOut;
-
-    private final SuiteQlRows rows;
-
-    private final NetSuiteOptions options;
-
-    NetSuiteReads(SuiteQlClient suiteQl, RequestFanOut fanOut, SuiteQlRows rows, NetSuiteOptions options) {
-        this.suiteQl = suiteQl;
-        this.fanOut = fanOut;
-        this.rows = rows;
-        this.options = options;
-    }
-
-    SuiteQlClient suiteQl() {
-        return suiteQl;
-    }
-
-    SuiteQlRows rows() {
-        return rows;
-    }
+record NetSuiteReads(SuiteQlClient suiteQl, RequestFanOut fanOut, SuiteQlRows rows, NetSuiteOptions options) {
 
     /** The {@code location} column holding the warehouse code. */
     String locationCode() {

@@ -15,13 +15,7 @@ import tools.jackson.databind.JsonNode;
  * {@code inventoryitemlocations}, so that an item stocked nowhere still answers (an empty
  * list) and an unknown one does not. See {@link NetSuiteConnector}.
  */
-final class NetSuiteStock {
-
-    private final NetSuiteReads reads;
-
-    NetSuiteStock(NetSuiteReads reads) {
-        this.reads = reads;
-    }
+record NetSuiteStock(NetSuiteReads reads) {
 
     ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
         SuiteQlRows rows = reads.rows();

@@ -96,7 +96,7 @@ final class P21Connector extends AssembledConnector {
         P21Mapping mapping = new P21Mapping(settings.systemId(), options);
         RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
         P21Reads reads = new P21Reads(odata, fanOut, options.maxQueryLength());
-        P21TransactionClient transactions = new P21TransactionClient(odata, options, settings.systemId(), clock);
+        P21TransactionClient transactions = new P21TransactionClient(odata, options, clock);
         return new Parts(new P21Orders(reads, options, mapping), new P21Stock(reads, options, mapping)::stock,
                 new P21Prices(reads, odata, options, mapping)::prices, new P21Credit(reads, options, mapping)::credit,
                 new P21OrderCreation(odata, transactions)::create, fanOut::close);

@@ -13,19 +13,7 @@ import tools.jackson.databind.JsonNode;
  * Credit per customer from {@code customer}: limit, limit used and the hold column. See
  * {@link P21Connector}.
  */
-final class P21Credit {
-
-    private final P21Reads reads;
-
-    private final P21Options options;
-
-    private final P21Mapping mapping;
-
-    P21Credit(P21Reads reads, P21Options options, P21Mapping mapping) {
-        this.reads = reads;
-        this.options = options;
-        this.mapping = mapping;
-    }
+record P21Credit(P21Reads reads, P21Options options, P21Mapping mapping) {
 
     ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
         Map<Long, List<String>> keysById = P21Reads.numericKeys(customerNumbers);

@@ -12,16 +12,7 @@ import tools.jackson.databind.JsonNode;
  * retried create already made; otherwise P21's Transaction API creates it
  * ({@link P21TransactionClient}).
  */
-final class P21OrderCreation {
-
-    private final P21Client odata;
-
-    private final P21TransactionClient transactions;
-
-    P21OrderCreation(P21Client odata, P21TransactionClient transactions) {
-        this.odata = odata;
-        this.transactions = transactions;
-    }
+record P21OrderCreation(P21Client odata, P21TransactionClient transactions) {
 
     String create(SalesOrderRequest request) {
         OptionalLong customer = P21ODataFilter.numericKey(request.customerNumber());

@@ -24,24 +24,12 @@ import tools.jackson.databind.JsonNode;
  * {@code inv_mast} items those name, two reads for all orders together. See
  * {@link P21Connector}.
  */
-final class P21Orders implements AssembledConnector.OrderReads {
+record P21Orders(P21Reads reads, P21Options options, P21Mapping mapping) implements AssembledConnector.OrderReads {
 
     private static final String ORDERS_NEWEST_FIRST = "order_date desc,order_no desc";
 
     private static final Set<OrderStatus> UNCOMPLETED = EnumSet.of(OrderStatus.OPEN, OrderStatus.PARTIALLY_SHIPPED,
             OrderStatus.SHIPPED, OrderStatus.ON_HOLD);
-
-    private final P21Reads reads;
-
-    private final P21Options options;
-
-    private final P21Mapping mapping;
-
-    P21Orders(P21Reads reads, P21Options options, P21Mapping mapping) {
-        this.reads = reads;
-        this.options = options;
-        this.mapping = mapping;
-    }
 
     @Override
     public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {

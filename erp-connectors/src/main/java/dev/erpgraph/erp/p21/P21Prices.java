@@ -18,22 +18,7 @@ import tools.jackson.databind.JsonNode;
  * endpoint): one read for all customer and item pairs, the quantity breaks included. See
  * {@link P21Connector}.
  */
-final class P21Prices {
-
-    private final P21Reads reads;
-
-    private final P21Client odata;
-
-    private final P21Options options;
-
-    private final P21Mapping mapping;
-
-    P21Prices(P21Reads reads, P21Client odata, P21Options options, P21Mapping mapping) {
-        this.reads = reads;
-        this.odata = odata;
-        this.options = options;
-        this.mapping = mapping;
-    }
+record P21Prices(P21Reads reads, P21Client odata, P21Options options, P21Mapping mapping) {
 
     ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
         Set<String> terms = new LinkedHashSet<>();

@@ -16,19 +16,7 @@ import tools.jackson.databind.JsonNode;
  * the chunks' requests sent side by side ({@code maxParallelRequests}); numeric keys
  * compared by value.
  */
-final class P21Reads {
-
-    private final P21Client odata;
-
-    private final RequestFanOut fanOut;
-
-    private final int maxQueryLength;
-
-    P21Reads(P21Client odata, RequestFanOut fanOut, int maxQueryLength) {
-        this.odata = odata;
-        this.fanOut = fanOut;
-        this.maxQueryLength = maxQueryLength;
-    }
+record P21Reads(P21Client odata, RequestFanOut fanOut, int maxQueryLength) {
 
     /**
      * Numeric keys by value ({@code 0100198} and {@code 100198} are one P21 customer);

@@ -17,19 +17,7 @@ import tools.jackson.databind.JsonNode;
  * their {@code inv_loc} rows (one location when a warehouse is asked). See
  * {@link P21Connector}.
  */
-final class P21Stock {
-
-    private final P21Reads reads;
-
-    private final P21Options options;
-
-    private final P21Mapping mapping;
-
-    P21Stock(P21Reads reads, P21Options options, P21Mapping mapping) {
-        this.reads = reads;
-        this.options = options;
-        this.mapping = mapping;
-    }
+record P21Stock(P21Reads reads, P21Options options, P21Mapping mapping) {
 
     ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
         Map<String, Long> uids = itemUids(skus);

@@ -107,8 +107,9 @@ final class SapConnector extends AssembledConnector {
                 options.top());
         SapReads reads = new SapReads(odata, fanOut, options.maxUrlLength());
         return new Parts(new SapOrders(reads), new SapStock(reads, options.availableStockTypes())::stock,
-                new SapPrices(reads, options, clock)::prices, new SapCredit(reads, options)::credit,
-                new SapOrderCreation(reads, options.order())::create, fanOut::close);
+                new SapPrices(reads, options.listConditionType(), options.customerConditionType(), clock)::prices,
+                new SapCredit(reads, options)::credit, new SapOrderCreation(reads, options.order())::create,
+                fanOut::close);
     }
 
 }

@@ -21,16 +21,7 @@ import static dev.erpgraph.erp.sap.SapReads.text;
  * exposure row); available = limit - balance; payment terms are not in these entities.
  * See {@link SapConnector}.
  */
-final class SapCredit {
-
-    private final SapReads reads;
-
-    private final SapOptions options;
-
-    SapCredit(SapReads reads, SapOptions options) {
-        this.reads = reads;
-        this.options = options;
-    }
+record SapCredit(SapReads reads, SapOptions options) {
 
     ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
         Map<String, List<String>> requested = SapReads.canonicalKeys(customerNumbers);

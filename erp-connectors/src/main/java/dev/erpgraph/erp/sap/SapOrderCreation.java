@@ -22,16 +22,7 @@ import static dev.erpgraph.erp.sap.SapReads.text;
  * {@code POST A_SalesOrder} with {@code to_Item} as a plain array, under the CSRF token
  * {@link SapClient} fetches. See {@link SapConnector}.
  */
-final class SapOrderCreation {
-
-    private final SapReads reads;
-
-    private final SapOptions.OrderData orderData;
-
-    SapOrderCreation(SapReads reads, SapOptions.OrderData orderData) {
-        this.reads = reads;
-        this.orderData = orderData;
-    }
+record SapOrderCreation(SapReads reads, SapOptions.OrderData orderData) {
 
     String create(SalesOrderRequest request) {
         String systemId = reads.systemId();

@@ -30,7 +30,7 @@ import static dev.erpgraph.erp.sap.SapReads.text;
  * {@code since} filters pushed down; limit and newest-first are applied per customer to
  * what comes back. See {@link SapConnector}.
  */
-final class SapOrders implements AssembledConnector.OrderReads {
+record SapOrders(SapReads reads) implements AssembledConnector.OrderReads {
 
     static final String SALES_ORDER_SERVICE = "API_SALES_ORDER_SRV";
 
@@ -42,12 +42,6 @@ final class SapOrders implements AssembledConnector.OrderReads {
     private static final Comparator<SalesOrder> NEWEST_FIRST = Comparator.comparing(SalesOrder::orderDate)
         .thenComparing(order -> Long.parseLong(order.number()))
         .reversed();
-
-    private final SapReads reads;
-
-    SapOrders(SapReads reads) {
-        this.reads = reads;
-    }
 
     @Override
     public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {

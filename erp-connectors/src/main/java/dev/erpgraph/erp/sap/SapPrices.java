@@ -34,7 +34,7 @@ import static dev.erpgraph.erp.sap.SapReads.text;
  * material's list condition, which is also the list price; the scale line with the
  * highest quantity not above the asked quantity wins. See {@link SapConnector}.
  */
-final class SapPrices {
+record SapPrices(SapReads reads, String listType, String customerType, Clock clock) {
 
     static final String PRICE_SERVICE = "API_SLSPRICINGCONDITIONRECORD_SRV";
 
@@ -48,21 +48,6 @@ final class SapPrices {
      */
     private record Condition(String record, String type, String customer, String material, BigDecimal rate,
             String currency, TreeMap<BigDecimal, BigDecimal> scales) {
-    }
-
-    private final SapReads reads;
-
-    private final String listType;
-
-    private final String customerType;
-
-    private final Clock clock;
-
-    SapPrices(SapReads reads, SapOptions options, Clock clock) {
-        this.reads = reads;
-        this.listType = options.listConditionType();
-        this.customerType = options.customerConditionType();
-        this.clock = clock;
     }
 
     ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {

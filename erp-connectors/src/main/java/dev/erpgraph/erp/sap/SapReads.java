@@ -20,32 +20,12 @@ import tools.jackson.databind.JsonNode;
  * sent side by side ({@code maxParallelRequests}), keys checked before they are sent, and
  * a row that does not read as documented turned into BAD_RESPONSE.
  */
-final class SapReads {
+record SapReads(SapClient odata, RequestFanOut fanOut, int maxUrlLength) {
 
     private static final int MAX_MATERIAL_LENGTH = 40;
 
-    private final SapClient odata;
-
-    private final RequestFanOut fanOut;
-
-    private final int maxUrlLength;
-
-    SapReads(SapClient odata, RequestFanOut fanOut, int maxUrlLength) {
-        this.odata = odata;
-        this.fanOut = fanOut;
-        this.maxUrlLength = maxUrlLength;
-    }
-
-    SapClient odata() {
-        return odata;
-    }
-
     String systemId() {
         return odata.systemId();
-    }
-
-    int maxUrlLength() {
-        return maxUrlLength;
     }
 
     /**

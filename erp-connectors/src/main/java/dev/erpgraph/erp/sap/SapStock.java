@@ -23,20 +23,11 @@ import static dev.erpgraph.erp.sap.SapReads.text;
  * in {@link SapOptions#availableStockTypes()}. This API has no ATP: quantities in quality
  * inspection ({@code 02}) or blocked ({@code 07}) are on hand but not available.
  */
-final class SapStock {
+record SapStock(SapReads reads, Set<String> availableStockTypes) {
 
     static final String STOCK = "API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod";
 
     private static final String STOCK_SELECT = "$select=Material,Plant,InventoryStockType,MatlWrhsStkQtyInMatlBaseUnit";
-
-    private final SapReads reads;
-
-    private final Set<String> availableStockTypes;
-
-    SapStock(SapReads reads, Set<String> availableStockTypes) {
-        this.reads = reads;
-        this.availableStockTypes = availableStockTypes;
-    }
 
     ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
         Set<String> materials = SapReads.materials(skus);

@@ -43,23 +43,20 @@ final class SxeClient {
      */
     static final Pattern CUSTOMER_NUMBER = Pattern.compile("[1-9][0-9]{0,11}");
 
-    private final String erpSystemId;
-
     private final ErpHttpClient http;
 
     private final SxeTokenClient tokens;
 
     private final SxeOptions options;
 
-    SxeClient(String erpSystemId, ErpHttpClient http, SxeTokenClient tokens, SxeOptions options) {
-        this.erpSystemId = Objects.requireNonNull(erpSystemId, "erpSystemId");
+    SxeClient(ErpHttpClient http, SxeTokenClient tokens, SxeOptions options) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.options = Objects.requireNonNull(options, "options");
     }
 
     String systemId() {
-        return erpSystemId;
+        return http.erpSystemId();
     }
 
     /**
@@ -89,7 +86,7 @@ final class SxeClient {
         JsonNode root = response.json();
         JsonNode inner = root.path("response");
         if (!inner.isObject()) {
-            throw ErpException.badResponse(erpSystemId, operation + " answered without a \"response\" object", null);
+            throw ErpException.badResponse(systemId(), operation + " answered without a \"response\" object", null);
         }
         JsonNode error = inner.path("cErrorMessage");
         String message = error.isString() && !error.stringValue().isBlank() ? error.stringValue().trim() : null;
@@ -103,10 +100,10 @@ final class SxeClient {
      */
     ErpException businessFailure(String what, String erpMessage) {
         if (options.notFound().matcher(erpMessage).find()) {
-            return new ErpException(ErpException.Kind.NOT_FOUND, erpSystemId,
-                    what + " is not known to " + erpSystemId + ": " + erpMessage, erpMessage, null, null);
+            return new ErpException(ErpException.Kind.NOT_FOUND, systemId(),
+                    what + " is not known to " + systemId() + ": " + erpMessage, erpMessage, null, null);
         }
-        return ErpException.rejected(erpSystemId, erpMessage);
+        return ErpException.rejected(systemId(), erpMessage);
     }
 
     private ErpHttpResponse send(String resource, String operation, String body, String token) {

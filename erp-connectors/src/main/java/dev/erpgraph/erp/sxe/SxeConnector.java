@@ -83,8 +83,8 @@ final class SxeConnector extends AssembledConnector {
     }
 
     private static Parts parts(ConnectorSettings settings, SxeOptions options, ErpHttpClient http, Clock clock) {
-        SxeTokenClient tokens = new SxeTokenClient(settings.systemId(), http, settings.auth(), clock);
-        SxeClient api = new SxeClient(settings.systemId(), http, tokens, options);
+        SxeTokenClient tokens = new SxeTokenClient(http, settings.auth(), clock);
+        SxeClient api = new SxeClient(http, tokens, options);
         SxeFanOut fanOut = new SxeFanOut(settings.systemId(), settings.maxConcurrency());
         return new Parts(new SxeOrders(api, fanOut, options), new SxeStock(api, fanOut, options)::stock,
                 new SxePrices(api, fanOut, options)::prices, new SxeCredit(api, fanOut, options)::credit,

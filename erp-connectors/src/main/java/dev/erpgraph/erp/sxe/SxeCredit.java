@@ -17,19 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Credit per customer: the credit limits and the balance, two calls per customer in the
  * fan-out; a customer whose calls fail fails alone. See {@link SxeConnector}.
  */
-final class SxeCredit {
-
-    private final SxeClient api;
-
-    private final SxeFanOut fanOut;
-
-    private final SxeOptions options;
-
-    SxeCredit(SxeClient api, SxeFanOut fanOut, SxeOptions options) {
-        this.api = api;
-        this.fanOut = fanOut;
-        this.options = options;
-    }
+record SxeCredit(SxeClient api, SxeFanOut fanOut, SxeOptions options) {
 
     ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
         List<CreditCall> calls = new ArrayList<>();

@@ -8,16 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Creates a sales order with one order load call. See {@link SxeConnector}.
  */
-final class SxeOrderCreation {
-
-    private final SxeClient api;
-
-    private final SxeOptions options;
-
-    SxeOrderCreation(SxeClient api, SxeOptions options) {
-        this.api = api;
-        this.options = options;
-    }
+record SxeOrderCreation(SxeClient api, SxeOptions options) {
 
     /**
      * Loads the order with {@code sxapisfoeordertotloadv4}: header

@@ -24,23 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  * back by enter date), then rounds of detail reads of the newest candidates every
  * customer still needs, all customers in one fan-out. See {@link SxeConnector}.
  */
-final class SxeOrders implements AssembledConnector.OrderReads {
+record SxeOrders(SxeClient api, SxeFanOut fanOut, SxeOptions options) implements AssembledConnector.OrderReads {
 
     private static final Pattern ORDER_NUMBER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
 
     private static final int MAX_RECORD_LIMIT = 10_000;
-
-    private final SxeClient api;
-
-    private final SxeFanOut fanOut;
-
-    private final SxeOptions options;
-
-    SxeOrders(SxeClient api, SxeFanOut fanOut, SxeOptions options) {
-        this.api = api;
-        this.fanOut = fanOut;
-        this.options = options;
-    }
 
     @Override
     public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {

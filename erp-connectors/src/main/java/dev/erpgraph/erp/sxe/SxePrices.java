@@ -18,19 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its keys, with price breaks; a key SX.e answers with an error fails alone. See
  * {@link SxeConnector}.
  */
-final class SxePrices {
-
-    private final SxeClient api;
-
-    private final SxeFanOut fanOut;
-
-    private final SxeOptions options;
-
-    SxePrices(SxeClient api, SxeFanOut fanOut, SxeOptions options) {
-        this.api = api;
-        this.fanOut = fanOut;
-        this.options = options;
-    }
+record SxePrices(SxeClient api, SxeFanOut fanOut, SxeOptions options) {
 
     ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
         Map<String, List<PriceKey>> byCustomer = keys.stream()

@@ -12,19 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Stock per product: one {@code sxapiicproductavailbywhse} call per sku, in the
  * connector's fan-out. See {@link SxeConnector}.
  */
-final class SxeStock {
-
-    private final SxeClient api;
-
-    private final SxeFanOut fanOut;
-
-    private final SxeOptions options;
-
-    SxeStock(SxeClient api, SxeFanOut fanOut, SxeOptions options) {
-        this.api = api;
-        this.fanOut = fanOut;
-        this.options = options;
-    }
+record SxeStock(SxeClient api, SxeFanOut fanOut, SxeOptions options) {
 
     ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
         List<String> products = skus.stream().filter(sku -> sku != null && !sku.isBlank()).toList();

@@ -208,7 +208,7 @@ class P21NormalizationTests {
                                 dev.erpgraph.erp.config.ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()),
                         Clock.systemUTC()),
                 10);
-        return new P21TransactionClient(odata, options(Map.of()), "p21", Clock.systemUTC());
+        return new P21TransactionClient(odata, options(Map.of()), Clock.systemUTC());
     }
 
     private static ErpHttpResponse response(int status, String body) {
