@@ -2,6 +2,7 @@ package dev.erpgraph.erp.businesscentral;
 
 import java.util.regex.Pattern;
 
+import dev.erpgraph.erp.ConnectorOptions;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.http.RequestFanOut;
 
@@ -47,24 +48,27 @@ record BusinessCentralOptions(String tenantId, String environment, String compan
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     static BusinessCentralOptions from(ConnectorSettings settings) {
-        boolean pageSizeSet = settings.text("maxPageSize", null) != null;
-        return new BusinessCentralOptions(name(settings, "tenantId", null), name(settings, "environment", "production"),
-                name(settings, "companyId", null),
-                pageSizeSet ? settings.wholeNumber("maxPageSize", 20_000, 1, 20_000) : null,
-                settings.wholeNumber("maxUrlLength", 2048, 200, 64_000), RequestFanOut.maxParallelRequests(settings, 8),
-                settings.name("localCurrency", "USD", CURRENCY, "an ISO 4217 currency code"),
-                String.join("/", name(settings, "customApiPublisher", "erpgraph"),
-                        name(settings, "customApiGroup", "distribution"), name(settings, "customApiVersion", "v1.0")),
-                new StockPage(name(settings, "stockEntitySet", "itemLocationStocks"),
-                        name(settings, "stockItemField", "itemNumber"),
-                        name(settings, "stockLocationField", "locationCode"),
-                        name(settings, "stockOnHandField", "inventory"),
-                        name(settings, "stockReservedField", "reservedQtyOnInventory")),
-                name(settings, "priceEntitySet", "customerPriceListLines"));
+        ConnectorOptions options = ConnectorOptions.of(settings);
+        boolean pageSizeSet = options.text("maxPageSize", null) != null;
+        BusinessCentralOptions parsed = new BusinessCentralOptions(name(options, "tenantId", null),
+                name(options, "environment", "production"), name(options, "companyId", null),
+                pageSizeSet ? options.wholeNumber("maxPageSize", 20_000, 1, 20_000) : null,
+                options.wholeNumber("maxUrlLength", 2048, 200, 64_000), RequestFanOut.maxParallelRequests(options, 8),
+                options.name("localCurrency", "USD", CURRENCY, "an ISO 4217 currency code"),
+                String.join("/", name(options, "customApiPublisher", "erpgraph"),
+                        name(options, "customApiGroup", "distribution"), name(options, "customApiVersion", "v1.0")),
+                new StockPage(name(options, "stockEntitySet", "itemLocationStocks"),
+                        name(options, "stockItemField", "itemNumber"),
+                        name(options, "stockLocationField", "locationCode"),
+                        name(options, "stockOnHandField", "inventory"),
+                        name(options, "stockReservedField", "reservedQtyOnInventory")),
+                name(options, "priceEntitySet", "customerPriceListLines"));
+        options.rejectUnknown();
+        return parsed;
     }
 
-    private static String name(ConnectorSettings settings, String key, String defaultValue) {
-        return settings.name(key, defaultValue, NAME, A_NAME);
+    private static String name(ConnectorOptions options, String key, String defaultValue) {
+        return options.name(key, defaultValue, NAME, A_NAME);
     }
 
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.ConnectorOptions;
 import dev.erpgraph.erp.ErpException;
 
 /**
@@ -72,8 +72,8 @@ public final class RequestFanOut implements AutoCloseable {
      * A connector's option {@value #OPTION} if set (1 to 64), else the given default: for
      * each ERP's options record.
      */
-    public static int maxParallelRequests(ConnectorSettings settings, int defaultMaxParallelRequests) {
-        return settings.wholeNumber(OPTION, defaultMaxParallelRequests, 1, MAX_PARALLEL_REQUESTS);
+    public static int maxParallelRequests(ConnectorOptions options, int defaultMaxParallelRequests) {
+        return options.wholeNumber(OPTION, defaultMaxParallelRequests, 1, MAX_PARALLEL_REQUESTS);
     }
 
     public int maxParallelRequests() {

@@ -86,9 +86,9 @@ final class NetSuiteConnector extends AssembledConnector {
 
     private static Parts parts(ConnectorSettings settings, NetSuiteOptions options, ErpHttpClient http, Clock clock) {
         String tokenUrl = settings.auth().tokenUrl() == null ? TOKEN_PATH : settings.auth().tokenUrl();
-        String pem = settings.text("private-key", settings.auth().clientSecret());
         NetSuiteClientAssertion assertion = new NetSuiteClientAssertion(settings.auth().clientId(),
-                options.certificateId(), NetSuiteClientAssertion.privateKey(pem), settings.auth().scope());
+                options.certificateId(), NetSuiteClientAssertion.privateKey(options.privateKeyPem()),
+                settings.auth().scope());
         NetSuiteClient client = new NetSuiteClient(http, new NetSuiteTokenClient(http, tokenUrl, assertion, clock));
         RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
         NetSuiteReads reads = new NetSuiteReads(new SuiteQlClient(client, options.pageSize()), fanOut,

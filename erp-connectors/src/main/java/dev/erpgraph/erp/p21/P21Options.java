@@ -2,6 +2,7 @@ package dev.erpgraph.erp.p21;
 
 import java.util.regex.Pattern;
 
+import dev.erpgraph.erp.ConnectorOptions;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.http.RequestFanOut;
 
@@ -60,31 +61,34 @@ record P21Options(int pageSize, int maxQueryLength, String currency, String orde
     private static final String A_COLUMN = "a P21 column or view name (letters, digits, '_')";
 
     static P21Options from(ConnectorSettings settings) {
-        return new P21Options(settings.wholeNumber("pageSize", 1000, 1, 10_000),
-                settings.wholeNumber("maxQueryLength", 1800, 200, 32_000),
-                settings.name("currency", "USD", Pattern.compile("[A-Z]{3}"), "an ISO 4217 currency code"),
-                column(settings, "orderHoldColumn", "approved"), settings.text("orderHoldValue", "N"),
-                column(settings, "shippedColumn", "qty_on_pick_tickets"),
-                column(settings, "lineLocationColumn", "source_loc_id"),
-                column(settings, "allocatedColumn", "qty_allocated"),
-                column(settings, "creditHoldColumn", "credit_status"),
-                column(settings, "priceView", "p21_view_customer_item_price"),
-                column(settings, "listPriceColumn", "list_price"), locations(settings),
-                settings.wholeNumber("defaultLocationId", 10L, 1L, Long.MAX_VALUE), settings.text("taker", "WEBAPI"),
-                RequestFanOut.maxParallelRequests(settings, 4));
+        ConnectorOptions options = ConnectorOptions.of(settings);
+        P21Options parsed = new P21Options(options.wholeNumber("pageSize", 1000, 1, 10_000),
+                options.wholeNumber("maxQueryLength", 1800, 200, 32_000),
+                options.name("currency", "USD", Pattern.compile("[A-Z]{3}"), "an ISO 4217 currency code"),
+                column(options, "orderHoldColumn", "approved"), options.text("orderHoldValue", "N"),
+                column(options, "shippedColumn", "qty_on_pick_tickets"),
+                column(options, "lineLocationColumn", "source_loc_id"),
+                column(options, "allocatedColumn", "qty_allocated"),
+                column(options, "creditHoldColumn", "credit_status"),
+                column(options, "priceView", "p21_view_customer_item_price"),
+                column(options, "listPriceColumn", "list_price"), locations(options),
+                options.wholeNumber("defaultLocationId", 10L, 1L, Long.MAX_VALUE), options.text("taker", "WEBAPI"),
+                RequestFanOut.maxParallelRequests(options, 4));
+        options.rejectUnknown();
+        return parsed;
     }
 
-    private static String column(ConnectorSettings settings, String key, String defaultName) {
-        return settings.name(key, defaultName, COLUMN, A_COLUMN);
+    private static String column(ConnectorOptions options, String key, String defaultName) {
+        return options.name(key, defaultName, COLUMN, A_COLUMN);
     }
 
-    private static P21Locations locations(ConnectorSettings settings) {
-        String value = settings.text("locations", DEFAULT_LOCATIONS);
+    private static P21Locations locations(ConnectorOptions options) {
+        String value = options.text("locations", DEFAULT_LOCATIONS);
         try {
             return P21Locations.parse(value);
         }
         catch (IllegalArgumentException ex) {
-            throw settings.invalid("locations", "must look like 10=CLE,20=CMH", value);
+            throw options.invalid("locations", "must look like 10=CLE,20=CMH", value);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.erpgraph.erp.ConnectorOptions;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.http.RequestFanOut;
 
@@ -55,33 +56,35 @@ record SapOptions(String servicesPath, int top, int maxUrlLength, int maxParalle
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,10}");
 
     static SapOptions from(ConnectorSettings settings) {
-        return new SapOptions(settings.name("servicesPath", "/sap/opu/odata/sap/", PATH, "a URL path"),
-                settings.wholeNumber("top", 1_000_000, 0, Integer.MAX_VALUE),
-                settings.wholeNumber("maxUrlLength", 7500, 1000, 64_000),
-                RequestFanOut.maxParallelRequests(settings, 4), stockTypes(settings),
-                settings.name("prices.listConditionType", "PR00", CODE, "an SAP condition type"),
-                settings.name("prices.customerConditionType", "PPR0", CODE, "an SAP condition type"),
-                settings.name("credit.segment", "1000", CODE, "an SAP credit segment"),
-                settings.name("credit.accountPath", "API_CRDTMBUSINESSPARTNER/CreditManagementAccount", ENTITY_SET,
+        ConnectorOptions options = ConnectorOptions.of(settings);
+        SapOptions parsed = new SapOptions(options.name("servicesPath", "/sap/opu/odata/sap/", PATH, "a URL path"),
+                options.wholeNumber("top", 1_000_000, 0, Integer.MAX_VALUE),
+                options.wholeNumber("maxUrlLength", 7500, 1000, 64_000), RequestFanOut.maxParallelRequests(options, 4),
+                stockTypes(options), options.name("prices.listConditionType", "PR00", CODE, "an SAP condition type"),
+                options.name("prices.customerConditionType", "PPR0", CODE, "an SAP condition type"),
+                options.name("credit.segment", "1000", CODE, "an SAP credit segment"),
+                options.name("credit.accountPath", "API_CRDTMBUSINESSPARTNER/CreditManagementAccount", ENTITY_SET,
                         "SERVICE/EntitySet"),
-                settings.name("credit.exposurePath", "API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure", ENTITY_SET,
+                options.name("credit.exposurePath", "API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure", ENTITY_SET,
                         "SERVICE/EntitySet"),
-                settings.name("credit.exposureAmountField", "CustomerCreditExposureAmount", FIELD,
+                options.name("credit.exposureAmountField", "CustomerCreditExposureAmount", FIELD,
                         "an OData property name"),
-                new OrderData(settings.name("order.salesOrderType", "OR", CODE, "an SAP code"),
-                        settings.name("order.salesOrganization", "1710", CODE, "an SAP code"),
-                        settings.name("order.distributionChannel", "10", CODE, "an SAP code"),
-                        settings.name("order.division", "00", CODE, "an SAP code")));
+                new OrderData(options.name("order.salesOrderType", "OR", CODE, "an SAP code"),
+                        options.name("order.salesOrganization", "1710", CODE, "an SAP code"),
+                        options.name("order.distributionChannel", "10", CODE, "an SAP code"),
+                        options.name("order.division", "00", CODE, "an SAP code")));
+        options.rejectUnknown();
+        return parsed;
     }
 
-    private static Set<String> stockTypes(ConnectorSettings settings) {
-        String value = settings.text("stock.availableStockTypes", "01");
+    private static Set<String> stockTypes(ConnectorOptions options) {
+        String value = options.text("stock.availableStockTypes", "01");
         Set<String> types = Arrays.stream(value.split(","))
             .map(String::trim)
             .filter(type -> !type.isEmpty())
             .collect(Collectors.toUnmodifiableSet());
         if (types.isEmpty() || !types.stream().allMatch(type -> CODE.matcher(type).matches())) {
-            throw settings.invalid("stock.availableStockTypes", "must be SAP stock type codes, comma-separated", value);
+            throw options.invalid("stock.availableStockTypes", "must be SAP stock type codes, comma-separated", value);
         }
         return types;
     }

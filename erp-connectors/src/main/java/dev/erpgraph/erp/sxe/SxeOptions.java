@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.erpgraph.erp.ConnectorOptions;
 import dev.erpgraph.erp.ConnectorSettings;
 
 /**
@@ -61,36 +62,40 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
     private static final Pattern OPERATION_NAME = Pattern.compile("[a-z0-9]{3,80}");
 
     static SxeOptions from(ConnectorSettings settings) {
+        ConnectorOptions options = ConnectorOptions.of(settings);
         Operations defaults = Operations.DEFAULTS;
-        Operations operations = new Operations(operation(settings, "operation.orderList", defaults.orderList()),
-                operation(settings, "operation.singleOrder", defaults.singleOrder()),
-                operation(settings, "operation.pricing", defaults.pricing()),
-                operation(settings, "operation.availability", defaults.availability()),
-                operation(settings, "operation.credit", defaults.credit()),
-                operation(settings, "operation.balance", defaults.balance()),
-                operation(settings, "operation.createOrder", defaults.createOrder()));
-        return new SxeOptions(settings.wholeNumber("companyNumber", 1, 1, 9999), settings.text("operatorInit", "api"),
-                settings.text("currency", "USD"), settings.wholeNumber("recordLimit", 100, 1, 10_000),
-                settings.text("transactionTypes", "SO"), operations, settings.text("holdField", "approvty"),
-                settings.lowercaseList("holdValues", "h,n"), settings.lowercaseList("creditHoldSellTypes", "n"),
-                settings.text("pricingWarehouse", ""), settings.text("stockRegion", ""), notFound(settings));
+        Operations operations = new Operations(operation(options, "operation.orderList", defaults.orderList()),
+                operation(options, "operation.singleOrder", defaults.singleOrder()),
+                operation(options, "operation.pricing", defaults.pricing()),
+                operation(options, "operation.availability", defaults.availability()),
+                operation(options, "operation.credit", defaults.credit()),
+                operation(options, "operation.balance", defaults.balance()),
+                operation(options, "operation.createOrder", defaults.createOrder()));
+        SxeOptions parsed = new SxeOptions(options.wholeNumber("companyNumber", 1, 1, 9999),
+                options.text("operatorInit", "api"), options.text("currency", "USD"),
+                options.wholeNumber("recordLimit", 100, 1, 10_000), options.text("transactionTypes", "SO"), operations,
+                options.text("holdField", "approvty"), options.lowercaseList("holdValues", "h,n"),
+                options.lowercaseList("creditHoldSellTypes", "n"), options.text("pricingWarehouse", ""),
+                options.text("stockRegion", ""), notFound(options));
+        options.rejectUnknown();
+        return parsed;
     }
 
     /**
      * The name becomes a path segment: never let configuration smuggle '/', '?' or '..'
      * into the URL.
      */
-    private static String operation(ConnectorSettings settings, String key, String defaultName) {
-        return settings.name(key, defaultName, OPERATION_NAME, "an SX.API operation name (3 to 80 of a-z, 0-9)");
+    private static String operation(ConnectorOptions options, String key, String defaultName) {
+        return options.name(key, defaultName, OPERATION_NAME, "an SX.API operation name (3 to 80 of a-z, 0-9)");
     }
 
-    private static Pattern notFound(ConnectorSettings settings) {
-        String value = settings.text("notFoundPattern", "(?i)not set up|not found|not on file|does not exist");
+    private static Pattern notFound(ConnectorOptions options) {
+        String value = options.text("notFoundPattern", "(?i)not set up|not found|not on file|does not exist");
         try {
             return Pattern.compile(value);
         }
         catch (PatternSyntaxException ex) {
-            throw settings.invalid("notFoundPattern", "must be a regular expression", value);
+            throw options.invalid("notFoundPattern", "must be a regular expression", value);
         }
     }
 

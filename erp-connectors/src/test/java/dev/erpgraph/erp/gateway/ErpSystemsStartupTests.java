@@ -65,6 +65,12 @@ class ErpSystemsStartupTests {
     }
 
     @Test
+    void aMisspeltOptionFailsStartUpWithoutShowingItsValue() {
+        assertStartUpFails(List.of("erp.systems.sap.kind=SAP_S4HANA", "erp.systems.sap.options.maxUrlLenght=5000"),
+                "erp.systems.sap.options.maxUrlLenght: is not an option of SAP_S4HANA systems");
+    }
+
+    @Test
     void anOptionIsFoundAsEnvironmentVariablesSpellIt() {
         assertStartUpFails(List.of("erp.systems.sap.kind=SAP_S4HANA", "erp.systems.sap.options.MAX_URL_LENGTH=12"),
                 "erp.systems.sap.options.maxUrlLength: must be a whole number between 1000 and 64000, was '12'");
