@@ -50,18 +50,28 @@ public final class ErpSystems implements AutoCloseable {
             Duration defaultTimeout, UnaryOperator<String> placeholders, MeterRegistry meters) {
         Map<ErpKind, ErpConnectorFactory> byKind = new EnumMap<>(ErpKind.class);
         factories.forEach(factory -> byKind.put(factory.kind(), factory));
-        configured.forEach((id, properties) -> {
-            ErpConnectorFactory factory = byKind.get(properties.kind());
-            if (factory == null) {
-                throw new IllegalStateException("erp.systems." + id + ": no connector for kind " + properties.kind());
-            }
-            Duration timeout = properties.timeout() == null ? defaultTimeout : properties.timeout();
-            ConnectorSettings settings = new ConnectorSettings(id, properties.kind(), properties.name(),
-                    properties.auth(), timeout, properties.maxConcurrency() == null ? 4 : properties.maxConcurrency(),
-                    properties.options());
-            ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout, meters);
-            systems.put(id, new ErpSystem(id, properties, factory.create(settings, http), factory));
-        });
+        try {
+            configured.forEach((id, properties) -> add(id, properties, byKind, defaultTimeout, placeholders, meters));
+        }
+        catch (RuntimeException ex) {
+            // A later system's bad option: the connectors built so far let their threads
+            // go.
+            close();
+            throw ex;
+        }
+    }
+
+    private void add(String id, ErpSystemProperties properties, Map<ErpKind, ErpConnectorFactory> byKind,
+            Duration defaultTimeout, UnaryOperator<String> placeholders, MeterRegistry meters) {
+        ErpConnectorFactory factory = byKind.get(properties.kind());
+        if (factory == null) {
+            throw new IllegalStateException("erp.systems." + id + ": no connector for kind " + properties.kind());
+        }
+        Duration timeout = properties.timeout() == null ? defaultTimeout : properties.timeout();
+        ConnectorSettings settings = new ConnectorSettings(id, properties.kind(), properties.name(), properties.auth(),
+                timeout, properties.maxConcurrency() == null ? 4 : properties.maxConcurrency(), properties.options());
+        ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout, meters);
+        systems.put(id, new ErpSystem(id, properties, factory.create(settings, http), factory));
     }
 
     public Collection<ErpSystem> all() {
