@@ -2,6 +2,7 @@ package dev.erpgraph.erp;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * What a batched connector call answers: a value per key it found, a failure per key that
@@ -18,6 +19,26 @@ public record ErpBatch<K, V>(Map<K, V> values, Map<K, ErpException> failures) {
 
     public static <K, V> ErpBatch<K, V> of(Map<K, V> values) {
         return new ErpBatch<>(values, Map.of());
+    }
+
+    /**
+     * The value of each key from what the ERP answered for it, key by key: an
+     * {@link ErpException} while reading one key's rows (a field that does not read)
+     * fails that key alone, and the others keep their values.
+     */
+    public static <K, I, V> ErpBatch<K, V> eachKey(Map<K, I> answers,
+            BiFunction<? super K, ? super I, ? extends V> value) {
+        Map<K, V> values = new HashMap<>();
+        Map<K, ErpException> failures = new HashMap<>();
+        answers.forEach((key, answer) -> {
+            try {
+                values.put(key, value.apply(key, answer));
+            }
+            catch (ErpException ex) {
+                failures.put(key, ex);
+            }
+        });
+        return new ErpBatch<>(values, failures);
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.erpgraph.erp;
 
 /**
- * Optional features a connector declares, so callers and docs can tell what an ERP really
- * offers.
+ * Optional features a connector declares ({@link ErpConnector#capabilities()}), so that
+ * callers, docs and the shared connector contract test can tell what an ERP really
+ * offers: a scenario an ERP cannot support is gated on its capability. Each connector's
+ * set must be true to what it does.
  */
 public enum ErpCapability {
 
@@ -12,7 +14,11 @@ public enum ErpCapability {
     PER_WAREHOUSE_STOCK,
     /** Many customers are read in one request (filters, IN lists), not one call each. */
     MULTI_CUSTOMER_READS,
-    /** The ERP pushes change notifications itself (webhooks, business events). */
+    /**
+     * The ERP pushes change notifications itself (BC webhooks, SAP business events), in a
+     * format its factory's event parser reads; without it, a deployment's script posts
+     * signed events.
+     */
     CHANGE_EVENTS,
     /** Sales orders can be created. */
     SALES_ORDER_CREATE

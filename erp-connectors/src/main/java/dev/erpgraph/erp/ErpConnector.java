@@ -13,8 +13,10 @@ import java.util.Set;
  * <p>
  * Connectors are called from many threads at once and must be thread-safe. They apply no
  * cache, timeout or circuit breaker of their own: the gateway wraps every call in those.
+ * A connector lives as long as the application; {@link #close()} is called once, at
+ * shutdown.
  */
-public interface ErpConnector {
+public interface ErpConnector extends AutoCloseable {
 
     /**
      * The configured system id ({@code erp.systems.<id>}): instance name for cache,
@@ -55,5 +57,13 @@ public interface ErpConnector {
      * refuses it.
      */
     String createSalesOrder(SalesOrderRequest request);
+
+    /**
+     * Releases the threads the connector sends requests on; called once, at shutdown,
+     * when no call is expected any more. A connector holding nothing keeps this default.
+     */
+    @Override
+    default void close() {
+    }
 
 }

@@ -31,8 +31,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
  * the {@link AuditPrincipal} thread-local, the MDC, and (for loaders) the principal the
  * request's own GraphQL context names. It decorates the application's
  * {@link BatchLoaderRegistry} (every loader registered through it) and every connector
- * the {@link ErpConnectorFactory} beans create (JDK proxies, so whatever the SPI adds is
- * passed through).
+ * the {@link ErpConnectorFactory} beans create (a JDK proxy of the connector SPI, so
+ * whatever the SPI adds is passed through).
  */
 public final class ContextSightings implements BeanPostProcessor {
 
@@ -77,9 +77,9 @@ public final class ContextSightings implements BeanPostProcessor {
             return new SightedRegistry(registry);
         }
         if (bean instanceof ErpConnectorFactory factory) {
-            return proxy(ErpConnectorFactory.class, factory,
-                    (method, result) -> method.getName().equals("create") && result != null
-                            ? proxy(ErpConnector.class, (ErpConnector) result, null) : result);
+            return new ErpConnectorFactory(factory.kind(), factory.defaultLimits(), factory.eventParser(),
+                    (settings, http) -> proxy(ErpConnector.class, factory.create(settings, http), null)) {
+            };
         }
         return bean;
     }

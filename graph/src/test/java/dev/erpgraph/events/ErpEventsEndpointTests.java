@@ -21,10 +21,13 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
+import dev.erpgraph.erp.businesscentral.BusinessCentralConnectorFactory;
 import dev.erpgraph.erp.events.ErpEvents;
 import dev.erpgraph.erp.gateway.CustomerRef;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.StockRef;
+import dev.erpgraph.erp.netsuite.NetSuiteConnectorFactory;
+import dev.erpgraph.erp.sap.SapConnectorFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -254,31 +257,23 @@ class ErpEventsEndpointTests {
 
         @Bean
         ErpConnectorFactory netSuiteForTests() {
-            return factory(ErpKind.NETSUITE);
+            return counting(new NetSuiteConnectorFactory());
         }
 
         @Bean
         ErpConnectorFactory businessCentralForTests() {
-            return factory(ErpKind.BUSINESS_CENTRAL);
+            return counting(new BusinessCentralConnectorFactory());
         }
 
         @Bean
         ErpConnectorFactory sapForTests() {
-            return factory(ErpKind.SAP_S4HANA);
+            return counting(new SapConnectorFactory());
         }
 
-        private static ErpConnectorFactory factory(ErpKind kind) {
-            return new ErpConnectorFactory() {
-                @Override
-                public ErpKind kind() {
-                    return kind;
-                }
-
-                @Override
-                public ErpConnector create(dev.erpgraph.erp.ConnectorSettings settings,
-                        dev.erpgraph.erp.http.ErpHttpClient http) {
-                    return new CountingConnector(settings.systemId(), kind);
-                }
+        /** The ERP's own factory (limits, event parser) with a counting connector. */
+        private static ErpConnectorFactory counting(ErpConnectorFactory real) {
+            return new ErpConnectorFactory(real.kind(), real.defaultLimits(), real.eventParser(),
+                    (settings, http) -> new CountingConnector(settings.systemId(), real.kind())) {
             };
         }
 

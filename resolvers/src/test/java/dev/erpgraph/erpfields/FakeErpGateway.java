@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.config.ErpSystemProperties;
@@ -47,20 +48,25 @@ public final class FakeErpGateway {
                     new ErpSystemProperties(erp.kind(), null, "http://erp.invalid", null, null, null, null));
             byId.put(erp.systemId(), erp);
         }
-        ErpConnectorFactory factory = new ErpConnectorFactory() {
-            @Override
-            public ErpKind kind() {
-                return ErpKind.SAP_S4HANA;
-            }
-
-            @Override
-            public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
-                return byId.get(settings.systemId());
-            }
-        };
-        ErpSystems systems = new ErpSystems(configured, List.of(factory), Duration.ofSeconds(1),
-                UnaryOperator.identity(), new SimpleMeterRegistry());
+        List<ErpConnectorFactory> factories = byId.values()
+            .stream()
+            .map(FakeErp::kind)
+            .distinct()
+            .map(kind -> (ErpConnectorFactory) new FakeFactory(kind, byId))
+            .toList();
+        ErpSystems systems = new ErpSystems(configured, factories, Duration.ofSeconds(1), UnaryOperator.identity(),
+                new SimpleMeterRegistry());
         return new ErpGateway(systems, new PassingThrough());
+    }
+
+    /** Hands each system its fake ERP, whatever its kind. */
+    private static final class FakeFactory extends ErpConnectorFactory {
+
+        FakeFactory(ErpKind kind, Map<String, FakeErp> byId) {
+            super(kind, ErpCallLimits.UNPUBLISHED, (erpSystemId, body, headers, secret) -> List.of(),
+                    (settings, http) -> byId.get(settings.systemId()));
+        }
+
     }
 
     private static final class PassingThrough implements ErpCallPolicy {

@@ -35,7 +35,7 @@ final class BusinessCentralClient {
 
     private final ErpHttpClient http;
 
-    private final EntraTokenClient tokens;
+    private final BusinessCentralTokenClient tokens;
 
     private final String apiRoot;
 
@@ -43,12 +43,13 @@ final class BusinessCentralClient {
 
     private final Integer maxPageSize;
 
-    BusinessCentralClient(ErpHttpClient http, EntraTokenClient tokens, String tenantId, String environment,
+    BusinessCentralClient(ErpHttpClient http, BusinessCentralTokenClient tokens, String tenantId, String environment,
             String companyId, String customApiPath, Integer maxPageSize) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        String environmentRoot = "/v2.0/" + segment(tenantId, "tenantId") + "/" + segment(environment, "environment");
-        String company = "/companies(" + segment(companyId, "companyId") + ")";
+        // Checked names (BusinessCentralOptions): nothing here can add a path segment.
+        String environmentRoot = "/v2.0/" + tenantId + "/" + environment;
+        String company = "/companies(" + companyId + ")";
         this.apiRoot = environmentRoot + "/api/v2.0" + company;
         this.customApiRoot = environmentRoot + "/api/" + customApiPath + company;
         this.maxPageSize = maxPageSize;
@@ -141,14 +142,6 @@ final class BusinessCentralClient {
             throw ErpException.badResponse(erpSystemId(), "@odata.nextLink points at another host", null);
         }
         return nextLink;
-    }
-
-    private static String segment(String value, String option) {
-        if (value == null || value.isBlank() || !value.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("Business Central option '" + option
-                    + "' must be set to a GUID or name of letters, digits, '.', '_' or '-', was '" + value + "'");
-        }
-        return value;
     }
 
 }

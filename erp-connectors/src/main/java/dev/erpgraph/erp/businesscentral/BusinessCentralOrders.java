@@ -3,19 +3,33 @@ package dev.erpgraph.erp.businesscentral;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
+import dev.erpgraph.erp.AssembledConnector;
+import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.Money;
+import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
+import dev.erpgraph.erp.http.QueryStrings;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns a {@code salesOrders} entity (with {@code salesOrderLines} and {@code customer}
- * expanded) into a {@link SalesOrder}.
+ * Reads sales orders, by customer or by number, and turns a {@code salesOrders} entity
+ * (with {@code salesOrderLines} and {@code customer} expanded) into a {@link SalesOrder}.
+ * A customer without orders costs one more read of {@code customers}, to tell "no orders"
+ * from "unknown customer". Status and date are pushed down as far as they map onto
+ * fields; the per-customer limit and newest-first order are applied here (OData has no
+ * per-group top).
  *
  * <p>
  * Business Central has no single order status: the API's {@code status} is only the
@@ -47,9 +61,113 @@ import tools.jackson.databind.JsonNode;
  * order total is {@code totalAmountExcludingTax}, the net total other ERPs report;
  * currency {@code ""} is the company's local currency.
  */
-final class BusinessCentralOrders {
+record BusinessCentralOrders(BusinessCentralReads reads,
+        String localCurrency) implements AssembledConnector.OrderReads {
 
-    private BusinessCentralOrders() {
+    /**
+     * Only what {@link #order} maps: a BC sales order carries ~40 properties (three
+     * addresses, tax and discount amounts) and each line ~30, and an order page is mostly
+     * those.
+     */
+    private static final String ORDER_SELECT = "id,number,customerNumber,status,fullyShipped,orderDate,"
+            + "requestedDeliveryDate,totalAmountExcludingTax,currencyCode";
+
+    private static final String ORDER_EXPAND = "salesOrderLines($select=sequence,lineType,lineObjectNumber,"
+            + "description,quantity,shippedQuantity,invoicedQuantity,unitPrice,netAmount,locationId),"
+            + "customer($select=number,blocked)";
+
+    /**
+     * BC's "no location": never in {@code locations}, so it must not trigger a re-read.
+     */
+    private static final String NO_LOCATION = "00000000-0000-0000-0000-000000000000";
+
+    private static final Comparator<SalesOrder> NEWEST_FIRST = Comparator.comparing(SalesOrder::orderDate)
+        .thenComparing(SalesOrder::number, BusinessCentralOrders::compareNumbers)
+        .reversed();
+
+    @Override
+    public ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query) {
+        Set<String> asked = BusinessCentralReads.codes(customerNumbers);
+        if (asked.isEmpty()) {
+            return ErpBatch.of(Map.of());
+        }
+        List<SalesOrder> orders = read("customerNumber", asked, pushedDown(query));
+        Map<String, List<SalesOrder>> result = new HashMap<>(query.newestPerCustomer(
+                orders.stream().filter(order -> asked.contains(order.customerNumber())).toList(), NEWEST_FIRST));
+        Set<String> withoutOrders = new TreeSet<>(asked);
+        withoutOrders.removeAll(result.keySet());
+        for (String known : reads.existingCustomers(withoutOrders)) {
+            result.put(known, List.of());
+        }
+        return ErpBatch.of(result);
+    }
+
+    @Override
+    public ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
+        Set<String> asked = BusinessCentralReads.codes(orderNumbers);
+        if (asked.isEmpty()) {
+            return ErpBatch.of(Map.of());
+        }
+        Map<String, SalesOrder> result = new HashMap<>();
+        for (SalesOrder order : read("number", asked, "")) {
+            if (asked.contains(order.number())) {
+                result.put(order.number(), order);
+            }
+        }
+        return ErpBatch.of(result);
+    }
+
+    /**
+     * Status and date conditions BC can evaluate: {@code orderDate} and
+     * {@code fullyShipped}.
+     */
+    static String pushedDown(OrderQuery query) {
+        StringBuilder condition = new StringBuilder();
+        if (query.since() != null) {
+            condition.append(" and orderDate ge ").append(query.since());
+        }
+        Set<OrderStatus> statuses = query.statuses();
+        if (!statuses.isEmpty()) {
+            boolean wantsShipped = statuses.contains(OrderStatus.SHIPPED) || statuses.contains(OrderStatus.INVOICED);
+            boolean wantsUnshipped = statuses.stream()
+                .anyMatch(status -> status != OrderStatus.SHIPPED && status != OrderStatus.INVOICED);
+            if (!wantsShipped) {
+                condition.append(" and fullyShipped eq false");
+            }
+            else if (!wantsUnshipped) {
+                condition.append(" and fullyShipped eq true");
+            }
+        }
+        return condition.toString();
+    }
+
+    private List<SalesOrder> read(String keyField, Set<String> keys, String condition) {
+        BusinessCentralClient client = reads.client();
+        Function<String, String> path = filter -> client
+            .api("salesOrders?$filter=" + QueryStrings.encode(filter + condition) + "&$select="
+                    + QueryStrings.encode(ORDER_SELECT) + "&$expand=" + QueryStrings.encode(ORDER_EXPAND));
+        List<JsonNode> rows = reads.getAll("orders", reads.paths(keyField, keys, path));
+        Set<String> locationIds = new HashSet<>();
+        rows.forEach(row -> row.path("salesOrderLines").forEach(line -> {
+            String id = BusinessCentralFields.text(line, "locationId");
+            if (id != null && !id.equals(NO_LOCATION)) {
+                locationIds.add(id);
+            }
+        }));
+        Map<String, String> locationCodes = reads.locationCodes(locationIds);
+        List<SalesOrder> orders = new ArrayList<>(rows.size());
+        for (JsonNode row : rows) {
+            orders.add(order(row, localCurrency, locationCodes, reads.systemId()));
+        }
+        return orders;
+    }
+
+    private static int compareNumbers(String left, String right) {
+        if (left.length() != right.length() && left.chars().allMatch(Character::isDigit)
+                && right.chars().allMatch(Character::isDigit)) {
+            return Integer.compare(left.length(), right.length());
+        }
+        return left.compareTo(right);
     }
 
     static SalesOrder order(JsonNode order, String localCurrency, Map<String, String> locationCodes,

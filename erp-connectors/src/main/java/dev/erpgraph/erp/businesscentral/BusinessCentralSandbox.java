@@ -132,7 +132,7 @@ class BusinessCentralSandbox {
         if (!BusinessCentralSandboxErp.CLIENT_SECRET.equals(form.getFirst("client_secret"))) {
             return entraError(401, "invalid_client", 7000215, "Invalid client secret provided.");
         }
-        if (!EntraTokenClient.DEFAULT_SCOPE.equals(form.getFirst("scope"))) {
+        if (!BusinessCentralTokenClient.DEFAULT_SCOPE.equals(form.getFirst("scope"))) {
             return entraError(400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is"
                     + " not valid. The scope " + form.getFirst("scope") + " is not valid.");
         }

@@ -104,7 +104,8 @@ class BusinessCentralSandboxErp implements SandboxErp {
     @Override
     public ErpSystemProperties demoSystem(String baseUrl) {
         return new ErpSystemProperties(ErpKind.BUSINESS_CENTRAL, "Business Central (demo)", baseUrl,
-                new ErpAuthProperties(TOKEN_PATH, CLIENT_ID, CLIENT_SECRET, null, null, EntraTokenClient.DEFAULT_SCOPE),
+                new ErpAuthProperties(TOKEN_PATH, CLIENT_ID, CLIENT_SECRET, null, null,
+                        BusinessCentralTokenClient.DEFAULT_SCOPE),
                 null, null, Map.of("tenantId", TENANT_ID, "environment", ENVIRONMENT, "companyId", COMPANY_ID));
     }
 

@@ -103,8 +103,8 @@ public record ErpProperties(Map<String, @Valid ErpSystemProperties> systems,
      * @param maxAttempts attempts per read, the first included (writes are never retried)
      * @param retryBackoff wait before the first retry, doubled for each further one (a
      * 429's Retry-After wins)
-     * @param maxConcurrentCalls calls in flight per system; null: the ERP kind's default
-     * (see {@code ErpLimits})
+     * @param maxConcurrentCalls calls in flight per system; null: the ERP's default (its
+     * factory's {@code defaultLimits()})
      * @param limitForPeriod calls allowed per {@code limitRefreshPeriod}; null: the ERP
      * kind's default, 0: none
      * @param limitRefreshPeriod the rate limiter's period

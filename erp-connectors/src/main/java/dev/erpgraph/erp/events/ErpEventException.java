@@ -14,19 +14,19 @@ public class ErpEventException extends RuntimeException {
         this.status = status;
     }
 
-    static ErpEventException malformed(String message) {
+    public static ErpEventException malformed(String message) {
         return new ErpEventException(400, message);
     }
 
-    static ErpEventException unauthenticated(String message) {
+    public static ErpEventException unauthenticated(String message) {
         return new ErpEventException(401, message);
     }
 
-    static ErpEventException forbidden(String message) {
+    public static ErpEventException forbidden(String message) {
         return new ErpEventException(403, message);
     }
 
-    static ErpEventException unknownSystem(String erpSystemId) {
+    public static ErpEventException unknownSystem(String erpSystemId) {
         return new ErpEventException(404, "no ERP system '" + erpSystemId + "'");
     }
 

@@ -6,16 +6,18 @@ import java.util.function.UnaryOperator;
 import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.gateway.ErpEviction;
 import dev.erpgraph.erp.gateway.ErpSystems;
+import dev.erpgraph.erp.sap.SapBusinessEvents;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the change event an ERP system posts to {@code POST /erp-events/<id>} into the
- * cache evictions it calls for, in that ERP's own format: Business Central webhook
- * notifications, SAP business events (CloudEvents), and for NetSuite, SX.e and P21, whose
- * APIs send nothing, the signed JSON event of {@link SignedChangeEvents}. Every event is
- * authenticated with the system's {@code erp.systems.<id>.events.secret} (in the demo,
- * {@link #DEMO_SECRET}); an event that is not authentic or not well-formed is refused
- * whole with an {@link ErpEventException} and evicts nothing.
+ * cache evictions it calls for, with the {@link ErpEventParser} of the system's ERP (its
+ * factory's): Business Central webhook notifications, SAP business events (CloudEvents),
+ * and for NetSuite, SX.e and P21, whose APIs send nothing, the signed JSON event of
+ * {@link SignedChangeEvents}. Every event is authenticated with the system's
+ * {@code erp.systems.<id>.events.secret} (in the demo, {@link #DEMO_SECRET}); an event
+ * that is not authentic or not well-formed is refused whole with an
+ * {@link ErpEventException} and evicts nothing.
  */
 @Component
 public final class ErpEvents {
@@ -61,11 +63,7 @@ public final class ErpEvents {
             }
             secret = DEMO_SECRET;
         }
-        return switch (system.kind()) {
-            case BUSINESS_CENTRAL -> BusinessCentralNotifications.parse(erpSystemId, body, secret);
-            case SAP_S4HANA -> SapBusinessEvents.parse(erpSystemId, body, headers, secret);
-            case NETSUITE, INFOR_SXE, EPICOR_P21 -> SignedChangeEvents.parse(erpSystemId, body, headers, secret);
-        };
+        return system.factory().eventParser().evictions(erpSystemId, body, headers, secret);
     }
 
     /**
@@ -78,7 +76,8 @@ public final class ErpEvents {
 
     /**
      * The Authorization header SAP Event Mesh's webhook sends (Basic, the secret as
-     * password).
+     * password): {@link SapBusinessEvents#authorization}, kept here for senders that
+     * build every ERP's event in one place.
      */
     public static String sapAuthorization(String secret) {
         return SapBusinessEvents.authorization(secret);

@@ -10,17 +10,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Strict reading of event bodies: anything not shaped as documented is MALFORMED, never a
- * 500.
+ * Strict reading of event bodies, shared by every ERP's event parser: anything not shaped
+ * as documented is MALFORMED, never a 500.
  */
-final class EventJson {
+public final class EventJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EventJson() {
     }
 
-    static JsonNode object(byte[] body) {
+    public static JsonNode object(byte[] body) {
         if (body == null || body.length == 0) {
             throw ErpEventException.malformed("empty body");
         }
@@ -36,7 +36,7 @@ final class EventJson {
         }
     }
 
-    static String requiredString(JsonNode node, String field) {
+    public static String requiredString(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isString() || value.stringValue().isBlank()) {
             throw ErpEventException.malformed("'" + field + "' must be a non-empty string");
@@ -45,7 +45,7 @@ final class EventJson {
     }
 
     /** An optional array of non-empty strings; empty when absent. */
-    static Set<String> strings(JsonNode node, String field) {
+    public static Set<String> strings(JsonNode node, String field) {
         JsonNode value = node.get(field);
         Set<String> strings = new LinkedHashSet<>();
         if (value == null || value.isNull()) {
@@ -67,7 +67,7 @@ final class EventJson {
      * Constant-time, so that the time to refuse says nothing about how much of a secret
      * was right.
      */
-    static boolean sameSecret(String given, String expected) {
+    public static boolean sameSecret(String given, String expected) {
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8));
     }

@@ -33,14 +33,16 @@ import tools.jackson.databind.JsonNode;
  * {@code erp.systems.<id>.events.secret}. The signature is checked before the body is
  * read.
  */
-final class SignedChangeEvents {
+public final class SignedChangeEvents {
 
     static final String HEADER = "X-ERP-Signature";
 
     private SignedChangeEvents() {
     }
 
-    static List<ErpEviction> parse(String erpSystemId, byte[] body, UnaryOperator<String> headers, String secret) {
+    /** The {@link ErpEventParser} of every ERP that sends no change event of its own. */
+    public static List<ErpEviction> parse(String erpSystemId, byte[] body, UnaryOperator<String> headers,
+            String secret) {
         String signature = headers.apply(HEADER);
         if (signature == null || signature.isBlank()) {
             throw ErpEventException.unauthenticated("missing " + HEADER + " header");

@@ -1,17 +1,18 @@
 package dev.erpgraph.erp.gateway;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
-import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 
 /**
  * How one ERP system is called and cached: {@code erp.cache}, {@code erp.resilience} and
- * {@code erp.timeout} with the system's own overrides applied and its ERP kind's
- * documented limits filled in.
+ * {@code erp.timeout} with the system's own overrides applied and its ERP's documented
+ * limits ({@link ErpCallLimits}, from its factory) filled in.
  *
  * @param timeout the whole call, retries included
  * @param maxConcurrentCalls the bulkhead
@@ -31,10 +32,12 @@ public record ErpCallSettings(Duration timeout, Map<ErpResource, Duration> ttl, 
     }
 
     /**
-     * The settings of a configured system (or, with {@code system} null, of an unknown
-     * one: the defaults).
+     * The settings of a configured system (or, with {@code configured} null, of an
+     * unknown one: the defaults, with {@link ErpCallLimits#UNPUBLISHED} limits).
      */
-    public static ErpCallSettings of(ErpProperties properties, ErpSystemProperties system) {
+    public static ErpCallSettings of(ErpProperties properties, ErpSystems.ErpSystem configured) {
+        ErpSystemProperties system = configured == null ? null : configured.properties();
+        ErpCallLimits limits = configured == null ? ErpCallLimits.UNPUBLISHED : configured.factory().defaultLimits();
         ErpSystemProperties.CacheOverrides cache = system == null ? null : system.cache();
         Map<ErpResource, Duration> ttl = new EnumMap<>(ErpResource.class);
         for (ErpResource resource : ErpResource.values()) {
@@ -43,7 +46,7 @@ public record ErpCallSettings(Duration timeout, Map<ErpResource, Duration> ttl, 
         }
         if (cache != null) {
             for (String name : cache.ttl().keySet()) {
-                if (java.util.Arrays.stream(ErpResource.values()).noneMatch(r -> r.tag().equals(name))) {
+                if (Arrays.stream(ErpResource.values()).noneMatch(r -> r.tag().equals(name))) {
                     throw new IllegalArgumentException("erp.systems.*.cache.ttl." + name
                             + ": no such resource (orders, inventory, prices, credit)");
                 }
@@ -55,11 +58,9 @@ public record ErpCallSettings(Duration timeout, Map<ErpResource, Duration> ttl, 
                 : cache.maximumSize();
         ErpProperties.Resilience resilience = properties.resilience().with(system == null ? null : system.resilience());
         Duration timeout = system == null || system.timeout() == null ? properties.timeout() : system.timeout();
-        ErpKind kind = system == null ? null : system.kind();
         int concurrency = resilience.maxConcurrentCalls() != null ? resilience.maxConcurrentCalls()
-                : kind == null ? 8 : ErpLimits.maxConcurrentCalls(kind);
-        int limit = resilience.limitForPeriod() != null ? resilience.limitForPeriod()
-                : kind == null ? 0 : ErpLimits.limitForPeriod(kind);
+                : limits.maxConcurrentCalls();
+        int limit = resilience.limitForPeriod() != null ? resilience.limitForPeriod() : limits.limitForPeriod();
         return new ErpCallSettings(timeout, ttl, maxStale, maximumSize, resilience, concurrency, limit);
     }
 }

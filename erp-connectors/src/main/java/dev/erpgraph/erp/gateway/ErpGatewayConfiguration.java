@@ -75,7 +75,7 @@ class ErpGatewayConfiguration {
             CircuitBreakerRegistry erpCircuitBreakers, BulkheadRegistry erpBulkheads,
             RateLimiterRegistry erpRateLimiters, ObjectProvider<MeterRegistry> meters) {
         Map<String, ErpCallSettings> settings = new ConcurrentHashMap<>();
-        systems.all().forEach(system -> settings.put(system.id(), ErpCallSettings.of(properties, system.properties())));
+        systems.all().forEach(system -> settings.put(system.id(), ErpCallSettings.of(properties, system)));
         ErpCallSettings defaults = ErpCallSettings.of(properties, null);
         return new ResilientCachePolicy(id -> settings.getOrDefault(id, defaults), erpCircuitBreakers, erpBulkheads,
                 erpRateLimiters, erpCallExecutor, meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC(),

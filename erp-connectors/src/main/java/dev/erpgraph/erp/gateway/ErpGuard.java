@@ -197,10 +197,6 @@ final class ErpGuard {
         };
     }
 
-    CircuitBreaker.State breakerState() {
-        return breaker.getState();
-    }
-
     private <T> T withinBulkhead(Supplier<T> call) {
         if (!bulkhead.tryAcquirePermission()) {
             throw new Refused(systemId,

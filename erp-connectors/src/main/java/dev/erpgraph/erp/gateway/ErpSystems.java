@@ -20,12 +20,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The configured ERP systems and their connectors, by system id. Built once at start-up
  * from {@code erp.systems} (or the demo's sandboxes); several systems of one kind are
- * allowed.
+ * allowed. A system whose options do not validate fails start-up. Closing it (Spring does
+ * at shutdown) closes every connector, releasing their threads.
  */
-public final class ErpSystems {
+public final class ErpSystems implements AutoCloseable {
 
-    /** One system: its id, configuration and connector. */
-    public record ErpSystem(String id, ErpSystemProperties properties, ErpConnector connector) {
+    /**
+     * One system: its id, configuration, connector, and the factory of its ERP kind
+     * (default limits, event parser).
+     */
+    public record ErpSystem(String id, ErpSystemProperties properties, ErpConnector connector,
+            ErpConnectorFactory factory) {
         public ErpKind kind() {
             return properties.kind();
         }
@@ -45,18 +50,28 @@ public final class ErpSystems {
             Duration defaultTimeout, UnaryOperator<String> placeholders, MeterRegistry meters) {
         Map<ErpKind, ErpConnectorFactory> byKind = new EnumMap<>(ErpKind.class);
         factories.forEach(factory -> byKind.put(factory.kind(), factory));
-        configured.forEach((id, properties) -> {
-            ErpConnectorFactory factory = byKind.get(properties.kind());
-            if (factory == null) {
-                throw new IllegalStateException("erp.systems." + id + ": no connector for kind " + properties.kind());
-            }
-            Duration timeout = properties.timeout() == null ? defaultTimeout : properties.timeout();
-            ConnectorSettings settings = new ConnectorSettings(id, properties.kind(), properties.name(),
-                    properties.auth(), timeout, properties.maxConcurrency() == null ? 4 : properties.maxConcurrency(),
-                    properties.options());
-            ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout, meters);
-            systems.put(id, new ErpSystem(id, properties, factory.create(settings, http)));
-        });
+        try {
+            configured.forEach((id, properties) -> add(id, properties, byKind, defaultTimeout, placeholders, meters));
+        }
+        catch (RuntimeException ex) {
+            // A later system's bad option: the connectors built so far let their threads
+            // go.
+            close();
+            throw ex;
+        }
+    }
+
+    private void add(String id, ErpSystemProperties properties, Map<ErpKind, ErpConnectorFactory> byKind,
+            Duration defaultTimeout, UnaryOperator<String> placeholders, MeterRegistry meters) {
+        ErpConnectorFactory factory = byKind.get(properties.kind());
+        if (factory == null) {
+            throw new IllegalStateException("erp.systems." + id + ": no connector for kind " + properties.kind());
+        }
+        Duration timeout = properties.timeout() == null ? defaultTimeout : properties.timeout();
+        ConnectorSettings settings = new ConnectorSettings(id, properties.kind(), properties.name(), properties.auth(),
+                timeout, properties.maxConcurrency() == null ? 4 : properties.maxConcurrency(), properties.options());
+        ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout, meters);
+        systems.put(id, new ErpSystem(id, properties, factory.create(settings, http), factory));
     }
 
     public Collection<ErpSystem> all() {
@@ -65,6 +80,28 @@ public final class ErpSystems {
 
     public Optional<ErpSystem> find(String id) {
         return Optional.ofNullable(systems.get(id));
+    }
+
+    /** Closes every connector; one that fails to close does not keep the others open. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (ErpSystem system : systems.values()) {
+            try {
+                system.connector().close();
+            }
+            catch (RuntimeException ex) {
+                if (failure == null) {
+                    failure = ex;
+                }
+                else {
+                    failure.addSuppressed(ex);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
 }

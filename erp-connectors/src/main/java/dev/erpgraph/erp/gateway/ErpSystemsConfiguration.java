@@ -9,6 +9,7 @@ import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 import dev.erpgraph.erp.sandbox.SandboxErp;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +34,7 @@ class ErpSystemsConfiguration {
             }
         }
         return new ErpSystems(systems, factories, properties.timeout(), environment::resolveRequiredPlaceholders,
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
 }

@@ -19,6 +19,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's call policy: the cache first, then only the misses, in one call, through
@@ -32,7 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class ResilientCachePolicy implements ErpCallPolicy {
 
-    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ResilientCachePolicy.class);
+    private static final Logger logger = LoggerFactory.getLogger(ResilientCachePolicy.class);
 
     private final ErpCache cache;
 

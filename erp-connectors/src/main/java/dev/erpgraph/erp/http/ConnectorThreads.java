@@ -11,13 +11,13 @@ import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 
 /**
- * The threads a connector sends requests on besides its caller's. A connector has no
- * lifecycle of its own (it is built from configuration and dropped with the application),
- * so its threads are daemons that never keep the JVM alive; they carry the system's name,
- * so a thread dump says which ERP a stuck request is waiting for; and most systems are
- * idle most of the time, so an idle pool holds no thread at all. Work runs with the
- * context of the thread that handed it over (see {@link #propagating}), so a request a
- * helper thread sends is logged and authorized as the caller's own would be.
+ * The threads a connector sends requests on besides its caller's. The connector shuts its
+ * pools down when it is closed (at the application's shutdown); until then its threads
+ * are daemons that never keep the JVM alive; they carry the system's name, so a thread
+ * dump says which ERP a stuck request is waiting for; and most systems are idle most of
+ * the time, so an idle pool holds no thread at all. Work runs with the context of the
+ * thread that handed it over (see {@link #propagating}), so a request a helper thread
+ * sends is logged and authorized as the caller's own would be.
  */
 public final class ConnectorThreads {
 

@@ -1,5 +1,7 @@
 package dev.erpgraph.erp.http;
 
+import java.math.BigDecimal;
+
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -7,10 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON mapper for ERP payloads, both ways. Money and quantities must survive exactly:
- * decimals are read as {@link java.math.BigDecimal} straight from the text (never through
- * a double), keeping their trailing zeros, and written in plain notation
- * ({@code 1520.00}, not {@code 1.52E+3}). {@link ErpHttpResponse#json()} reads with it;
- * request bodies, sandbox answers and captured test payloads use it too.
+ * decimals are read as {@link BigDecimal} straight from the text (never through a
+ * double), keeping their trailing zeros, and written in plain notation ({@code 1520.00},
+ * not {@code 1.52E+3}). {@link ErpHttpResponse#json()} reads with it; request bodies,
+ * sandbox answers and captured test payloads use it too.
  */
 public final class ErpJson {
 

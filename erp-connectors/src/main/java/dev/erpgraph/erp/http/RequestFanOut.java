@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.ConnectorOptions;
 import dev.erpgraph.erp.ErpException;
 
 /**
@@ -41,10 +42,13 @@ import dev.erpgraph.erp.ErpException;
  * reaches the caller as it was thrown. Interrupting the caller ends the call as a
  * {@code TIMEOUT}, as an interrupted request does.
  */
-public final class RequestFanOut {
+public final class RequestFanOut implements AutoCloseable {
 
     /** The connector option bounding how many requests of one call are in flight. */
     public static final String OPTION = "maxParallelRequests";
+
+    /** Far above any ERP's allowance for one user: a typo, not a setting. */
+    static final int MAX_PARALLEL_REQUESTS = 64;
 
     private final String erpSystemId;
 
@@ -65,26 +69,26 @@ public final class RequestFanOut {
     }
 
     /**
-     * The fan-out of a connector: option {@value #OPTION} if set (a positive number),
-     * else the given default.
+     * A connector's option {@value #OPTION} if set (1 to 64), else the given default: for
+     * each ERP's options record.
      */
-    public static RequestFanOut of(ConnectorSettings settings, int defaultMaxParallelRequests) {
-        String value = settings.option(OPTION, String.valueOf(defaultMaxParallelRequests));
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number > 0) {
-                return new RequestFanOut(settings.systemId(), number);
-            }
-        }
-        catch (NumberFormatException ex) {
-            // reported below
-        }
-        throw new IllegalArgumentException("option '" + OPTION + "' of " + settings.systemId()
-                + " must be a positive number, was '" + value + "'");
+    public static int maxParallelRequests(ConnectorOptions options, int defaultMaxParallelRequests) {
+        return options.wholeNumber(OPTION, defaultMaxParallelRequests, 1, MAX_PARALLEL_REQUESTS);
     }
 
     public int maxParallelRequests() {
         return maxParallelRequests;
+    }
+
+    /**
+     * Stops the helper threads (interrupting any still sending); calls after this send
+     * every request on the caller's thread.
+     */
+    @Override
+    public void close() {
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
     }
 
     /**
@@ -104,7 +108,7 @@ public final class RequestFanOut {
      * order given.
      */
     public <T> List<T> all(List<? extends Supplier<? extends T>> requests) {
-        if (requests.size() < 2 || helpers == null) {
+        if (requests.size() < 2 || helpers == null || helpers.isShutdown()) {
             List<T> answers = new ArrayList<>(requests.size());
             for (Supplier<? extends T> request : requests) {
                 answers.add(request.get());
@@ -115,7 +119,13 @@ public final class RequestFanOut {
         int helping = Math.min(maxParallelRequests, requests.size()) - 1;
         List<Future<?>> helped = new ArrayList<>(helping);
         for (int i = 0; i < helping; i++) {
-            helped.add(helpers.submit(call::send));
+            try {
+                helped.add(helpers.submit(call::send));
+            }
+            catch (RejectedExecutionException ex) {
+                // Closed meanwhile: the caller sends what is left itself.
+                break;
+            }
         }
         call.send();
         try {

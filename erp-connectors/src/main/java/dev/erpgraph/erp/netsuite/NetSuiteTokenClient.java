@@ -64,7 +64,7 @@ final class NetSuiteTokenClient {
         ErpHttpResponse response = http.post("token", audience,
                 Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), form);
         if (!response.isSuccess()) {
-            String message = SuiteTalkClient.errorMessage(response);
+            String message = NetSuiteClient.errorMessage(response);
             if (response.status() == 429 || response.status() >= 500) {
                 throw response.failure(message);
             }

@@ -23,7 +23,8 @@ final class SuiteQl {
 
     private static final Pattern INTERNAL_ID = Pattern.compile("[1-9][0-9]{0,17}");
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** A column name that may go into a statement unquoted (configuration only). */
+    static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private SuiteQl() {
     }
@@ -60,18 +61,6 @@ final class SuiteQl {
     /** {@code ('A', 'B''C')}. */
     static String stringList(Collection<String> values) {
         return values.stream().map(SuiteQl::string).collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    /**
-     * A column name taken from configuration (names a real account may spell
-     * differently); checked, because it is concatenated into statements.
-     */
-    static String identifier(String name, String option) {
-        if (name == null || !IDENTIFIER.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "option " + option + " must be a SuiteQL column name, was '" + name + "'");
-        }
-        return name;
     }
 
     /** Splits keys into IN lists Oracle accepts. */

@@ -31,11 +31,11 @@ final class SuiteQlClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final SuiteTalkClient talk;
+    private final NetSuiteClient talk;
 
     private final int pageSize;
 
-    SuiteQlClient(SuiteTalkClient talk, int pageSize) {
+    SuiteQlClient(NetSuiteClient talk, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page-size must be within 1.." + MAX_PAGE_SIZE + ", was " + pageSize);
         }

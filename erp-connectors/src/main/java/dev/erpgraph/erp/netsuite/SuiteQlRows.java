@@ -29,6 +29,10 @@ final class SuiteQlRows {
         this.systemId = systemId;
     }
 
+    String systemId() {
+        return systemId;
+    }
+
     /**
      * An order header row
      * ({@code id, tranid, entity, trandate, shipdate, status, foreigntotal, currency}).

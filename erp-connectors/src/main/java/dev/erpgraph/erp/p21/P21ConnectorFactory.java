@@ -1,26 +1,26 @@
 package dev.erpgraph.erp.p21;
 
-import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.ErpConnector;
+import java.time.Clock;
+
+import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.events.SignedChangeEvents;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds a {@link P21Connector} for every configured system of kind {@code EPICOR_P21}.
+ * Prophet 21's plug-in point: builds a {@link P21Connector} for every configured system
+ * of kind {@code EPICOR_P21} (options: {@link P21Options}); its change events are the
+ * signed JSON events a deployment's poller of {@code date_last_modified} posts
+ * ({@link SignedChangeEvents}), since P21 sends none of its own. Limits: P21's middleware
+ * publishes none, so 8 calls in flight and no rate limit.
  */
 @Component
-class P21ConnectorFactory implements ErpConnectorFactory {
+public class P21ConnectorFactory extends ErpConnectorFactory {
 
-    @Override
-    public ErpKind kind() {
-        return ErpKind.EPICOR_P21;
-    }
-
-    @Override
-    public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
-        return new P21Connector(settings, http);
+    public P21ConnectorFactory() {
+        super(ErpKind.EPICOR_P21, ErpCallLimits.UNPUBLISHED, SignedChangeEvents::parse,
+                (settings, http) -> new P21Connector(settings, http, Clock.systemDefaultZone()));
     }
 
 }

@@ -1,12 +1,21 @@
 package dev.erpgraph.erp.p21;
 
-import java.util.Map;
+import java.util.regex.Pattern;
 
+import dev.erpgraph.erp.ConnectorOptions;
 import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.http.RequestFanOut;
 
 /**
- * The connector options of a P21 system ({@code erp.systems.<id>.options}), with defaults
- * that match the sandbox. Most exist because the field is marked [I] in
+ * The connector options of a P21 system ({@code erp.systems.<id>.options.*}), read and
+ * checked once at start-up, with defaults that match the sandbox: {@code pageSize} 1000
+ * (1 to 10000), {@code maxQueryLength} 1800 (200 to 32000), {@code currency} USD,
+ * {@code orderHoldColumn} approved, {@code orderHoldValue} N, {@code shippedColumn}
+ * qty_on_pick_tickets, {@code lineLocationColumn} source_loc_id, {@code allocatedColumn}
+ * qty_allocated, {@code creditHoldColumn} credit_status, {@code priceView}
+ * p21_view_customer_item_price, {@code listPriceColumn} list_price, {@code locations}
+ * {@value #DEFAULT_LOCATIONS}, {@code defaultLocationId} 10, {@code taker} WEBAPI,
+ * {@code maxParallelRequests} 4. Most exist because the field is marked [I] in
  * ERP-WIRE-FORMATS.md: a real deployment must confirm the column against its own P21
  * version and may rename it here without a code change.
  *
@@ -32,40 +41,55 @@ import dev.erpgraph.erp.ConnectorSettings;
  * @param locations P21 location ids (numbers) to the warehouse codes the gateway speaks
  * @param defaultLocationId location used for a new order when no line names a warehouse
  * @param taker the P21 user recorded as order taker on created orders
+ * @param maxParallelRequests requests of one call in flight at once (1 to 64): a batch
+ * makes only a few query-string chunks, and four at once overlap them without crowding
+ * the IIS middleware other P21 clients share
  */
 record P21Options(int pageSize, int maxQueryLength, String currency, String orderHoldColumn, String orderHoldValue,
         String shippedColumn, String lineLocationColumn, String allocatedColumn, String creditHoldColumn,
-        String priceView, String listPriceColumn, P21Locations locations, long defaultLocationId, String taker) {
+        String priceView, String listPriceColumn, P21Locations locations, long defaultLocationId, String taker,
+        int maxParallelRequests) {
 
     static final String DEFAULT_LOCATIONS = "10=CLE,20=CMH,30=DET,40=PIT,50=IND";
-
-    static P21Options of(ConnectorSettings settings) {
-        return new P21Options(Integer.parseInt(settings.option("pageSize", "1000")),
-                Integer.parseInt(settings.option("maxQueryLength", "1800")), settings.option("currency", "USD"),
-                column(settings.option("orderHoldColumn", "approved")), settings.option("orderHoldValue", "N"),
-                column(settings.option("shippedColumn", "qty_on_pick_tickets")),
-                column(settings.option("lineLocationColumn", "source_loc_id")),
-                column(settings.option("allocatedColumn", "qty_allocated")),
-                column(settings.option("creditHoldColumn", "credit_status")),
-                column(settings.option("priceView", "p21_view_customer_item_price")),
-                column(settings.option("listPriceColumn", "list_price")),
-                P21Locations.parse(settings.option("locations", DEFAULT_LOCATIONS)),
-                Long.parseLong(settings.option("defaultLocationId", "10")), settings.option("taker", "WEBAPI"));
-    }
-
-    static P21Options defaults() {
-        return of(new ConnectorSettings("p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null,
-                dev.erpgraph.erp.config.ErpAuthProperties.none(), java.time.Duration.ofSeconds(2), 4, Map.of()));
-    }
 
     /**
      * Column and view names go into URLs unquoted: only plain identifiers are accepted
      * from configuration.
      */
-    private static String column(String name) {
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("not a P21 column or view name: '" + name + "'");
-        }
-        return name;
+    private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private static final String A_COLUMN = "a P21 column or view name (letters, digits, '_')";
+
+    static P21Options from(ConnectorSettings settings) {
+        ConnectorOptions options = ConnectorOptions.of(settings);
+        P21Options parsed = new P21Options(options.wholeNumber("pageSize", 1000, 1, 10_000),
+                options.wholeNumber("maxQueryLength", 1800, 200, 32_000),
+                options.name("currency", "USD", Pattern.compile("[A-Z]{3}"), "an ISO 4217 currency code"),
+                column(options, "orderHoldColumn", "approved"), options.text("orderHoldValue", "N"),
+                column(options, "shippedColumn", "qty_on_pick_tickets"),
+                column(options, "lineLocationColumn", "source_loc_id"),
+                column(options, "allocatedColumn", "qty_allocated"),
+                column(options, "creditHoldColumn", "credit_status"),
+                column(options, "priceView", "p21_view_customer_item_price"),
+                column(options, "listPriceColumn", "list_price"), locations(options),
+                options.wholeNumber("defaultLocationId", 10L, 1L, Long.MAX_VALUE), options.text("taker", "WEBAPI"),
+                RequestFanOut.maxParallelRequests(options, 4));
+        options.rejectUnknown();
+        return parsed;
     }
+
+    private static String column(ConnectorOptions options, String key, String defaultName) {
+        return options.name(key, defaultName, COLUMN, A_COLUMN);
+    }
+
+    private static P21Locations locations(ConnectorOptions options) {
+        String value = options.text("locations", DEFAULT_LOCATIONS);
+        try {
+            return P21Locations.parse(value);
+        }
+        catch (IllegalArgumentException ex) {
+            throw options.invalid("locations", "must look like 10=CLE,20=CMH", value);
+        }
+    }
+
 }

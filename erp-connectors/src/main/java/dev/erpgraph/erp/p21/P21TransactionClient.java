@@ -43,20 +43,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class P21TransactionClient {
 
-    private final P21ODataClient odata;
+    private final P21Client odata;
 
     private final P21Options options;
-
-    private final String systemId;
 
     private final Clock clock;
 
     private volatile String uiServer;
 
-    P21TransactionClient(P21ODataClient odata, P21Options options, String systemId, Clock clock) {
+    P21TransactionClient(P21Client odata, P21Options options, Clock clock) {
         this.odata = Objects.requireNonNull(odata, "odata");
         this.options = Objects.requireNonNull(options, "options");
-        this.systemId = Objects.requireNonNull(systemId, "systemId");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -96,12 +93,12 @@ final class P21TransactionClient {
         JsonNode results = answer.path("Results");
         if (summary.path("Failed").asInt(0) > 0 || results.isNull() || results.isMissingNode()) {
             String message = P21ErrorBody.messages(answer.path("Messages"));
-            throw ErpException.rejected(systemId, message.isEmpty() ? "the Order transaction failed" : message);
+            throw ErpException.rejected(odata.systemId(), message.isEmpty() ? "the Order transaction failed" : message);
         }
         for (JsonNode transaction : results.path("Transactions")) {
             if (!"Passed".equalsIgnoreCase(transaction.path("Status").asString(""))) {
                 String message = P21ErrorBody.messages(answer.path("Messages"));
-                throw ErpException.rejected(systemId,
+                throw ErpException.rejected(odata.systemId(),
                         message.isEmpty() ? "the Order transaction did not pass" : message);
             }
             for (JsonNode element : transaction.path("DataElements")) {
@@ -118,7 +115,7 @@ final class P21TransactionClient {
                 }
             }
         }
-        throw ErpException.badResponse(systemId, "transaction passed without an order_no", null);
+        throw ErpException.badResponse(odata.systemId(), "transaction passed without an order_no", null);
     }
 
     private String uiServer() {
@@ -133,7 +130,7 @@ final class P21TransactionClient {
         }
         String url = response.json().path("Url").asString("");
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw ErpException.badResponse(systemId, "router answered no absolute Url", null);
+            throw ErpException.badResponse(odata.systemId(), "router answered no absolute Url", null);
         }
         url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         uiServer = url;
@@ -190,7 +187,7 @@ final class P21TransactionClient {
     private long location(String warehouse) {
         OptionalLong id = options.locations().locationId(warehouse);
         if (id.isEmpty()) {
-            throw ErpException.rejected(systemId, "warehouse " + warehouse + " is not a P21 location");
+            throw ErpException.rejected(odata.systemId(), "warehouse " + warehouse + " is not a P21 location");
         }
         return id.getAsLong();
     }

@@ -2,25 +2,23 @@ package dev.erpgraph.erp.sap;
 
 import java.time.Clock;
 
-import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.http.ErpHttpClient;
 import org.springframework.stereotype.Component;
 
-/** Creates the {@link SapConnector} of each configured {@code SAP_S4HANA} system. */
+/**
+ * SAP S/4HANA's plug-in point: creates the {@link SapConnector} of each configured
+ * {@code SAP_S4HANA} system (options: {@link SapOptions}) and reads its business events
+ * ({@link SapBusinessEvents}). Limits: SAP S/4HANA Cloud publishes no request quota or
+ * concurrency pool for its A2X APIs, so 8 calls in flight and no rate limit.
+ */
 @Component
-public class SapConnectorFactory implements ErpConnectorFactory {
+public class SapConnectorFactory extends ErpConnectorFactory {
 
-    @Override
-    public ErpKind kind() {
-        return ErpKind.SAP_S4HANA;
-    }
-
-    @Override
-    public ErpConnector create(ConnectorSettings settings, ErpHttpClient http) {
-        return new SapConnector(settings, http, Clock.systemUTC());
+    public SapConnectorFactory() {
+        super(ErpKind.SAP_S4HANA, ErpCallLimits.UNPUBLISHED, SapBusinessEvents::parse,
+                (settings, http) -> new SapConnector(settings, http, Clock.systemUTC()));
     }
 
 }

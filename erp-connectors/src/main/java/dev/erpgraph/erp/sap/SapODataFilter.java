@@ -2,6 +2,7 @@ package dev.erpgraph.erp.sap;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.erp.http.LengthBoundedChunks;
@@ -62,7 +63,7 @@ final class SapODataFilter {
      * requests a length limit allows for keys of similar length.
      */
     static List<List<String>> chunk(Collection<String> values, int fixedLength, int maxUrlLength,
-            java.util.function.Function<List<String>, String> filter) {
+            Function<List<String>, String> filter) {
         return LengthBoundedChunks.split(List.copyOf(values),
                 chunk -> fixedLength + encodedLength(filter.apply(chunk)) <= maxUrlLength);
     }

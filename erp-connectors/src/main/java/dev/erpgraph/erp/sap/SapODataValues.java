@@ -3,7 +3,6 @@ package dev.erpgraph.erp.sap;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
@@ -60,10 +59,6 @@ final class SapODataValues {
      */
     static String dateTimeLiteral(LocalDate date) {
         return "datetime'" + LITERAL.format(date.atStartOfDay()) + "'";
-    }
-
-    static LocalDateTime parseDateTimeLiteral(String text) {
-        return LocalDateTime.parse(text, LITERAL);
     }
 
 }

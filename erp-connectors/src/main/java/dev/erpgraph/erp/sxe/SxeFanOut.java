@@ -5,13 +5,16 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.http.ConnectorThreads;
+import dev.erpgraph.erp.http.RequestFanOut;
 
 /**
  * Runs one SX.API call per key in parallel, never more than {@code maxConcurrency} at
@@ -26,11 +29,11 @@ import dev.erpgraph.erp.http.ConnectorThreads;
  * inside a task, so a task never waits for another task of the same pool.
  *
  * <p>
- * Not a {@link dev.erpgraph.erp.http.RequestFanOut}, which the other connectors use for
- * their length-limit chunks: there one failing request fails the call and the bound is
- * per call (the caller sends too), while here every key keeps its own outcome and the
- * bound holds for all batches together, because a batch of SX.API calls is as many
- * requests as keys, not a few chunks.
+ * Not a {@link RequestFanOut}, which the other connectors use for their length-limit
+ * chunks: there one failing request fails the call and the bound is per call (the caller
+ * sends too), while here every key keeps its own outcome and the bound holds for all
+ * batches together, because a batch of SX.API calls is as many requests as keys, not a
+ * few chunks.
  */
 final class SxeFanOut {
 
@@ -79,6 +82,11 @@ final class SxeFanOut {
         return outcomes;
     }
 
+    /** Stops the pool's threads, interrupting calls still running. */
+    void close() {
+        pool.shutdownNow();
+    }
+
     private <V> Outcome<V> outcome(Future<V> future) throws InterruptedException {
         try {
             return new Outcome<>(future.get(), null);
@@ -93,6 +101,42 @@ final class SxeFanOut {
             return new Outcome<>(null,
                     ErpException.badResponse(erpSystemId, "unreadable SX.API answer: " + cause, cause));
         }
+    }
+
+    /** Each key's outcome as a value or a failure of that key. */
+    static <K, V> ErpBatch<K, V> collect(Map<K, Outcome<V>> outcomes) {
+        ErpBatch.Builder<K, V> batch = new ErpBatch.Builder<>();
+        outcomes.forEach((key, outcome) -> {
+            if (outcome.failed()) {
+                batch.failure(key, outcome.failure());
+            }
+            else {
+                batch.value(key, outcome.value());
+            }
+        });
+        return batch.build();
+    }
+
+    /**
+     * Throws when every key failed for a reason that is not about the key (the ERP down,
+     * rate limiting, garbage answers): that is the whole call failing, and the gateway's
+     * breaker should see it as such.
+     */
+    static <K, V> ErpBatch<K, V> failWhole(ErpBatch<K, V> batch) {
+        if (!batch.values().isEmpty() || batch.failures().isEmpty()) {
+            return batch;
+        }
+        Optional<ErpException> systemic = batch.failures()
+            .values()
+            .stream()
+            .filter(failure -> failure.kind() != ErpException.Kind.NOT_FOUND
+                    && failure.kind() != ErpException.Kind.REJECTED)
+            .findFirst();
+        if (systemic.isPresent()
+                && batch.failures().values().stream().allMatch(failure -> failure.kind() == systemic.get().kind())) {
+            throw systemic.get();
+        }
+        return batch;
     }
 
 }

@@ -1,10 +1,10 @@
 package dev.erpgraph.erp.sxe;
 
-import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.regex.PatternSyntaxException;
 
+import dev.erpgraph.erp.ConnectorOptions;
 import dev.erpgraph.erp.ConnectorSettings;
 
 /**
@@ -32,7 +32,15 @@ import dev.erpgraph.erp.ConnectorSettings;
  * @param stockRegion the {@code region} of {@code sxapiicproductavailbywhse}; blank for
  * every warehouse
  * @param notFound how a {@code cErrorMessage} saying "this key does not exist" reads
- * ("... not set up in ...")
+ * ("... not set up in ..."), option {@code notFoundPattern}
+ *
+ * <p>
+ * Defaults: {@code companyNumber} 1 (1 to 9999), {@code operatorInit} api,
+ * {@code currency} USD, {@code recordLimit} 100 (1 to 10000), {@code transactionTypes}
+ * SO, {@code holdField} approvty, {@code holdValues} h,n, {@code creditHoldSellTypes} n,
+ * {@code pricingWarehouse} and {@code stockRegion} blank, the operation names of
+ * {@link Operations#DEFAULTS} (options {@code operation.orderList}, ...). Read and
+ * checked once at start-up; the fan-out's bound is the system's {@code max-concurrency}.
  */
 record SxeOptions(int companyNumber, String operatorInit, String currency, int recordLimit, String transactionTypes,
         Operations operations, String holdField, Set<String> holdValues, Set<String> creditHoldSellTypes,
@@ -54,42 +62,41 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
     private static final Pattern OPERATION_NAME = Pattern.compile("[a-z0-9]{3,80}");
 
     static SxeOptions from(ConnectorSettings settings) {
+        ConnectorOptions options = ConnectorOptions.of(settings);
         Operations defaults = Operations.DEFAULTS;
-        Operations operations = new Operations(operation(settings, "operation.orderList", defaults.orderList()),
-                operation(settings, "operation.singleOrder", defaults.singleOrder()),
-                operation(settings, "operation.pricing", defaults.pricing()),
-                operation(settings, "operation.availability", defaults.availability()),
-                operation(settings, "operation.credit", defaults.credit()),
-                operation(settings, "operation.balance", defaults.balance()),
-                operation(settings, "operation.createOrder", defaults.createOrder()));
-        int recordLimit = Integer.parseInt(settings.option("recordLimit", "100"));
-        if (recordLimit < 1) {
-            throw new IllegalArgumentException(settings.systemId() + ": recordLimit must be positive");
-        }
-        return new SxeOptions(Integer.parseInt(settings.option("companyNumber", "1")),
-                settings.option("operatorInit", "api"), settings.option("currency", "USD"), recordLimit,
-                settings.option("transactionTypes", "SO"), operations, settings.option("holdField", "approvty"),
-                csv(settings.option("holdValues", "h,n")), csv(settings.option("creditHoldSellTypes", "n")),
-                settings.option("pricingWarehouse", ""), settings.option("stockRegion", ""), Pattern.compile(
-                        settings.option("notFoundPattern", "(?i)not set up|not found|not on file|does not exist")));
+        Operations operations = new Operations(operation(options, "operation.orderList", defaults.orderList()),
+                operation(options, "operation.singleOrder", defaults.singleOrder()),
+                operation(options, "operation.pricing", defaults.pricing()),
+                operation(options, "operation.availability", defaults.availability()),
+                operation(options, "operation.credit", defaults.credit()),
+                operation(options, "operation.balance", defaults.balance()),
+                operation(options, "operation.createOrder", defaults.createOrder()));
+        SxeOptions parsed = new SxeOptions(options.wholeNumber("companyNumber", 1, 1, 9999),
+                options.text("operatorInit", "api"), options.text("currency", "USD"),
+                options.wholeNumber("recordLimit", 100, 1, 10_000), options.text("transactionTypes", "SO"), operations,
+                options.text("holdField", "approvty"), options.lowercaseList("holdValues", "h,n"),
+                options.lowercaseList("creditHoldSellTypes", "n"), options.text("pricingWarehouse", ""),
+                options.text("stockRegion", ""), notFound(options));
+        options.rejectUnknown();
+        return parsed;
     }
 
-    private static String operation(ConnectorSettings settings, String key, String defaultName) {
-        String name = settings.option(key, defaultName);
-        // The name becomes a path segment: never let configuration smuggle '/', '?' or
-        // '..' into the URL.
-        if (!OPERATION_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    settings.systemId() + ": option " + key + " is not an SX.API " + "operation name: " + name);
-        }
-        return name;
+    /**
+     * The name becomes a path segment: never let configuration smuggle '/', '?' or '..'
+     * into the URL.
+     */
+    private static String operation(ConnectorOptions options, String key, String defaultName) {
+        return options.name(key, defaultName, OPERATION_NAME, "an SX.API operation name (3 to 80 of a-z, 0-9)");
     }
 
-    private static Set<String> csv(String value) {
-        return Arrays.stream(value.split(","))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .map(s -> s.toLowerCase(java.util.Locale.ROOT))
-            .collect(Collectors.toUnmodifiableSet());
+    private static Pattern notFound(ConnectorOptions options) {
+        String value = options.text("notFoundPattern", "(?i)not set up|not found|not on file|does not exist");
+        try {
+            return Pattern.compile(value);
+        }
+        catch (PatternSyntaxException ex) {
+            throw options.invalid("notFoundPattern", "must be a regular expression", value);
+        }
     }
+
 }

@@ -120,7 +120,7 @@ class SxeSandbox {
 
     // ---- SX.API
 
-    @PostMapping("/" + SxApiClient.SERVICE_PATH + "{operation}")
+    @PostMapping("/" + SxeClient.SERVICE_PATH + "{operation}")
     ResponseEntity<String> operation(@PathVariable String id, @PathVariable String operation,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) String body) {

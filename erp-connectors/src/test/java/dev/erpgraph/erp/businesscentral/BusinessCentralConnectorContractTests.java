@@ -64,7 +64,7 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
     @Override
     protected Set<ErpCapability> capabilities() {
         return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
-                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE, ErpCapability.CHANGE_EVENTS);
     }
 
     /** Business Central keeps no cancelled orders: they are deleted. */

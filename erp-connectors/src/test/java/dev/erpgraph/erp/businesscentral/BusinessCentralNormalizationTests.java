@@ -91,8 +91,8 @@ class BusinessCentralNormalizationTests {
     void readsCreditWithBlockedAsTheHoldFlag() throws IOException {
         JsonNode rows = payload("customers-credit.json").path("value");
 
-        CreditStatus good = BusinessCentralConnector.creditStatus(rows.get(0), "USD", "business-central");
-        CreditStatus blocked = BusinessCentralConnector.creditStatus(rows.get(1), "USD", "business-central");
+        CreditStatus good = BusinessCentralCredit.creditStatus(rows.get(0), "USD", "business-central");
+        CreditStatus blocked = BusinessCentralCredit.creditStatus(rows.get(1), "USD", "business-central");
 
         assertThat(good.creditLimit().amount()).isEqualTo(new BigDecimal("50000"));
         assertThat(good.balance().amount()).isEqualTo(new BigDecimal("12250.40"));
@@ -106,13 +106,13 @@ class BusinessCentralNormalizationTests {
 
     @Test
     void pushesDateAndShippingStatusIntoTheFilter() {
-        assertThat(BusinessCentralConnector.pushedDown(OrderQuery.latest(5))).isEmpty();
-        assertThat(BusinessCentralConnector
+        assertThat(BusinessCentralOrders.pushedDown(OrderQuery.latest(5))).isEmpty();
+        assertThat(BusinessCentralOrders
             .pushedDown(new OrderQuery(Set.of(OrderStatus.OPEN, OrderStatus.ON_HOLD), LocalDate.of(2024, 6, 1), 5)))
             .isEqualTo(" and orderDate ge 2024-06-01 and fullyShipped eq false");
-        assertThat(BusinessCentralConnector.pushedDown(new OrderQuery(Set.of(OrderStatus.INVOICED), null, 5)))
+        assertThat(BusinessCentralOrders.pushedDown(new OrderQuery(Set.of(OrderStatus.INVOICED), null, 5)))
             .isEqualTo(" and fullyShipped eq true");
-        assertThat(BusinessCentralConnector
+        assertThat(BusinessCentralOrders
             .pushedDown(new OrderQuery(Set.of(OrderStatus.INVOICED, OrderStatus.OPEN), null, 5))).isEmpty();
     }
 

@@ -43,7 +43,7 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
     private Answer token(String secret) throws IOException, InterruptedException {
         String form = "grant_type=client_credentials&client_id=" + BusinessCentralSandboxErp.CLIENT_ID
                 + "&client_secret=" + QueryStrings.encode(secret) + "&scope="
-                + QueryStrings.encode(EntraTokenClient.DEFAULT_SCOPE);
+                + QueryStrings.encode(BusinessCentralTokenClient.DEFAULT_SCOPE);
         return send(HttpRequest.newBuilder(URI.create(url(ROOT + "/" + BusinessCentralSandboxErp.TOKEN_PATH)))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form)));

@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.config.ErpProperties;
+import dev.erpgraph.erp.businesscentral.BusinessCentralConnectorFactory;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 import dev.erpgraph.erp.gateway.ErpEviction;
 import dev.erpgraph.erp.gateway.ErpResource;
 import dev.erpgraph.erp.gateway.ErpSystems;
+import dev.erpgraph.erp.netsuite.NetSuiteConnectorFactory;
+import dev.erpgraph.erp.p21.P21ConnectorFactory;
+import dev.erpgraph.erp.sap.SapConnectorFactory;
+import dev.erpgraph.erp.sxe.SxeConnectorFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -239,23 +245,23 @@ class ErpEventsTests {
     }
 
     private static ErpSystems systems(Map<String, ErpSystemProperties> configured) {
-        List<ErpConnectorFactory> factories = new java.util.ArrayList<>();
-        for (ErpKind kind : ErpKind.values()) {
-            factories.add(new ErpConnectorFactory() {
-                @Override
-                public ErpKind kind() {
-                    return kind;
-                }
-
-                @Override
-                public dev.erpgraph.erp.ErpConnector create(dev.erpgraph.erp.ConnectorSettings settings,
-                        dev.erpgraph.erp.http.ErpHttpClient http) {
-                    return null;
-                }
-            });
-        }
+        List<ErpConnectorFactory> factories = Stream
+            .of(new SapConnectorFactory(), new NetSuiteConnectorFactory(), new BusinessCentralConnectorFactory(),
+                    new SxeConnectorFactory(), new P21ConnectorFactory())
+            .map(ErpEventsTests::withoutConnector)
+            .toList();
         return new ErpSystems(new HashMap<>(configured), factories, Duration.ofSeconds(2), UnaryOperator.identity(),
                 new SimpleMeterRegistry());
+    }
+
+    /**
+     * The ERP's own factory (kind, event parser) that builds no connector: these systems
+     * are only read events for.
+     */
+    private static ErpConnectorFactory withoutConnector(ErpConnectorFactory real) {
+        return new ErpConnectorFactory(real.kind(), real.defaultLimits(), real.eventParser(),
+                (settings, http) -> null) {
+        };
     }
 
     private static ErpProperties properties(boolean demo) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import dev.erpgraph.erp.ConnectorOptions;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
@@ -217,11 +218,13 @@ class RequestFanOutTests {
 
     @Test
     void theOptionIsAPositiveNumberWithTheConnectorsDefault() {
-        assertThat(RequestFanOut.of(settings(Map.of()), 4).maxParallelRequests()).isEqualTo(4);
-        assertThat(RequestFanOut.of(settings(Map.of("maxParallelRequests", "1")), 4).maxParallelRequests())
+        assertThat(RequestFanOut.maxParallelRequests(ConnectorOptions.of(settings(Map.of())), 4)).isEqualTo(4);
+        assertThat(
+                RequestFanOut.maxParallelRequests(ConnectorOptions.of(settings(Map.of("maxParallelRequests", "1"))), 4))
             .isEqualTo(1);
         for (String bad : List.of("0", "-2", "four", "")) {
-            assertThatThrownBy(() -> RequestFanOut.of(settings(Map.of("maxParallelRequests", bad)), 4))
+            assertThatThrownBy(() -> RequestFanOut
+                .maxParallelRequests(ConnectorOptions.of(settings(Map.of("maxParallelRequests", bad))), 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxParallelRequests");
         }

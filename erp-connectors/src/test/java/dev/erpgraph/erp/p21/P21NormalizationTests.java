@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.OrderStatus;
@@ -23,6 +25,7 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.StockLevel;
+import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
 import dev.erpgraph.erp.http.ErpJson;
@@ -39,7 +42,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class P21NormalizationTests {
 
-    private final P21Mapping mapping = new P21Mapping("p21", P21Options.defaults());
+    private final P21Mapping mapping = new P21Mapping("p21", options(Map.of()));
+
+    /** The options of a P21 system with these set and the rest at their defaults. */
+    private static P21Options options(Map<String, String> options) {
+        return P21Options.from(new ConnectorSettings("p21", ErpKind.EPICOR_P21, null, ErpAuthProperties.none(),
+                Duration.ofSeconds(1), 1, options));
+    }
 
     private static JsonNode payload(String name) {
         try (InputStream in = P21NormalizationTests.class.getResourceAsStream("/p21/" + name)) {
@@ -158,10 +167,7 @@ class P21NormalizationTests {
 
     @Test
     void theListPriceColumnIsConfigurable() {
-        P21Mapping price1 = new P21Mapping("p21",
-                P21Options.of(new dev.erpgraph.erp.ConnectorSettings("p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null,
-                        dev.erpgraph.erp.config.ErpAuthProperties.none(), Duration.ofSeconds(1), 1,
-                        Map.of("listPriceColumn", "price1"))));
+        P21Mapping price1 = new P21Mapping("p21", options(Map.of("listPriceColumn", "price1")));
         JsonNode row = ErpJson.MAPPER.readTree(
                 "{\"item_id\":\"A\",\"customer_id\":1,\"unit_price\":9.5," + "\"quantity_break\":1,\"price1\":12.25}");
 
@@ -171,9 +177,9 @@ class P21NormalizationTests {
 
     @Test
     void bothODataCountSpellingsAreRead() {
-        assertThat(P21ODataClient.count(payload("oe_hdr.json"))).isEqualTo(5L);
-        assertThat(P21ODataClient.count(payload("price_view.json"))).isEqualTo(3L);
-        assertThat(P21ODataClient.count(payload("customer.json"))).isNull();
+        assertThat(P21Client.count(payload("oe_hdr.json"))).isEqualTo(5L);
+        assertThat(P21Client.count(payload("price_view.json"))).isEqualTo(3L);
+        assertThat(P21Client.count(payload("customer.json"))).isNull();
     }
 
     @Test
@@ -196,13 +202,13 @@ class P21NormalizationTests {
     private static P21TransactionClient transactions() {
         ErpHttpClient http = new ErpHttpClient("p21", () -> "http://127.0.0.1:1", Duration.ofSeconds(1),
                 new SimpleMeterRegistry());
-        P21ODataClient odata = new P21ODataClient(http,
+        P21Client odata = new P21Client(http,
                 new P21TokenClient(http,
                         new dev.erpgraph.erp.ConnectorSettings("p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null,
                                 dev.erpgraph.erp.config.ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()),
                         Clock.systemUTC()),
                 10);
-        return new P21TransactionClient(odata, P21Options.defaults(), "p21", Clock.systemUTC());
+        return new P21TransactionClient(odata, options(Map.of()), Clock.systemUTC());
     }
 
     private static ErpHttpResponse response(int status, String body) {

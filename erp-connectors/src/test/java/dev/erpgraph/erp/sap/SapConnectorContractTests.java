@@ -66,7 +66,7 @@ class SapConnectorContractTests extends ConnectorContractTest {
     @Override
     protected Set<ErpCapability> capabilities() {
         return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
-                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE, ErpCapability.CHANGE_EVENTS);
     }
 
     @Override

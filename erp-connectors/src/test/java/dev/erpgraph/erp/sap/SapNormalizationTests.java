@@ -3,21 +3,14 @@ package dev.erpgraph.erp.sap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.SalesOrder;
-import dev.erpgraph.erp.config.ErpAuthProperties;
-import dev.erpgraph.erp.http.ErpHttpClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,20 +27,11 @@ class SapNormalizationTests {
         }
     }
 
-    private static SapConnector connector() {
-        return new SapConnector(
-                new ConnectorSettings("sap", ErpKind.SAP_S4HANA, null, ErpAuthProperties.none(), Duration.ofSeconds(1),
-                        1, Map.of()),
-                new ErpHttpClient("sap", () -> "http://unused.invalid", Duration.ofSeconds(1),
-                        new SimpleMeterRegistry()),
-                Clock.systemUTC());
-    }
-
     @Test
     void aCapturedSalesOrderNormalizesExactly() throws IOException {
         JsonNode row = resource("sales-orders.json").path("d").path("results").get(0);
 
-        SalesOrder order = connector().order(row);
+        SalesOrder order = SapOrders.order("sap", row);
 
         assertThat(order.number()).isEqualTo("4000123");
         assertThat(order.customerNumber()).isEqualTo("17100001");
@@ -90,8 +74,8 @@ class SapNormalizationTests {
         assertThat(SapODataValues.formatDate(LocalDate.of(2024, 6, 13))).isEqualTo("/Date(1718236800000)/");
         assertThat(SapODataValues.dateTimeLiteral(LocalDate.of(2026, 6, 1))).isEqualTo("datetime'2026-06-01T00:00:00'");
         assertThat(SapODataValues.parseDecimal("240.00000000000000")).isEqualTo(new BigDecimal("240.00000000000000"));
-        assertThat(SapConnector.amount(new BigDecimal("298.000000000"))).isEqualTo(new BigDecimal("298.00"));
-        assertThat(SapConnector.amount(new BigDecimal("12.345000000"))).isEqualTo(new BigDecimal("12.345"));
+        assertThat(SapReads.amount(new BigDecimal("298.000000000"))).isEqualTo(new BigDecimal("298.00"));
+        assertThat(SapReads.amount(new BigDecimal("12.345000000"))).isEqualTo(new BigDecimal("12.345"));
         assertThatThrownBy(() -> SapODataValues.parseDate("2024-06-13")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -119,10 +103,10 @@ class SapNormalizationTests {
 
     @Test
     void idempotencyKeysFitPurchaseOrderByCustomer() {
-        assertThat(SapConnector.purchaseOrderReference("OPP-42")).isEqualTo("OPP-42");
-        assertThat(SapConnector.purchaseOrderReference("7f1c2a4e-1111-4a2b-9c3d-0123456789ab"))
+        assertThat(SapOrderCreation.purchaseOrderReference("OPP-42")).isEqualTo("OPP-42");
+        assertThat(SapOrderCreation.purchaseOrderReference("7f1c2a4e-1111-4a2b-9c3d-0123456789ab"))
             .isEqualTo("7f1c2a4e11114a2b9c3d0123456789ab");
-        assertThat(SapConnector.purchaseOrderReference("x".repeat(80))).hasSize(35);
+        assertThat(SapOrderCreation.purchaseOrderReference("x".repeat(80))).hasSize(35);
     }
 
     @Test

@@ -33,9 +33,7 @@ import tools.jackson.databind.JsonNode;
  * clocks disagree). Fetching is serialized: twenty requests that meet an expired token
  * cause one token request, not twenty ({@link AccessTokenCache}).
  */
-final class IonApiTokenClient {
-
-    private final String erpSystemId;
+final class SxeTokenClient {
 
     private final ErpHttpClient http;
 
@@ -43,8 +41,7 @@ final class IonApiTokenClient {
 
     private final AccessTokenCache cache;
 
-    IonApiTokenClient(String erpSystemId, ErpHttpClient http, ErpAuthProperties auth, Clock clock) {
-        this.erpSystemId = Objects.requireNonNull(erpSystemId, "erpSystemId");
+    SxeTokenClient(ErpHttpClient http, ErpAuthProperties auth, Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.cache = new AccessTokenCache(Objects.requireNonNull(clock, "clock"), this::fetch);
@@ -85,7 +82,8 @@ final class IonApiTokenClient {
         String accessToken = body.path("access_token").asString("");
         long expiresIn = body.path("expires_in").asLong(0);
         if (accessToken.isBlank() || expiresIn <= 0) {
-            throw ErpException.badResponse(erpSystemId, "ION API token answer without access_token/expires_in", null);
+            throw ErpException.badResponse(http.erpSystemId(), "ION API token answer without access_token/expires_in",
+                    null);
         }
         return new FetchedToken(accessToken, Duration.ofSeconds(expiresIn));
     }
@@ -98,8 +96,10 @@ final class IonApiTokenClient {
             // invalid_client / invalid_grant: the configured credentials are wrong.
             // Nothing the caller did, and
             // nothing a retry fixes until someone repairs the configuration.
-            return new ErpException(ErpException.Kind.UNAVAILABLE, erpSystemId, "ION API token request refused (HTTP "
-                    + response.status() + ")" + (message == null ? "" : ": " + message), message, null, null);
+            return new ErpException(ErpException.Kind.UNAVAILABLE, http.erpSystemId(),
+                    "ION API token request refused (HTTP " + response.status() + ")"
+                            + (message == null ? "" : ": " + message),
+                    message, null, null);
         }
         return response.failure(message);
     }

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * this class keeps the token, reuses it for later writes and re-fetches it once when SAP
  * answers 403 with {@code X-CSRF-Token: Required}.
  */
-final class SapODataClient {
+final class SapClient {
 
     /**
      * Guards against a next link that never ends (a broken gateway): far beyond any real
@@ -50,7 +50,7 @@ final class SapODataClient {
      * and a batch of a few hundred keys costs a round trip or two, not dozens one after
      * another; 0 sends no {@code $top}
      */
-    SapODataClient(ErpHttpClient http, SapTokenClient auth, String servicesPath, int pageSize) {
+    SapClient(ErpHttpClient http, SapTokenClient auth, String servicesPath, int pageSize) {
         this.http = http;
         this.auth = auth;
         this.servicesPath = servicesPath.endsWith("/") ? servicesPath : servicesPath + "/";

@@ -15,13 +15,13 @@ import tools.jackson.databind.JsonNode;
  * {@code erpMessage} is the {@code detail} of NetSuite's first {@code o:errorDetails}
  * entry.
  */
-final class SuiteTalkClient {
+final class NetSuiteClient {
 
     private final ErpHttpClient http;
 
     private final NetSuiteTokenClient tokens;
 
-    SuiteTalkClient(ErpHttpClient http, NetSuiteTokenClient tokens) {
+    NetSuiteClient(ErpHttpClient http, NetSuiteTokenClient tokens) {
         this.http = http;
         this.tokens = tokens;
     }

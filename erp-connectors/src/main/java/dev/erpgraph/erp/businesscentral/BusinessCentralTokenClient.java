@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * ({@link #authorized}) and one new token is fetched, however many threads saw the 401 at
  * once ({@link AccessTokenCache}).
  */
-final class EntraTokenClient {
+final class BusinessCentralTokenClient {
 
     static final String DEFAULT_SCOPE = "https://api.businesscentral.dynamics.com/.default";
 
@@ -38,7 +38,7 @@ final class EntraTokenClient {
 
     private final AccessTokenCache cache;
 
-    EntraTokenClient(ErpHttpClient http, ErpAuthProperties auth, Clock clock) {
+    BusinessCentralTokenClient(ErpHttpClient http, ErpAuthProperties auth, Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.cache = new AccessTokenCache(Objects.requireNonNull(clock, "clock"), this::fetch);

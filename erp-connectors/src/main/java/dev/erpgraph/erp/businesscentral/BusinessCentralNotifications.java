@@ -1,12 +1,15 @@
-package dev.erpgraph.erp.events;
+package dev.erpgraph.erp.businesscentral;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.erpgraph.erp.events.ErpEventException;
+import dev.erpgraph.erp.events.EventJson;
 import dev.erpgraph.erp.gateway.ErpEviction;
 import dev.erpgraph.erp.gateway.ErpResource;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +54,10 @@ final class BusinessCentralNotifications {
     private BusinessCentralNotifications() {
     }
 
-    static List<ErpEviction> parse(String erpSystemId, byte[] body, String secret) {
+    /**
+     * Business Central sends no header of its own: {@code clientState} is in the body.
+     */
+    static List<ErpEviction> parse(String erpSystemId, byte[] body, UnaryOperator<String> headers, String secret) {
         JsonNode root = EventJson.object(body);
         JsonNode value = root.get("value");
         if (value == null || !value.isArray() || value.isEmpty()) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * {@code @odata.count} and the {@code odata.count}/{@code __count} spellings are read, as
  * are {@code value} and the verbose {@code d.results} envelope.
  */
-final class P21ODataClient {
+final class P21Client {
 
     private static final int MAX_PAGES = 10_000;
 
@@ -36,13 +36,17 @@ final class P21ODataClient {
 
     private final int pageSize;
 
-    P21ODataClient(ErpHttpClient http, P21TokenClient tokens, int pageSize) {
+    P21Client(ErpHttpClient http, P21TokenClient tokens, int pageSize) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
         this.pageSize = pageSize;
+    }
+
+    String systemId() {
+        return http.erpSystemId();
     }
 
     /** All rows of a table that match {@code filter}, in {@code orderBy} order. */

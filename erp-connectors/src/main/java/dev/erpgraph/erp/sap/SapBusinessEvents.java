@@ -1,4 +1,4 @@
-package dev.erpgraph.erp.events;
+package dev.erpgraph.erp.sap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import dev.erpgraph.erp.events.ErpEventException;
+import dev.erpgraph.erp.events.EventJson;
 import dev.erpgraph.erp.gateway.ErpEviction;
 import dev.erpgraph.erp.gateway.ErpResource;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * deployment confirms them. Other types are accepted and ignored. SAP pads customer
  * numbers with zeros ({@code 0010100001}); both forms are evicted.
  */
-final class SapBusinessEvents {
+public final class SapBusinessEvents {
 
     private SapBusinessEvents() {
     }
@@ -104,7 +106,7 @@ final class SapBusinessEvents {
     }
 
     /** The header a sender configures: Basic with the events secret as password. */
-    static String authorization(String secret) {
+    public static String authorization(String secret) {
         return "Basic " + Base64.getEncoder().encodeToString(("erp-events:" + secret).getBytes(StandardCharsets.UTF_8));
     }
 

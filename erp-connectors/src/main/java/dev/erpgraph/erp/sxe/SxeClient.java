@@ -1,8 +1,11 @@
 package dev.erpgraph.erp.sxe;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.http.ErpHttpClient;
@@ -21,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * errors are the ION API gateway's (401/403/429/5xx) and become {@link ErpException}s
  * here; a 401 fetches a new token and retries once.
  */
-final class SxApiClient {
+final class SxeClient {
 
     static final String SERVICE_PATH = "SX/rest/sxapirestservice/";
 
@@ -35,19 +38,25 @@ final class SxApiClient {
         }
     }
 
-    private final String erpSystemId;
+    /**
+     * What SX.API takes as a customer number; anything else is unknown and never sent.
+     */
+    static final Pattern CUSTOMER_NUMBER = Pattern.compile("[1-9][0-9]{0,11}");
 
     private final ErpHttpClient http;
 
-    private final IonApiTokenClient tokens;
+    private final SxeTokenClient tokens;
 
     private final SxeOptions options;
 
-    SxApiClient(String erpSystemId, ErpHttpClient http, IonApiTokenClient tokens, SxeOptions options) {
-        this.erpSystemId = Objects.requireNonNull(erpSystemId, "erpSystemId");
+    SxeClient(ErpHttpClient http, SxeTokenClient tokens, SxeOptions options) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    String systemId() {
+        return http.erpSystemId();
     }
 
     /**
@@ -77,7 +86,7 @@ final class SxApiClient {
         JsonNode root = response.json();
         JsonNode inner = root.path("response");
         if (!inner.isObject()) {
-            throw ErpException.badResponse(erpSystemId, operation + " answered without a \"response\" object", null);
+            throw ErpException.badResponse(systemId(), operation + " answered without a \"response\" object", null);
         }
         JsonNode error = inner.path("cErrorMessage");
         String message = error.isString() && !error.stringValue().isBlank() ? error.stringValue().trim() : null;
@@ -91,10 +100,10 @@ final class SxApiClient {
      */
     ErpException businessFailure(String what, String erpMessage) {
         if (options.notFound().matcher(erpMessage).find()) {
-            return new ErpException(ErpException.Kind.NOT_FOUND, erpSystemId,
-                    what + " is not known to " + erpSystemId + ": " + erpMessage, erpMessage, null, null);
+            return new ErpException(ErpException.Kind.NOT_FOUND, systemId(),
+                    what + " is not known to " + systemId() + ": " + erpMessage, erpMessage, null, null);
         }
-        return ErpException.rejected(erpSystemId, erpMessage);
+        return ErpException.rejected(systemId(), erpMessage);
     }
 
     private ErpHttpResponse send(String resource, String operation, String body, String token) {
@@ -133,6 +142,15 @@ final class SxApiClient {
         }
         String text = body.strip();
         return text.length() > 200 ? text.substring(0, 200) : text;
+    }
+
+    /** The distinct keys that are SX.e customer numbers. */
+    static List<String> numericCustomers(Collection<String> customerNumbers) {
+        return customerNumbers.stream()
+            .filter(Objects::nonNull)
+            .filter(customer -> CUSTOMER_NUMBER.matcher(customer).matches())
+            .distinct()
+            .toList();
     }
 
 }

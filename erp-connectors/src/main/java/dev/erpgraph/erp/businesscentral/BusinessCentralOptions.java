@@ -1,0 +1,74 @@
+package dev.erpgraph.erp.businesscentral;
+
+import java.util.regex.Pattern;
+
+import dev.erpgraph.erp.ConnectorOptions;
+import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.http.RequestFanOut;
+
+/**
+ * The options of a Business Central system ({@code erp.systems.<id>.options.*}), read and
+ * checked once at start-up. Defaults in brackets; every name goes into a URL, so only
+ * letters, digits, {@code .}, {@code _} and {@code -} are accepted.
+ *
+ * @param tenantId the Entra tenant (GUID or domain name), required
+ * @param environment the BC environment [{@code production}]
+ * @param companyId the company's id (GUID), required
+ * @param maxPageSize sent as {@code Prefer: odata.maxpagesize} (1 to 20000); null: the
+ * server's 20,000 [unset]
+ * @param maxUrlLength longest URL sent (200 to 64000) [2048]
+ * @param maxParallelRequests requests of one call in flight at once (1 to 64): BC online
+ * takes 100 simultaneous requests per user, so eight of one batch leave room for the
+ * gateway's other batches and for other integrations, and the stock of a 50-account page,
+ * five URL-length chunks, goes out in one round trip, not two [8]
+ * @param localCurrency the company's local currency, which BC writes as {@code ""} [USD]
+ * @param customApiPath
+ * {@code customApiPublisher}/{@code customApiGroup}/{@code customApiVersion} of the
+ * distributor's custom API pages [I] [{@code erpgraph/distribution/v1.0}]
+ * @param stock the stock page's names [I]: {@code stockEntitySet}
+ * [{@code itemLocationStocks}], {@code stockItemField} [{@code itemNumber}],
+ * {@code stockLocationField} [{@code locationCode}], {@code stockOnHandField}
+ * [{@code inventory}], {@code stockReservedField} [{@code reservedQtyOnInventory}]
+ * @param priceEntitySet the price list lines page [I] [{@code customerPriceListLines}]
+ * (fields as table "Price List Line")
+ */
+record BusinessCentralOptions(String tenantId, String environment, String companyId, Integer maxPageSize,
+        int maxUrlLength, int maxParallelRequests, String localCurrency, String customApiPath, StockPage stock,
+        String priceEntitySet) {
+
+    /** The names of the custom API page that serves stock per item and location. */
+    record StockPage(String entitySet, String itemField, String locationField, String onHandField,
+            String reservedField) {
+    }
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private static final String A_NAME = "a GUID or name of letters, digits, '.', '_' or '-'";
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    static BusinessCentralOptions from(ConnectorSettings settings) {
+        ConnectorOptions options = ConnectorOptions.of(settings);
+        boolean pageSizeSet = options.text("maxPageSize", null) != null;
+        BusinessCentralOptions parsed = new BusinessCentralOptions(name(options, "tenantId", null),
+                name(options, "environment", "production"), name(options, "companyId", null),
+                pageSizeSet ? options.wholeNumber("maxPageSize", 20_000, 1, 20_000) : null,
+                options.wholeNumber("maxUrlLength", 2048, 200, 64_000), RequestFanOut.maxParallelRequests(options, 8),
+                options.name("localCurrency", "USD", CURRENCY, "an ISO 4217 currency code"),
+                String.join("/", name(options, "customApiPublisher", "erpgraph"),
+                        name(options, "customApiGroup", "distribution"), name(options, "customApiVersion", "v1.0")),
+                new StockPage(name(options, "stockEntitySet", "itemLocationStocks"),
+                        name(options, "stockItemField", "itemNumber"),
+                        name(options, "stockLocationField", "locationCode"),
+                        name(options, "stockOnHandField", "inventory"),
+                        name(options, "stockReservedField", "reservedQtyOnInventory")),
+                name(options, "priceEntitySet", "customerPriceListLines"));
+        options.rejectUnknown();
+        return parsed;
+    }
+
+    private static String name(ConnectorOptions options, String key, String defaultValue) {
+        return options.name(key, defaultValue, NAME, A_NAME);
+    }
+
+}

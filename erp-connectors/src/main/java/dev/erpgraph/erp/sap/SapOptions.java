@@ -1,0 +1,92 @@
+package dev.erpgraph.erp.sap;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.erpgraph.erp.ConnectorOptions;
+import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.http.RequestFanOut;
+
+/**
+ * The options of an SAP S/4HANA system ({@code erp.systems.<id>.options.*}), read and
+ * checked once at start-up. Defaults in brackets.
+ *
+ * @param servicesPath where the OData v2 services live under the base URL
+ * [{@code /sap/opu/odata/sap/}]
+ * @param top the {@code $top} every collection read sends, far above any real result so
+ * that RAP services answer 5000-row pages instead of 100; 0 sends none [1000000]
+ * @param maxUrlLength longest URL sent (1000 to 64000): OData v2 has no {@code in}, key
+ * sets become chained {@code or} and are split where a URL would pass this [7500]
+ * @param maxParallelRequests requests of one call in flight at once (1 to 64): enough to
+ * overlap the few chunks a batch makes without crowding the work processes every other
+ * integration shares [4]
+ * @param availableStockTypes {@code stock.availableStockTypes}: the stock types summed as
+ * available, comma-separated [{@code 01}, unrestricted use]
+ * @param listConditionType {@code prices.listConditionType}: the material's list price
+ * condition [{@code PR00}]
+ * @param customerConditionType {@code prices.customerConditionType}: the customer's own
+ * price condition [{@code PPR0}]
+ * @param creditSegment {@code credit.segment} [{@code 1000}]
+ * @param creditAccountPath {@code credit.accountPath}, the credit account entity set
+ * [{@code API_CRDTMBUSINESSPARTNER/CreditManagementAccount}]
+ * @param creditExposurePath {@code credit.exposurePath} [I]
+ * [{@code API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure}]
+ * @param creditExposureAmountField {@code credit.exposureAmountField} [I]
+ * [{@code CustomerCreditExposureAmount}]
+ * @param order {@code order.salesOrderType} [{@code OR}], {@code order.salesOrganization}
+ * [{@code 1710}], {@code order.distributionChannel} [{@code 10}], {@code order.division}
+ * [{@code 00}]: the organizational data of a created order
+ */
+record SapOptions(String servicesPath, int top, int maxUrlLength, int maxParallelRequests,
+        Set<String> availableStockTypes, String listConditionType, String customerConditionType, String creditSegment,
+        String creditAccountPath, String creditExposurePath, String creditExposureAmountField, OrderData order) {
+
+    /** The organizational data every created sales order carries. */
+    record OrderData(String salesOrderType, String salesOrganization, String distributionChannel, String division) {
+    }
+
+    private static final Pattern PATH = Pattern.compile("/?[A-Za-z0-9_./-]+");
+
+    private static final Pattern ENTITY_SET = Pattern.compile("[A-Za-z0-9_]+/[A-Za-z0-9_]+");
+
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,10}");
+
+    static SapOptions from(ConnectorSettings settings) {
+        ConnectorOptions options = ConnectorOptions.of(settings);
+        SapOptions parsed = new SapOptions(options.name("servicesPath", "/sap/opu/odata/sap/", PATH, "a URL path"),
+                options.wholeNumber("top", 1_000_000, 0, Integer.MAX_VALUE),
+                options.wholeNumber("maxUrlLength", 7500, 1000, 64_000), RequestFanOut.maxParallelRequests(options, 4),
+                stockTypes(options), options.name("prices.listConditionType", "PR00", CODE, "an SAP condition type"),
+                options.name("prices.customerConditionType", "PPR0", CODE, "an SAP condition type"),
+                options.name("credit.segment", "1000", CODE, "an SAP credit segment"),
+                options.name("credit.accountPath", "API_CRDTMBUSINESSPARTNER/CreditManagementAccount", ENTITY_SET,
+                        "SERVICE/EntitySet"),
+                options.name("credit.exposurePath", "API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure", ENTITY_SET,
+                        "SERVICE/EntitySet"),
+                options.name("credit.exposureAmountField", "CustomerCreditExposureAmount", FIELD,
+                        "an OData property name"),
+                new OrderData(options.name("order.salesOrderType", "OR", CODE, "an SAP code"),
+                        options.name("order.salesOrganization", "1710", CODE, "an SAP code"),
+                        options.name("order.distributionChannel", "10", CODE, "an SAP code"),
+                        options.name("order.division", "00", CODE, "an SAP code")));
+        options.rejectUnknown();
+        return parsed;
+    }
+
+    private static Set<String> stockTypes(ConnectorOptions options) {
+        String value = options.text("stock.availableStockTypes", "01");
+        Set<String> types = Arrays.stream(value.split(","))
+            .map(String::trim)
+            .filter(type -> !type.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+        if (types.isEmpty() || !types.stream().allMatch(type -> CODE.matcher(type).matches())) {
+            throw options.invalid("stock.availableStockTypes", "must be SAP stock type codes, comma-separated", value);
+        }
+        return types;
+    }
+
+}
