@@ -23,7 +23,7 @@ class AccountTests extends HttpGraphQlTests {
     void createsAnAccountWithEveryFieldAndEchoesTheClientMutationId() {
         Map<String, Object> address = Map.of("street", "1200 Euclid Ave", "city", "Cleveland", "region", "OH",
                 "postalCode", "44115", "country", "US");
-        GraphQlTester.Response response = this.graphQl.documentName("createAccount")
+        GraphQlTester.Response response = graphQl.documentName("createAccount")
             .fragmentName("accountFields")
             .variable("input",
                     Map.of("name", "Cuyahoga Mechanical Supply", "industry", "Mechanical supply house", "website",
@@ -39,7 +39,7 @@ class AccountTests extends HttpGraphQlTests {
         String id = response.path("createAccount.account.id").entity(String.class).get();
         assertThat(new String(Base64.getUrlDecoder().decode(id))).startsWith("Account:");
 
-        GraphQlTester.Response read = this.graphQl.documentName("account")
+        GraphQlTester.Response read = graphQl.documentName("account")
             .fragmentName("accountFields")
             .variable("id", id)
             .execute();
@@ -51,7 +51,7 @@ class AccountTests extends HttpGraphQlTests {
 
     @Test
     void answersNullForAnUnknownAccount() {
-        this.graphQl.documentName("account")
+        graphQl.documentName("account")
             .fragmentName("accountFields")
             .variable("id", encode("Account:999999999"))
             .execute()
@@ -62,12 +62,12 @@ class AccountTests extends HttpGraphQlTests {
     @Test
     void refusesAnIdOfAnotherTypeOrGarbage() {
         for (String id : List.of(encode("Contact:1"), "not-an-id!", encode("Account:x"))) {
-            this.graphQl.documentName("account")
+            graphQl.documentName("account")
                 .fragmentName("accountFields")
                 .variable("id", id)
                 .execute()
                 .errors()
-                .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
+                .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
         }
     }
 
@@ -137,11 +137,11 @@ class AccountTests extends HttpGraphQlTests {
     @Test
     void refusesFirstOutsideOneToHundred() {
         for (int first : new int[] { 0, 101, -1 }) {
-            this.graphQl.documentName("accountsPage")
+            graphQl.documentName("accountsPage")
                 .variable("first", first)
                 .execute()
                 .errors()
-                .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
+                .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
         }
         page(100, null, null).path("accounts.nodes").entityList(Object.class).hasSize(100);
     }
@@ -149,11 +149,11 @@ class AccountTests extends HttpGraphQlTests {
     @Test
     void refusesABadCursor() {
         for (String after : List.of("garbage", encode("c1:abc"), encode("Account:5"))) {
-            this.graphQl.documentName("accountsPage")
+            graphQl.documentName("accountsPage")
                 .variable("after", after)
                 .execute()
                 .errors()
-                .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
+                .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
         }
     }
 
@@ -167,7 +167,7 @@ class AccountTests extends HttpGraphQlTests {
             .containsExactly(mine);
 
         long accountId = Long.parseLong(new String(Base64.getUrlDecoder().decode(mine)).substring(8));
-        this.links.save(new ErpCustomerLink(null, accountId, "erp-" + word, "C-100"));
+        links.save(new ErpCustomerLink(null, accountId, "erp-" + word, "C-100"));
         GraphQlTester.Response linked = page(10, null, Map.of("erpSystemId", "erp-" + word));
         linked.path("accounts.edges[*].node.id").entityList(String.class).containsExactly(mine);
         linked.path("accounts.totalCount").entity(Integer.class).isEqualTo(1);
@@ -176,7 +176,7 @@ class AccountTests extends HttpGraphQlTests {
     @Test
     void updatesAnAccountAndBumpsItsVersion() {
         String id = createAccount(Map.of("name", "Maumee Plumbing Supply", "phone", "+1 419-555-0100"));
-        GraphQlTester.Response response = this.graphQl.documentName("updateAccount")
+        GraphQlTester.Response response = graphQl.documentName("updateAccount")
             .fragmentName("accountFields")
             .variable("input",
                     Map.of("id", id, "expectedVersion", 0, "name", "Maumee Plumbing Supply Co.", "clientMutationId",
@@ -196,8 +196,8 @@ class AccountTests extends HttpGraphQlTests {
             .entity(Integer.class)
             .isEqualTo(1);
         update(Map.of("id", id, "expectedVersion", 0, "name", "Overwritten")).errors()
-            .satisfy((errors) -> assertSingleError(errors, "CONFLICT", null));
-        GraphQlTester.Response read = this.graphQl.documentName("account")
+            .satisfy(errors -> assertSingleError(errors, "CONFLICT", null));
+        GraphQlTester.Response read = graphQl.documentName("account")
             .fragmentName("accountFields")
             .variable("id", id)
             .execute();
@@ -208,7 +208,7 @@ class AccountTests extends HttpGraphQlTests {
     @Test
     void answersNotFoundForAnUpdateOfAnUnknownAccount() {
         update(Map.of("id", encode("Account:999999999"), "expectedVersion", 0, "name", "Ghost")).errors()
-            .satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
+            .satisfy(errors -> assertSingleError(errors, "NOT_FOUND", null));
     }
 
     @Test
@@ -223,10 +223,10 @@ class AccountTests extends HttpGraphQlTests {
 
         String id = createAccount(word + " Valid");
         update(Map.of("id", id, "expectedVersion", 0, "name", "")).errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "name"));
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "name"));
         update(Map.of("id", encode("Opportunity:1"), "expectedVersion", 0)).errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
-        this.graphQl.documentName("account")
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
+        graphQl.documentName("account")
             .fragmentName("accountFields")
             .variable("id", id)
             .execute()
@@ -236,23 +236,20 @@ class AccountTests extends HttpGraphQlTests {
     }
 
     private void assertInvalid(Map<String, Object> input, String field) {
-        this.graphQl.documentName("createAccount")
+        graphQl.documentName("createAccount")
             .fragmentName("accountFields")
             .variable("input", input)
             .execute()
             .errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", field));
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", field));
     }
 
     private GraphQlTester.Response update(Map<String, Object> input) {
-        return this.graphQl.documentName("updateAccount")
-            .fragmentName("accountFields")
-            .variable("input", input)
-            .execute();
+        return graphQl.documentName("updateAccount").fragmentName("accountFields").variable("input", input).execute();
     }
 
     private GraphQlTester.Response page(Integer first, String after, Map<String, Object> filter) {
-        GraphQlTester.Request<?> request = this.graphQl.documentName("accountsPage");
+        GraphQlTester.Request<?> request = graphQl.documentName("accountsPage");
         if (first != null) {
             request = request.variable("first", first);
         }

@@ -25,7 +25,7 @@ class ContactTests extends HttpGraphQlTests {
         response.path("createContact.contact.version").entity(Integer.class).isEqualTo(0);
 
         String id = response.path("createContact.contact.id").entity(String.class).get();
-        this.graphQl.documentName("contact")
+        graphQl.documentName("contact")
             .fragmentName("contactFields")
             .variable("id", id)
             .execute()
@@ -36,18 +36,18 @@ class ContactTests extends HttpGraphQlTests {
 
     @Test
     void answersNullForAnUnknownContactAndRefusesAnAccountId() {
-        this.graphQl.documentName("contact")
+        graphQl.documentName("contact")
             .fragmentName("contactFields")
             .variable("id", AccountTests.encode("Contact:999999999"))
             .execute()
             .path("contact")
             .valueIsNull();
-        this.graphQl.documentName("contact")
+        graphQl.documentName("contact")
             .fragmentName("contactFields")
             .variable("id", createAccount("Huron Sheet Metal"))
             .execute()
             .errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
     }
 
     @Test
@@ -56,7 +56,7 @@ class ContactTests extends HttpGraphQlTests {
         for (String name : new String[] { "Mike", "Dave", "Tom" }) {
             create(Map.of("accountId", accountId, "firstName", name, "lastName", "Novak"));
         }
-        GraphQlTester.Response first = this.graphQl.documentName("accountContacts")
+        GraphQlTester.Response first = graphQl.documentName("accountContacts")
             .variable("id", accountId)
             .variable("first", 2)
             .execute();
@@ -65,7 +65,7 @@ class ContactTests extends HttpGraphQlTests {
         first.path("account.contacts.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         String after = first.path("account.contacts.pageInfo.endCursor").entity(String.class).get();
 
-        GraphQlTester.Response last = this.graphQl.documentName("accountContacts")
+        GraphQlTester.Response last = graphQl.documentName("accountContacts")
             .variable("id", accountId)
             .variable("first", 2)
             .variable("after", after)
@@ -75,18 +75,18 @@ class ContactTests extends HttpGraphQlTests {
         last.path("account.contacts.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
         last.path("account.contacts.totalCount").entity(Integer.class).isEqualTo(3);
 
-        this.graphQl.documentName("accountContacts")
+        graphQl.documentName("accountContacts")
             .variable("id", accountId)
             .variable("first", 101)
             .execute()
             .errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
-        this.graphQl.documentName("accountContacts")
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
+        graphQl.documentName("accountContacts")
             .variable("id", accountId)
             .variable("after", "%%")
             .execute()
             .errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
     }
 
     @Test
@@ -104,8 +104,8 @@ class ContactTests extends HttpGraphQlTests {
         updated.path("updateContact.contact.version").entity(Integer.class).isEqualTo(1);
 
         update(Map.of("id", id, "expectedVersion", 0, "title", "Owner")).errors()
-            .satisfy((errors) -> assertSingleError(errors, "CONFLICT", null));
-        this.graphQl.documentName("contact")
+            .satisfy(errors -> assertSingleError(errors, "CONFLICT", null));
+        graphQl.documentName("contact")
             .fragmentName("contactFields")
             .variable("id", id)
             .execute()
@@ -118,10 +118,10 @@ class ContactTests extends HttpGraphQlTests {
     void refusesInvalidContactInputAndUnknownRecords() {
         String accountId = createAccount("Badger Plumbing Supply");
         create(Map.of("accountId", accountId, "firstName", "Jim", "lastName", "Becker", "email", "jim@")).errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "email"));
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "email"));
         create(Map.of("accountId", accountId, "firstName", " ", "lastName", "Becker")).errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "firstName"));
-        this.graphQl.documentName("accountContacts")
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "firstName"));
+        graphQl.documentName("accountContacts")
             .variable("id", accountId)
             .execute()
             .path("account.contacts.totalCount")
@@ -130,23 +130,17 @@ class ContactTests extends HttpGraphQlTests {
 
         create(Map.of("accountId", AccountTests.encode("Account:999999999"), "firstName", "Jim", "lastName", "B"))
             .errors()
-            .satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
+            .satisfy(errors -> assertSingleError(errors, "NOT_FOUND", null));
         update(Map.of("id", AccountTests.encode("Contact:999999999"), "expectedVersion", 0)).errors()
-            .satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
+            .satisfy(errors -> assertSingleError(errors, "NOT_FOUND", null));
     }
 
     private GraphQlTester.Response create(Map<String, Object> input) {
-        return this.graphQl.documentName("createContact")
-            .fragmentName("contactFields")
-            .variable("input", input)
-            .execute();
+        return graphQl.documentName("createContact").fragmentName("contactFields").variable("input", input).execute();
     }
 
     private GraphQlTester.Response update(Map<String, Object> input) {
-        return this.graphQl.documentName("updateContact")
-            .fragmentName("contactFields")
-            .variable("input", input)
-            .execute();
+        return graphQl.documentName("updateContact").fragmentName("contactFields").variable("input", input).execute();
     }
 
 }

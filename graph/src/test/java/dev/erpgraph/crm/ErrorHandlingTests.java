@@ -11,8 +11,8 @@ class ErrorHandlingTests extends HttpGraphQlTests {
 
     @Test
     void hidesAnUnexpectedFailureBehindACorrelationId() {
-        this.graphQl.document("{ failingField }").execute().errors().satisfy((errors) -> {
-            assertThat(errors).singleElement().satisfies((error) -> {
+        graphQl.document("{ failingField }").execute().errors().satisfy(errors -> {
+            assertThat(errors).singleElement().satisfies(error -> {
                 assertThat(error.getExtensions()).containsEntry("code", "INTERNAL").containsKey("correlationId");
                 String correlationId = (String) error.getExtensions().get("correlationId");
                 assertThat(correlationId).matches("[0-9a-f-]{36}");
@@ -26,8 +26,8 @@ class ErrorHandlingTests extends HttpGraphQlTests {
 
     @Test
     void answersBadUserInputForAVariableThatDoesNotCoerce() {
-        this.graphQl.documentName("accountsPage").variable("first", "twenty").execute().errors().satisfy((errors) -> {
-            assertThat(errors).singleElement().satisfies((error) -> {
+        graphQl.documentName("accountsPage").variable("first", "twenty").execute().errors().satisfy(errors -> {
+            assertThat(errors).singleElement().satisfies(error -> {
                 assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
                 assertThat(error.getMessage()).doesNotContain("Exception");
             });
@@ -37,15 +37,15 @@ class ErrorHandlingTests extends HttpGraphQlTests {
     @Test
     void answersBadUserInputForAnUnparsableDecimal() {
         String accountId = createAccount("Buckeye Hydronics");
-        this.graphQl.documentName("createOpportunity")
+        graphQl.documentName("createOpportunity")
             .fragmentName("opportunityFields")
             .variable("input",
                     Map.of("accountId", accountId, "name", "Deal", "amount",
                             Map.of("amount", "12,50", "currency", "USD")))
             .execute()
             .errors()
-            .satisfy((errors) -> {
-                assertThat(errors).singleElement().satisfies((error) -> {
+            .satisfy(errors -> {
+                assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
                     assertThat(error.getMessage()).doesNotContain("NumberFormatException", "Character");
                 });
@@ -54,8 +54,8 @@ class ErrorHandlingTests extends HttpGraphQlTests {
 
     @Test
     void answersBadUserInputForAQueryThatDoesNotValidate() {
-        this.graphQl.document("{ accounts { nodes { noSuchField } } }").execute().errors().satisfy((errors) -> {
-            assertThat(errors).isNotEmpty().allSatisfy((error) -> {
+        graphQl.document("{ accounts { nodes { noSuchField } } }").execute().errors().satisfy(errors -> {
+            assertThat(errors).isNotEmpty().allSatisfy(error -> {
                 assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
             });
         });
@@ -63,11 +63,11 @@ class ErrorHandlingTests extends HttpGraphQlTests {
 
     @Test
     void answersInternalNotBadUserInputWhenTheServerLeavesANonNullFieldEmpty() {
-        this.graphQl.document("{ emptyNonNullField }")
+        graphQl.document("{ emptyNonNullField }")
             .execute()
             .errors()
-            .satisfy((errors) -> assertThat(errors).singleElement()
-                .satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "INTERNAL")));
+            .satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "INTERNAL")));
     }
 
 }

@@ -43,7 +43,7 @@ public abstract class HttpGraphQlTests {
     void setGraphQl(HttpGraphQlTester graphQl) {
         Duration timeout = Duration.ofSeconds(30);
         this.graphQl = graphQl.mutate()
-            .webTestClient((client) -> client.responseTimeout(timeout))
+            .webTestClient(client -> client.responseTimeout(timeout))
             .responseTimeout(timeout)
             .build();
     }
@@ -56,7 +56,7 @@ public abstract class HttpGraphQlTests {
     }
 
     protected String createAccount(Map<String, Object> input) {
-        return this.graphQl.documentName("createAccount")
+        return graphQl.documentName("createAccount")
             .fragmentName("accountFields")
             .variable("input", input)
             .execute()
@@ -70,7 +70,7 @@ public abstract class HttpGraphQlTests {
     }
 
     protected static void assertSingleError(List<ResponseError> errors, String code, String field) {
-        assertThat(errors).singleElement().satisfies((error) -> {
+        assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.getExtensions()).containsEntry("code", code);
             if (field != null) {
                 assertThat(error.getExtensions()).containsEntry("field", field);

@@ -12,14 +12,14 @@ class NodeTests extends HttpGraphQlTests {
     @Test
     void resolvesEveryNodeType() {
         String accountId = createAccount("Tri-County Fire Protection");
-        String contactId = this.graphQl.documentName("createContact")
+        String contactId = graphQl.documentName("createContact")
             .fragmentName("contactFields")
             .variable("input", Map.of("accountId", accountId, "firstName", "Pat", "lastName", "Murphy"))
             .execute()
             .path("createContact.contact.id")
             .entity(String.class)
             .get();
-        String opportunityId = this.graphQl.documentName("createOpportunity")
+        String opportunityId = graphQl.documentName("createOpportunity")
             .fragmentName("opportunityFields")
             .variable("input", Map.of("accountId", accountId, "name", "Sprinkler riser package"))
             .execute()
@@ -36,7 +36,7 @@ class NodeTests extends HttpGraphQlTests {
 
     @Test
     void answersNullForAnUnknownNode() {
-        this.graphQl.documentName("node")
+        graphQl.documentName("node")
             .variable("id", AccountTests.encode("Contact:999999999"))
             .execute()
             .path("node")
@@ -46,16 +46,16 @@ class NodeTests extends HttpGraphQlTests {
     @Test
     void refusesAGarbageOrUnknownTypeId() {
         for (String id : new String[] { "!!", AccountTests.encode("Order:1"), AccountTests.encode("Account:-1") }) {
-            this.graphQl.documentName("node")
+            graphQl.documentName("node")
                 .variable("id", id)
                 .execute()
                 .errors()
-                .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
+                .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "id"));
         }
     }
 
     private GraphQlTester.Response assertNode(String id, String type) {
-        GraphQlTester.Response response = this.graphQl.documentName("node").variable("id", id).execute();
+        GraphQlTester.Response response = graphQl.documentName("node").variable("id", id).execute();
         response.path("node.__typename").entity(String.class).isEqualTo(type);
         response.path("node.id").entity(String.class).isEqualTo(id);
         return response;

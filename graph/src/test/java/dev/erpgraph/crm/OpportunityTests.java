@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * {@code opportunity}, {@code opportunities}, {@code Account.opportunities},
  * {@code Opportunity.lines} and the opportunity mutations, over HTTP.
@@ -34,7 +36,7 @@ class OpportunityTests extends HttpGraphQlTests {
                     Map.of("lineNumber", 2, "sku", "BV-1-NPT", "quantity", "40.0000"));
 
         String id = response.path("createOpportunity.opportunity.id").entity(String.class).get();
-        GraphQlTester.Response read = this.graphQl.documentName("opportunity")
+        GraphQlTester.Response read = graphQl.documentName("opportunity")
             .fragmentName("opportunityFields")
             .variable("id", id)
             .execute();
@@ -71,7 +73,7 @@ class OpportunityTests extends HttpGraphQlTests {
                 "lines[1].quantity");
         assertInvalid(Map.of("accountId", accountId, "name", ""), "name");
         assertInvalid(Map.of("accountId", "garbage", "name", "Deal"), "accountId");
-        this.graphQl.documentName("accountOpportunities")
+        graphQl.documentName("accountOpportunities")
             .variable("id", accountId)
             .execute()
             .path("account.opportunities.totalCount")
@@ -99,10 +101,10 @@ class OpportunityTests extends HttpGraphQlTests {
             .containsExactly(Map.of("lineNumber", 1, "sku", "CU-L-12-20", "quantity", "7.0000"));
 
         update(Map.of("id", id, "expectedVersion", 0, "stage", "CLOSED_LOST", "lines", List.of())).errors()
-            .satisfy((errors) -> assertSingleError(errors, "CONFLICT", null));
+            .satisfy(errors -> assertSingleError(errors, "CONFLICT", null));
         update(Map.of("id", id, "expectedVersion", 1, "lines", List.of(Map.of("sku", "X", "quantity", "-2")))).errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "lines[0].quantity"));
-        GraphQlTester.Response read = this.graphQl.documentName("opportunity")
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "lines[0].quantity"));
+        GraphQlTester.Response read = graphQl.documentName("opportunity")
             .fragmentName("opportunityFields")
             .variable("id", id)
             .execute();
@@ -110,7 +112,7 @@ class OpportunityTests extends HttpGraphQlTests {
         read.path("opportunity.lines[*].sku").entityList(String.class).containsExactly("CU-L-12-20");
 
         update(Map.of("id", AccountTests.encode("Opportunity:999999999"), "expectedVersion", 0)).errors()
-            .satisfy((errors) -> assertSingleError(errors, "NOT_FOUND", null));
+            .satisfy(errors -> assertSingleError(errors, "NOT_FOUND", null));
     }
 
     @Test
@@ -128,7 +130,7 @@ class OpportunityTests extends HttpGraphQlTests {
             .entity(String.class)
             .get();
 
-        GraphQlTester.Response filtered = this.graphQl.documentName("opportunitiesPage")
+        GraphQlTester.Response filtered = graphQl.documentName("opportunitiesPage")
             .variable("filter",
                     Map.of("accountId", accountId, "stage", List.of("CLOSED_WON", "CLOSED_LOST"), "closeDateFrom",
                             "2026-01-01", "closeDateTo", "2026-06-30"))
@@ -136,7 +138,7 @@ class OpportunityTests extends HttpGraphQlTests {
         filtered.path("opportunities.nodes[*].id").entityList(String.class).containsExactly(won);
         filtered.path("opportunities.totalCount").entity(Integer.class).isEqualTo(1);
 
-        GraphQlTester.Response perAccount = this.graphQl.documentName("accountOpportunities")
+        GraphQlTester.Response perAccount = graphQl.documentName("accountOpportunities")
             .variable("id", accountId)
             .variable("first", 1)
             .variable("filter", Map.of("stage", List.of("CLOSED_WON")))
@@ -144,7 +146,7 @@ class OpportunityTests extends HttpGraphQlTests {
         perAccount.path("account.opportunities.totalCount").entity(Integer.class).isEqualTo(2);
         perAccount.path("account.opportunities.nodes[*].id").entityList(String.class).containsExactly(won);
         String after = perAccount.path("account.opportunities.pageInfo.endCursor").entity(String.class).get();
-        this.graphQl.documentName("accountOpportunities")
+        graphQl.documentName("accountOpportunities")
             .variable("id", accountId)
             .variable("first", 1)
             .variable("after", after)
@@ -157,46 +159,46 @@ class OpportunityTests extends HttpGraphQlTests {
 
     @Test
     void pagesAllOpportunitiesAndCoversEveryStageInTheDemoData() {
-        GraphQlTester.Response first = this.graphQl.documentName("opportunitiesPage").variable("first", 100).execute();
+        GraphQlTester.Response first = graphQl.documentName("opportunitiesPage").variable("first", 100).execute();
         first.path("opportunities.nodes").entityList(Object.class).hasSize(100);
         first.path("opportunities.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         for (String stage : List.of("PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION", "CLOSED_WON",
                 "CLOSED_LOST")) {
-            this.graphQl.documentName("opportunitiesPage")
+            graphQl.documentName("opportunitiesPage")
                 .variable("first", 1)
                 .variable("filter", Map.of("stage", List.of(stage)))
                 .execute()
                 .path("opportunities.totalCount")
                 .entity(Integer.class)
-                .satisfies((n) -> {
-                    org.assertj.core.api.Assertions.assertThat(n).isGreaterThan(100);
+                .satisfies(n -> {
+                    assertThat(n).isGreaterThan(100);
                 });
         }
-        this.graphQl.documentName("opportunitiesPage")
+        graphQl.documentName("opportunitiesPage")
             .variable("first", 0)
             .execute()
             .errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
-        this.graphQl.documentName("opportunitiesPage")
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "first"));
+        graphQl.documentName("opportunitiesPage")
             .variable("after", "bad")
             .execute()
             .errors()
-            .satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
+            .satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", "after"));
     }
 
     private void assertInvalid(Map<String, Object> input, String field) {
-        create(input).errors().satisfy((errors) -> assertSingleError(errors, "BAD_USER_INPUT", field));
+        create(input).errors().satisfy(errors -> assertSingleError(errors, "BAD_USER_INPUT", field));
     }
 
     private GraphQlTester.Response create(Map<String, Object> input) {
-        return this.graphQl.documentName("createOpportunity")
+        return graphQl.documentName("createOpportunity")
             .fragmentName("opportunityFields")
             .variable("input", input)
             .execute();
     }
 
     private GraphQlTester.Response update(Map<String, Object> input) {
-        return this.graphQl.documentName("updateOpportunity")
+        return graphQl.documentName("updateOpportunity")
             .fragmentName("opportunityFields")
             .variable("input", input)
             .execute();

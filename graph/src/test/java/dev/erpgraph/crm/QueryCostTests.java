@@ -29,8 +29,8 @@ class QueryCostTests extends HttpGraphQlTests {
     }
 
     private List<String> statementsFor(int accounts) {
-        this.statements.reset();
-        this.graphQl.documentName("bookOfBusiness")
+        statements.reset();
+        graphQl.documentName("bookOfBusiness")
             .variable("first", accounts)
             .execute()
             .path("accounts.nodes")
@@ -38,11 +38,11 @@ class QueryCostTests extends HttpGraphQlTests {
             .hasSize(accounts)
             .path("accounts.nodes[*].contacts.nodes[*].account.id")
             .entityList(String.class)
-            .satisfies((ids) -> assertThat(ids).hasSizeGreaterThan(accounts))
+            .satisfies(ids -> assertThat(ids).hasSizeGreaterThan(accounts))
             .path("accounts.nodes[*].opportunities.nodes[*].lines[*].sku")
             .entityList(String.class)
-            .satisfies((skus) -> assertThat(skus).hasSizeGreaterThan(accounts * 2));
-        return this.statements.statements();
+            .satisfies(skus -> assertThat(skus).hasSizeGreaterThan(accounts * 2));
+        return statements.statements();
     }
 
 }

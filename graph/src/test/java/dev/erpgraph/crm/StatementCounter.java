@@ -22,7 +22,7 @@ public class StatementCounter implements BeanPostProcessor {
     private final List<String> statements = new CopyOnWriteArrayList<>();
 
     void reset() {
-        this.statements.clear();
+        statements.clear();
     }
 
     /**
@@ -30,7 +30,7 @@ public class StatementCounter implements BeanPostProcessor {
      * name, if none).
      */
     List<String> statements() {
-        return List.copyOf(this.statements);
+        return List.copyOf(statements);
     }
 
     @Override
@@ -48,7 +48,7 @@ public class StatementCounter implements BeanPostProcessor {
         return proxy(Connection.class, connection, (target, method, args) -> {
             String name = method.getName();
             if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
-                this.statements.add((args != null && args.length > 0) ? String.valueOf(args[0]) : name);
+                statements.add((args != null && args.length > 0) ? String.valueOf(args[0]) : name);
             }
             return invoke(method, target, args);
         });

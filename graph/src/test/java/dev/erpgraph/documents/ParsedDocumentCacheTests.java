@@ -1,5 +1,6 @@
 package dev.erpgraph.documents;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExecutionInput;
@@ -55,7 +56,7 @@ class ParsedDocumentCacheTests {
     }
 
     private static ExecutionInput input(String query, int variable) {
-        return ExecutionInput.newExecutionInput(query).variables(java.util.Map.of("n", variable)).build();
+        return ExecutionInput.newExecutionInput(query).variables(Map.of("n", variable)).build();
     }
 
 }

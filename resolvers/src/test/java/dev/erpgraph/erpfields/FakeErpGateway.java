@@ -12,9 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpBatch;
-import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
@@ -27,7 +25,6 @@ import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.ErpResource;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.gateway.Freshness;
-import dev.erpgraph.erp.http.ErpHttpClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**

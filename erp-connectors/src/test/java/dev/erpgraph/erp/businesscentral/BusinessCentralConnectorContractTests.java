@@ -9,11 +9,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import dev.erpgraph.erp.ConnectorContractTest;
+import dev.erpgraph.erp.ContractFacts.Paging;
+import dev.erpgraph.erp.ContractFacts;
 import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.DataSetFacts;
 import dev.erpgraph.erp.ErpBatch;
+import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
@@ -21,13 +29,6 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.ConnectorContractTest;
-import dev.erpgraph.erp.ContractFacts;
-import dev.erpgraph.erp.ContractFacts.Paging;
-import dev.erpgraph.erp.DataSetFacts;
-import dev.erpgraph.erp.ErpCapability;
-import dev.erpgraph.erp.ErpConnectorFactory;
-import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.Sandbox;
@@ -107,7 +108,7 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
     }
 
     private List<Integer> customersWithOrders(int count) {
-        return java.util.stream.IntStream.range(0, DistributorDataSet.CUSTOMERS)
+        return IntStream.range(0, DistributorDataSet.CUSTOMERS)
             .filter(i -> data().ordersOf(i).stream().anyMatch(o -> o.status() != OrderStatus.CANCELLED))
             .limit(count)
             .boxed()
@@ -239,7 +240,7 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
     @Test
     void answersUnknownCustomersAsUnknownAndKnownOnesWithoutOrdersAsEmpty() {
         int withOrders = customersWithOrders(1).get(0);
-        int withoutOrders = java.util.stream.IntStream.range(0, DistributorDataSet.CUSTOMERS)
+        int withoutOrders = IntStream.range(0, DistributorDataSet.CUSTOMERS)
             .filter(i -> data().ordersOf(i).stream().allMatch(o -> o.status() == OrderStatus.CANCELLED))
             .findFirst()
             .orElseThrow();
@@ -290,7 +291,7 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
     void readsCreditWithHoldFlagAndPaymentTermsInOneRequest() {
         bc().credit(Set.of(customer(0)));
         bcSandbox().stats().reset();
-        Set<String> numbers = java.util.stream.IntStream.range(0, 30)
+        Set<String> numbers = IntStream.range(0, 30)
             .mapToObj(BusinessCentralConnectorContractTests::customer)
             .collect(Collectors.toSet());
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,11 @@ import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.OrderQuery;
+import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.PriceKey;
+import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.config.ErpProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -373,8 +377,8 @@ class ResilientCachePolicyTests {
     @Test
     void evictsAnOrderByNumberAndEveryListHoldingIt() {
         ResilientCachePolicy policy = policy(settings(), Runnable::run);
-        var order = new dev.erpgraph.erp.SalesOrder("id-1", "SO-1", "C1", dev.erpgraph.erp.OrderStatus.OPEN,
-                LocalDate.of(2026, 10, 1), null, new dev.erpgraph.erp.Money(BigDecimal.TEN, "USD"), List.of());
+        var order = new SalesOrder("id-1", "SO-1", "C1", OrderStatus.OPEN, LocalDate.of(2026, 10, 1), null,
+                new Money(BigDecimal.TEN, "USD"), List.of());
         policy
             .read(SYSTEM, ErpResource.ORDERS, OrderQuery.latest(5), Set.of("C1"),
                     keys -> ErpBatch.of(Map.of("C1", List.of(order))))
@@ -414,7 +418,7 @@ class ResilientCachePolicyTests {
 
     // --- fixtures
 
-    private ResilientCachePolicy policy(ErpCallSettings settings, java.util.concurrent.Executor executor) {
+    private ResilientCachePolicy policy(ErpCallSettings settings, Executor executor) {
         return new ResilientCachePolicy(id -> settings, breakers, BulkheadRegistry.ofDefaults(),
                 RateLimiterRegistry.ofDefaults(), executor, meters, clock, duration -> {
                     pauses.add(duration);

@@ -6,39 +6,43 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
+import dev.erpgraph.erp.ConnectorContractTest;
+import dev.erpgraph.erp.ContractFacts.Paging;
+import dev.erpgraph.erp.ContractFacts;
 import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.DataSetFacts;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.MutableClock;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.PriceKey;
+import dev.erpgraph.erp.RecordingProxy;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.ConnectorContractTest;
-import dev.erpgraph.erp.ContractFacts;
-import dev.erpgraph.erp.ContractFacts.Paging;
-import dev.erpgraph.erp.DataSetFacts;
-import dev.erpgraph.erp.ErpConnectorFactory;
-import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.RecordingProxy;
 import dev.erpgraph.erp.StockLevel;
-import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.OrderLine;
+import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.SandboxFaults;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -130,7 +134,7 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
         return erp.customerNumber(index);
     }
 
-    private int firstCustomerWhere(java.util.function.IntPredicate test) {
+    private int firstCustomerWhere(IntPredicate test) {
         for (int i = 0; i < data().customerCount(); i++) {
             if (test.test(i)) {
                 return i;
@@ -224,7 +228,7 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
                 i -> data().ordersOf(i).stream().anyMatch(order -> order.status() == OrderStatus.ON_HOLD));
         customers.add(customer(held));
         ErpBatch<String, List<SalesOrder>> batch = connector().orders(customers, OrderQuery.latest(100));
-        Set<OrderStatus> seen = new java.util.HashSet<>();
+        Set<OrderStatus> seen = new HashSet<>();
         for (String customer : customers) {
             for (SalesOrder order : batch.values().get(customer)) {
                 int sequence = erp.orderSequence(order.number()).orElseThrow();
@@ -412,8 +416,7 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
         assertThat(order.requestedDeliveryDate()).isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(order.lines())
             .extracting(SalesOrderLine::sku, SalesOrderLine::warehouse, line -> line.quantity().intValue())
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(items.get(0).sku(), "DET", 12),
-                    org.assertj.core.groups.Tuple.tuple(items.get(1).sku(), "CLE", 3));
+            .containsExactly(Tuple.tuple(items.get(0).sku(), "DET", 12), Tuple.tuple(items.get(1).sku(), "CLE", 3));
         assertThat(order.lines().get(0).unitPrice().amount())
             .isEqualByComparingTo(data().unitPrice(index, items.get(0).sku(), new BigDecimal("12")).orElseThrow());
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpException;
@@ -114,7 +115,7 @@ class NetSuiteNormalizationTests {
                     OrderStatus.PARTIALLY_SHIPPED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED,
                     OrderStatus.INVOICED, OrderStatus.CANCELLED);
         assertThat(NetSuiteOrderStatus.of("SalesOrd:B")).isEmpty();
-        assertThat(NetSuiteOrderStatus.letters(java.util.Set.of(OrderStatus.PARTIALLY_SHIPPED, OrderStatus.CANCELLED)))
+        assertThat(NetSuiteOrderStatus.letters(Set.of(OrderStatus.PARTIALLY_SHIPPED, OrderStatus.CANCELLED)))
             .containsExactly("C", "D", "E", "H");
     }
 

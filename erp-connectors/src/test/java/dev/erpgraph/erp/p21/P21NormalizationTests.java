@@ -202,12 +202,8 @@ class P21NormalizationTests {
     private static P21TransactionClient transactions() {
         ErpHttpClient http = new ErpHttpClient("p21", () -> "http://127.0.0.1:1", Duration.ofSeconds(1),
                 new SimpleMeterRegistry());
-        P21Client odata = new P21Client(http,
-                new P21TokenClient(http,
-                        new dev.erpgraph.erp.ConnectorSettings("p21", dev.erpgraph.erp.ErpKind.EPICOR_P21, null,
-                                dev.erpgraph.erp.config.ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()),
-                        Clock.systemUTC()),
-                10);
+        P21Client odata = new P21Client(http, new P21TokenClient(http, new ConnectorSettings("p21", ErpKind.EPICOR_P21,
+                null, ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()), Clock.systemUTC()), 10);
         return new P21TransactionClient(odata, options(Map.of()), Clock.systemUTC());
     }
 

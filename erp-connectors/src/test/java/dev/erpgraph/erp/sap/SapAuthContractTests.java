@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.MutableClock;
+import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.config.ErpAuthProperties;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class SapAuthContractTests extends SandboxServerTests {
         SapConnector sap = connector(oauth(), Clock.systemUTC());
 
         sap.credit(Set.of(CUSTOMER));
-        sap.orders(Set.of(CUSTOMER), dev.erpgraph.erp.OrderQuery.latest(3));
+        sap.orders(Set.of(CUSTOMER), OrderQuery.latest(3));
 
         assertThat(tokenRequests()).isEqualTo(1L);
     }

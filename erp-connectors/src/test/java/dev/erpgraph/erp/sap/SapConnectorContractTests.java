@@ -10,10 +10,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import dev.erpgraph.erp.ConnectorContractTest;
+import dev.erpgraph.erp.ConnectorSettings;
+import dev.erpgraph.erp.ContractFacts.Paging;
+import dev.erpgraph.erp.ContractFacts;
 import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.DataSetFacts;
 import dev.erpgraph.erp.ErpBatch;
+import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
@@ -21,20 +29,14 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.ConnectorContractTest;
-import dev.erpgraph.erp.ConnectorSettings;
-import dev.erpgraph.erp.ContractFacts;
-import dev.erpgraph.erp.ContractFacts.Paging;
-import dev.erpgraph.erp.DataSetFacts;
-import dev.erpgraph.erp.ErpCapability;
-import dev.erpgraph.erp.ErpConnectorFactory;
-import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.config.ErpAuthProperties;
-import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.DistributorDataSet.Order;
+import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.SandboxFaults;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -465,8 +467,7 @@ class SapConnectorContractTests extends ConnectorContractTest {
     }
 
     @Test
-    void anExpiredCsrfSessionIsRefetchedOnce(
-            @org.springframework.beans.factory.annotation.Autowired SapSandbox sapSandbox) {
+    void anExpiredCsrfSessionIsRefetchedOnce(@Autowired SapSandbox sapSandbox) {
         String sku = data().items().iterator().next().sku();
         sap().createSalesOrder(request("csrf-1", sku));
         sapSandbox.expireSessions();

@@ -15,10 +15,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import dev.erpgraph.erp.ConnectorContractTest;
+import dev.erpgraph.erp.ContractFacts.Paging;
+import dev.erpgraph.erp.ContractFacts;
 import dev.erpgraph.erp.CreditStatus;
+import dev.erpgraph.erp.DataSetFacts;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
+import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
@@ -31,20 +36,17 @@ import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
-import dev.erpgraph.erp.ConnectorContractTest;
-import dev.erpgraph.erp.ContractFacts;
-import dev.erpgraph.erp.ContractFacts.Paging;
-import dev.erpgraph.erp.DataSetFacts;
-import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.StockLevel;
+import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import dev.erpgraph.erp.sandbox.Sandbox;
 import dev.erpgraph.erp.sandbox.SandboxErp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -502,8 +504,8 @@ class SxeConnectorContractTests extends ConnectorContractTest {
     @Test
     void wrongServiceAccountKeysAreUnavailableWithTheGatewaysWords() {
         ErpSystemProperties demo = demoSystem(ID);
-        var auth = new dev.erpgraph.erp.config.ErpAuthProperties(demo.auth().tokenUrl(), demo.auth().clientId(),
-                demo.auth().clientSecret(), demo.auth().username(), "wrong", null);
+        var auth = new ErpAuthProperties(demo.auth().tokenUrl(), demo.auth().clientId(), demo.auth().clientSecret(),
+                demo.auth().username(), "wrong", null);
         ErpConnector connector = new SxeConnector(connectorSettings(ID, auth, 4, Map.of()), connectorHttp(ID),
                 Clock.systemUTC());
 
