@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * decimals are read as {@link java.math.BigDecimal} straight from the text (never through
  * a double), keeping their trailing zeros, and written in plain notation
  * ({@code 1520.00}, not {@code 1.52E+3}). {@link ErpHttpResponse#json()} reads with it;
- * request bodies, sandbox answers and captured test payloads use it too.
+ * request bodies and captured test payloads use it too.
  */
 public final class ErpJson {
 

@@ -21,9 +21,9 @@ import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.StockLevel;
-import dev.erpgraph.erp.sandbox.DistributorDataSet;
-import dev.erpgraph.erp.sandbox.Sandbox;
-import dev.erpgraph.erp.sandbox.SandboxFaults;
+import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.Sandbox;
+import dev.erpgraph.sandbox.SandboxFaults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +64,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
 
     private List<Integer> customersWithOrders(int count) {
         return java.util.stream.IntStream.range(0, DistributorDataSet.CUSTOMERS)
-            .filter(i -> data().ordersOf(i).stream().anyMatch(o -> o.status() != OrderStatus.CANCELLED))
+            .filter(i -> data().ordersOf(i).stream().anyMatch(o -> status(o) != OrderStatus.CANCELLED))
             .limit(count)
             .boxed()
             .toList();
@@ -88,13 +88,13 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         for (int index : indexes) {
             List<DistributorDataSet.Order> expected = data().ordersOf(index)
                 .stream()
-                .filter(o -> o.status() != OrderStatus.CANCELLED)
+                .filter(o -> status(o) != OrderStatus.CANCELLED)
                 .toList();
             List<SalesOrder> orders = batch.values().get(customer(index));
             assertThat(orders).extracting(SalesOrder::number)
                 .containsExactlyElementsOf(expected.stream().map(o -> String.valueOf(101_000 + o.sequence())).toList());
             assertThat(orders).extracting(SalesOrder::status)
-                .containsExactlyElementsOf(expected.stream().map(DistributorDataSet.Order::status).toList());
+                .containsExactlyElementsOf(expected.stream().map(SandboxServerTests::status).toList());
         }
     }
 
@@ -103,7 +103,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         int index = customersWithOrders(1).get(0);
         DistributorDataSet.Order expected = data().ordersOf(index)
             .stream()
-            .filter(o -> o.status() != OrderStatus.CANCELLED)
+            .filter(o -> status(o) != OrderStatus.CANCELLED)
             .findFirst()
             .orElseThrow();
 
@@ -138,7 +138,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
             .map(BusinessCentralConnectorContractTests::customer)
             .collect(Collectors.toSet());
         long expectedOrders = indexes.stream()
-            .mapToLong(i -> data().ordersOf(i).stream().filter(o -> o.status() != OrderStatus.CANCELLED).count())
+            .mapToLong(i -> data().ordersOf(i).stream().filter(o -> status(o) != OrderStatus.CANCELLED).count())
             .sum();
         ErpConnector paged = connectorWith(Map.of("maxPageSize", "7"));
         paged.credit(Set.of(customer(0)));
@@ -183,7 +183,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         for (int index : indexes) {
             List<String> expected = data().ordersOf(index)
                 .stream()
-                .filter(o -> (o.status() == OrderStatus.INVOICED || o.status() == OrderStatus.SHIPPED)
+                .filter(o -> (status(o) == OrderStatus.INVOICED || status(o) == OrderStatus.SHIPPED)
                         && !o.orderDate().isBefore(since))
                 .limit(2)
                 .map(o -> String.valueOf(101_000 + o.sequence()))
@@ -196,7 +196,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
     void answersUnknownCustomersAsUnknownAndKnownOnesWithoutOrdersAsEmpty() {
         int withOrders = customersWithOrders(1).get(0);
         int withoutOrders = java.util.stream.IntStream.range(0, DistributorDataSet.CUSTOMERS)
-            .filter(i -> data().ordersOf(i).stream().allMatch(o -> o.status() == OrderStatus.CANCELLED))
+            .filter(i -> data().ordersOf(i).stream().allMatch(o -> status(o) == OrderStatus.CANCELLED))
             .findFirst()
             .orElseThrow();
 
@@ -213,7 +213,7 @@ class BusinessCentralConnectorContractTests extends SandboxServerTests {
         int index = customersWithOrders(1).get(0);
         DistributorDataSet.Order expected = data().ordersOf(index)
             .stream()
-            .filter(o -> o.status() != OrderStatus.CANCELLED)
+            .filter(o -> status(o) != OrderStatus.CANCELLED)
             .findFirst()
             .orElseThrow();
         String number = String.valueOf(101_000 + expected.sequence());

@@ -1,0 +1,742 @@
+package dev.erpgraph.sandbox.businesscentral;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.FilterExpression;
+import dev.erpgraph.sandbox.OrderStatus;
+import dev.erpgraph.sandbox.SandboxErp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The sandbox data set as Business Central entities: field names, types and enum values
+ * of API v2.0 ({@code salesOrders} with {@code salesOrderLines} and {@code customer},
+ * {@code customers} with {@code paymentTerms}, {@code items}, {@code locations}) and of
+ * the custom pages ({@code itemLocationStocks}, {@code customerPriceListLines}). Rows are
+ * generated on request from the data set, narrowed by the keys the filter pins down
+ * ({@link FilterExpression#candidates}) and then tested against the whole filter.
+ */
+final class BusinessCentralSandboxEntities {
+
+    /** BC's blank date: {@code 0001-01-01}, never null. */
+    private static final LocalDate BLANK_DATE = LocalDate.of(1, 1, 1);
+
+    private static final String ZERO_GUID = "00000000-0000-0000-0000-000000000000";
+
+    private static final LocalDate PRICES_FROM = LocalDate.of(2024, 1, 1);
+
+    private static final LocalDate PROMOTION_FROM = LocalDate.of(2025, 1, 1);
+
+    private static final LocalDate PROMOTION_TO = LocalDate.of(2025, 12, 31);
+
+    private static final String MODIFIED = "2026-11-01T06:00:00.000Z";
+
+    /**
+     * One entity: its sort key (the primary key), its fields and its navigation
+     * properties.
+     */
+    record Row(String key, Map<String, Object> fields, Map<String, Supplier<Object>> navigations) {
+    }
+
+    /**
+     * An entity set: name, the resource name for stats, property names, navigations and
+     * their properties.
+     */
+    record EntitySet(String name, String resource, Set<String> properties, Map<String, Set<String>> navigations,
+            Function<FilterExpression, List<Row>> rows) {
+        List<Row> rows(FilterExpression filter) {
+            return rows.apply(filter);
+        }
+    }
+
+    /**
+     * A parsed {@code $filter}, {@code $expand} (with nested {@code $select}) and
+     * {@code $select}.
+     */
+    record Query(FilterExpression filter, Map<String, Set<String>> expand, Set<String> select) {
+
+        static Query parse(EntitySet set, String filter, String expand, String select) {
+            FilterExpression expression = filter == null || filter.isBlank() ? null
+                    : BusinessCentralSandboxFilter.parse(filter, set.properties());
+            Map<String, Set<String>> expansions = new LinkedHashMap<>();
+            if (expand != null && !expand.isBlank()) {
+                for (String item : splitTopLevel(expand)) {
+                    String name = item.contains("(") ? item.substring(0, item.indexOf('(')).trim() : item.trim();
+                    Set<String> navigationProperties = set.navigations().get(name);
+                    if (navigationProperties == null) {
+                        throw notAProperty(name, set.name());
+                    }
+                    Set<String> nestedSelect = null;
+                    if (item.contains("(")) {
+                        if (!item.endsWith(")")) {
+                            throw new BusinessCentralSandbox.BcError(400, "BadRequest",
+                                    "Syntax error in $expand '" + expand + "'.");
+                        }
+                        String options = item.substring(item.indexOf('(') + 1, item.length() - 1).trim();
+                        if (!options.startsWith("$select=")) {
+                            throw new BusinessCentralSandbox.BcError(400, "BadRequest", "Only $select is supported"
+                                    + " inside $expand by this sandbox, was '" + options + "'.");
+                        }
+                        nestedSelect = selection(options.substring("$select=".length()), navigationProperties, name);
+                    }
+                    expansions.put(name, nestedSelect);
+                }
+            }
+            Set<String> selection = select == null || select.isBlank() ? null
+                    : selection(select, set.properties(), set.name());
+            return new Query(expression, expansions, selection);
+        }
+
+        boolean matches(Row row) {
+            return filter == null || filter.test(row.fields());
+        }
+
+        /**
+         * The row as served: selected fields (always with its etag) and the expanded
+         * navigations.
+         */
+        Map<String, Object> shape(Row row) {
+            Map<String, Object> shaped = project(row.fields(), select);
+            expand.forEach((name, nestedSelect) -> {
+                Object value = row.navigations().get(name).get();
+                if (value instanceof List<?> list) {
+                    List<Map<String, Object>> items = new ArrayList<>();
+                    for (Object item : list) {
+                        items.add(project(cast(item), nestedSelect));
+                    }
+                    shaped.put(name, items);
+                }
+                else {
+                    shaped.put(name, value == null ? null : project(cast(value), nestedSelect));
+                }
+            });
+            return shaped;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> cast(Object value) {
+            return (Map<String, Object>) value;
+        }
+
+        private static Map<String, Object> project(Map<String, Object> fields, Set<String> select) {
+            Map<String, Object> projected = new LinkedHashMap<>();
+            fields.forEach((name, value) -> {
+                if (select == null || select.contains(name) || name.equals("@odata.etag")) {
+                    projected.put(name, value);
+                }
+            });
+            return projected;
+        }
+
+        private static Set<String> selection(String select, Set<String> properties, String type) {
+            Set<String> names = new LinkedHashSet<>();
+            for (String name : select.split(",")) {
+                String trimmed = name.trim();
+                if (!properties.contains(trimmed)) {
+                    throw notAProperty(trimmed, type);
+                }
+                names.add(trimmed);
+            }
+            return names;
+        }
+
+        private static List<String> splitTopLevel(String expand) {
+            List<String> items = new ArrayList<>();
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i < expand.length(); i++) {
+                char c = expand.charAt(i);
+                if (c == '(') {
+                    depth++;
+                }
+                else if (c == ')') {
+                    depth--;
+                }
+                else if (c == ',' && depth == 0) {
+                    items.add(expand.substring(start, i));
+                    start = i + 1;
+                }
+            }
+            items.add(expand.substring(start));
+            return items;
+        }
+
+        private static BusinessCentralSandbox.BcError notAProperty(String name, String type) {
+            return new BusinessCentralSandbox.BcError(400, "BadRequest",
+                    "Could not find a property named '" + name + "' on type 'Microsoft.NAV." + type + "'.");
+        }
+    }
+
+    private final DistributorDataSet data;
+
+    private final SandboxErp erp;
+
+    private final EntitySet salesOrders;
+
+    private final EntitySet customers;
+
+    private final EntitySet items;
+
+    private final EntitySet locations;
+
+    private final EntitySet itemLocationStocks;
+
+    private final EntitySet customerPriceListLines;
+
+    BusinessCentralSandboxEntities(DistributorDataSet data, SandboxErp erp) {
+        this.data = data;
+        this.erp = erp;
+        DistributorDataSet.Customer firstCustomer = data.customer(0).orElseThrow();
+        DistributorDataSet.Item firstItem = data.items().iterator().next();
+        DistributorDataSet.Order firstOrder = data.order(1).orElseThrow();
+        Map<String, Object> lineSample = orderLines(firstOrder).get(0);
+        this.salesOrders = new EntitySet(
+                "salesOrder", "orders", properties(orderFields(firstOrder)), Map.of("salesOrderLines",
+                        properties(lineSample), "customer", properties(customerFields(firstCustomer))),
+                this::orderRows);
+        this.customers = new EntitySet("customer", "customers", properties(customerFields(firstCustomer)),
+                Map.of("paymentTerms", properties(paymentTerms(firstCustomer.paymentTerms()))), this::customerRows);
+        this.items = new EntitySet("item", "items", properties(itemFields(firstItem)), Map.of(), this::itemRows);
+        this.locations = new EntitySet("location", "locations", properties(locationFields(data.warehouses().get(0))),
+                Map.of(),
+                filter -> data.warehouses().stream().map(w -> new Row(w.code(), locationFields(w), Map.of())).toList());
+        this.itemLocationStocks = new EntitySet("itemLocationStock", "inventory",
+                properties(stockFields(new DistributorDataSet.Stock("X", "CLE", BigDecimal.ONE, BigDecimal.ZERO))),
+                Map.of(), this::stockRows);
+        this.customerPriceListLines = new EntitySet("customerPriceListLine", "prices",
+                properties(priceLine(0, "X", BigDecimal.ZERO, BigDecimal.ONE, PRICES_FROM, null)), Map.of(),
+                this::priceRows);
+    }
+
+    EntitySet salesOrders() {
+        return salesOrders;
+    }
+
+    EntitySet customers() {
+        return customers;
+    }
+
+    EntitySet items() {
+        return items;
+    }
+
+    EntitySet locations() {
+        return locations;
+    }
+
+    EntitySet itemLocationStocks() {
+        return itemLocationStocks;
+    }
+
+    EntitySet customerPriceListLines() {
+        return customerPriceListLines;
+    }
+
+    // ---- salesOrders
+
+    private List<Row> orderRows(FilterExpression filter) {
+        List<DistributorDataSet.Order> orders = new ArrayList<>();
+        Set<String> customerNumbers = filter == null ? null : filter.candidates("customerNumber");
+        Set<String> numbers = filter == null ? null : filter.candidates("number");
+        if (customerNumbers != null) {
+            for (String number : customerNumbers) {
+                erp.customerIndex(number).ifPresent(index -> orders.addAll(data.ordersOf(index)));
+            }
+        }
+        else if (numbers != null) {
+            for (String number : numbers) {
+                erp.orderSequence(number).ifPresent(sequence -> data.order(sequence).ifPresent(orders::add));
+            }
+        }
+        else {
+            for (int sequence = 1; data.order(sequence).isPresent(); sequence++) {
+                orders.add(data.order(sequence).get());
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (DistributorDataSet.Order order : orders) {
+            if (order.status() == OrderStatus.CANCELLED) {
+                continue; // BC deletes a cancelled order
+            }
+            DistributorDataSet.Customer customer = data.customer(order.customerIndex()).orElseThrow();
+            rows.add(new Row(erp.orderNumber(order.sequence()), orderFields(order),
+                    Map.of("salesOrderLines", () -> orderLines(order), "customer", () -> customerFields(customer))));
+        }
+        return rows;
+    }
+
+    private Map<String, Object> orderFields(DistributorDataSet.Order order) {
+        DistributorDataSet.Customer customer = data.customer(order.customerIndex()).orElseThrow();
+        String number = erp.orderNumber(order.sequence());
+        boolean fullyShipped = order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.INVOICED;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("@odata.etag", etag(number + order.status()));
+        fields.put("id", guid("salesOrder", number));
+        fields.put("number", number);
+        fields.put("externalDocumentNumber", order.customerPo() == null ? "" : order.customerPo());
+        fields.put("orderDate", order.orderDate());
+        fields.put("postingDate", order.orderDate());
+        fields.put("customerId", guid("customer", erp.customerNumber(customer.index())));
+        fields.put("customerNumber", erp.customerNumber(customer.index()));
+        fields.put("customerName", customer.name());
+        fields.put("billToName", customer.name());
+        fields.put("billToCustomerId", guid("customer", erp.customerNumber(customer.index())));
+        fields.put("billToCustomerNumber", erp.customerNumber(customer.index()));
+        fields.put("shipToName", customer.name());
+        fields.put("shipToContact", "");
+        fields.put("sellToCity", customer.city());
+        fields.put("sellToState", customer.region());
+        fields.put("sellToCountry", "US");
+        fields.put("currencyId", ZERO_GUID);
+        fields.put("currencyCode", DistributorDataSet.CURRENCY);
+        fields.put("pricesIncludeTax", false);
+        fields.put("paymentTermsId", guid("paymentTerms", customer.paymentTerms()));
+        fields.put("shipmentMethodId", ZERO_GUID);
+        fields.put("salesperson", "");
+        fields.put("partialShipping", true);
+        fields.put("requestedDeliveryDate", order.requestedDate() == null ? BLANK_DATE : order.requestedDate());
+        fields.put("discountAmount", BigDecimal.ZERO);
+        fields.put("discountAppliedBeforeTax", true);
+        fields.put("totalAmountExcludingTax", order.total());
+        fields.put("totalTaxAmount", BigDecimal.ZERO);
+        fields.put("totalAmountIncludingTax", order.total());
+        fields.put("fullyShipped", fullyShipped);
+        fields.put("status", order.status() == OrderStatus.ON_HOLD ? "In Review" : "Open");
+        fields.put("lastModifiedDateTime", order.orderDate() + "T09:00:00.000Z");
+        fields.put("phoneNumber", "");
+        fields.put("email", "");
+        return fields;
+    }
+
+    private List<Map<String, Object>> orderLines(DistributorDataSet.Order order) {
+        String number = erp.orderNumber(order.sequence());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (DistributorDataSet.OrderLine line : order.lines()) {
+            BigDecimal shipped = switch (order.status()) {
+                case SHIPPED, INVOICED -> line.quantity();
+                default -> line.shippedQuantity() == null ? BigDecimal.ZERO : line.shippedQuantity();
+            };
+            BigDecimal invoiced = order.status() == OrderStatus.INVOICED ? line.quantity() : BigDecimal.ZERO;
+            String unit = data.item(line.sku()).map(DistributorDataSet.Item::unit).orElse("EA");
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("@odata.etag", etag(number + "/" + line.lineNumber() + shipped + invoiced));
+            fields.put("id", guid("salesOrderLine", number + "/" + line.lineNumber()));
+            fields.put("documentId", guid("salesOrder", number));
+            fields.put("sequence", line.lineNumber() * 10_000);
+            fields.put("itemId", guid("item", line.sku()));
+            fields.put("accountId", ZERO_GUID);
+            fields.put("lineType", "Item");
+            fields.put("lineObjectNumber", line.sku());
+            fields.put("description", line.description());
+            fields.put("description2", "");
+            fields.put("unitOfMeasureId", guid("unitOfMeasure", unit));
+            fields.put("unitOfMeasureCode", unit);
+            fields.put("quantity", line.quantity());
+            fields.put("unitPrice", line.unitPrice());
+            fields.put("discountAmount", BigDecimal.ZERO);
+            fields.put("discountPercent", BigDecimal.ZERO);
+            fields.put("discountAppliedBeforeTax", false);
+            fields.put("amountExcludingTax", line.amount());
+            fields.put("taxCode", "");
+            fields.put("taxPercent", BigDecimal.ZERO);
+            fields.put("totalTaxAmount", BigDecimal.ZERO);
+            fields.put("amountIncludingTax", line.amount());
+            fields.put("invoiceDiscountAllocation", BigDecimal.ZERO);
+            fields.put("netAmount", line.amount());
+            fields.put("netTaxAmount", BigDecimal.ZERO);
+            fields.put("netAmountIncludingTax", line.amount());
+            fields.put("shipmentDate", order.requestedDate() == null ? BLANK_DATE : order.requestedDate());
+            fields.put("shippedQuantity", shipped);
+            fields.put("invoicedQuantity", invoiced);
+            fields.put("invoiceQuantity", shipped.subtract(invoiced));
+            fields.put("shipQuantity", line.quantity().subtract(shipped));
+            fields.put("itemVariantId", ZERO_GUID);
+            fields.put("locationId", line.warehouse() == null ? ZERO_GUID : guid("location", line.warehouse()));
+            lines.add(fields);
+        }
+        return lines;
+    }
+
+    // ---- customers
+
+    private List<Row> customerRows(FilterExpression filter) {
+        List<Row> rows = new ArrayList<>();
+        for (int index : customerIndexes(filter == null ? null : filter.candidates("number"))) {
+            DistributorDataSet.Customer customer = data.customer(index).orElseThrow();
+            rows.add(new Row(erp.customerNumber(index), customerFields(customer),
+                    Map.of("paymentTerms", () -> paymentTerms(customer.paymentTerms()))));
+        }
+        return rows;
+    }
+
+    private List<Integer> customerIndexes(Set<String> numbers) {
+        List<Integer> indexes = new ArrayList<>();
+        if (numbers == null) {
+            for (int index = 0; index < data.customerCount(); index++) {
+                indexes.add(index);
+            }
+        }
+        else {
+            for (String number : numbers) {
+                OptionalInt index = erp.customerIndex(number);
+                if (index.isPresent() && data.customer(index.getAsInt()).isPresent()) {
+                    indexes.add(index.getAsInt());
+                }
+            }
+        }
+        return indexes;
+    }
+
+    private Map<String, Object> customerFields(DistributorDataSet.Customer customer) {
+        String number = erp.customerNumber(customer.index());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("@odata.etag", etag(number + customer.balance() + customer.creditLimit() + customer.onHold()));
+        fields.put("id", guid("customer", number));
+        fields.put("number", number);
+        fields.put("displayName", customer.name());
+        fields.put("type", "Company");
+        fields.put("addressLine1", "");
+        fields.put("addressLine2", "");
+        fields.put("city", customer.city());
+        fields.put("state", customer.region());
+        fields.put("country", "US");
+        fields.put("postalCode", "");
+        fields.put("phoneNumber", "");
+        fields.put("email", "");
+        fields.put("website", "");
+        fields.put("salespersonCode", "");
+        fields.put("balanceDue", customer.balance());
+        fields.put("creditLimit", customer.creditLimit());
+        fields.put("taxLiable", false);
+        fields.put("taxAreaId", ZERO_GUID);
+        fields.put("taxAreaDisplayName", "");
+        fields.put("taxRegistrationNumber", "");
+        fields.put("currencyId", ZERO_GUID);
+        fields.put("currencyCode", DistributorDataSet.CURRENCY);
+        fields.put("paymentTermsId", guid("paymentTerms", customer.paymentTerms()));
+        fields.put("shipmentMethodId", ZERO_GUID);
+        fields.put("paymentMethodId", ZERO_GUID);
+        fields.put("blocked", customer.onHold() ? "Ship" : " ");
+        fields.put("lastModifiedDateTime", MODIFIED);
+        return fields;
+    }
+
+    private Map<String, Object> paymentTerms(String code) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("@odata.etag", etag(code));
+        fields.put("id", guid("paymentTerms", code));
+        fields.put("code", code);
+        fields.put("displayName", code.replace("NET", "Net "));
+        fields.put("dueDateCalculation", code.endsWith("NET30") ? "30D" : code.substring(3) + "D");
+        fields.put("discountDateCalculation", code.startsWith("2%") ? "10D" : "");
+        fields.put("discountPercent", code.startsWith("2%") ? BigDecimal.valueOf(2) : BigDecimal.ZERO);
+        fields.put("calculateDiscountOnCreditMemos", false);
+        fields.put("lastModifiedDateTime", MODIFIED);
+        return fields;
+    }
+
+    // ---- items, locations, stock
+
+    private List<DistributorDataSet.Item> itemsFor(Set<String> skus) {
+        if (skus == null) {
+            return List.copyOf(data.items());
+        }
+        return skus.stream().map(data::item).flatMap(Optional::stream).toList();
+    }
+
+    private List<Row> itemRows(FilterExpression filter) {
+        return itemsFor(filter == null ? null : filter.candidates("number")).stream()
+            .map(item -> new Row(item.sku(), itemFields(item), Map.of()))
+            .toList();
+    }
+
+    private Map<String, Object> itemFields(DistributorDataSet.Item item) {
+        BigDecimal inventory = data.stock(item.sku())
+            .stream()
+            .map(DistributorDataSet.Stock::onHand)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("@odata.etag", etag(item.sku() + item.listPrice() + inventory));
+        fields.put("id", guid("item", item.sku()));
+        fields.put("number", item.sku());
+        fields.put("displayName", item.description());
+        fields.put("displayName2", "");
+        fields.put("type", "Inventory");
+        fields.put("itemCategoryId", ZERO_GUID);
+        fields.put("itemCategoryCode", "");
+        fields.put("blocked", false);
+        fields.put("gtin", "");
+        fields.put("inventory", inventory);
+        fields.put("unitPrice", item.listPrice());
+        fields.put("priceIncludesTax", false);
+        fields.put("unitCost",
+                item.listPrice().multiply(new BigDecimal("0.62")).setScale(2, java.math.RoundingMode.HALF_UP));
+        fields.put("taxGroupId", ZERO_GUID);
+        fields.put("taxGroupCode", "");
+        fields.put("baseUnitOfMeasureId", guid("unitOfMeasure", item.unit()));
+        fields.put("baseUnitOfMeasureCode", item.unit());
+        fields.put("lastModifiedDateTime", MODIFIED);
+        return fields;
+    }
+
+    private Map<String, Object> locationFields(DistributorDataSet.Warehouse warehouse) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("@odata.etag", etag(warehouse.code()));
+        fields.put("id", guid("location", warehouse.code()));
+        fields.put("code", warehouse.code());
+        fields.put("displayName", warehouse.name());
+        fields.put("contact", "");
+        fields.put("addressLine1", "");
+        fields.put("addressLine2", "");
+        fields.put("city", warehouse.city());
+        fields.put("state", warehouse.region());
+        fields.put("country", "US");
+        fields.put("postalCode", "");
+        fields.put("phoneNumber", "");
+        fields.put("email", "");
+        fields.put("website", "");
+        fields.put("lastModifiedDateTime", MODIFIED);
+        return fields;
+    }
+
+    private List<Row> stockRows(FilterExpression filter) {
+        List<Row> rows = new ArrayList<>();
+        for (DistributorDataSet.Item item : itemsFor(filter == null ? null : filter.candidates("itemNumber"))) {
+            for (DistributorDataSet.Stock stock : data.stock(item.sku())) {
+                rows.add(new Row(stock.sku() + "|" + stock.warehouse(), stockFields(stock), Map.of()));
+            }
+        }
+        return rows;
+    }
+
+    private Map<String, Object> stockFields(DistributorDataSet.Stock stock) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("@odata.etag", etag(stock.sku() + stock.warehouse() + stock.onHand() + stock.allocated()));
+        fields.put("id", guid("itemLocationStock", stock.sku() + "|" + stock.warehouse()));
+        fields.put("itemNumber", stock.sku());
+        fields.put("locationCode", stock.warehouse());
+        fields.put("inventory", stock.onHand());
+        fields.put("reservedQtyOnInventory", stock.allocated());
+        return fields;
+    }
+
+    // ---- price list lines
+
+    private List<Row> priceRows(FilterExpression filter) {
+        List<DistributorDataSet.Item> candidates = itemsFor(filter == null ? null : filter.candidates("assetNo"));
+        List<Row> rows = new ArrayList<>();
+        for (int index : customerIndexes(filter == null ? null : filter.candidates("sourceNo"))) {
+            DistributorDataSet.Customer customer = data.customer(index).orElseThrow();
+            for (DistributorDataSet.Item item : candidates) {
+                BigDecimal customerPrice = data.customerPrice(customer, item);
+                String key = erp.customerNumber(index) + "|" + item.sku() + "|";
+                if (customer.discountPercent().signum() > 0) {
+                    rows.add(priceRow(key,
+                            priceLine(index, item.sku(), BigDecimal.ZERO, customerPrice, PRICES_FROM, null)));
+                }
+                for (DistributorDataSet.QuantityBreak level : item.breaks()) {
+                    rows.add(priceRow(key, priceLine(index, item.sku(), level.minimumQuantity(),
+                            DistributorDataSet.discounted(customerPrice, level.discountPercent()), PRICES_FROM, null)));
+                }
+                if (isPromoted(item.sku())) {
+                    rows.add(priceRow(key,
+                            priceLine(index, item.sku(), BigDecimal.ZERO,
+                                    DistributorDataSet.discounted(customerPrice, BigDecimal.valueOf(50)),
+                                    PROMOTION_FROM, PROMOTION_TO)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Every fifth item (by its number) had a 2025 promotion, long expired: a line the
+     * connector must ignore.
+     */
+    static boolean isPromoted(String sku) {
+        int dash = sku.lastIndexOf('-');
+        try {
+            return dash > 0 && Integer.parseInt(sku.substring(dash + 1)) % 5 == 0;
+        }
+        catch (NumberFormatException ex) {
+            return false;
+        }
+    }
+
+    private static Row priceRow(String key, Map<String, Object> fields) {
+        return new Row(key + String.format("%012.3f", (BigDecimal) fields.get("minimumQuantity")) + "|"
+                + fields.get("startingDate"), fields, Map.of());
+    }
+
+    private Map<String, Object> priceLine(int customerIndex, String sku, BigDecimal minimumQuantity,
+            BigDecimal unitPrice, LocalDate from, LocalDate to) {
+        String customerNumber = erp.customerNumber(customerIndex);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("@odata.etag", etag(customerNumber + sku + minimumQuantity + unitPrice + from));
+        fields.put("id", guid("priceListLine", customerNumber + "|" + sku + "|" + minimumQuantity + "|" + from));
+        fields.put("priceListCode", "S-" + customerNumber);
+        fields.put("sourceType", "Customer");
+        fields.put("sourceNo", customerNumber);
+        fields.put("assetType", "Item");
+        fields.put("assetNo", sku);
+        fields.put("unitOfMeasureCode", "");
+        fields.put("minimumQuantity", minimumQuantity);
+        fields.put("unitPrice", unitPrice);
+        fields.put("currencyCode", "");
+        fields.put("startingDate", from);
+        fields.put("endingDate", to == null ? BLANK_DATE : to);
+        return fields;
+    }
+
+    // ---- create
+
+    /**
+     * Enters a deep-inserted sales order into the data set; answers the new order's
+     * fields.
+     */
+    Map<String, Object> create(JsonNode order) {
+        Set<String> headerProperties = new HashSet<>(salesOrders.properties());
+        headerProperties.add("salesOrderLines");
+        Set<String> lineProperties = salesOrders.navigations().get("salesOrderLines");
+        order.properties().forEach(entry -> {
+            if (!headerProperties.contains(entry.getKey())) {
+                throw invalid("The property '" + entry.getKey() + "' does not exist on type 'Microsoft.NAV.salesOrder'."
+                        + " Make sure to only use property names that are defined by the type.");
+            }
+        });
+        String customerNumber = order.path("customerNumber").isString() ? order.path("customerNumber").stringValue()
+                : null;
+        OptionalInt customerIndex = customerNumber == null ? OptionalInt.empty() : erp.customerIndex(customerNumber);
+        if (customerIndex.isEmpty()) {
+            throw new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
+                    "The Customer does not exist." + " Identification fields and values: No.='" + customerNumber + "'");
+        }
+        LocalDate requested = null;
+        if (order.path("requestedDeliveryDate").isString()) {
+            try {
+                requested = LocalDate.parse(order.path("requestedDeliveryDate").stringValue());
+            }
+            catch (java.time.format.DateTimeParseException ex) {
+                throw invalid("Cannot convert the literal '" + order.path("requestedDeliveryDate").stringValue()
+                        + "' to the expected type 'Edm.Date'.");
+            }
+        }
+        JsonNode wireLines = order.path("salesOrderLines");
+        if (!wireLines.isArray() || wireLines.isEmpty()) {
+            throw invalid("A sales order needs salesOrderLines (deep insert) in this sandbox.");
+        }
+        List<DistributorDataSet.OrderLine> lines = new ArrayList<>();
+        int lineNumber = 0;
+        for (JsonNode wire : wireLines) {
+            wire.properties().forEach(entry -> {
+                if (!lineProperties.contains(entry.getKey())) {
+                    throw invalid("The property '" + entry.getKey() + "' does not exist on type"
+                            + " 'Microsoft.NAV.salesOrderLine'.");
+                }
+            });
+            if (!"Item".equals(wire.path("lineType").asString(""))) {
+                throw invalid("Only lines of lineType 'Item' are supported by this sandbox.");
+            }
+            String sku = wire.path("lineObjectNumber").asString("");
+            DistributorDataSet.Item item = data.item(sku)
+                .orElseThrow(() -> new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
+                        "The Item does not exist. Identification fields and values: No.='" + sku + "'"));
+            if (!wire.path("quantity").isNumber() || wire.path("quantity").decimalValue().signum() <= 0) {
+                throw invalid("The quantity of a line must be a positive number.");
+            }
+            BigDecimal quantity = wire.path("quantity").decimalValue();
+            String warehouse = "CLE";
+            if (wire.path("locationId").isString()) {
+                String locationId = wire.path("locationId").stringValue();
+                warehouse = data.warehouses()
+                    .stream()
+                    .map(DistributorDataSet.Warehouse::code)
+                    .filter(code -> guid("location", code).equalsIgnoreCase(locationId))
+                    .findFirst()
+                    .orElseThrow(() -> new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
+                            "The Location does not exist. Identification fields and values: Id='" + locationId + "'"));
+            }
+            BigDecimal unitPrice = data.unitPrice(customerIndex.getAsInt(), sku, quantity).orElseThrow();
+            lines.add(new DistributorDataSet.OrderLine(++lineNumber, sku, item.description(), quantity, BigDecimal.ZERO,
+                    unitPrice, warehouse));
+        }
+        String external = order.path("externalDocumentNumber").asString("");
+        if (external.length() > 35) {
+            throw invalid("The length of the string is " + external.length()
+                    + ", but it must be less than or equal to 35 characters. Value: " + external);
+        }
+        int sequence = data.createOrder(customerIndex.getAsInt(), external, requested, lines);
+        return orderFields(data.order(sequence).orElseThrow());
+    }
+
+    private static BusinessCentralSandbox.BcError invalid(String message) {
+        return new BusinessCentralSandbox.BcError(400, "BadRequest", message);
+    }
+
+    // ---- rendering
+
+    /** Writes a row's values as BC's JSON: decimals as numbers, dates as ISO strings. */
+    static void render(Map<String, Object> fields, ObjectNode target) {
+        fields.forEach((name, value) -> {
+            if (value == null) {
+                target.putNull(name);
+            }
+            else if (value instanceof BigDecimal decimal) {
+                target.put(name, decimal);
+            }
+            else if (value instanceof Integer number) {
+                target.put(name, number);
+            }
+            else if (value instanceof Boolean flag) {
+                target.put(name, flag);
+            }
+            else if (value instanceof List<?> list) {
+                ArrayNode array = target.putArray(name);
+                for (Object item : list) {
+                    render(Query.cast(item), array.addObject());
+                }
+            }
+            else if (value instanceof Map<?, ?> map) {
+                render(Query.cast(map), target.putObject(name));
+            }
+            else {
+                target.put(name, value.toString());
+            }
+        });
+    }
+
+    private static Set<String> properties(Map<String, Object> sample) {
+        Set<String> names = new LinkedHashSet<>(sample.keySet());
+        names.remove("@odata.etag");
+        return Set.copyOf(names);
+    }
+
+    static String guid(String type, String key) {
+        return UUID.nameUUIDFromBytes(("bc:" + type + ":" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String etag(String state) {
+        return "W/\"" + Base64.getEncoder()
+            .encodeToString(
+                    ("JzQ0O" + Integer.toHexString(state.hashCode()) + ";00;'").getBytes(StandardCharsets.UTF_8))
+                + "\"";
+    }
+
+}
