@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
+import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
@@ -54,13 +55,13 @@ import tools.jackson.databind.node.ObjectNode;
  * It speaks OData v4 as BC does:
  * {@code {"@odata.context","value":[...],"@odata.nextLink"}}, {@code @odata.etag} on
  * every entity, decimals as JSON numbers, dates {@code 2024-06-13} ({@code 0001-01-01}
- * for none), enums as strings. {@code $filter} is parsed for real
- * ({@link BusinessCentralSandboxFilter}), {@code $expand} and {@code $select} (also
- * nested in an expansion) are applied, other query options are refused with 400. Pages
- * hold at most 20,000 entities, fewer on {@code Prefer: odata.maxpagesize=N}; the next
- * link carries an opaque {@code $skiptoken} (the last key, encoded). Requests need a
- * bearer token it issued (401 with BC's body otherwise) and are limited per five-minute
- * window (default 6,000, {@code erp.sandbox.business-central
+ * for none), enums as strings. {@code $filter} is parsed for real ({@link ODataFilter} in
+ * BC's dialect), {@code $expand} and {@code $select} (also nested in an expansion) are
+ * applied, other query options are refused with 400. Pages hold at most 20,000 entities,
+ * fewer on {@code Prefer: odata.maxpagesize=N}; the next link carries an opaque
+ * {@code $skiptoken} (the last key, encoded). Requests need a bearer token it issued (401
+ * with BC's body otherwise) and are limited per five-minute window (default 6,000,
+ * {@code erp.sandbox.business-central
  * .requests-per-window}), answered 429 with {@code Retry-After} beyond it.
  *
  * <p>
@@ -355,7 +356,7 @@ class BusinessCentralSandbox {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(errorBody(error.code, error.getMessage()));
         }
-        catch (BusinessCentralSandboxFilter.InvalidFilterException error) {
+        catch (ODataFilter.Invalid error) {
             return ResponseEntity.status(400)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(errorBody("BadRequest", error.getMessage()));

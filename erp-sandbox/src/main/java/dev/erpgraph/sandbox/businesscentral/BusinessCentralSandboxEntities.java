@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.FilterExpression;
+import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.OrderStatus;
 import dev.erpgraph.sandbox.SandboxErp;
 import tools.jackson.databind.JsonNode;
@@ -74,7 +76,7 @@ final class BusinessCentralSandboxEntities {
 
         static Query parse(EntitySet set, String filter, String expand, String select) {
             FilterExpression expression = filter == null || filter.isBlank() ? null
-                    : BusinessCentralSandboxFilter.parse(filter, set.properties());
+                    : ODataFilter.parse(filter, untyped(set.properties()), BusinessCentralFilterDialect.INSTANCE);
             Map<String, Set<String>> expansions = new LinkedHashMap<>();
             if (expand != null && !expand.isBlank()) {
                 for (String item : splitTopLevel(expand)) {
@@ -720,6 +722,13 @@ final class BusinessCentralSandboxEntities {
                 target.put(name, value.toString());
             }
         });
+    }
+
+    /** BC's filter judges types when it compares values: its properties are untyped. */
+    private static Map<String, Class<?>> untyped(Set<String> properties) {
+        Map<String, Class<?>> untyped = new HashMap<>();
+        properties.forEach(property -> untyped.put(property, Object.class));
+        return untyped;
     }
 
     private static Set<String> properties(Map<String, Object> sample) {

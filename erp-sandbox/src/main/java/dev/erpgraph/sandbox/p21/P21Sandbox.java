@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
+import dev.erpgraph.sandbox.FilterExpression;
+import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
@@ -151,7 +153,8 @@ class P21Sandbox {
             return error(HttpStatus.NOT_FOUND, "Resource not found for the segment '" + name + "'.");
         }
         try {
-            P21SandboxFilter.Expr filter = P21SandboxFilter.parse(request.getParameter("$filter"), table.columns());
+            FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), table.columns(),
+                    P21FilterDialect.INSTANCE);
             List<String> select = select(request.getParameter("$select"), table);
             Comparator<Map<String, Object>> order = orderBy(request.getParameter("$orderby"), table);
             int top = Math.min(number(request.getParameter("$top"), MAX_PAGE, "$top"), MAX_PAGE);
@@ -159,9 +162,8 @@ class P21Sandbox {
             boolean count = "true".equalsIgnoreCase(request.getParameter("$count"))
                     || "allpages".equalsIgnoreCase(request.getParameter("$inlinecount"));
 
-            List<Map<String, Object>> rows = new ArrayList<>(tables(sandbox).rows(table.name(), filter)
-                .filter(row -> P21SandboxFilter.matches(filter, row))
-                .toList());
+            List<Map<String, Object>> rows = new ArrayList<>(
+                    tables(sandbox).rows(table.name(), filter).filter(filter::test).toList());
             rows.sort(order);
             ObjectNode body = SandboxJson.MAPPER.createObjectNode();
             body.put("@odata.context",
@@ -176,8 +178,8 @@ class P21Sandbox {
             rows.stream().skip(skip).limit(top).forEach(row -> write(value.addObject(), row, select));
             return json(HttpStatus.OK, body);
         }
-        catch (P21SandboxFilter.InvalidFilterException ex) {
-            return error(HttpStatus.valueOf(ex.status), ex.getMessage());
+        catch (ODataFilter.Invalid ex) {
+            return error(HttpStatus.valueOf(ex.status()), ex.getMessage());
         }
     }
 
@@ -248,7 +250,7 @@ class P21Sandbox {
         for (String column : select.split(",")) {
             String name = column.trim();
             if (!table.columns().containsKey(name)) {
-                throw new P21SandboxFilter.InvalidFilterException(400,
+                throw new ODataFilter.Invalid(400,
                         "Could not find a property named '" + name + "' on type 'P21." + table.name() + "'.");
             }
             columns.add(name);
@@ -264,7 +266,7 @@ class P21Sandbox {
             String column = words[0];
             if (!table.columns().containsKey(column) || words.length > 2 || (words.length == 2
                     && !Map.of("asc", 1, "desc", 1).containsKey(words[1].toLowerCase(Locale.ROOT)))) {
-                throw new P21SandboxFilter.InvalidFilterException(400, "Invalid $orderby: '" + part.trim() + "'");
+                throw new ODataFilter.Invalid(400, "Invalid $orderby: '" + part.trim() + "'");
             }
             Comparator<Map<String, Object>> next = Comparator.comparing(row -> row.get(column),
                     Comparator.nullsFirst(P21Sandbox::compareValues));
@@ -291,7 +293,7 @@ class P21Sandbox {
             return fallback;
         }
         if (!value.matches("[0-9]{1,9}")) {
-            throw new P21SandboxFilter.InvalidFilterException(400, "Invalid value for " + name + ": '" + value + "'");
+            throw new ODataFilter.Invalid(400, "Invalid value for " + name + ": '" + value + "'");
         }
         return Integer.parseInt(value);
     }

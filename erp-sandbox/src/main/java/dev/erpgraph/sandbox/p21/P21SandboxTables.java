@@ -14,9 +14,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.FilterExpression;
 import dev.erpgraph.sandbox.OrderStatus;
-import dev.erpgraph.sandbox.p21.P21SandboxFilter.Expr;
-import dev.erpgraph.sandbox.p21.P21SandboxFilter.Type;
 
 /**
  * The sandbox's P21 tables and price view, rendered from the ERP-neutral data set: column
@@ -33,7 +32,7 @@ import dev.erpgraph.sandbox.p21.P21SandboxFilter.Type;
  *
  * <p>
  * Rows are looked up by key when the filter pins the key column to a set of values
- * ({@link P21SandboxFilter#candidates}), otherwise scanned; the full filter is applied
+ * ({@link FilterExpression#candidates}), otherwise scanned; the full filter is applied
  * either way.
  */
 public final class P21SandboxTables {
@@ -47,48 +46,58 @@ public final class P21SandboxTables {
     private static final String[] TAKERS = { "JSMITH", "MKOWALSKI", "TNGUYEN", "ABROWN" };
 
     /** One table (or view): its columns with types, default order, and row source. */
-    record Table(String name, String resource, Map<String, Type> columns, String keyOrder) {
+    record Table(String name, String resource, Map<String, Class<?>> columns, String keyOrder) {
     }
 
     static final Map<String, Table> TABLES = Map.of("oe_hdr", new Table("oe_hdr", "orders",
-            columns("order_no", Type.STRING, "customer_id", Type.NUMBER, "order_date", Type.DATETIME, "requested_date",
-                    Type.DATETIME, "po_no", Type.STRING, "taker", Type.STRING, "ship_to_id", Type.NUMBER, "ship2_name",
-                    Type.STRING, "ship2_city", Type.STRING, "completed", Type.STRING, "cancel_flag", Type.STRING,
-                    "delete_flag", Type.STRING, "approved", Type.STRING, "rma_flag", Type.STRING, "projected_order",
-                    Type.STRING, "location_id", Type.NUMBER, "date_last_modified", Type.DATETIME),
+            columns("order_no", P21FilterDialect.STRING, "customer_id", P21FilterDialect.NUMBER, "order_date",
+                    P21FilterDialect.DATETIME, "requested_date", P21FilterDialect.DATETIME, "po_no",
+                    P21FilterDialect.STRING, "taker", P21FilterDialect.STRING, "ship_to_id", P21FilterDialect.NUMBER,
+                    "ship2_name", P21FilterDialect.STRING, "ship2_city", P21FilterDialect.STRING, "completed",
+                    P21FilterDialect.STRING, "cancel_flag", P21FilterDialect.STRING, "delete_flag",
+                    P21FilterDialect.STRING, "approved", P21FilterDialect.STRING, "rma_flag", P21FilterDialect.STRING,
+                    "projected_order", P21FilterDialect.STRING, "location_id", P21FilterDialect.NUMBER,
+                    "date_last_modified", P21FilterDialect.DATETIME),
             "order_no"), "oe_line",
             new Table("oe_line", "order-lines",
-                    columns("order_no", Type.STRING, "line_no", Type.NUMBER, "inv_mast_uid", Type.NUMBER, "qty_ordered",
-                            Type.NUMBER, "qty_allocated", Type.NUMBER, "qty_on_pick_tickets", Type.NUMBER,
-                            "qty_invoiced", Type.NUMBER, "qty_canceled", Type.NUMBER, "qty_staged", Type.NUMBER,
-                            "unit_price", Type.NUMBER, "extended_price", Type.NUMBER, "unit_of_measure", Type.STRING,
-                            "unit_size", Type.NUMBER, "unit_quantity", Type.NUMBER, "required_date", Type.DATETIME,
-                            "disposition", Type.STRING, "complete", Type.STRING, "cancel_flag", Type.STRING,
-                            "delete_flag", Type.STRING, "source_loc_id", Type.NUMBER),
+                    columns("order_no", P21FilterDialect.STRING, "line_no", P21FilterDialect.NUMBER, "inv_mast_uid",
+                            P21FilterDialect.NUMBER, "qty_ordered", P21FilterDialect.NUMBER, "qty_allocated",
+                            P21FilterDialect.NUMBER, "qty_on_pick_tickets", P21FilterDialect.NUMBER, "qty_invoiced",
+                            P21FilterDialect.NUMBER, "qty_canceled", P21FilterDialect.NUMBER, "qty_staged",
+                            P21FilterDialect.NUMBER, "unit_price", P21FilterDialect.NUMBER, "extended_price",
+                            P21FilterDialect.NUMBER, "unit_of_measure", P21FilterDialect.STRING, "unit_size",
+                            P21FilterDialect.NUMBER, "unit_quantity", P21FilterDialect.NUMBER, "required_date",
+                            P21FilterDialect.DATETIME, "disposition", P21FilterDialect.STRING, "complete",
+                            P21FilterDialect.STRING, "cancel_flag", P21FilterDialect.STRING, "delete_flag",
+                            P21FilterDialect.STRING, "source_loc_id", P21FilterDialect.NUMBER),
                     "order_no,line_no"),
             "inv_mast",
             new Table("inv_mast", "items",
-                    columns("inv_mast_uid", Type.NUMBER, "item_id", Type.STRING, "item_desc", Type.STRING,
-                            "default_selling_unit", Type.STRING, "price1", Type.NUMBER, "delete_flag", Type.STRING),
+                    columns("inv_mast_uid", P21FilterDialect.NUMBER, "item_id", P21FilterDialect.STRING, "item_desc",
+                            P21FilterDialect.STRING, "default_selling_unit", P21FilterDialect.STRING, "price1",
+                            P21FilterDialect.NUMBER, "delete_flag", P21FilterDialect.STRING),
                     "inv_mast_uid"),
             "inv_loc",
             new Table("inv_loc", "inventory",
-                    columns("inv_mast_uid", Type.NUMBER, "location_id", Type.NUMBER, "qty_on_hand", Type.NUMBER,
-                            "qty_allocated", Type.NUMBER, "qty_backordered", Type.NUMBER, "primary_bin", Type.STRING,
-                            "product_group_id", Type.STRING),
+                    columns("inv_mast_uid", P21FilterDialect.NUMBER, "location_id", P21FilterDialect.NUMBER,
+                            "qty_on_hand", P21FilterDialect.NUMBER, "qty_allocated", P21FilterDialect.NUMBER,
+                            "qty_backordered", P21FilterDialect.NUMBER, "primary_bin", P21FilterDialect.STRING,
+                            "product_group_id", P21FilterDialect.STRING),
                     "inv_mast_uid,location_id"),
             "customer",
             new Table("customer", "credit",
-                    columns("customer_id", Type.NUMBER, "company_id", Type.STRING, "customer_name", Type.STRING,
-                            "mail_city", Type.STRING, "mail_state", Type.STRING, "credit_limit", Type.NUMBER,
-                            "credit_limit_used", Type.NUMBER, "credit_status", Type.STRING, "terms_id", Type.STRING,
-                            "row_status_flag", Type.NUMBER),
+                    columns("customer_id", P21FilterDialect.NUMBER, "company_id", P21FilterDialect.STRING,
+                            "customer_name", P21FilterDialect.STRING, "mail_city", P21FilterDialect.STRING,
+                            "mail_state", P21FilterDialect.STRING, "credit_limit", P21FilterDialect.NUMBER,
+                            "credit_limit_used", P21FilterDialect.NUMBER, "credit_status", P21FilterDialect.STRING,
+                            "terms_id", P21FilterDialect.STRING, "row_status_flag", P21FilterDialect.NUMBER),
                     "customer_id"));
 
     static final Map<String, Table> VIEWS = Map.of(PRICE_VIEW,
             new Table(PRICE_VIEW, "prices",
-                    columns("customer_id", Type.NUMBER, "item_id", Type.STRING, "unit_price", Type.NUMBER,
-                            "quantity_break", Type.NUMBER, "price_page_uid", Type.NUMBER, "list_price", Type.NUMBER),
+                    columns("customer_id", P21FilterDialect.NUMBER, "item_id", P21FilterDialect.STRING, "unit_price",
+                            P21FilterDialect.NUMBER, "quantity_break", P21FilterDialect.NUMBER, "price_page_uid",
+                            P21FilterDialect.NUMBER, "list_price", P21FilterDialect.NUMBER),
                     "customer_id,item_id,quantity_break"));
 
     private final DistributorDataSet data;
@@ -113,7 +122,7 @@ public final class P21SandboxTables {
     }
 
     /** The rows of a table or view that may match {@code filter} (not yet filtered). */
-    Stream<Map<String, Object>> rows(String table, Expr filter) {
+    Stream<Map<String, Object>> rows(String table, FilterExpression filter) {
         return switch (table) {
             case "customer" -> customers(filter).mapToObj(this::customer).flatMap(Optional::stream);
             case "oe_hdr" -> orders(filter).map(this::header);
@@ -128,10 +137,10 @@ public final class P21SandboxTables {
 
     // ---- row sources, narrowed by key where the filter allows
 
-    private IntStream customers(Expr filter) {
-        return P21SandboxFilter.candidates(filter, "customer_id")
+    private IntStream customers(FilterExpression filter) {
+        return candidates(filter, "customer_id")
             .map(ids -> ids.stream()
-                .map(id -> ((BigDecimal) id))
+                .map(BigDecimal::new)
                 .filter(id -> id.scale() <= 0 || id.stripTrailingZeros().scale() <= 0)
                 .map(id -> erp.customerIndex(id.toBigInteger().toString()))
                 .filter(java.util.OptionalInt::isPresent)
@@ -141,17 +150,17 @@ public final class P21SandboxTables {
             .orElseGet(() -> IntStream.range(0, data.customerCount()));
     }
 
-    private Stream<DistributorDataSet.Order> orders(Expr filter) {
-        Optional<Set<Object>> numbers = P21SandboxFilter.candidates(filter, "order_no");
+    private Stream<DistributorDataSet.Order> orders(FilterExpression filter) {
+        Optional<Set<String>> numbers = candidates(filter, "order_no");
         if (numbers.isPresent()) {
             return numbers.get()
                 .stream()
-                .map(number -> erp.orderSequence((String) number))
+                .map(erp::orderSequence)
                 .filter(java.util.OptionalInt::isPresent)
                 .map(seq -> data.order(seq.getAsInt()))
                 .flatMap(Optional::stream);
         }
-        if (P21SandboxFilter.candidates(filter, "customer_id").isPresent()) {
+        if (candidates(filter, "customer_id").isPresent()) {
             return customers(filter).boxed().flatMap(index -> data.ordersOf(index).stream());
         }
         List<DistributorDataSet.Order> all = new ArrayList<>();
@@ -164,22 +173,22 @@ public final class P21SandboxTables {
         }
     }
 
-    private Stream<String> items(Expr filter) {
-        Optional<Set<Object>> ids = P21SandboxFilter.candidates(filter, "item_id");
+    private Stream<String> items(FilterExpression filter) {
+        Optional<Set<String>> ids = candidates(filter, "item_id");
         if (ids.isPresent()) {
             return ids.get()
                 .stream()
-                .map(id -> skuIndex.get(((String) id).trim().toUpperCase(Locale.ROOT)))
+                .map(id -> skuIndex.get(id.trim().toUpperCase(Locale.ROOT)))
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .sorted()
                 .map(skus::get);
         }
-        Optional<Set<Object>> uids = P21SandboxFilter.candidates(filter, "inv_mast_uid");
+        Optional<Set<String>> uids = candidates(filter, "inv_mast_uid");
         if (uids.isPresent()) {
             return uids.get()
                 .stream()
-                .map(uid -> ((BigDecimal) uid).subtract(BigDecimal.valueOf(FIRST_ITEM_UID)))
+                .map(uid -> new BigDecimal(uid).subtract(BigDecimal.valueOf(FIRST_ITEM_UID)))
                 .filter(index -> index.signum() >= 0 && index.compareTo(BigDecimal.valueOf(skus.size())) < 0
                         && index.stripTrailingZeros().scale() <= 0)
                 .map(BigDecimal::intValue)
@@ -287,10 +296,19 @@ public final class P21SandboxTables {
         return row;
     }
 
-    private static Map<String, Type> columns(Object... namesAndTypes) {
-        Map<String, Type> columns = new LinkedHashMap<>();
+    /**
+     * The values a column is restricted to by the filter (every matching row has one of
+     * them; numbers in their literal's text), or empty if the filter does not pin it
+     * down.
+     */
+    private static Optional<Set<String>> candidates(FilterExpression filter, String column) {
+        return Optional.ofNullable(filter.candidates(column));
+    }
+
+    private static Map<String, Class<?>> columns(Object... namesAndTypes) {
+        Map<String, Class<?>> columns = new LinkedHashMap<>();
         for (int i = 0; i < namesAndTypes.length; i += 2) {
-            columns.put((String) namesAndTypes[i], (Type) namesAndTypes[i + 1]);
+            columns.put((String) namesAndTypes[i], (Class<?>) namesAndTypes[i + 1]);
         }
         return java.util.Collections.unmodifiableMap(columns);
     }

@@ -27,6 +27,7 @@ import dev.erpgraph.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.sandbox.DistributorDataSet.OrderLine;
 import dev.erpgraph.sandbox.DistributorDataSet.QuantityBreak;
 import dev.erpgraph.sandbox.FilterExpression;
+import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.OrderStatus;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxKind;
@@ -56,9 +57,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /Date(ms)/} dates, decimals as strings at their declared scale,
  * {@code $inlinecount}, server-driven paging (100 rows without {@code $top}, {@code $top}
  * cut to 5000, {@code d.__next} with a {@code $skiptoken}), a real {@code $filter} parser
- * ({@link SapSandboxFilter}), Basic auth with the communication user or a bearer token
- * from {@code /sandbox/{id}/oauth/token}, CSRF tokens bound to the session cookie, and
- * SAP Gateway's error body.
+ * ({@link ODataFilter} in SAP's dialect), Basic auth with the communication user or a
+ * bearer token from {@code /sandbox/{id}/oauth/token}, CSRF tokens bound to the session
+ * cookie, and SAP Gateway's error body.
  *
  * <p>
  * Demo data in SAP terms: plants are the warehouse codes; stock is served as unrestricted
@@ -223,7 +224,8 @@ public class SapSandbox {
         sandbox.stats().record("orders");
         authenticate(sandbox, request);
         boolean items = expand(request, "to_Item");
-        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), ORDER_PROPERTIES);
+        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), ORDER_PROPERTIES,
+                SapFilterDialect.INSTANCE);
         DistributorDataSet data = sandbox.data();
         List<Map<String, Object>> matches = new ArrayList<>();
         List<Order> candidates = new ArrayList<>();
@@ -437,7 +439,8 @@ public class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("inventory");
         authenticate(sandbox, request);
-        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), STOCK_PROPERTIES);
+        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), STOCK_PROPERTIES,
+                SapFilterDialect.INSTANCE);
         List<Map<String, Object>> matches = new ArrayList<>();
         Set<String> materials = filter.candidates("Material");
         for (Item item : sandbox.data().items()) {
@@ -511,7 +514,8 @@ public class SapSandbox {
         sandbox.stats().record("prices");
         authenticate(sandbox, request);
         boolean records = expand(request, "to_SlsPrcgConditionRecord");
-        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), VALIDITY_PROPERTIES);
+        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), VALIDITY_PROPERTIES,
+                SapFilterDialect.INSTANCE);
         List<Item> items = List.copyOf(sandbox.data().items());
         List<Condition> matches = new ArrayList<>();
         for (Condition condition : conditions(sandbox, items, filter.candidates("Customer"),
@@ -543,7 +547,8 @@ public class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("prices");
         authenticate(sandbox, request);
-        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), SCALE_PROPERTIES);
+        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), SCALE_PROPERTIES,
+                SapFilterDialect.INSTANCE);
         List<Item> items = List.copyOf(sandbox.data().items());
         List<ScaleLine> matches = new ArrayList<>();
         Set<String> records = filter.candidates("ConditionRecord");
@@ -702,7 +707,8 @@ public class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("credit");
         authenticate(sandbox, request);
-        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), ACCOUNT_PROPERTIES);
+        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), ACCOUNT_PROPERTIES,
+                SapFilterDialect.INSTANCE);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
             Customer customer = sandbox.data().customer(index).orElseThrow();
@@ -731,7 +737,8 @@ public class SapSandbox {
         Sandbox sandbox = sandbox(erpSystemId);
         sandbox.stats().record("credit");
         authenticate(sandbox, request);
-        FilterExpression filter = SapSandboxFilter.parse(request.getParameter("$filter"), EXPOSURE_PROPERTIES);
+        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), EXPOSURE_PROPERTIES,
+                SapFilterDialect.INSTANCE);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
             Customer customer = sandbox.data().customer(index).orElseThrow();
@@ -925,8 +932,8 @@ public class SapSandbox {
         return answer.body(SapSandboxErp.errorBody(error.code, error.getMessage()));
     }
 
-    @ExceptionHandler(SapSandboxFilter.Invalid.class)
-    ResponseEntity<String> invalidFilter(SapSandboxFilter.Invalid error) {
+    @ExceptionHandler(ODataFilter.Invalid.class)
+    ResponseEntity<String> invalidFilter(ODataFilter.Invalid error) {
         return ResponseEntity.status(400)
             .contentType(MediaType.APPLICATION_JSON)
             .body(SapSandboxErp.errorBody("/IWBEP/CM_MGW_RT/022", "Invalid filter expression: " + error.getMessage()));
