@@ -172,7 +172,7 @@ class SapSandboxWireTests extends SandboxServerTests {
                 Map.of(HttpHeaders.AUTHORIZATION, BASIC, "X-CSRF-Token", token, HttpHeaders.COOKIE, cookie), body);
 
         assertThat(token).isNotBlank();
-        assertThat(cookies).anyMatch(c -> c.startsWith(SapSandbox.SESSION_COOKIE + "="));
+        assertThat(cookies).anyMatch(c -> c.startsWith(SapOData.SESSION_COOKIE + "="));
         assertThat(withoutCookie.getStatusCode().value()).isEqualTo(403);
         assertThat(withoutCookie.getHeaders().getFirst("X-CSRF-Token")).isEqualTo("Required");
         assertThat(withoutCookie.getBody()).isEqualTo("CSRF token validation failed");
