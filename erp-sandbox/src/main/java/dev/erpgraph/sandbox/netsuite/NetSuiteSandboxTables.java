@@ -150,7 +150,7 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
      */
     private static boolean unwanted(Map<String, Set<String>> only, String column, Object value) {
         Set<String> keys = only.get(column);
-        return keys != null && !keys.contains(SuiteQlExecutor.key(value));
+        return keys != null && !keys.contains(SuiteQlNarrowing.key(value));
     }
 
     /**
