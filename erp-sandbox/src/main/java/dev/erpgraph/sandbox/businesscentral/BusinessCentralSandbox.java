@@ -242,8 +242,8 @@ class BusinessCentralSandbox {
         String skipToken = request.getParameter("$skiptoken");
         String after = skipToken == null ? null : decodeSkipToken(skipToken);
         int pageSize = pageSize(prefer);
-        BusinessCentralSandboxEntities.Query query = BusinessCentralSandboxEntities.Query.parse(set,
-                request.getParameter("$filter"), request.getParameter("$expand"), request.getParameter("$select"));
+        BusinessCentralQuery query = BusinessCentralQuery.parse(set, request.getParameter("$filter"),
+                request.getParameter("$expand"), request.getParameter("$select"));
         List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>(set.rows(query.filter()));
         rows.sort(Comparator.comparing(BusinessCentralSandboxEntities.Row::key));
         ObjectNode body = SandboxJson.MAPPER.createObjectNode();
