@@ -5,13 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import java.util.function.Supplier;
 
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.FilterExpression;
-import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.OrderStatus;
 import dev.erpgraph.sandbox.SandboxErp;
 import tools.jackson.databind.JsonNode;
@@ -38,17 +35,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class BusinessCentralSandboxEntities {
 
     /** BC's blank date: {@code 0001-01-01}, never null. */
-    private static final LocalDate BLANK_DATE = LocalDate.of(1, 1, 1);
+    static final LocalDate BLANK_DATE = LocalDate.of(1, 1, 1);
 
-    private static final String ZERO_GUID = "00000000-0000-0000-0000-000000000000";
+    static final String ZERO_GUID = "00000000-0000-0000-0000-000000000000";
 
-    private static final LocalDate PRICES_FROM = LocalDate.of(2024, 1, 1);
+    static final LocalDate PRICES_FROM = LocalDate.of(2024, 1, 1);
 
-    private static final LocalDate PROMOTION_FROM = LocalDate.of(2025, 1, 1);
-
-    private static final LocalDate PROMOTION_TO = LocalDate.of(2025, 12, 31);
-
-    private static final String MODIFIED = "2026-11-01T06:00:00.000Z";
+    static final String MODIFIED = "2026-11-01T06:00:00.000Z";
 
     /**
      * One entity: its sort key (the primary key), its fields and its navigation
@@ -72,21 +65,48 @@ final class BusinessCentralSandboxEntities {
 
     private final SandboxErp erp;
 
+    private final BusinessCentralCatalogEntities catalog;
+
     private final EntitySet salesOrders;
+
+    EntitySet salesOrders() {
+        return salesOrders;
+    }
 
     private final EntitySet customers;
 
+    EntitySet customers() {
+        return customers;
+    }
+
     private final EntitySet items;
+
+    EntitySet items() {
+        return items;
+    }
 
     private final EntitySet locations;
 
+    EntitySet locations() {
+        return locations;
+    }
+
     private final EntitySet itemLocationStocks;
 
+    EntitySet itemLocationStocks() {
+        return itemLocationStocks;
+    }
+
     private final EntitySet customerPriceListLines;
+
+    EntitySet customerPriceListLines() {
+        return customerPriceListLines;
+    }
 
     BusinessCentralSandboxEntities(DistributorDataSet data, SandboxErp erp) {
         this.data = data;
         this.erp = erp;
+        this.catalog = new BusinessCentralCatalogEntities(data, erp);
         DistributorDataSet.Customer firstCustomer = data.customer(0).orElseThrow();
         DistributorDataSet.Item firstItem = data.items().iterator().next();
         DistributorDataSet.Order firstOrder = data.order(1).orElseThrow();
@@ -97,40 +117,21 @@ final class BusinessCentralSandboxEntities {
                 this::orderRows);
         this.customers = new EntitySet("customer", "customers", properties(customerFields(firstCustomer)),
                 Map.of("paymentTerms", properties(paymentTerms(firstCustomer.paymentTerms()))), this::customerRows);
-        this.items = new EntitySet("item", "items", properties(itemFields(firstItem)), Map.of(), this::itemRows);
-        this.locations = new EntitySet("location", "locations", properties(locationFields(data.warehouses().get(0))),
-                Map.of(),
-                filter -> data.warehouses().stream().map(w -> new Row(w.code(), locationFields(w), Map.of())).toList());
+        this.items = new EntitySet("item", "items", properties(catalog.itemFields(firstItem)), Map.of(),
+                catalog::itemRows);
+        this.locations = new EntitySet("location", "locations",
+                properties(catalog.locationFields(data.warehouses().get(0))), Map.of(),
+                filter -> data.warehouses()
+                    .stream()
+                    .map(w -> new Row(w.code(), catalog.locationFields(w), Map.of()))
+                    .toList());
         this.itemLocationStocks = new EntitySet("itemLocationStock", "inventory",
-                properties(stockFields(new DistributorDataSet.Stock("X", "CLE", BigDecimal.ONE, BigDecimal.ZERO))),
-                Map.of(), this::stockRows);
+                properties(
+                        catalog.stockFields(new DistributorDataSet.Stock("X", "CLE", BigDecimal.ONE, BigDecimal.ZERO))),
+                Map.of(), catalog::stockRows);
         this.customerPriceListLines = new EntitySet("customerPriceListLine", "prices",
-                properties(priceLine(0, "X", BigDecimal.ZERO, BigDecimal.ONE, PRICES_FROM, null)), Map.of(),
-                this::priceRows);
-    }
-
-    EntitySet salesOrders() {
-        return salesOrders;
-    }
-
-    EntitySet customers() {
-        return customers;
-    }
-
-    EntitySet items() {
-        return items;
-    }
-
-    EntitySet locations() {
-        return locations;
-    }
-
-    EntitySet itemLocationStocks() {
-        return itemLocationStocks;
-    }
-
-    EntitySet customerPriceListLines() {
-        return customerPriceListLines;
+                properties(catalog.priceLine(0, "X", BigDecimal.ZERO, BigDecimal.ONE, PRICES_FROM, null)), Map.of(),
+                catalog::priceRows);
     }
 
     // ---- salesOrders
@@ -262,30 +263,12 @@ final class BusinessCentralSandboxEntities {
 
     private List<Row> customerRows(FilterExpression filter) {
         List<Row> rows = new ArrayList<>();
-        for (int index : customerIndexes(filter == null ? null : filter.candidates("number"))) {
+        for (int index : catalog.customerIndexes(filter == null ? null : filter.candidates("number"))) {
             DistributorDataSet.Customer customer = data.customer(index).orElseThrow();
             rows.add(new Row(erp.customerNumber(index), customerFields(customer),
                     Map.of("paymentTerms", () -> paymentTerms(customer.paymentTerms()))));
         }
         return rows;
-    }
-
-    private List<Integer> customerIndexes(Set<String> numbers) {
-        List<Integer> indexes = new ArrayList<>();
-        if (numbers == null) {
-            for (int index = 0; index < data.customerCount(); index++) {
-                indexes.add(index);
-            }
-        }
-        else {
-            for (String number : numbers) {
-                OptionalInt index = erp.customerIndex(number);
-                if (index.isPresent() && data.customer(index.getAsInt()).isPresent()) {
-                    indexes.add(index.getAsInt());
-                }
-            }
-        }
-        return indexes;
     }
 
     private Map<String, Object> customerFields(DistributorDataSet.Customer customer) {
@@ -336,242 +319,11 @@ final class BusinessCentralSandboxEntities {
         return fields;
     }
 
-    // ---- items, locations, stock
-
-    private List<DistributorDataSet.Item> itemsFor(Set<String> skus) {
-        if (skus == null) {
-            return List.copyOf(data.items());
-        }
-        return skus.stream().map(data::item).flatMap(Optional::stream).toList();
-    }
-
-    private List<Row> itemRows(FilterExpression filter) {
-        return itemsFor(filter == null ? null : filter.candidates("number")).stream()
-            .map(item -> new Row(item.sku(), itemFields(item), Map.of()))
-            .toList();
-    }
-
-    private Map<String, Object> itemFields(DistributorDataSet.Item item) {
-        BigDecimal inventory = data.stock(item.sku())
-            .stream()
-            .map(DistributorDataSet.Stock::onHand)
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("@odata.etag", etag(item.sku() + item.listPrice() + inventory));
-        fields.put("id", guid("item", item.sku()));
-        fields.put("number", item.sku());
-        fields.put("displayName", item.description());
-        fields.put("displayName2", "");
-        fields.put("type", "Inventory");
-        fields.put("itemCategoryId", ZERO_GUID);
-        fields.put("itemCategoryCode", "");
-        fields.put("blocked", false);
-        fields.put("gtin", "");
-        fields.put("inventory", inventory);
-        fields.put("unitPrice", item.listPrice());
-        fields.put("priceIncludesTax", false);
-        fields.put("unitCost",
-                item.listPrice().multiply(new BigDecimal("0.62")).setScale(2, java.math.RoundingMode.HALF_UP));
-        fields.put("taxGroupId", ZERO_GUID);
-        fields.put("taxGroupCode", "");
-        fields.put("baseUnitOfMeasureId", guid("unitOfMeasure", item.unit()));
-        fields.put("baseUnitOfMeasureCode", item.unit());
-        fields.put("lastModifiedDateTime", MODIFIED);
-        return fields;
-    }
-
-    private Map<String, Object> locationFields(DistributorDataSet.Warehouse warehouse) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("@odata.etag", etag(warehouse.code()));
-        fields.put("id", guid("location", warehouse.code()));
-        fields.put("code", warehouse.code());
-        fields.put("displayName", warehouse.name());
-        fields.put("contact", "");
-        fields.put("addressLine1", "");
-        fields.put("addressLine2", "");
-        fields.put("city", warehouse.city());
-        fields.put("state", warehouse.region());
-        fields.put("country", "US");
-        fields.put("postalCode", "");
-        fields.put("phoneNumber", "");
-        fields.put("email", "");
-        fields.put("website", "");
-        fields.put("lastModifiedDateTime", MODIFIED);
-        return fields;
-    }
-
-    private List<Row> stockRows(FilterExpression filter) {
-        List<Row> rows = new ArrayList<>();
-        for (DistributorDataSet.Item item : itemsFor(filter == null ? null : filter.candidates("itemNumber"))) {
-            for (DistributorDataSet.Stock stock : data.stock(item.sku())) {
-                rows.add(new Row(stock.sku() + "|" + stock.warehouse(), stockFields(stock), Map.of()));
-            }
-        }
-        return rows;
-    }
-
-    private Map<String, Object> stockFields(DistributorDataSet.Stock stock) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("@odata.etag", etag(stock.sku() + stock.warehouse() + stock.onHand() + stock.allocated()));
-        fields.put("id", guid("itemLocationStock", stock.sku() + "|" + stock.warehouse()));
-        fields.put("itemNumber", stock.sku());
-        fields.put("locationCode", stock.warehouse());
-        fields.put("inventory", stock.onHand());
-        fields.put("reservedQtyOnInventory", stock.allocated());
-        return fields;
-    }
-
-    // ---- price list lines
-
-    private List<Row> priceRows(FilterExpression filter) {
-        List<DistributorDataSet.Item> candidates = itemsFor(filter == null ? null : filter.candidates("assetNo"));
-        List<Row> rows = new ArrayList<>();
-        for (int index : customerIndexes(filter == null ? null : filter.candidates("sourceNo"))) {
-            DistributorDataSet.Customer customer = data.customer(index).orElseThrow();
-            for (DistributorDataSet.Item item : candidates) {
-                BigDecimal customerPrice = data.customerPrice(customer, item);
-                String key = erp.customerNumber(index) + "|" + item.sku() + "|";
-                if (customer.discountPercent().signum() > 0) {
-                    rows.add(priceRow(key,
-                            priceLine(index, item.sku(), BigDecimal.ZERO, customerPrice, PRICES_FROM, null)));
-                }
-                for (DistributorDataSet.QuantityBreak level : item.breaks()) {
-                    rows.add(priceRow(key, priceLine(index, item.sku(), level.minimumQuantity(),
-                            DistributorDataSet.discounted(customerPrice, level.discountPercent()), PRICES_FROM, null)));
-                }
-                if (isPromoted(item.sku())) {
-                    rows.add(priceRow(key,
-                            priceLine(index, item.sku(), BigDecimal.ZERO,
-                                    DistributorDataSet.discounted(customerPrice, BigDecimal.valueOf(50)),
-                                    PROMOTION_FROM, PROMOTION_TO)));
-                }
-            }
-        }
-        return rows;
-    }
-
     /**
-     * Every fifth item (by its number) had a 2025 promotion, long expired: a line the
-     * connector must ignore.
-     */
-    static boolean isPromoted(String sku) {
-        int dash = sku.lastIndexOf('-');
-        try {
-            return dash > 0 && Integer.parseInt(sku.substring(dash + 1)) % 5 == 0;
-        }
-        catch (NumberFormatException ex) {
-            return false;
-        }
-    }
-
-    private static Row priceRow(String key, Map<String, Object> fields) {
-        return new Row(key + String.format("%012.3f", (BigDecimal) fields.get("minimumQuantity")) + "|"
-                + fields.get("startingDate"), fields, Map.of());
-    }
-
-    private Map<String, Object> priceLine(int customerIndex, String sku, BigDecimal minimumQuantity,
-            BigDecimal unitPrice, LocalDate from, LocalDate to) {
-        String customerNumber = erp.customerNumber(customerIndex);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("@odata.etag", etag(customerNumber + sku + minimumQuantity + unitPrice + from));
-        fields.put("id", guid("priceListLine", customerNumber + "|" + sku + "|" + minimumQuantity + "|" + from));
-        fields.put("priceListCode", "S-" + customerNumber);
-        fields.put("sourceType", "Customer");
-        fields.put("sourceNo", customerNumber);
-        fields.put("assetType", "Item");
-        fields.put("assetNo", sku);
-        fields.put("unitOfMeasureCode", "");
-        fields.put("minimumQuantity", minimumQuantity);
-        fields.put("unitPrice", unitPrice);
-        fields.put("currencyCode", "");
-        fields.put("startingDate", from);
-        fields.put("endingDate", to == null ? BLANK_DATE : to);
-        return fields;
-    }
-
-    // ---- create
-
-    /**
-     * Enters a deep-inserted sales order into the data set; answers the new order's
-     * fields.
+     * Enters a sales order from BC's deep-insert body; answers it as BC reads it back.
      */
     Map<String, Object> create(JsonNode order) {
-        Set<String> headerProperties = new HashSet<>(salesOrders.properties());
-        headerProperties.add("salesOrderLines");
-        Set<String> lineProperties = salesOrders.navigations().get("salesOrderLines");
-        order.properties().forEach(entry -> {
-            if (!headerProperties.contains(entry.getKey())) {
-                throw invalid("The property '" + entry.getKey() + "' does not exist on type 'Microsoft.NAV.salesOrder'."
-                        + " Make sure to only use property names that are defined by the type.");
-            }
-        });
-        String customerNumber = order.path("customerNumber").isString() ? order.path("customerNumber").stringValue()
-                : null;
-        OptionalInt customerIndex = customerNumber == null ? OptionalInt.empty() : erp.customerIndex(customerNumber);
-        if (customerIndex.isEmpty()) {
-            throw new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
-                    "The Customer does not exist." + " Identification fields and values: No.='" + customerNumber + "'");
-        }
-        LocalDate requested = null;
-        if (order.path("requestedDeliveryDate").isString()) {
-            try {
-                requested = LocalDate.parse(order.path("requestedDeliveryDate").stringValue());
-            }
-            catch (java.time.format.DateTimeParseException ex) {
-                throw invalid("Cannot convert the literal '" + order.path("requestedDeliveryDate").stringValue()
-                        + "' to the expected type 'Edm.Date'.");
-            }
-        }
-        JsonNode wireLines = order.path("salesOrderLines");
-        if (!wireLines.isArray() || wireLines.isEmpty()) {
-            throw invalid("A sales order needs salesOrderLines (deep insert) in this sandbox.");
-        }
-        List<DistributorDataSet.OrderLine> lines = new ArrayList<>();
-        int lineNumber = 0;
-        for (JsonNode wire : wireLines) {
-            wire.properties().forEach(entry -> {
-                if (!lineProperties.contains(entry.getKey())) {
-                    throw invalid("The property '" + entry.getKey() + "' does not exist on type"
-                            + " 'Microsoft.NAV.salesOrderLine'.");
-                }
-            });
-            if (!"Item".equals(wire.path("lineType").asString(""))) {
-                throw invalid("Only lines of lineType 'Item' are supported by this sandbox.");
-            }
-            String sku = wire.path("lineObjectNumber").asString("");
-            DistributorDataSet.Item item = data.item(sku)
-                .orElseThrow(() -> new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
-                        "The Item does not exist. Identification fields and values: No.='" + sku + "'"));
-            if (!wire.path("quantity").isNumber() || wire.path("quantity").decimalValue().signum() <= 0) {
-                throw invalid("The quantity of a line must be a positive number.");
-            }
-            BigDecimal quantity = wire.path("quantity").decimalValue();
-            String warehouse = "CLE";
-            if (wire.path("locationId").isString()) {
-                String locationId = wire.path("locationId").stringValue();
-                warehouse = data.warehouses()
-                    .stream()
-                    .map(DistributorDataSet.Warehouse::code)
-                    .filter(code -> guid("location", code).equalsIgnoreCase(locationId))
-                    .findFirst()
-                    .orElseThrow(() -> new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
-                            "The Location does not exist. Identification fields and values: Id='" + locationId + "'"));
-            }
-            BigDecimal unitPrice = data.unitPrice(customerIndex.getAsInt(), sku, quantity).orElseThrow();
-            lines.add(new DistributorDataSet.OrderLine(++lineNumber, sku, item.description(), quantity, BigDecimal.ZERO,
-                    unitPrice, warehouse));
-        }
-        String external = order.path("externalDocumentNumber").asString("");
-        if (external.length() > 35) {
-            throw invalid("The length of the string is " + external.length()
-                    + ", but it must be less than or equal to 35 characters. Value: " + external);
-        }
-        int sequence = data.createOrder(customerIndex.getAsInt(), external, requested, lines);
-        return orderFields(data.order(sequence).orElseThrow());
-    }
-
-    private static BusinessCentralSandbox.BcError invalid(String message) {
-        return new BusinessCentralSandbox.BcError(400, "BadRequest", message);
+        return new BusinessCentralOrderEntry(data, erp).create(order, salesOrders, this::orderFields);
     }
 
     // ---- rendering
@@ -616,7 +368,7 @@ final class BusinessCentralSandboxEntities {
         return UUID.nameUUIDFromBytes(("bc:" + type + ":" + key).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static String etag(String state) {
+    static String etag(String state) {
         return "W/\"" + Base64.getEncoder()
             .encodeToString(
                     ("JzQ0O" + Integer.toHexString(state.hashCode()) + ";00;'").getBytes(StandardCharsets.UTF_8))
