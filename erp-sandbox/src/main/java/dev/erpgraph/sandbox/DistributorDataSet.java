@@ -95,24 +95,6 @@ public final class DistributorDataSet {
     private static final String[] SIZES = { "1/2\"", "3/4\"", "1\"", "1-1/4\"", "1-1/2\"", "2\"", "3\"", "4\"", "10 ga",
             "12 ga", "14 ga", "20A", "30A", "40 gal", "50 gal", "M8", "M10", "16x25", "20x25", "6\"" };
 
-    private static final String[] NAME_PLACES = { "Cuyahoga", "Buckeye", "Lakeshore", "Great Lakes", "Erie", "Summit",
-            "Maumee", "Portage", "Western Reserve", "Tri-County", "Keystone", "Allegheny", "Hoosier", "Motor City",
-            "Wolverine", "Scioto", "Miami Valley", "Ohio Valley", "Heartland", "Riverside", "Parma", "Akron", "Canton",
-            "Toledo", "Dayton", "Lorain", "Medina", "Mahoning", "Lake County", "Geauga" };
-
-    private static final String[] NAME_TRADES = { "Mechanical", "Plumbing", "HVAC", "Electric", "Supply",
-            "Heating & Cooling", "Pipe & Valve", "Contractors", "Building Services", "Facility Services",
-            "Electrical Contractors", "Plumbing & Heating" };
-
-    private static final String[] NAME_SUFFIXES = { "Inc.", "LLC", "Co.", "Corp.", "Group", "Supply Co.", "& Sons",
-            "Ltd." };
-
-    private static final String[][] CITIES = { { "Cleveland", "OH" }, { "Akron", "OH" }, { "Columbus", "OH" },
-            { "Toledo", "OH" }, { "Dayton", "OH" }, { "Detroit", "MI" }, { "Ann Arbor", "MI" }, { "Pittsburgh", "PA" },
-            { "Erie", "PA" }, { "Indianapolis", "IN" }, { "Fort Wayne", "IN" }, { "Canton", "OH" } };
-
-    private static final String[] TERMS = { "NET30", "NET30", "NET30", "NET45", "NET60", "2%10NET30" };
-
     private final Map<String, Item> items = new LinkedHashMap<>();
 
     private final List<Customer> customers;
@@ -136,7 +118,7 @@ public final class DistributorDataSet {
     public DistributorDataSet(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         generateItems(random);
-        this.customers = generateCustomers(random);
+        this.customers = DistributorCustomers.generate(random);
         generateStock(random);
         this.nextSequence = new AtomicInteger(generateOrders(random) + 1);
     }
@@ -302,24 +284,6 @@ public final class DistributorDataSet {
             };
             items.put(sku, new Item(sku, description, line[2], listPrice, breaks));
         }
-    }
-
-    private static List<Customer> generateCustomers(SplittableRandom random) {
-        List<Customer> result = new ArrayList<>(CUSTOMERS);
-        for (int i = 0; i < CUSTOMERS; i++) {
-            String name = NAME_PLACES[random.nextInt(NAME_PLACES.length)] + " "
-                    + NAME_TRADES[random.nextInt(NAME_TRADES.length)] + " "
-                    + NAME_SUFFIXES[random.nextInt(NAME_SUFFIXES.length)];
-            String[] city = CITIES[random.nextInt(CITIES.length)];
-            BigDecimal limit = BigDecimal.valueOf(5_000L + 1_000L * random.nextInt(246)).setScale(2);
-            BigDecimal balance = limit.multiply(BigDecimal.valueOf(random.nextInt(0, 110)))
-                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-            boolean onHold = random.nextInt(100) < 6 || balance.compareTo(limit) > 0;
-            BigDecimal discount = BigDecimal.valueOf(random.nextInt(4) * 5L);
-            result.add(new Customer(i, name, city[0], city[1], limit, balance, onHold,
-                    TERMS[random.nextInt(TERMS.length)], discount));
-        }
-        return result;
     }
 
     private void generateStock(SplittableRandom random) {

@@ -55,7 +55,7 @@ final class BusinessCentralOrderEntry {
                 : null;
         OptionalInt customerIndex = customerNumber == null ? OptionalInt.empty() : erp.customerIndex(customerNumber);
         if (customerIndex.isEmpty()) {
-            throw new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
+            throw new BusinessCentralError(400, "Internal_RecordNotFound",
                     "The Customer does not exist." + " Identification fields and values: No.='" + customerNumber + "'");
         }
         LocalDate requested = null;
@@ -86,7 +86,7 @@ final class BusinessCentralOrderEntry {
             }
             String sku = wire.path("lineObjectNumber").asString("");
             DistributorDataSet.Item item = data.item(sku)
-                .orElseThrow(() -> new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
+                .orElseThrow(() -> new BusinessCentralError(400, "Internal_RecordNotFound",
                         "The Item does not exist. Identification fields and values: No.='" + sku + "'"));
             if (!wire.path("quantity").isNumber() || wire.path("quantity").decimalValue().signum() <= 0) {
                 throw invalid("The quantity of a line must be a positive number.");
@@ -100,7 +100,7 @@ final class BusinessCentralOrderEntry {
                     .map(DistributorDataSet.Warehouse::code)
                     .filter(code -> BusinessCentralSandboxEntities.guid("location", code).equalsIgnoreCase(locationId))
                     .findFirst()
-                    .orElseThrow(() -> new BusinessCentralSandbox.BcError(400, "Internal_RecordNotFound",
+                    .orElseThrow(() -> new BusinessCentralError(400, "Internal_RecordNotFound",
                             "The Location does not exist. Identification fields and values: Id='" + locationId + "'"));
             }
             BigDecimal unitPrice = data.unitPrice(customerIndex.getAsInt(), sku, quantity).orElseThrow();
@@ -116,8 +116,8 @@ final class BusinessCentralOrderEntry {
         return readBack.apply(data.order(sequence).orElseThrow());
     }
 
-    private static BusinessCentralSandbox.BcError invalid(String message) {
-        return new BusinessCentralSandbox.BcError(400, "BadRequest", message);
+    private static BusinessCentralError invalid(String message) {
+        return new BusinessCentralError(400, "BadRequest", message);
     }
 
 }

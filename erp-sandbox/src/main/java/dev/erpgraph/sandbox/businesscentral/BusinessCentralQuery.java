@@ -33,12 +33,11 @@ record BusinessCentralQuery(FilterExpression filter, Map<String, Set<String>> ex
                 Set<String> nestedSelect = null;
                 if (item.contains("(")) {
                     if (!item.endsWith(")")) {
-                        throw new BusinessCentralSandbox.BcError(400, "BadRequest",
-                                "Syntax error in $expand '" + expand + "'.");
+                        throw new BusinessCentralError(400, "BadRequest", "Syntax error in $expand '" + expand + "'.");
                     }
                     String options = item.substring(item.indexOf('(') + 1, item.length() - 1).trim();
                     if (!options.startsWith("$select=")) {
-                        throw new BusinessCentralSandbox.BcError(400, "BadRequest", "Only $select is supported"
+                        throw new BusinessCentralError(400, "BadRequest", "Only $select is supported"
                                 + " inside $expand by this sandbox, was '" + options + "'.");
                     }
                     nestedSelect = selection(options.substring("$select=".length()), navigationProperties, name);
@@ -125,8 +124,8 @@ record BusinessCentralQuery(FilterExpression filter, Map<String, Set<String>> ex
         return items;
     }
 
-    private static BusinessCentralSandbox.BcError notAProperty(String name, String type) {
-        return new BusinessCentralSandbox.BcError(400, "BadRequest",
+    private static BusinessCentralError notAProperty(String name, String type) {
+        return new BusinessCentralError(400, "BadRequest",
                 "Could not find a property named '" + name + "' on type 'Microsoft.NAV." + type + "'.");
     }
 

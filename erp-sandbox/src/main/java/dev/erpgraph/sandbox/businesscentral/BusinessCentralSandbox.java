@@ -94,24 +94,6 @@ class BusinessCentralSandbox {
         this.requestsPerWindow = requestsPerWindow;
     }
 
-    /**
-     * What went wrong, as BC reports it: an HTTP status and
-     * {@code {"error":{"code","message"}}}.
-     */
-    static final class BcError extends RuntimeException {
-
-        final int status;
-
-        final String code;
-
-        BcError(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-
-    }
-
     // ---- Entra ID
 
     @PostMapping(path = "/oauth2/{tenant}/oauth2/v2.0/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -212,10 +194,10 @@ class BusinessCentralSandbox {
                 order = SandboxJson.MAPPER.readTree(body == null ? "" : body);
             }
             catch (JacksonException ex) {
-                throw new BcError(400, "BadRequest", "Invalid Request Body");
+                throw new BusinessCentralError(400, "BadRequest", "Invalid Request Body");
             }
             if (order == null || !order.isObject()) {
-                throw new BcError(400, "BadRequest", "Invalid Request Body");
+                throw new BusinessCentralError(400, "BadRequest", "Invalid Request Body");
             }
             Map<String, Object> created = entities(id).create(order);
             ObjectNode entity = SandboxJson.MAPPER.createObjectNode();
@@ -235,7 +217,7 @@ class BusinessCentralSandbox {
         sandbox.stats().record(set.resource());
         for (String name : request.getParameterMap().keySet()) {
             if (name.startsWith("$") && !QUERY_OPTIONS.contains(name)) {
-                throw new BcError(400, "BadRequest",
+                throw new BusinessCentralError(400, "BadRequest",
                         "The query parameter '" + name + "' is not supported by this sandbox.");
             }
         }
@@ -317,7 +299,7 @@ class BusinessCentralSandbox {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         }
         catch (IllegalArgumentException ex) {
-            throw new BcError(400, "BadRequest", "The skip token value '" + token + "' is invalid.");
+            throw new BusinessCentralError(400, "BadRequest", "The skip token value '" + token + "' is invalid.");
         }
     }
 
@@ -351,7 +333,7 @@ class BusinessCentralSandbox {
             }
             return handler.handle();
         }
-        catch (BcError error) {
+        catch (BusinessCentralError error) {
             return ResponseEntity.status(error.status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(errorBody(error.code, error.getMessage()));
@@ -378,16 +360,16 @@ class BusinessCentralSandbox {
     private static void checkCompany(String tenant, String environment, String company) {
         if (!BusinessCentralSandboxErp.TENANT_ID.equals(tenant)
                 || !BusinessCentralSandboxErp.ENVIRONMENT.equals(environment)) {
-            throw new BcError(404, "BadRequest_NotFound",
+            throw new BusinessCentralError(404, "BadRequest_NotFound",
                     "The environment '" + environment + "' of tenant '" + tenant + "' does not exist.");
         }
         if (!("companies(" + BusinessCentralSandboxErp.COMPANY_ID + ")").equals(company)) {
-            throw new BcError(404, "BadRequest_NotFound", "The company '" + company + "' does not exist.");
+            throw new BusinessCentralError(404, "BadRequest_NotFound", "The company '" + company + "' does not exist.");
         }
     }
 
-    private static BcError notFound(HttpServletRequest request) {
-        return new BcError(404, "BadRequest_NotFound",
+    private static BusinessCentralError notFound(HttpServletRequest request) {
+        return new BusinessCentralError(404, "BadRequest_NotFound",
                 "No HTTP resource was found that matches the request URI '" + request.getRequestURL() + "'.");
     }
 

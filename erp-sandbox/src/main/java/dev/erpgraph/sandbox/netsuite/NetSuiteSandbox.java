@@ -1,14 +1,9 @@
 package dev.erpgraph.sandbox.netsuite;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +109,7 @@ class NetSuiteSandbox {
                 return oauthError("invalid_request");
             }
             String audience = request.getRequestURL().toString();
-            if (!verifyAssertion(form.getFirst("client_assertion"), audience)) {
+            if (!erp.verifies(form.getFirst("client_assertion"), audience)) {
                 return oauthError("invalid_grant");
             }
             long ttl = sandbox.faults().tokenTtlSeconds();
@@ -281,47 +276,6 @@ class NetSuiteSandbox {
         }
     }
 
-    /**
-     * Checks the client assertion as NetSuite does for an M2M integration mapped to our
-     * certificate.
-     */
-    private boolean verifyAssertion(String assertion, String audience) {
-        if (assertion == null) {
-            return false;
-        }
-        String[] parts = assertion.split("\\.", -1);
-        if (parts.length != 3) {
-            return false;
-        }
-        try {
-            Base64.Decoder base64 = Base64.getUrlDecoder();
-            JsonNode header = JSON.readTree(base64.decode(parts[0]));
-            JsonNode claims = JSON.readTree(base64.decode(parts[1]));
-            if (!"ES256".equals(text(header.path("alg")))
-                    || !NetSuiteSandboxErp.CERTIFICATE_ID.equals(text(header.path("kid")))) {
-                return false;
-            }
-            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
-            verifier.initVerify(erp.publicKey());
-            verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!verifier.verify(base64.decode(parts[2]))) {
-                return false;
-            }
-            long now = Instant.now().getEpochSecond();
-            long iat = claims.path("iat").asLong(-1);
-            long exp = claims.path("exp").asLong(-1);
-            JsonNode scope = claims.path("scope");
-            boolean scoped = scope.isArray() ? scope.valueStream().anyMatch(s -> "rest_webservices".equals(text(s)))
-                    : String.valueOf(text(scope)).matches(".*\\brest_webservices\\b.*");
-            return NetSuiteSandboxErp.CLIENT_ID.equals(text(claims.path("iss")))
-                    && audience.equals(text(claims.path("aud"))) && scoped && iat > 0 && iat <= now + 60 && exp > now
-                    && exp - iat <= 3600;
-        }
-        catch (GeneralSecurityException | JacksonException | IllegalArgumentException ex) {
-            return false;
-        }
-    }
-
     private static Map<String, Object> page(List<Map<String, String>> rows, int start, int pageSize, String url) {
         int total = rows.size();
         int end = Math.min(total, start + pageSize);
@@ -391,7 +345,7 @@ class NetSuiteSandbox {
         }
     }
 
-    private static String text(JsonNode node) {
+    static String text(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
     }
 

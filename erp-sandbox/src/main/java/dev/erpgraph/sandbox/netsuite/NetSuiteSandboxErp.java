@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +15,16 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.DistributorDataSet.Order;
+import dev.erpgraph.sandbox.OrderStatus;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxKind;
+import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Listed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -204,6 +211,79 @@ public class NetSuiteSandboxErp implements SandboxErp {
     /** Changes the account's concurrency limit (tests shrink it to see the 429). */
     public void concurrencyLimit(int limit) {
         concurrencyLimit.set(limit);
+    }
+
+    /**
+     * Checks the client assertion as NetSuite does for an M2M integration mapped to our
+     * certificate.
+     */
+    boolean verifies(String assertion, String audience) {
+        if (assertion == null) {
+            return false;
+        }
+        String[] parts = assertion.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            Base64.Decoder base64 = Base64.getUrlDecoder();
+            JsonNode header = JSON.readTree(base64.decode(parts[0]));
+            JsonNode claims = JSON.readTree(base64.decode(parts[1]));
+            if (!"ES256".equals(NetSuiteSandbox.text(header.path("alg")))
+                    || !CERTIFICATE_ID.equals(NetSuiteSandbox.text(header.path("kid")))) {
+                return false;
+            }
+            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            verifier.initVerify(publicKey);
+            verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!verifier.verify(base64.decode(parts[2]))) {
+                return false;
+            }
+            long now = Instant.now().getEpochSecond();
+            long iat = claims.path("iat").asLong(-1);
+            long exp = claims.path("exp").asLong(-1);
+            JsonNode scope = claims.path("scope");
+            boolean scoped = scope.isArray()
+                    ? scope.valueStream().anyMatch(s -> "rest_webservices".equals(NetSuiteSandbox.text(s)))
+                    : String.valueOf(NetSuiteSandbox.text(scope)).matches(".*\\brest_webservices\\b.*");
+            return CLIENT_ID.equals(NetSuiteSandbox.text(claims.path("iss")))
+                    && audience.equals(NetSuiteSandbox.text(claims.path("aud"))) && scoped && iat > 0 && iat <= now + 60
+                    && exp > now && exp - iat <= 3600;
+        }
+        catch (GeneralSecurityException | JacksonException | IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    /**
+     * NetSuite's status letter for the data set's status. Partially shipped orders
+     * alternate between D (Partially Fulfilled) and E (Pending Billing/Partially
+     * Fulfilled), cancelled ones between C (Cancelled) and H (Closed), so that every
+     * letter the connector maps occurs.
+     */
+    static Listed status(Order order) {
+        String letter = letter(order.status(), order.sequence());
+        return new Listed(letter, "Sales Order : " + switch (letter) {
+            case "A" -> "Pending Approval";
+            case "B" -> "Pending Fulfillment";
+            case "C" -> "Cancelled";
+            case "D" -> "Partially Fulfilled";
+            case "E" -> "Pending Billing/Partially Fulfilled";
+            case "F" -> "Pending Billing";
+            case "G" -> "Billed";
+            default -> "Closed";
+        });
+    }
+
+    static String letter(OrderStatus status, int sequence) {
+        return switch (status) {
+            case ON_HOLD -> "A";
+            case OPEN -> "B";
+            case PARTIALLY_SHIPPED -> sequence % 2 == 0 ? "D" : "E";
+            case SHIPPED -> "F";
+            case INVOICED -> "G";
+            case CANCELLED -> sequence % 3 == 0 ? "H" : "C";
+        };
     }
 
 }

@@ -21,7 +21,6 @@ import dev.erpgraph.sandbox.DistributorDataSet.OrderLine;
 import dev.erpgraph.sandbox.DistributorDataSet.QuantityBreak;
 import dev.erpgraph.sandbox.DistributorDataSet.Stock;
 import dev.erpgraph.sandbox.DistributorDataSet.Warehouse;
-import dev.erpgraph.sandbox.OrderStatus;
 import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Kind;
 import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Listed;
 
@@ -191,8 +190,8 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
             Map<String, Object> row = row("id", NetSuiteSandboxErp.orderId(order.sequence()), "tranid",
                     erp.orderNumber(order.sequence()), "type", new Listed("SalesOrd", "Sales Order"), "entity",
                     customerRef(order.customerIndex()), "trandate", order.orderDate(), "shipdate",
-                    order.requestedDate(), "status", status(order), "currency", USD, "foreigntotal", order.total(),
-                    "otherrefnum", order.customerPo());
+                    order.requestedDate(), "status", NetSuiteSandboxErp.status(order), "currency", USD, "foreigntotal",
+                    order.total(), "otherrefnum", order.customerPo());
             row.put("externalid", externalIdOf.get(order.sequence()));
             rows.add(row);
         }
@@ -371,37 +370,6 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
     private Listed customerRef(int index) {
         return new Listed((long) NetSuiteSandboxErp.CUSTOMER_ID_BASE + index,
                 data.customer(index).map(Customer::name).orElse(""));
-    }
-
-    /**
-     * NetSuite's status letter for the data set's status. Partially shipped orders
-     * alternate between D (Partially Fulfilled) and E (Pending Billing/Partially
-     * Fulfilled), cancelled ones between C (Cancelled) and H (Closed), so that every
-     * letter the connector maps occurs.
-     */
-    static Listed status(Order order) {
-        String letter = letter(order.status(), order.sequence());
-        return new Listed(letter, "Sales Order : " + switch (letter) {
-            case "A" -> "Pending Approval";
-            case "B" -> "Pending Fulfillment";
-            case "C" -> "Cancelled";
-            case "D" -> "Partially Fulfilled";
-            case "E" -> "Pending Billing/Partially Fulfilled";
-            case "F" -> "Pending Billing";
-            case "G" -> "Billed";
-            default -> "Closed";
-        });
-    }
-
-    static String letter(OrderStatus status, int sequence) {
-        return switch (status) {
-            case ON_HOLD -> "A";
-            case OPEN -> "B";
-            case PARTIALLY_SHIPPED -> sequence % 2 == 0 ? "D" : "E";
-            case SHIPPED -> "F";
-            case INVOICED -> "G";
-            case CANCELLED -> sequence % 3 == 0 ? "H" : "C";
-        };
     }
 
     private static Map<String, Object> row(Object... pairs) {
