@@ -13,10 +13,10 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
-import dev.erpgraph.erp.sandbox.DistributorDataSet;
-import dev.erpgraph.erp.sandbox.DistributorDataSet.Order;
-import dev.erpgraph.erp.sandbox.Sandbox;
-import dev.erpgraph.erp.sandbox.SandboxErp;
+import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.DistributorDataSet.Order;
+import dev.erpgraph.sandbox.Sandbox;
+import dev.erpgraph.sandbox.SandboxErp;
 
 /**
  * The deterministic data set of one sandbox, read the way its ERP numbers things: where
@@ -74,8 +74,8 @@ public final class DataSetFacts {
                     line.warehouse()))
             .toList();
         String number = erp.orderNumber(order.sequence());
-        return new SalesOrder(number, number, customer(order.customerIndex()), order.status(), order.orderDate(),
-                order.requestedDate(), new Money(order.total(), CURRENCY), lines);
+        return new SalesOrder(number, number, customer(order.customerIndex()), SandboxServerTests.status(order),
+                order.orderDate(), order.requestedDate(), new Money(order.total(), CURRENCY), lines);
     }
 
     public List<String> skus(int count) {

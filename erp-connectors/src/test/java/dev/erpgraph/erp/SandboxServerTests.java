@@ -11,9 +11,11 @@ import dev.erpgraph.erp.config.ErpAuthProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.http.ErpHttpClient;
-import dev.erpgraph.erp.sandbox.Sandbox;
-import dev.erpgraph.erp.sandbox.SandboxRegistry;
-import dev.erpgraph.erp.sandbox.SandboxStats;
+import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.Sandbox;
+import dev.erpgraph.sandbox.SandboxFaults;
+import dev.erpgraph.sandbox.SandboxRegistry;
+import dev.erpgraph.sandbox.SandboxStats;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
 /**
- * Base of the connector contract tests: the sandbox server on a random port, the demo
- * connectors pointed at it over real HTTP, and a client for the sandboxes' admin API.
- * Faults and stats are reset before each test.
+ * Base of the connector contract tests: the sandbox server (module {@code erp-sandbox})
+ * on a random port, a connector per sandbox configured against it over real HTTP
+ * ({@code erp.systems} in application.yaml beside the tests), and a client for the
+ * sandboxes' admin API. Faults and stats are reset before each test.
  */
 @SpringBootTest(classes = SandboxTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class SandboxServerTests {
@@ -47,12 +50,20 @@ public abstract class SandboxServerTests {
     @BeforeEach
     void resetSandboxes() {
         for (Sandbox sandbox : sandboxes.all()) {
-            sandbox.faults(dev.erpgraph.erp.sandbox.SandboxFaults.defaults(0, 0));
+            sandbox.faults(SandboxFaults.defaults(0, 0));
             sandbox.stats().reset();
         }
     }
 
-    /** The demo connector of a sandbox id ({@code sap}, {@code netsuite}, ...). */
+    /**
+     * The status a connector must read for an order of the sandboxes' data set: the same
+     * life cycle, named alike on both sides.
+     */
+    protected static OrderStatus status(DistributorDataSet.Order order) {
+        return OrderStatus.valueOf(order.status().name());
+    }
+
+    /** The configured connector of a sandbox id ({@code sap}, {@code netsuite}, ...). */
     protected ErpConnector connector(String systemId) {
         return systems.find(systemId).orElseThrow().connector();
     }
@@ -66,9 +77,15 @@ public abstract class SandboxServerTests {
         return "http://127.0.0.1:" + port + "/sandbox/" + systemId;
     }
 
-    /** A sandbox's demo system (kind, credentials, options), pointed at this server. */
+    /**
+     * The system configured for a sandbox (kind, credentials, options), pointed at this
+     * server.
+     */
     protected ErpSystemProperties demoSystem(String systemId) {
-        return sandbox(systemId).erp().demoSystem(sandboxUrl(systemId));
+        ErpSystemProperties configured = systems.find(systemId).orElseThrow().properties();
+        return new ErpSystemProperties(configured.kind(), configured.name(), sandboxUrl(systemId), configured.auth(),
+                configured.timeout(), configured.maxConcurrency(), configured.options(), configured.cache(),
+                configured.resilience(), configured.events());
     }
 
     /**

@@ -8,10 +8,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import dev.erpgraph.crm.errors.InvalidInputException;
-import dev.erpgraph.erp.ErpException;
-import dev.erpgraph.erpfields.ErpFieldError;
 import dev.erpgraph.crm.errors.RecordNotFoundException;
 import dev.erpgraph.crm.errors.VersionConflictException;
+import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erpfields.ErpFieldError;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;

@@ -15,10 +15,10 @@ import dev.erpgraph.ErpGraphApplication;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpResource;
 import dev.erpgraph.erp.gateway.ErpSystems;
-import dev.erpgraph.erp.sandbox.Sandbox;
-import dev.erpgraph.erp.sandbox.SandboxFaults;
-import dev.erpgraph.erp.sandbox.SandboxRegistry;
-import dev.erpgraph.erp.sandbox.SandboxStats;
+import dev.erpgraph.sandbox.Sandbox;
+import dev.erpgraph.sandbox.SandboxFaults;
+import dev.erpgraph.sandbox.SandboxRegistry;
+import dev.erpgraph.sandbox.SandboxStats;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -153,7 +153,7 @@ public final class Account360Benchmark {
             // them.
             .properties(Map.of("server.port", "0", "erp.graphql.batching", String.valueOf(batching), "erp.timeout",
                     "10s", "erp.resilience.max-concurrent-calls", "256", "erp.resilience.limit-for-period", "0",
-                    "erp.sandbox.netsuite.concurrency-limit", "1000", "logging.level.root", "WARN",
+                    "sandbox.netsuite.concurrency-limit", "1000", "logging.level.root", "WARN",
                     "spring.main.banner-mode", "off"))
             .run()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

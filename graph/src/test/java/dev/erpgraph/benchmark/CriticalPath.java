@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.erpgraph.erp.sandbox.SandboxStats.Interval;
+import dev.erpgraph.sandbox.SandboxStats.Interval;
 
 /**
  * The longest chain of ERP requests that ran strictly one after another: the round trips

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a request with an audit-principal header sets anything).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "erp.sandbox.latency-ms=0", "erp.sandbox.latency-jitter-ms=0", "erp.timeout=10s" })
+        properties = { "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0", "erp.timeout=10s" })
 @AutoConfigureHttpGraphQlTester
 @Import({ StatementCounter.class, FailingFieldController.class, ContextSightings.class,
         AuditPrincipal.FromHeader.class })

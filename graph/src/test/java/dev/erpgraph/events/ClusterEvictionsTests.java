@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.erpgraph.TestPostgres;
 import dev.erpgraph.erp.gateway.ErpEviction;
 import dev.erpgraph.erp.gateway.ErpResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.erpgraph.TestPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;

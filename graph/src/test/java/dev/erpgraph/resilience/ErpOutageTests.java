@@ -20,9 +20,9 @@ import dev.erpgraph.erp.events.ErpEvents;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpResource;
 import dev.erpgraph.erp.gateway.ErpSystems;
-import dev.erpgraph.erp.sandbox.Sandbox;
-import dev.erpgraph.erp.sandbox.SandboxRegistry;
 import dev.erpgraph.events.ClusterEvictions;
+import dev.erpgraph.sandbox.Sandbox;
+import dev.erpgraph.sandbox.SandboxRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +63,7 @@ import static org.awaitility.Awaitility.await;
  * cold cache and closed breakers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "erp.sandbox.latency-ms=0", "erp.sandbox.latency-jitter-ms=0", "erp.timeout=1s",
+        properties = { "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0", "erp.timeout=1s",
                 "erp.cache.ttl.credit=1s", "erp.cache.ttl.orders=1s", "erp.resilience.minimum-number-of-calls=4",
                 "erp.resilience.sliding-window-size=4", "erp.resilience.wait-in-open-state=2s",
                 "erp.resilience.permitted-calls-in-half-open-state=2" })
@@ -78,6 +78,9 @@ class ErpOutageTests {
      * for a loaded machine.
      */
     private static final Duration WITHIN_TIMEOUT = Duration.ofMillis(2500);
+
+    /** The demo systems' events secret (demo.erp.events-secret in application.yaml). */
+    private static final String DEMO_EVENTS_SECRET = "erp-graph-demo-events-secret";
 
     private static final String SKU = "PVC-10000";
 
@@ -402,17 +405,14 @@ class ErpOutageTests {
                 403, "FORBIDDEN");
         assertRefused(event("netsuite", Map.of(), change), 401, "UNAUTHORIZED");
         String truncated = "{\"resource\":\"inventory\",\"skus\":[\"" + SKU + "\"";
-        assertRefused(
-                event("netsuite",
-                        Map.of(ErpEvents.SIGNATURE_HEADER,
-                                ErpEvents.signature(bytes(truncated), ErpEvents.DEMO_SECRET)),
-                        truncated),
-                400, "BAD_REQUEST");
+        assertRefused(event("netsuite",
+                Map.of(ErpEvents.SIGNATURE_HEADER, ErpEvents.signature(bytes(truncated), DEMO_EVENTS_SECRET)),
+                truncated), 400, "BAD_REQUEST");
         String unknownResource = "{\"resource\":\"stock\",\"skus\":[\"" + SKU + "\"]}";
         assertRefused(
                 event("netsuite",
                         Map.of(ErpEvents.SIGNATURE_HEADER,
-                                ErpEvents.signature(bytes(unknownResource), ErpEvents.DEMO_SECRET)),
+                                ErpEvents.signature(bytes(unknownResource), DEMO_EVENTS_SECRET)),
                         unknownResource),
                 400, "BAD_REQUEST");
 
@@ -431,7 +431,7 @@ class ErpOutageTests {
         assertRefused(event("sap", Map.of(), cloudEvent), 401, "UNAUTHORIZED");
         assertRefused(event("sap", Map.of("Authorization", ErpEvents.sapAuthorization("a-guessed-secret")), cloudEvent),
                 403, "FORBIDDEN");
-        assertRefused(event("sap", Map.of("Authorization", ErpEvents.sapAuthorization(ErpEvents.DEMO_SECRET)),
+        assertRefused(event("sap", Map.of("Authorization", ErpEvents.sapAuthorization(DEMO_EVENTS_SECRET)),
                 "{\"specversion\":\"1.0\""), 400, "BAD_REQUEST");
         assertRefused(event("nope", Map.of(), change), 404, "NOT_FOUND");
 
@@ -449,7 +449,7 @@ class ErpOutageTests {
         assertThat(body.path("message").asString()).isNotBlank();
         assertThat(answer.getBody()).doesNotContain("Exception")
             .doesNotContain("at dev.")
-            .doesNotContain(ErpEvents.DEMO_SECRET);
+            .doesNotContain(DEMO_EVENTS_SECRET);
     }
 
     // --- 8. two servers on one PostgreSQL
@@ -523,7 +523,7 @@ class ErpOutageTests {
                 "--spring.main.banner-mode=off", "--spring.datasource.url=" + url + "?currentSchema=" + schema,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true", "--crm.demo.enabled=true",
-                "--erp.sandbox.latency-ms=0", "--erp.sandbox.latency-jitter-ms=0", "--erp.timeout=10s");
+                "--sandbox.latency-ms=0", "--sandbox.latency-jitter-ms=0", "--erp.timeout=10s");
     }
 
     private static RestClient http(ConfigurableApplicationContext server) {

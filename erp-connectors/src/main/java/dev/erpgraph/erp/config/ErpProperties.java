@@ -15,13 +15,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Everything under {@code erp.*}. One block per ERP system under
  * {@code erp.systems.<id>}; the id is the instance name for the cache, the circuit
- * breaker and the metrics. No system configured means the demo: one sandbox ERP of each
- * kind, served by this application.
+ * breaker and the metrics. With none configured, the systems come from the application's
+ * {@code DefaultErpSystems}, if it has one (the demo's sandboxes).
  *
  * @param systems the ERP systems to read from, by id
  * @param timeout default timeout of one ERP request (overridable per system)
- * @param demoSeed seed of the sandboxes' deterministic data set (demo only)
- * @param sandbox how the demo's sandbox ERPs behave
  * @param cache the gateway cache in front of every connector read (overridable per
  * system)
  * @param resilience circuit breaker, retry, bulkhead and rate limit per system
@@ -30,21 +28,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("erp")
 public record ErpProperties(Map<String, @Valid ErpSystemProperties> systems,
-        @NotNull @DefaultValue("2s") Duration timeout, @DefaultValue("20261101") long demoSeed,
-        @Valid @NotNull @DefaultValue Sandbox sandbox, @Valid @NotNull @DefaultValue Cache cache,
+        @NotNull @DefaultValue("2s") Duration timeout, @Valid @NotNull @DefaultValue Cache cache,
         @Valid @NotNull @DefaultValue Resilience resilience) {
 
     public ErpProperties {
         systems = systems == null ? Map.of() : new LinkedHashMap<>(systems);
-    }
-
-    /**
-     * The demo sandboxes' default added latency: {@code latencyMs} plus up to
-     * {@code latencyJitterMs} at random, a realistic 30 to 80 ms by default. Tests set
-     * both to 0; the admin API changes them at run time.
-     */
-    public record Sandbox(@DefaultValue("30") @jakarta.validation.constraints.PositiveOrZero long latencyMs,
-            @DefaultValue("50") @jakarta.validation.constraints.PositiveOrZero long latencyJitterMs) {
     }
 
     /**
@@ -140,12 +128,5 @@ public record ErpProperties(Map<String, @Valid ErpSystemProperties> systems,
         private static <T> T or(T override, T fallback) {
             return override == null ? fallback : override;
         }
-    }
-
-    /**
-     * Whether the built-in sandboxes run: exactly when no real ERP system is configured.
-     */
-    public boolean sandboxMode() {
-        return systems.isEmpty();
     }
 }

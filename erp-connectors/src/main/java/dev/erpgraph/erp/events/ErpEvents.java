@@ -3,7 +3,6 @@ package dev.erpgraph.erp.events;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.gateway.ErpEviction;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.sap.SapBusinessEvents;
@@ -15,29 +14,20 @@ import org.springframework.stereotype.Component;
  * factory's): Business Central webhook notifications, SAP business events (CloudEvents),
  * and for NetSuite, SX.e and P21, whose APIs send nothing, the signed JSON event of
  * {@link SignedChangeEvents}. Every event is authenticated with the system's
- * {@code erp.systems.<id>.events.secret} (in the demo, {@link #DEMO_SECRET}); an event
- * that is not authentic or not well-formed is refused whole with an
+ * {@code erp.systems.<id>.events.secret}: a system without one accepts no events. An
+ * event that is not authentic or not well-formed is refused whole with an
  * {@link ErpEventException} and evicts nothing.
  */
 @Component
 public final class ErpEvents {
-
-    /**
-     * The demo sandboxes' events secret; a configured system without a secret accepts no
-     * events.
-     */
-    public static final String DEMO_SECRET = "erp-graph-demo-events-secret";
 
     /** The header of signed events: {@code sha256=<hex HMAC-SHA256 of the raw body>}. */
     public static final String SIGNATURE_HEADER = SignedChangeEvents.HEADER;
 
     private final ErpSystems systems;
 
-    private final boolean demo;
-
-    public ErpEvents(ErpSystems systems, ErpProperties properties) {
+    public ErpEvents(ErpSystems systems) {
         this.systems = systems;
-        this.demo = properties.sandboxMode();
     }
 
     /**
@@ -57,11 +47,8 @@ public final class ErpEvents {
             .orElseThrow(() -> ErpEventException.unknownSystem(erpSystemId));
         String secret = system.properties().events().secret();
         if (secret == null || secret.isBlank()) {
-            if (!demo) {
-                throw ErpEventException.forbidden("erp.systems." + erpSystemId
-                        + ".events.secret is not configured: this system accepts no events");
-            }
-            secret = DEMO_SECRET;
+            throw ErpEventException.forbidden(
+                    "erp.systems." + erpSystemId + ".events.secret is not configured: this system accepts no events");
         }
         return system.factory().eventParser().evictions(erpSystemId, body, headers, secret);
     }

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON mapper for ERP payloads, both ways. Money and quantities must survive exactly:
  * decimals are read as {@link BigDecimal} straight from the text (never through a
  * double), keeping their trailing zeros, and written in plain notation ({@code 1520.00},
- * not {@code 1.52E+3}). {@link ErpHttpResponse#json()} reads with it; request bodies,
- * sandbox answers and captured test payloads use it too.
+ * not {@code 1.52E+3}). {@link ErpHttpResponse#json()} reads with it; request bodies and
+ * captured test payloads use it too.
  */
 public final class ErpJson {
 

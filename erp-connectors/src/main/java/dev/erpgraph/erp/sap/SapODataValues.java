@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * OData v2's JSON value formats as SAP Gateway writes them: {@code Edm.DateTime} as
  * {@code "/Date(ms)/"} (UTC midnight for a date), {@code Edm.DateTimeOffset} as
- * {@code "/Date(ms+0000)/"}, {@code Edm.Decimal} as a JSON string. Both the connector
- * (reading) and the sandbox (writing) use it, so the two cannot drift apart.
+ * {@code "/Date(ms+0000)/"}, {@code Edm.Decimal} as a JSON string. The connector reads
+ * them with this; the sandbox writes them with its own code, so a misreading fails a
+ * contract test.
  */
 final class SapODataValues {
 

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
-import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.businesscentral.BusinessCentralConnectorFactory;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 import dev.erpgraph.erp.gateway.ErpEviction;
@@ -34,8 +33,7 @@ class ErpEventsTests {
 
     private final ErpEvents events = new ErpEvents(
             systems(Map.of("bc", system(ErpKind.BUSINESS_CENTRAL, SECRET), "sap", system(ErpKind.SAP_S4HANA, SECRET),
-                    "ns", system(ErpKind.NETSUITE, SECRET), "p21", system(ErpKind.EPICOR_P21, null))),
-            properties(false));
+                    "ns", system(ErpKind.NETSUITE, SECRET), "p21", system(ErpKind.EPICOR_P21, null))));
 
     // --- Business Central
 
@@ -194,17 +192,18 @@ class ErpEventsTests {
     @Test
     void aConfiguredSystemWithoutASecretAcceptsNoEvents() {
         byte[] body = bytes("{\"resource\":\"credit\",\"customerNumbers\":[\"1\"]}");
-        assertStatus(() -> events.read("p21", signed(body, ErpEvents.DEMO_SECRET), body), 403);
+        assertStatus(() -> events.read("p21", signed(body, SECRET), body), 403);
         assertStatus(() -> events.read("nope", noHeaders(), body), 404);
     }
 
     @Test
-    void theDemoUsesTheDemoSecret() {
-        ErpEvents demo = new ErpEvents(systems(Map.of("p21", system(ErpKind.EPICOR_P21, null))), properties(true));
+    void noSecretIsAssumedForASystemWithoutOneNotEvenTheDemos() {
+        // The demo configures its systems' secret like any deployment; nothing here knows
+        // it.
+        ErpEvents only = new ErpEvents(systems(Map.of("p21", system(ErpKind.EPICOR_P21, null))));
         byte[] body = bytes("{\"resource\":\"credit\",\"customerNumbers\":[\"1\"]}");
 
-        assertThat(demo.read("p21", signed(body, ErpEvents.DEMO_SECRET), body))
-            .containsExactly(ErpEviction.customers("p21", ErpResource.CREDIT, Set.of("1")));
+        assertStatus(() -> only.read("p21", signed(body, "erp-graph-demo-events-secret"), body), 403);
     }
 
     // --- fixtures
@@ -262,11 +261,6 @@ class ErpEventsTests {
         return new ErpConnectorFactory(real.kind(), real.defaultLimits(), real.eventParser(),
                 (settings, http) -> null) {
         };
-    }
-
-    private static ErpProperties properties(boolean demo) {
-        Map<String, ErpSystemProperties> systems = demo ? Map.of() : Map.of("x", system(ErpKind.NETSUITE, SECRET));
-        return new ErpProperties(systems, Duration.ofSeconds(2), 1, new ErpProperties.Sandbox(0, 0), null, null);
     }
 
 }

@@ -11,6 +11,7 @@ import dev.erpgraph.erp.MutableClock;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.SandboxServerTests;
 import dev.erpgraph.erp.config.ErpAuthProperties;
+import dev.erpgraph.sandbox.sap.SapSandboxErp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -109,18 +109,4 @@ class SapNormalizationTests {
         assertThat(SapOrderCreation.purchaseOrderReference("x".repeat(80))).hasSize(35);
     }
 
-    @Test
-    void theSandboxFilterParsesQuotesAndPrecedenceAndNarrowsHonestly() {
-        Map<String, Class<?>> types = Map.of("A", String.class, "B", String.class);
-        var filter = SapSandboxFilter.parse("A eq 'x''y' or A eq 'z' and B ne 'q'", types);
-
-        assertThat(filter.test(Map.<String, Object>of("A", "x'y", "B", "q")::get)).isTrue();
-        assertThat(filter.test(Map.<String, Object>of("A", "z", "B", "q")::get)).isFalse();
-        assertThat(filter.candidates("A")).containsExactlyInAnyOrder("x'y", "z");
-        assertThat(SapSandboxFilter.parse("A eq 'x' or B ne ''", types).candidates("A")).isNull();
-        assertThatThrownBy(() -> SapSandboxFilter.parse("A eq 'x", types)).isInstanceOf(SapSandboxFilter.Invalid.class);
-        assertThatThrownBy(() -> SapSandboxFilter.parse("A eq 'x'; drop", types))
-            .isInstanceOf(SapSandboxFilter.Invalid.class);
-    }
-
 }

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import dev.erpgraph.erp.sandbox.DistributorDataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,12 +115,6 @@ class DemoDataSeeder implements ApplicationRunner {
             "warehouse", "office park", "county building", "retail center", "plant expansion", "senior living",
             "university dorm" };
 
-    /**
-     * The sandbox ERPs' item catalog, so that a demo opportunity line's live price
-     * resolves.
-     */
-    private static final String[] SKUS = DistributorDataSet.skus().toArray(String[]::new);
-
     private static final String[] STAGES = { "PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION", "CLOSED_WON",
             "CLOSED_LOST" };
 
@@ -135,11 +128,17 @@ class DemoDataSeeder implements ApplicationRunner {
 
     private final ObjectProvider<DemoDataContributor> contributors;
 
-    DemoDataSeeder(JdbcTemplate jdbc, TransactionTemplate transaction,
-            ObjectProvider<DemoDataContributor> contributors) {
+    /**
+     * The demo ERPs' item catalog, so that a demo opportunity line's live price resolves.
+     */
+    private final String[] skus;
+
+    DemoDataSeeder(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectProvider<DemoDataContributor> contributors,
+            DemoCatalog catalog) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.contributors = contributors;
+        this.skus = catalog.skus().toArray(String[]::new);
     }
 
     @Override
@@ -240,10 +239,10 @@ class DemoDataSeeder implements ApplicationRunner {
         List<Long> opportunityIds = jdbc.queryForList("select id from opportunities order by id", Long.class);
         List<Object[]> lines = new ArrayList<>();
         for (int o = 0; o < opportunityIds.size(); o++) {
-            int first = random.nextInt(SKUS.length);
+            int first = random.nextInt(skus.length);
             for (int l = 0; l < lineCounts.get(o); l++) {
                 BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt((l == 0) ? 200 : 50));
-                lines.add(new Object[] { opportunityIds.get(o), l + 1, SKUS[(first + l * 5) % SKUS.length], quantity });
+                lines.add(new Object[] { opportunityIds.get(o), l + 1, skus[(first + l * 5) % skus.length], quantity });
             }
         }
         jdbc.batchUpdate(

@@ -2,6 +2,7 @@ package dev.erpgraph.crm.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(
         properties = "spring.datasource.url=jdbc:h2:mem:demoseed;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")
-@Import({ DemoDataSeeder.class, DemoDataSeederTests.RecordingContributor.class })
+@Import({ DemoDataSeeder.class, DemoDataSeederTests.RecordingContributor.class, DemoDataSeederTests.Catalog.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class DemoDataSeederTests {
 
@@ -86,6 +87,19 @@ class DemoDataSeederTests {
         @Override
         public void contribute(List<Long> ids) {
             accountIds.addAll(ids);
+        }
+
+    }
+
+    /**
+     * A catalog of the demo's size (320 items): the seeder takes it from the application.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Catalog implements DemoCatalog {
+
+        @Override
+        public List<String> skus() {
+            return IntStream.range(0, 320).mapToObj(i -> "SKU-" + (10_000 + i * 7)).toList();
         }
 
     }

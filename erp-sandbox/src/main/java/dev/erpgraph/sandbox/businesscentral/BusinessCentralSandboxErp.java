@@ -1,0 +1,116 @@
+package dev.erpgraph.sandbox.businesscentral;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
+import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.SandboxErp;
+import dev.erpgraph.sandbox.SandboxJson;
+import dev.erpgraph.sandbox.SandboxKind;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Business Central's view of the sandbox data set: customer numbers {@code 10000},
+ * {@code 10010}, ... (BC's demo numbering, index {@code i} → {@code 10000 + 10 i}), order
+ * numbers {@code 101000 + sequence}, the error body {@code {"error":{"code","message"}}},
+ * and the demo tenant, environment, company and Entra app.
+ */
+@Component
+@ConditionalOnSandboxMode
+class BusinessCentralSandboxErp implements SandboxErp {
+
+    static final String SYSTEM_ID = "business-central";
+    static final String TENANT_ID = "6f1c2a9e-3b7d-4c55-9e21-8a4d0b7c3e10";
+    static final String ENVIRONMENT = "production";
+    static final String COMPANY_ID = "b5c0e7a2-91d4-4f3b-a6e8-2c7d9f10ab01";
+    static final String CLIENT_ID = "0a7e4b52-6c1d-4e9f-8b3a-d2f5c6e7a901";
+    static final String CLIENT_SECRET = "bc-demo-secret";
+
+    /** The scope a client-credentials token for Business Central's API asks for. */
+    static final String SCOPE = "https://api.businesscentral.dynamics.com/.default";
+    static final String TOKEN_PATH = "oauth2/" + TENANT_ID + "/oauth2/v2.0/token";
+
+    private static final int FIRST_CUSTOMER = 10_000;
+
+    private static final int CUSTOMER_STEP = 10;
+
+    private static final int FIRST_ORDER = 101_000;
+
+    @Override
+    public SandboxKind kind() {
+        return SandboxKind.BUSINESS_CENTRAL;
+    }
+
+    @Override
+    public String defaultSystemId() {
+        return SYSTEM_ID;
+    }
+
+    @Override
+    public String customerNumber(int index) {
+        return String.valueOf(FIRST_CUSTOMER + CUSTOMER_STEP * index);
+    }
+
+    @Override
+    public OptionalInt customerIndex(String customerNumber) {
+        int number = strictNumber(customerNumber);
+        if (number < FIRST_CUSTOMER || (number - FIRST_CUSTOMER) % CUSTOMER_STEP != 0) {
+            return OptionalInt.empty();
+        }
+        int index = (number - FIRST_CUSTOMER) / CUSTOMER_STEP;
+        return index < DistributorDataSet.CUSTOMERS ? OptionalInt.of(index) : OptionalInt.empty();
+    }
+
+    @Override
+    public String orderNumber(int sequence) {
+        return String.valueOf(FIRST_ORDER + sequence);
+    }
+
+    @Override
+    public OptionalInt orderSequence(String orderNumber) {
+        int number = strictNumber(orderNumber);
+        return number > FIRST_ORDER ? OptionalInt.of(number - FIRST_ORDER) : OptionalInt.empty();
+    }
+
+    @Override
+    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json; charset=utf-8");
+        ObjectNode body = SandboxJson.MAPPER.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("code", errorCode(status));
+        error.put("message", message + "  CorrelationId:  "
+                + UUID.nameUUIDFromBytes(message.getBytes(StandardCharsets.UTF_8)) + ".");
+        response.getOutputStream().write(SandboxJson.MAPPER.writeValueAsBytes(body));
+    }
+
+    /** BC's error codes for the statuses the sandbox produces. */
+    static String errorCode(int status) {
+        return switch (status) {
+            case 400 -> "BadRequest";
+            case 401 -> "Authentication_InvalidCredentials";
+            case 404 -> "BadRequest_NotFound";
+            case 429 -> "Application_TooManyRequests";
+            case 503 -> "ServiceUnavailable";
+            default -> "InternalServerError";
+        };
+    }
+
+    /**
+     * Digits only, no sign, no leading zero, within int: BC's numbers as the data set
+     * formats them.
+     */
+    private static int strictNumber(String value) {
+        if (value == null || value.isEmpty() || value.length() > 9 || value.charAt(0) == '0'
+                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        return Integer.parseInt(value);
+    }
+
+}

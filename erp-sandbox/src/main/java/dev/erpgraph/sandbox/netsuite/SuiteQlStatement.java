@@ -1,0 +1,55 @@
+package dev.erpgraph.sandbox.netsuite;
+
+import java.util.List;
+
+/**
+ * The sandbox's parse of one SuiteQL statement: the small subset the connector (and any
+ * honest client) uses. Kept as plain records so that the executor can evaluate it and a
+ * test can read what was understood.
+ */
+record SuiteQlStatement(List<Column> select, Table from, List<Join> joins, Expr where, List<Order> orderBy) {
+
+    /**
+     * One selected expression and the key it comes back under (lowercase, as NetSuite
+     * answers).
+     */
+    record Column(Expr expr, String label) {
+    }
+
+    record Table(String name, String alias) {
+    }
+
+    record Join(boolean left, Table table, Expr on) {
+    }
+
+    record Order(Expr expr, boolean descending) {
+    }
+
+    sealed interface Expr permits ColumnRef, Literal, Call, Compare, In, And, Or {
+
+    }
+
+    /** {@code alias.column} or a bare {@code column} (alias null). */
+    record ColumnRef(String alias, String column) implements Expr {
+    }
+
+    /** A number (Long or BigDecimal) or a string literal, quotes already undoubled. */
+    record Literal(Object value) implements Expr {
+    }
+
+    /** {@code TO_CHAR}, {@code TO_DATE}, {@code BUILTIN.DF}. */
+    record Call(String function, List<Expr> arguments) implements Expr {
+    }
+
+    record Compare(String operator, Expr left, Expr right) implements Expr {
+    }
+
+    record In(Expr left, List<Expr> values, boolean negated) implements Expr {
+    }
+
+    record And(Expr left, Expr right) implements Expr {
+    }
+
+    record Or(Expr left, Expr right) implements Expr {
+    }
+}

@@ -1,0 +1,107 @@
+package dev.erpgraph.sandbox.p21;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
+import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.SandboxErp;
+import dev.erpgraph.sandbox.SandboxJson;
+import dev.erpgraph.sandbox.SandboxKind;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the sandbox machinery knows of P21: customers are numbered {@code 100000 + index}
+ * (P21 customer ids are numbers), orders {@code 1010000 + sequence} (P21's
+ * {@code order_no}, a string of digits), locations are numbers (10 = CLE ... 50 = IND),
+ * errors use the OData service's {@code {"error":{"code","message"}}}.
+ */
+@Component
+@ConditionalOnSandboxMode
+public class P21SandboxErp implements SandboxErp {
+
+    /** The user the token endpoint accepts (the demo configures it). */
+    public static final String DEMO_USERNAME = "P21API";
+
+    public static final String DEMO_PASSWORD = "p21-demo";
+
+    public static final String DEMO_CONSUMER_KEY = "p21-demo-consumer-key";
+    static final int FIRST_CUSTOMER_ID = 100_000;
+    static final int FIRST_ORDER_NO = 1_010_000;
+
+    /**
+     * Warehouse code → P21 location id, the P21 connector's default {@code locations}
+     * option.
+     */
+    static final Map<String, Long> LOCATIONS;
+
+    static {
+        Map<String, Long> locations = new LinkedHashMap<>();
+        locations.put("CLE", 10L);
+        locations.put("CMH", 20L);
+        locations.put("DET", 30L);
+        locations.put("PIT", 40L);
+        locations.put("IND", 50L);
+        LOCATIONS = java.util.Collections.unmodifiableMap(locations);
+    }
+
+    @Override
+    public SandboxKind kind() {
+        return SandboxKind.EPICOR_P21;
+    }
+
+    @Override
+    public String defaultSystemId() {
+        return "p21";
+    }
+
+    @Override
+    public String customerNumber(int index) {
+        return String.valueOf(FIRST_CUSTOMER_ID + index);
+    }
+
+    @Override
+    public OptionalInt customerIndex(String customerNumber) {
+        if (customerNumber == null || !customerNumber.matches("[1-9][0-9]{5,8}")) {
+            return OptionalInt.empty();
+        }
+        int index = Integer.parseInt(customerNumber) - FIRST_CUSTOMER_ID;
+        return index >= 0 && index < DistributorDataSet.CUSTOMERS ? OptionalInt.of(index) : OptionalInt.empty();
+    }
+
+    @Override
+    public String orderNumber(int sequence) {
+        return String.valueOf(FIRST_ORDER_NO + sequence);
+    }
+
+    @Override
+    public OptionalInt orderSequence(String orderNumber) {
+        if (orderNumber == null || !orderNumber.matches("[1-9][0-9]{6,8}")) {
+            return OptionalInt.empty();
+        }
+        int sequence = Integer.parseInt(orderNumber) - FIRST_ORDER_NO;
+        return sequence >= 1 ? OptionalInt.of(sequence) : OptionalInt.empty();
+    }
+
+    @Override
+    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write(errorBody(status, message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The OData service's error body. */
+    static String errorBody(int status, String message) {
+        ObjectNode body = SandboxJson.MAPPER.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("code", String.valueOf(status));
+        error.put("message", message);
+        return SandboxJson.MAPPER.writeValueAsString(body);
+    }
+
+}

@@ -1,0 +1,184 @@
+package dev.erpgraph.sandbox.sap;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
+import dev.erpgraph.sandbox.DistributorDataSet.Customer;
+import dev.erpgraph.sandbox.DistributorDataSet.Item;
+import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.FilterExpression;
+import dev.erpgraph.sandbox.ODataFilter;
+import dev.erpgraph.sandbox.Sandbox;
+import dev.erpgraph.sandbox.SandboxKind;
+import dev.erpgraph.sandbox.SandboxRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The SAP sandbox's stock ({@code API_MATERIAL_STOCK_SRV}: unrestricted = available,
+ * quality inspection = the allocated rest) and credit services
+ * ({@code API_CRDTMBUSINESSPARTNER}: a {@code CreditManagementAccount} per customer in
+ * segment {@code 1000}, an {@code A_CrdtMgmtCreditExposure} row per customer with a
+ * balance).
+ */
+@RestController
+@RequestMapping("/sandbox/{erpSystemId}")
+@ConditionalOnSandboxMode
+class SapStockAndCredit {
+
+    private final SandboxRegistry registry;
+
+    SapStockAndCredit(SandboxRegistry registry) {
+        this.registry = registry;
+    }
+
+    private Sandbox sandbox(String erpSystemId) {
+        return registry.find(erpSystemId, SandboxKind.SAP_S4HANA)
+            .orElseThrow(() -> new SapODataError(404, "/IWFND/MED/170",
+                    "No service found for namespace '', name '" + erpSystemId + "', version '0001'"));
+    }
+
+    private static final Map<String, Class<?>> STOCK_PROPERTIES = SapOData.types(
+            "Material Plant StorageLocation Batch Supplier Customer WBSElementInternalID SDDocument SDDocumentItem "
+                    + "InventorySpecialStockType InventoryStockType MaterialBaseUnit",
+            String.class, "MatlWrhsStkQtyInMatlBaseUnit", BigDecimal.class);
+
+    private static final Map<String, Class<?>> ACCOUNT_PROPERTIES = SapOData.types(
+            "BusinessPartner CreditSegment CreditSegmentCurrency CreditAccountBlockReason", String.class,
+            "CreditLimitAmount CreditLimitCalculatedAmount", BigDecimal.class,
+            "CreditAccountIsBlocked BusinessPartnerIsCritical", Boolean.class, "CreditLimitValidityEndDate",
+            LocalDate.class);
+
+    private static final Map<String, Class<?>> EXPOSURE_PROPERTIES = SapOData.types(
+            "BusinessPartner CreditSegment CreditSegmentCurrency", String.class, "CustomerCreditExposureAmount",
+            BigDecimal.class);
+
+    // ---- stock
+
+    @GetMapping(SapOData.ROOT + "/API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod")
+    ResponseEntity<String> stock(@PathVariable String erpSystemId, HttpServletRequest request) {
+        Sandbox sandbox = sandbox(erpSystemId);
+        sandbox.stats().record("inventory");
+        SapOData.authenticate(sandbox, request);
+        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), STOCK_PROPERTIES,
+                SapFilterDialect.INSTANCE);
+        List<Map<String, Object>> matches = new ArrayList<>();
+        Set<String> materials = filter.candidates("Material");
+        for (Item item : sandbox.data().items()) {
+            if (materials != null && !materials.contains(item.sku())) {
+                continue;
+            }
+            for (DistributorDataSet.Stock level : sandbox.data().stock(item.sku())) {
+                BigDecimal unrestricted = level.available();
+                for (Map<String, Object> row : List.of(stockRow(item, level.warehouse(), "01", unrestricted),
+                        stockRow(item, level.warehouse(), "02", level.onHand().subtract(unrestricted)))) {
+                    boolean present = "01".equals(row.get("InventoryStockType"))
+                            || ((BigDecimal) row.get("MatlWrhsStkQtyInMatlBaseUnit")).signum() != 0;
+                    if (present && filter.test(row::get)) {
+                        matches.add(row);
+                    }
+                }
+            }
+        }
+        Set<String> select = SapOData.select(request, STOCK_PROPERTIES);
+        return SapOData.page(request, matches, row -> SapOData.entity(request, "API_MATERIAL_STOCK_SRV",
+                "A_MatlStkInAcctMod",
+                "A_MatlStkInAcctMod(Material='" + row.get("Material") + "',Plant='" + row.get("Plant")
+                        + "',StorageLocation='0001',Batch='',Supplier='',Customer='',WBSElementInternalID='00000000',"
+                        + "SDDocument='',SDDocumentItem='000000',InventorySpecialStockType='',InventoryStockType='"
+                        + row.get("InventoryStockType") + "')",
+                row, select));
+    }
+
+    private static Map<String, Object> stockRow(Item item, String plant, String type, BigDecimal quantity) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("Material", item.sku());
+        row.put("Plant", plant);
+        row.put("StorageLocation", "0001");
+        row.put("Batch", "");
+        row.put("Supplier", "");
+        row.put("Customer", "");
+        row.put("WBSElementInternalID", "00000000");
+        row.put("SDDocument", "");
+        row.put("SDDocumentItem", "000000");
+        row.put("InventorySpecialStockType", "");
+        row.put("InventoryStockType", type);
+        row.put("MaterialBaseUnit", item.unit());
+        row.put("MatlWrhsStkQtyInMatlBaseUnit", quantity.setScale(14));
+        return row;
+    }
+
+    // ---- credit
+
+    @GetMapping(SapOData.ROOT + "/API_CRDTMBUSINESSPARTNER/CreditManagementAccount")
+    ResponseEntity<String> creditAccounts(@PathVariable String erpSystemId, HttpServletRequest request) {
+        Sandbox sandbox = sandbox(erpSystemId);
+        sandbox.stats().record("credit");
+        SapOData.authenticate(sandbox, request);
+        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), ACCOUNT_PROPERTIES,
+                SapFilterDialect.INSTANCE);
+        List<Map<String, Object>> matches = new ArrayList<>();
+        for (int index : SapOData.customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
+            Customer customer = sandbox.data().customer(index).orElseThrow();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("BusinessPartner", sandbox.erp().customerNumber(index));
+            row.put("CreditSegment", "1000");
+            row.put("CreditLimitAmount", customer.creditLimit().setScale(3));
+            row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
+            row.put("CreditLimitValidityEndDate", SapOData.VALID_TO);
+            row.put("CreditAccountIsBlocked", customer.onHold());
+            row.put("CreditAccountBlockReason", customer.onHold() ? "01" : "");
+            row.put("BusinessPartnerIsCritical", customer.balance().compareTo(customer.creditLimit()) > 0);
+            row.put("CreditLimitCalculatedAmount", BigDecimal.ZERO.setScale(3));
+            if (filter.test(row::get)) {
+                matches.add(row);
+            }
+        }
+        Set<String> select = SapOData.select(request, ACCOUNT_PROPERTIES);
+        return SapOData.page(request, matches, row -> SapOData.entity(request, "API_CRDTMBUSINESSPARTNER",
+                "CreditManagementAccount",
+                "CreditManagementAccount(BusinessPartner='" + row.get("BusinessPartner") + "',CreditSegment='1000')",
+                row, select));
+    }
+
+    @GetMapping(SapOData.ROOT + "/API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure")
+    ResponseEntity<String> creditExposure(@PathVariable String erpSystemId, HttpServletRequest request) {
+        Sandbox sandbox = sandbox(erpSystemId);
+        sandbox.stats().record("credit");
+        SapOData.authenticate(sandbox, request);
+        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), EXPOSURE_PROPERTIES,
+                SapFilterDialect.INSTANCE);
+        List<Map<String, Object>> matches = new ArrayList<>();
+        for (int index : SapOData.customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
+            Customer customer = sandbox.data().customer(index).orElseThrow();
+            if (customer.balance().signum() == 0) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("BusinessPartner", sandbox.erp().customerNumber(index));
+            row.put("CreditSegment", "1000");
+            row.put("CustomerCreditExposureAmount", customer.balance().setScale(3));
+            row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
+            if (filter.test(row::get)) {
+                matches.add(row);
+            }
+        }
+        Set<String> select = SapOData.select(request, EXPOSURE_PROPERTIES);
+        return SapOData.page(request, matches, row -> SapOData.entity(request, "API_CRDTMBUSINESSPARTNER",
+                "A_CrdtMgmtCreditExposure",
+                "A_CrdtMgmtCreditExposure(BusinessPartner='" + row.get("BusinessPartner") + "',CreditSegment='1000')",
+                row, select));
+    }
+
+}

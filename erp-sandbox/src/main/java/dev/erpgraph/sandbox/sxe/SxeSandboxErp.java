@@ -1,0 +1,103 @@
+package dev.erpgraph.sandbox.sxe;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
+import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.SandboxErp;
+import dev.erpgraph.sandbox.SandboxJson;
+import dev.erpgraph.sandbox.SandboxKind;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The SX.e sandbox's numbering and demo configuration. Customers are SX.e's numeric
+ * {@code custno}s {@code 98000 + index}; orders are {@code orderno-ordersuf} with
+ * {@code orderno = 1200000 + sequence} and suffix {@code 00}. Injected faults look like
+ * the ION API gateway's (it, not SX.e, answers 429/5xx), with an OAuth-style JSON body
+ * [I].
+ */
+@Component
+@ConditionalOnSandboxMode
+public class SxeSandboxErp implements SandboxErp {
+
+    static final String SYSTEM_ID = "sxe";
+    static final long FIRST_CUSTOMER = 98_000;
+    static final long FIRST_ORDER = 1_200_000;
+    static final int COMPANY = 1;
+    static final String OPERATOR = "erpg";
+    static final String CLIENT_ID = "ERPGRAPH_TST~sxe-demo-client";
+    static final String CLIENT_SECRET = "sxe-demo-client-secret";
+    static final String SERVICE_ACCOUNT_KEY = "ERPGRAPH_TST#sxe-demo-saak";
+    static final String SERVICE_ACCOUNT_SECRET = "sxe-demo-sask";
+    static final String TOKEN_PATH = "as/token.oauth2";
+
+    private static final Pattern CUSTOMER = Pattern.compile("[1-9][0-9]{0,11}");
+
+    private static final Pattern ORDER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
+
+    @Override
+    public SandboxKind kind() {
+        return SandboxKind.INFOR_SXE;
+    }
+
+    @Override
+    public String defaultSystemId() {
+        return SYSTEM_ID;
+    }
+
+    @Override
+    public String customerNumber(int index) {
+        return String.valueOf(FIRST_CUSTOMER + index);
+    }
+
+    @Override
+    public OptionalInt customerIndex(String customerNumber) {
+        if (customerNumber == null || !CUSTOMER.matcher(customerNumber).matches()) {
+            return OptionalInt.empty();
+        }
+        long index = Long.parseLong(customerNumber) - FIRST_CUSTOMER;
+        return index >= 0 && index < DistributorDataSet.CUSTOMERS ? OptionalInt.of((int) index) : OptionalInt.empty();
+    }
+
+    @Override
+    public String orderNumber(int sequence) {
+        return SxeWire.orderNumber(FIRST_ORDER + sequence, 0);
+    }
+
+    @Override
+    public OptionalInt orderSequence(String orderNumber) {
+        Matcher matcher = orderNumber == null ? null : ORDER.matcher(orderNumber);
+        if (matcher == null || !matcher.matches() || !matcher.group(2).equals("00")) {
+            return OptionalInt.empty();
+        }
+        long sequence = Long.parseLong(matcher.group(1)) - FIRST_ORDER;
+        return sequence >= 1 && sequence <= Integer.MAX_VALUE ? OptionalInt.of((int) sequence) : OptionalInt.empty();
+    }
+
+    /**
+     * The ION API gateway's answer to a request it will not pass on: status plus
+     * OAuth-style JSON [I].
+     */
+    @Override
+    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getOutputStream().write(gatewayError(status, message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String gatewayError(int status, String message) {
+        HttpStatus known = HttpStatus.resolve(status);
+        ObjectNode body = SandboxJson.MAPPER.createObjectNode();
+        body.put("error", known == null ? "error" : known.getReasonPhrase().toLowerCase().replace(' ', '_'));
+        body.put("error_description", message);
+        return SandboxJson.MAPPER.writeValueAsString(body);
+    }
+
+}

@@ -1,0 +1,146 @@
+package dev.erpgraph.sandbox.businesscentral;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import dev.erpgraph.sandbox.SandboxJson;
+import dev.erpgraph.sandbox.SandboxServerTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox itself speaks Business Central's wire format: envelope, fields, paging,
+ * errors, auth.
+ */
+class BusinessCentralSandboxTests extends SandboxServerTests {
+
+    private static final String ROOT = "/sandbox/business-central";
+
+    private static final String API = ROOT + "/v2.0/" + BusinessCentralSandboxErp.TENANT_ID
+            + "/production/api/v2.0/companies(" + BusinessCentralSandboxErp.COMPANY_ID + ")/";
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private record Answer(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
+    }
+
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().map(),
+                SandboxJson.MAPPER.readTree(response.body()));
+    }
+
+    private String url(String path) {
+        return path.startsWith("http") ? path : "http://127.0.0.1:" + port + path;
+    }
+
+    private Answer token(String secret) throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=" + BusinessCentralSandboxErp.CLIENT_ID
+                + "&client_secret=" + UriUtils.encode(secret, StandardCharsets.UTF_8) + "&scope="
+                + UriUtils.encode(BusinessCentralSandboxErp.SCOPE, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(url(ROOT + "/" + BusinessCentralSandboxErp.TOKEN_PATH)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private Answer get(String path, String prefer) throws IOException, InterruptedException {
+        String token = token(BusinessCentralSandboxErp.CLIENT_SECRET).body().path("access_token").stringValue();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Authorization", "Bearer " + token);
+        if (prefer != null) {
+            request.header("Prefer", prefer);
+        }
+        return send(request.GET());
+    }
+
+    @Test
+    void issuesEntraTokensAndRefusesABadSecretEntraStyle() throws Exception {
+        Answer good = token(BusinessCentralSandboxErp.CLIENT_SECRET);
+        Answer bad = token("wrong");
+
+        assertThat(good.status()).isEqualTo(200);
+        assertThat(good.body().path("token_type").stringValue()).isEqualTo("Bearer");
+        assertThat(good.body().path("expires_in").isNumber()).isTrue();
+        assertThat(good.body().path("access_token").stringValue()).isNotBlank();
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.body().path("error").stringValue()).isEqualTo("invalid_client");
+        assertThat(bad.body().path("error_description").stringValue()).startsWith("AADSTS7000215");
+    }
+
+    @Test
+    void refusesAMissingTokenWithBusinessCentrals401Body() throws Exception {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(url(API + "customers"))).GET());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.headers()).containsKey("www-authenticate");
+        assertThat(answer.body().path("error").path("code").stringValue())
+            .isEqualTo("Authentication_InvalidCredentials");
+        assertThat(answer.body().path("error").path("message").isString()).isTrue();
+    }
+
+    @Test
+    void servesODataV4PagesWithAnOpaqueSkipTokenNextLink() throws Exception {
+        String filter = UriUtils.encode("customerNumber eq '10000' or customerNumber eq '10010'"
+                + " or customerNumber eq '10020' or customerNumber eq '10030'", StandardCharsets.UTF_8);
+        Answer first = get(API + "salesOrders?$filter=" + filter + "&$expand=salesOrderLines", "odata.maxpagesize=2");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.headers().get("preference-applied")).containsExactly("odata.maxpagesize=2");
+        assertThat(first.body().path("@odata.context").stringValue()).endsWith("/salesOrders");
+        assertThat(first.body().path("value")).hasSize(2);
+        JsonNode order = first.body().path("value").get(0);
+        assertThat(order.path("@odata.etag").stringValue()).startsWith("W/\"");
+        assertThat(order.path("orderDate").stringValue()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(order.path("totalAmountExcludingTax").isNumber()).isTrue();
+        assertThat(order.path("status").stringValue()).isIn("Draft", "In Review", "Open");
+        assertThat(order.path("salesOrderLines").get(0).path("locationId").stringValue()).hasSize(36);
+        assertThat(order.path("salesOrderLines").get(0).path("quantity").isNumber()).isTrue();
+        String next = first.body().path("@odata.nextLink").stringValue();
+        assertThat(next).contains("$skiptoken=").doesNotContain("$skip=").contains("$filter=");
+
+        Answer second = get(next, "odata.maxpagesize=2");
+        assertThat(second.body().path("value").get(0).path("number").stringValue())
+            .isGreaterThan(first.body().path("value").get(1).path("number").stringValue());
+    }
+
+    @Test
+    void answersAnUnparsableFilterOrUnsupportedOptionWithBadRequest() throws Exception {
+        Answer badFilter = get(
+                API + "customers?$filter=" + UriUtils.encode("number eq '1' or '1'='1'", StandardCharsets.UTF_8), null);
+        Answer unknownProperty = get(
+                API + "customers?$filter=" + UriUtils.encode("SoldToParty eq '1'", StandardCharsets.UTF_8), null);
+        Answer orderBy = get(API + "customers?$orderby=number", null);
+        Answer unknownSet = get(API + "salesQuotes", null);
+
+        assertThat(badFilter.status()).isEqualTo(400);
+        assertThat(badFilter.body().path("error").path("code").stringValue()).isEqualTo("BadRequest");
+        assertThat(badFilter.body().path("error").path("message").stringValue()).startsWith("Syntax error");
+        assertThat(unknownProperty.body().path("error").path("message").stringValue()).contains("SoldToParty");
+        assertThat(orderBy.status()).isEqualTo(400);
+        assertThat(unknownSet.status()).isEqualTo(404);
+        assertThat(unknownSet.body().path("error").path("code").stringValue()).isEqualTo("BadRequest_NotFound");
+    }
+
+    @Test
+    void servesCustomersWithBlockedEnumAndExpandedPaymentTerms() throws Exception {
+        Answer answer = get(API + "customers?$filter=" + UriUtils.encode("number eq '10000'", StandardCharsets.UTF_8)
+                + "&$select=number,blocked,creditLimit&$expand="
+                + UriUtils.encode("paymentTerms($select=code)", StandardCharsets.UTF_8), null);
+
+        JsonNode customer = answer.body().path("value").get(0);
+        assertThat(customer.path("number").stringValue()).isEqualTo("10000");
+        assertThat(customer.path("blocked").stringValue()).isIn(" ", "Ship");
+        assertThat(customer.path("creditLimit").isNumber()).isTrue();
+        assertThat(customer.has("displayName")).isFalse();
+        assertThat(customer.path("paymentTerms").path("code").stringValue()).isNotBlank();
+    }
+
+}
