@@ -7,9 +7,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.erpgraph.ErpGraphApplication;
 import dev.erpgraph.erp.gateway.ErpGateway;
@@ -19,11 +24,12 @@ import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxFaults;
 import dev.erpgraph.sandbox.SandboxRegistry;
 import dev.erpgraph.sandbox.SandboxStats;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The account-360 benchmark: starts the product on its embedded default, sets every
@@ -260,10 +266,10 @@ public final class Account360Benchmark {
     static String throughput(int port, List<String> page) throws Exception {
         Query document = query(page);
         execute(port, document);
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors
+        ExecutorService clients = Executors
             .newFixedThreadPool(THROUGHPUT_CLIENTS);
         try {
-            List<java.util.concurrent.Callable<Long>> work = new ArrayList<>();
+            List<Callable<Long>> work = new ArrayList<>();
             for (int i = 0; i < THROUGHPUT_QUERIES; i++) {
                 work.add(() -> {
                     long start = System.nanoTime();
@@ -273,7 +279,7 @@ public final class Account360Benchmark {
             }
             long start = System.nanoTime();
             List<Long> millis = new ArrayList<>();
-            for (java.util.concurrent.Future<Long> done : clients.invokeAll(work)) {
+            for (Future<Long> done : clients.invokeAll(work)) {
                 millis.add(done.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -339,7 +345,7 @@ public final class Account360Benchmark {
      * are variables.
      */
     static Query query(List<String> after, int perSystem) {
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put("first", perSystem);
         StringBuilder document = new StringBuilder("query Account360($first: Int!");
         for (int i = 0; i < SYSTEMS.size(); i++) {

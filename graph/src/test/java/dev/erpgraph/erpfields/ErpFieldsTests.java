@@ -17,7 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -289,7 +291,7 @@ class ErpFieldsTests extends HttpGraphQlTests {
             .errors()
             .verify()
             .path("inventory")
-            .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+            .entityList(new ParameterizedTypeReference<Map<String, Object>>() {
             })
             .get();
 

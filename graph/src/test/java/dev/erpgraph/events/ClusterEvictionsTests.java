@@ -1,6 +1,7 @@
 package dev.erpgraph.events;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,7 +72,7 @@ class ClusterEvictionsTests {
 
     @Test
     void anEvictionTooLargeForOneNotificationEvictsTheWholeResourceElsewhere() {
-        Set<String> skus = new java.util.HashSet<>();
+        Set<String> skus = new HashSet<>();
         for (int i = 0; i < 2000; i++) {
             skus.add("SKU-" + i);
         }

@@ -3,9 +3,11 @@ package dev.erpgraph.events;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.erpgraph.erp.CreditStatus;
@@ -25,11 +27,15 @@ import dev.erpgraph.erp.businesscentral.BusinessCentralConnectorFactory;
 import dev.erpgraph.erp.events.ErpEvents;
 import dev.erpgraph.erp.gateway.CustomerRef;
 import dev.erpgraph.erp.gateway.ErpGateway;
+import dev.erpgraph.erp.gateway.ErpResource;
 import dev.erpgraph.erp.gateway.StockRef;
 import dev.erpgraph.erp.netsuite.NetSuiteConnectorFactory;
 import dev.erpgraph.erp.sap.SapConnectorFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -43,8 +49,6 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +74,7 @@ class ErpEventsEndpointTests {
     static final String SECRET = "endpoint-test-secret";
 
     /** Connector calls per system and resource, e.g. {@code ns.credit}. */
-    static final Map<String, AtomicInteger> CALLS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
     @LocalServerPort
     int port;
@@ -81,7 +85,7 @@ class ErpEventsEndpointTests {
     @BeforeEach
     void emptyCaches() {
         for (String system : List.of("ns", "bc", "sap")) {
-            for (var resource : dev.erpgraph.erp.gateway.ErpResource.values()) {
+            for (var resource : ErpResource.values()) {
                 gateway.evictAll(system, resource);
             }
         }
@@ -207,7 +211,7 @@ class ErpEventsEndpointTests {
     // --- fixtures
 
     private void credit(String system, String... customers) {
-        Set<CustomerRef> refs = new java.util.HashSet<>();
+        Set<CustomerRef> refs = new HashSet<>();
         for (String customer : customers) {
             refs.add(new CustomerRef(system, customer));
         }

@@ -2,6 +2,7 @@ package dev.erpgraph.sandbox.businesscentral;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +64,7 @@ final class BusinessCentralOrderEntry {
             try {
                 requested = LocalDate.parse(order.path("requestedDeliveryDate").stringValue());
             }
-            catch (java.time.format.DateTimeParseException ex) {
+            catch (DateTimeParseException ex) {
                 throw invalid("Cannot convert the literal '" + order.path("requestedDeliveryDate").stringValue()
                         + "' to the expected type 'Edm.Date'.");
             }

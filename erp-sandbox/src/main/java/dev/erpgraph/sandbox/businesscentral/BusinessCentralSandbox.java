@@ -18,6 +18,11 @@ import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.SandboxRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,11 +36,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Business Central online tenant over the sandbox data set, on BC's real paths under
@@ -375,7 +377,7 @@ class BusinessCentralSandbox {
 
     private Sandbox sandbox(String id) {
         return registry.find(id, SandboxKind.BUSINESS_CENTRAL)
-            .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "no sandbox " + id));
     }
 

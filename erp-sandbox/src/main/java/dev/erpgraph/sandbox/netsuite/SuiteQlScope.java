@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -248,7 +249,7 @@ final class SuiteQlScope {
     }
 
     private static DateTimeFormatter pattern(String format) {
-        return switch (format.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (format.toUpperCase(Locale.ROOT)) {
             case "YYYY-MM-DD" -> DateTimeFormatter.ISO_LOCAL_DATE;
             case "MM/DD/YYYY" -> DateTimeFormatter.ofPattern("MM/dd/yyyy");
             default -> throw new InvalidQuery("unsupported date format " + format);

@@ -20,6 +20,11 @@ import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.SandboxRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,11 +36,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Prophet 21 middleware as its connector sees it, under {@code /sandbox/{id}/}:
@@ -233,7 +235,7 @@ class P21Sandbox {
 
     private Sandbox sandbox(String id) {
         return registry.find(id, SandboxKind.EPICOR_P21)
-            .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "no P21 sandbox '" + id + "'"));
     }
 

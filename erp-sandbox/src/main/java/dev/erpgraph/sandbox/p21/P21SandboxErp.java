@@ -2,6 +2,7 @@ package dev.erpgraph.sandbox.p21;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -12,8 +13,9 @@ import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
 
 /**
  * What the sandbox machinery knows of P21: customers are numbered {@code 100000 + index}
@@ -47,7 +49,7 @@ public class P21SandboxErp implements SandboxErp {
         locations.put("DET", 30L);
         locations.put("PIT", 40L);
         locations.put("IND", 50L);
-        LOCATIONS = java.util.Collections.unmodifiableMap(locations);
+        LOCATIONS = Collections.unmodifiableMap(locations);
     }
 
     @Override

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -143,8 +146,8 @@ public final class P21SandboxTables {
                 .map(BigDecimal::new)
                 .filter(id -> id.scale() <= 0 || id.stripTrailingZeros().scale() <= 0)
                 .map(id -> erp.customerIndex(id.toBigInteger().toString()))
-                .filter(java.util.OptionalInt::isPresent)
-                .mapToInt(java.util.OptionalInt::getAsInt)
+                .filter(OptionalInt::isPresent)
+                .mapToInt(OptionalInt::getAsInt)
                 .distinct()
                 .sorted())
             .orElseGet(() -> IntStream.range(0, data.customerCount()));
@@ -156,7 +159,7 @@ public final class P21SandboxTables {
             return numbers.get()
                 .stream()
                 .map(erp::orderSequence)
-                .filter(java.util.OptionalInt::isPresent)
+                .filter(OptionalInt::isPresent)
                 .map(seq -> data.order(seq.getAsInt()))
                 .flatMap(Optional::stream);
         }
@@ -179,7 +182,7 @@ public final class P21SandboxTables {
             return ids.get()
                 .stream()
                 .map(id -> skuIndex.get(id.trim().toUpperCase(Locale.ROOT)))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .sorted()
                 .map(skus::get);
@@ -310,7 +313,7 @@ public final class P21SandboxTables {
         for (int i = 0; i < namesAndTypes.length; i += 2) {
             columns.put((String) namesAndTypes[i], (Class<?>) namesAndTypes[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(columns);
+        return Collections.unmodifiableMap(columns);
     }
 
 }

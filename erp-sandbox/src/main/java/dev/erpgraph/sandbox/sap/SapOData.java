@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -250,7 +251,7 @@ final class SapOData {
     /**
      * A read-only entity whose properties are computed on access (see {@link #validity}).
      */
-    static final class LazyEntity extends java.util.AbstractMap<String, Object> {
+    static final class LazyEntity extends AbstractMap<String, Object> {
 
         private final Set<String> names;
 

@@ -2,6 +2,7 @@ package dev.erpgraph.sandbox.sap;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -317,7 +318,7 @@ public class SapSandbox {
         header.put("TransactionCurrency", DistributorDataSet.CURRENCY);
         header.put("CustomerPaymentTerms", paymentTerms(customer.paymentTerms()));
         header.put("LastChangeDateTime",
-                order.orderDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(8 * 3600));
+                order.orderDate().atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(8 * 3600));
         header.put("OverallSDProcessStatus", status[0]);
         header.put("TotalCreditCheckStatus", status[3]);
         header.put("OverallTotalDeliveryStatus", status[1]);

@@ -6,13 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxServerTests;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +31,7 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
 
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private record Answer(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
+    private record Answer(int status, Map<String, List<String>> headers, JsonNode body) {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,15 +1,17 @@
 package dev.erpgraph.sandbox.sap;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import dev.erpgraph.sandbox.SandboxServerTests;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,7 @@ class SapSandboxWireTests extends SandboxServerTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ResponseEntity<String> exchange(HttpMethod method, String path, Map<String, String> headers, String body) {
-        var request = http().method(method).uri(java.net.URI.create("http://127.0.0.1:" + port + ROOT + path));
+        var request = http().method(method).uri(URI.create("http://127.0.0.1:" + port + ROOT + path));
         headers.forEach(request::header);
         if (body != null) {
             request.header(HttpHeaders.CONTENT_TYPE, "application/json").body(body);
@@ -69,7 +71,7 @@ class SapSandboxWireTests extends SandboxServerTests {
         int pages = 0;
         while (next != null) {
             JsonNode d = json(http().get()
-                .uri(java.net.URI.create(next.startsWith("http") ? next : "http://127.0.0.1:" + port + next))
+                .uri(URI.create(next.startsWith("http") ? next : "http://127.0.0.1:" + port + next))
                 .header(HttpHeaders.AUTHORIZATION, BASIC)
                 .retrieve()
                 .toEntity(String.class)).path("d");
