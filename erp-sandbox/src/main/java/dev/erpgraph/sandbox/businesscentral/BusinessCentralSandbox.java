@@ -377,8 +377,7 @@ class BusinessCentralSandbox {
 
     private Sandbox sandbox(String id) {
         return registry.find(id, SandboxKind.BUSINESS_CENTRAL)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "no sandbox " + id));
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no sandbox " + id));
     }
 
     static String errorBody(String code, String message) {

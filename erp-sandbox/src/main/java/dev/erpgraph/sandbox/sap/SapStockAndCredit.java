@@ -13,9 +13,7 @@ import dev.erpgraph.sandbox.DistributorDataSet.Customer;
 import dev.erpgraph.sandbox.DistributorDataSet.Item;
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.FilterExpression;
-import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.Sandbox;
-import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.SandboxRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -43,12 +41,6 @@ class SapStockAndCredit {
         this.registry = registry;
     }
 
-    private Sandbox sandbox(String erpSystemId) {
-        return registry.find(erpSystemId, SandboxKind.SAP_S4HANA)
-            .orElseThrow(() -> new SapODataError(404, "/IWFND/MED/170",
-                    "No service found for namespace '', name '" + erpSystemId + "', version '0001'"));
-    }
-
     private static final Map<String, Class<?>> STOCK_PROPERTIES = SapOData.types(
             "Material Plant StorageLocation Batch Supplier Customer WBSElementInternalID SDDocument SDDocumentItem "
                     + "InventorySpecialStockType InventoryStockType MaterialBaseUnit",
@@ -68,11 +60,8 @@ class SapStockAndCredit {
 
     @GetMapping(SapOData.ROOT + "/API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod")
     ResponseEntity<String> stock(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("inventory");
-        SapOData.authenticate(sandbox, request);
-        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), STOCK_PROPERTIES,
-                SapFilterDialect.INSTANCE);
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "inventory", request);
+        FilterExpression filter = SapOData.filter(request, STOCK_PROPERTIES);
         List<Map<String, Object>> matches = new ArrayList<>();
         Set<String> materials = filter.candidates("Material");
         for (Item item : sandbox.data().items()) {
@@ -123,11 +112,8 @@ class SapStockAndCredit {
 
     @GetMapping(SapOData.ROOT + "/API_CRDTMBUSINESSPARTNER/CreditManagementAccount")
     ResponseEntity<String> creditAccounts(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("credit");
-        SapOData.authenticate(sandbox, request);
-        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), ACCOUNT_PROPERTIES,
-                SapFilterDialect.INSTANCE);
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "credit", request);
+        FilterExpression filter = SapOData.filter(request, ACCOUNT_PROPERTIES);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : SapOData.customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
             Customer customer = sandbox.data().customer(index).orElseThrow();
@@ -154,11 +140,8 @@ class SapStockAndCredit {
 
     @GetMapping(SapOData.ROOT + "/API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure")
     ResponseEntity<String> creditExposure(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("credit");
-        SapOData.authenticate(sandbox, request);
-        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), EXPOSURE_PROPERTIES,
-                SapFilterDialect.INSTANCE);
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "credit", request);
+        FilterExpression filter = SapOData.filter(request, EXPOSURE_PROPERTIES);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : SapOData.customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
             Customer customer = sandbox.data().customer(index).orElseThrow();
