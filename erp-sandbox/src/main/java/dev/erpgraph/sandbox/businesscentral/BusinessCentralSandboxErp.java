@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
@@ -35,11 +36,16 @@ class BusinessCentralSandboxErp implements SandboxErp {
     static final String SCOPE = "https://api.businesscentral.dynamics.com/.default";
     static final String TOKEN_PATH = "oauth2/" + TENANT_ID + "/oauth2/v2.0/token";
 
-    private static final int FIRST_CUSTOMER = 10_000;
+    /** Customer numbers 10000, 10010, 10020...: BC's default series steps by ten. */
+    private static final NumberRange CUSTOMERS = new NumberRange(10_000, 10);
 
-    private static final int CUSTOMER_STEP = 10;
+    private static final NumberRange ORDERS = NumberRange.from(101_000);
 
-    private static final int FIRST_ORDER = 101_000;
+    /**
+     * A number as BC's number series spell it: no sign, no leading zero, at most 9
+     * digits.
+     */
+    private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
     @Override
     public SandboxKind kind() {
@@ -53,28 +59,22 @@ class BusinessCentralSandboxErp implements SandboxErp {
 
     @Override
     public String customerNumber(int index) {
-        return String.valueOf(FIRST_CUSTOMER + CUSTOMER_STEP * index);
+        return CUSTOMERS.number(index);
     }
 
     @Override
     public OptionalInt customerIndex(String customerNumber) {
-        int number = strictNumber(customerNumber);
-        if (number < FIRST_CUSTOMER || (number - FIRST_CUSTOMER) % CUSTOMER_STEP != 0) {
-            return OptionalInt.empty();
-        }
-        int index = (number - FIRST_CUSTOMER) / CUSTOMER_STEP;
-        return index < DistributorDataSet.CUSTOMERS ? OptionalInt.of(index) : OptionalInt.empty();
+        return CUSTOMERS.customerIndex(customerNumber, NUMBER);
     }
 
     @Override
     public String orderNumber(int sequence) {
-        return String.valueOf(FIRST_ORDER + sequence);
+        return ORDERS.number(sequence);
     }
 
     @Override
     public OptionalInt orderSequence(String orderNumber) {
-        int number = strictNumber(orderNumber);
-        return number > FIRST_ORDER ? OptionalInt.of(number - FIRST_ORDER) : OptionalInt.empty();
+        return ORDERS.orderSequence(orderNumber, NUMBER);
     }
 
     @Override
@@ -105,12 +105,5 @@ class BusinessCentralSandboxErp implements SandboxErp {
      * Digits only, no sign, no leading zero, within int: BC's numbers as the data set
      * formats them.
      */
-    private static int strictNumber(String value) {
-        if (value == null || value.isEmpty() || value.length() > 9 || value.charAt(0) == '0'
-                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return -1;
-        }
-        return Integer.parseInt(value);
-    }
 
 }

@@ -19,9 +19,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.sandbox.OrderStatus;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Listed;
@@ -118,11 +118,7 @@ public class NetSuiteSandboxErp implements SandboxErp {
 
     @Override
     public OptionalInt customerIndex(String customerNumber) {
-        if (customerNumber == null || !INTERNAL_ID.matcher(customerNumber).matches()) {
-            return OptionalInt.empty();
-        }
-        long index = Long.parseLong(customerNumber) - CUSTOMER_ID_BASE;
-        return index < 0 || index >= DistributorDataSet.CUSTOMERS ? OptionalInt.empty() : OptionalInt.of((int) index);
+        return NumberRange.from(CUSTOMER_ID_BASE).customerIndex(customerNumber, INTERNAL_ID);
     }
 
     @Override
@@ -132,12 +128,7 @@ public class NetSuiteSandboxErp implements SandboxErp {
 
     @Override
     public OptionalInt orderSequence(String orderNumber) {
-        var matcher = orderNumber == null ? null : ORDER_NUMBER.matcher(orderNumber);
-        if (matcher == null || !matcher.matches()) {
-            return OptionalInt.empty();
-        }
-        long sequence = Long.parseLong(matcher.group(1)) - ORDER_NUMBER_BASE;
-        return sequence < 1 || sequence > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) sequence);
+        return NumberRange.from(ORDER_NUMBER_BASE).orderSequence(orderNumber, ORDER_NUMBER);
     }
 
     /** The internal id of order {@code sequence} ({@code transaction.id}). */
@@ -147,11 +138,7 @@ public class NetSuiteSandboxErp implements SandboxErp {
 
     /** The sequence of an internal order id; empty for anything else. */
     static OptionalInt orderSequenceOfId(String id) {
-        if (id == null || !INTERNAL_ID.matcher(id).matches()) {
-            return OptionalInt.empty();
-        }
-        long sequence = Long.parseLong(id) - ORDER_ID_BASE;
-        return sequence < 1 || sequence > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) sequence);
+        return NumberRange.from(ORDER_ID_BASE).orderSequence(id, INTERNAL_ID);
     }
 
     @Override

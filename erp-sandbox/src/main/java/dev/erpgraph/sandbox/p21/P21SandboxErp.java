@@ -6,9 +6,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
@@ -35,6 +36,10 @@ public class P21SandboxErp implements SandboxErp {
     public static final String DEMO_CONSUMER_KEY = "p21-demo-consumer-key";
     static final int FIRST_CUSTOMER_ID = 100_000;
     static final int FIRST_ORDER_NO = 1_010_000;
+
+    private static final Pattern CUSTOMER_ID = Pattern.compile("[1-9][0-9]{5,8}");
+
+    private static final Pattern ORDER_NO = Pattern.compile("[1-9][0-9]{6,8}");
 
     /**
      * Warehouse code → P21 location id, the P21 connector's default {@code locations}
@@ -69,11 +74,7 @@ public class P21SandboxErp implements SandboxErp {
 
     @Override
     public OptionalInt customerIndex(String customerNumber) {
-        if (customerNumber == null || !customerNumber.matches("[1-9][0-9]{5,8}")) {
-            return OptionalInt.empty();
-        }
-        int index = Integer.parseInt(customerNumber) - FIRST_CUSTOMER_ID;
-        return index >= 0 && index < DistributorDataSet.CUSTOMERS ? OptionalInt.of(index) : OptionalInt.empty();
+        return NumberRange.from(FIRST_CUSTOMER_ID).customerIndex(customerNumber, CUSTOMER_ID);
     }
 
     @Override
@@ -83,11 +84,7 @@ public class P21SandboxErp implements SandboxErp {
 
     @Override
     public OptionalInt orderSequence(String orderNumber) {
-        if (orderNumber == null || !orderNumber.matches("[1-9][0-9]{6,8}")) {
-            return OptionalInt.empty();
-        }
-        int sequence = Integer.parseInt(orderNumber) - FIRST_ORDER_NO;
-        return sequence >= 1 ? OptionalInt.of(sequence) : OptionalInt.empty();
+        return NumberRange.from(FIRST_ORDER_NO).orderSequence(orderNumber, ORDER_NO);
     }
 
     @Override

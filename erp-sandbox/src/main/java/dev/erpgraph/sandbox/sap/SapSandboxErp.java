@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxKind;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,12 +61,7 @@ public class SapSandboxErp implements SandboxErp {
 
     @Override
     public OptionalInt customerIndex(String customerNumber) {
-        OptionalInt value = number(customerNumber);
-        if (value.isEmpty()) {
-            return value;
-        }
-        int index = value.getAsInt() - FIRST_CUSTOMER;
-        return index >= 0 && index < DistributorDataSet.CUSTOMERS ? OptionalInt.of(index) : OptionalInt.empty();
+        return NumberRange.from(FIRST_CUSTOMER).customerIndex(customerNumber, NUMBER);
     }
 
     @Override
@@ -76,23 +71,8 @@ public class SapSandboxErp implements SandboxErp {
 
     @Override
     public OptionalInt orderSequence(String orderNumber) {
-        OptionalInt value = number(orderNumber);
-        if (value.isEmpty() || value.getAsInt() <= FIRST_ORDER) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(value.getAsInt() - FIRST_ORDER);
-    }
-
-    /**
-     * Digits as SAP renders them (no sign, no leading zeros, no spaces), within int
-     * range; else empty.
-     */
-    private static OptionalInt number(String text) {
-        if (text == null || !NUMBER.matcher(text).matches()) {
-            return OptionalInt.empty();
-        }
-        long value = Long.parseLong(text);
-        return value > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) value);
+        // SAP's numbers stay within int range
+        return NumberRange.from(FIRST_ORDER).position(orderNumber, NUMBER, 1, Integer.MAX_VALUE - FIRST_ORDER);
     }
 
     @Override

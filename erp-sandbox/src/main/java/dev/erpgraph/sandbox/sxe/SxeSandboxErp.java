@@ -3,11 +3,10 @@ package dev.erpgraph.sandbox.sxe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
@@ -40,7 +39,7 @@ public class SxeSandboxErp implements SandboxErp {
 
     private static final Pattern CUSTOMER = Pattern.compile("[1-9][0-9]{0,11}");
 
-    private static final Pattern ORDER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
+    private static final Pattern ORDER = Pattern.compile("([1-9][0-9]{0,8})-00");
 
     @Override
     public SandboxKind kind() {
@@ -59,11 +58,7 @@ public class SxeSandboxErp implements SandboxErp {
 
     @Override
     public OptionalInt customerIndex(String customerNumber) {
-        if (customerNumber == null || !CUSTOMER.matcher(customerNumber).matches()) {
-            return OptionalInt.empty();
-        }
-        long index = Long.parseLong(customerNumber) - FIRST_CUSTOMER;
-        return index >= 0 && index < DistributorDataSet.CUSTOMERS ? OptionalInt.of((int) index) : OptionalInt.empty();
+        return NumberRange.from(FIRST_CUSTOMER).customerIndex(customerNumber, CUSTOMER);
     }
 
     @Override
@@ -73,12 +68,7 @@ public class SxeSandboxErp implements SandboxErp {
 
     @Override
     public OptionalInt orderSequence(String orderNumber) {
-        Matcher matcher = orderNumber == null ? null : ORDER.matcher(orderNumber);
-        if (matcher == null || !matcher.matches() || !matcher.group(2).equals("00")) {
-            return OptionalInt.empty();
-        }
-        long sequence = Long.parseLong(matcher.group(1)) - FIRST_ORDER;
-        return sequence >= 1 && sequence <= Integer.MAX_VALUE ? OptionalInt.of((int) sequence) : OptionalInt.empty();
+        return NumberRange.from(FIRST_ORDER).orderSequence(orderNumber, ORDER);
     }
 
     /**
