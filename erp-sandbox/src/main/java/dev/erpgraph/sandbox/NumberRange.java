@@ -1,47 +1,78 @@
 package dev.erpgraph.sandbox;
 
 import java.util.OptionalInt;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How an ERP numbers the data set's customers or orders: position {@code p} is number
- * {@code first + step * p}. Every sandbox reads a number back the same way: it must have
- * the ERP's exact spelling ({@code pattern}; its first group, if it has one, holds the
- * digits), lie on the range and name a position the data set can hold. Anything else,
- * hostile input included, is a number the ERP would not know.
- *
- * @param first the number of position 0
- * @param step the distance between two numbers
+ * {@code first + step * p}, written as the ERP writes it. Every sandbox reads a number
+ * back the same way: it must have the ERP's exact spelling (a pattern whose first group,
+ * if it has one, holds the digits), lie on the range and name a position within the
+ * range's bounds. Anything else, hostile input included, is a number the ERP would not
+ * know.
  */
-public record NumberRange(long first, long step) {
+public final class NumberRange {
 
-    /** Consecutive numbers from {@code first}. */
-    public static NumberRange from(long first) {
-        return new NumberRange(first, 1);
-    }
+    private final long first;
 
-    /** The number of position {@code position}, in decimal. */
-    public String number(int position) {
-        return String.valueOf(first + step * position);
-    }
+    private final long step;
 
-    /** The data set index of a customer number of this range. */
-    public OptionalInt customerIndex(String text, Pattern pattern) {
-        return position(text, pattern, 0, DistributorDataSet.CUSTOMERS - 1);
-    }
+    private final Pattern spelling;
 
-    /** The sequence (from 1) of an order number of this range. */
-    public OptionalInt orderSequence(String text, Pattern pattern) {
-        return position(text, pattern, 1, Integer.MAX_VALUE);
+    private final long lowest;
+
+    private final long highest;
+
+    private final LongFunction<String> writing;
+
+    private NumberRange(long first, long step, Pattern spelling, long lowest, long highest,
+            LongFunction<String> writing) {
+        this.first = first;
+        this.step = step;
+        this.spelling = spelling;
+        this.lowest = lowest;
+        this.highest = highest;
+        this.writing = writing;
     }
 
     /**
-     * The position {@code text} names, if it is spelled as {@code pattern} says and the
-     * position lies within {@code [min, max]}.
+     * Customer numbers: the data set's customer indexes 0 to
+     * {@link DistributorDataSet#CUSTOMERS} - 1, consecutive from {@code first}.
      */
-    public OptionalInt position(String text, Pattern pattern, long min, long max) {
-        Matcher matcher = text == null ? null : pattern.matcher(text);
+    public static NumberRange customers(long first, Pattern spelling) {
+        return new NumberRange(first, 1, spelling, 0, DistributorDataSet.CUSTOMERS - 1, String::valueOf);
+    }
+
+    /** Order numbers: sequences from 1, consecutive from {@code first}. */
+    public static NumberRange orders(long first, Pattern spelling) {
+        return new NumberRange(first, 1, spelling, 1, Integer.MAX_VALUE, String::valueOf);
+    }
+
+    /** This range with {@code step} between two numbers. */
+    public NumberRange steppingBy(long step) {
+        return new NumberRange(first, step, spelling, lowest, highest, writing);
+    }
+
+    /** This range ending at position {@code highest}. */
+    public NumberRange upTo(long highest) {
+        return new NumberRange(first, step, spelling, lowest, highest, writing);
+    }
+
+    /** This range with numbers written by {@code writing} rather than as plain digits. */
+    public NumberRange writtenAs(LongFunction<String> writing) {
+        return new NumberRange(first, step, spelling, lowest, highest, writing);
+    }
+
+    /** The number of {@code position}, as the ERP writes it. */
+    public String number(int position) {
+        return writing.apply(first + step * position);
+    }
+
+    /** The position {@code text} names; empty for anything not a number of this range. */
+    public OptionalInt position(String text) {
+        Matcher matcher = text == null ? null : spelling.matcher(text);
         if (matcher == null || !matcher.matches()) {
             return OptionalInt.empty();
         }
@@ -50,7 +81,7 @@ public record NumberRange(long first, long step) {
             return OptionalInt.empty();
         }
         long position = offset / step;
-        return position >= min && position <= max ? OptionalInt.of((int) position) : OptionalInt.empty();
+        return position >= lowest && position <= highest ? OptionalInt.of((int) position) : OptionalInt.empty();
     }
 
 }

@@ -2,7 +2,6 @@ package dev.erpgraph.sandbox.businesscentral;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnSandboxMode
-class BusinessCentralSandboxErp implements SandboxErp {
+class BusinessCentralSandboxErp extends SandboxErp {
 
     static final String SYSTEM_ID = "business-central";
     static final String TENANT_ID = "6f1c2a9e-3b7d-4c55-9e21-8a4d0b7c3e10";
@@ -36,45 +35,19 @@ class BusinessCentralSandboxErp implements SandboxErp {
     static final String SCOPE = "https://api.businesscentral.dynamics.com/.default";
     static final String TOKEN_PATH = "oauth2/" + TENANT_ID + "/oauth2/v2.0/token";
 
-    /** Customer numbers 10000, 10010, 10020...: BC's default series steps by ten. */
-    private static final NumberRange CUSTOMERS = new NumberRange(10_000, 10);
-
-    private static final NumberRange ORDERS = NumberRange.from(101_000);
-
     /**
      * A number as BC's number series spell it: no sign, no leading zero, at most 9
      * digits.
      */
     private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.BUSINESS_CENTRAL;
-    }
+    /** Customer numbers 10000, 10010, 10020...: BC's default series steps by ten. */
+    private static final NumberRange CUSTOMERS = NumberRange.customers(10_000, NUMBER).steppingBy(10);
 
-    @Override
-    public String defaultSystemId() {
-        return SYSTEM_ID;
-    }
+    private static final NumberRange ORDERS = NumberRange.orders(101_000, NUMBER);
 
-    @Override
-    public String customerNumber(int index) {
-        return CUSTOMERS.number(index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        return CUSTOMERS.customerIndex(customerNumber, NUMBER);
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return ORDERS.number(sequence);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
-        return ORDERS.orderSequence(orderNumber, NUMBER);
+    BusinessCentralSandboxErp() {
+        super(SandboxKind.BUSINESS_CENTRAL, SYSTEM_ID, CUSTOMERS, ORDERS);
     }
 
     @Override

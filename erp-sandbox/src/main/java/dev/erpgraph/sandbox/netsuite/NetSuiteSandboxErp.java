@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnSandboxMode
-public class NetSuiteSandboxErp implements SandboxErp {
+public class NetSuiteSandboxErp extends SandboxErp {
 
     static final String SYSTEM_ID = "netsuite";
     static final int CUSTOMER_ID_BASE = 1001;
@@ -60,6 +60,8 @@ public class NetSuiteSandboxErp implements SandboxErp {
     static final String TOKEN_PATH = "/services/rest/auth/oauth2/v1/token";
 
     private static final Pattern INTERNAL_ID = Pattern.compile("[1-9][0-9]{0,9}");
+
+    private static final NumberRange ORDER_IDS = NumberRange.orders(ORDER_ID_BASE, INTERNAL_ID);
 
     private static final Pattern ORDER_NUMBER = Pattern.compile("SO([1-9][0-9]{4,9})");
 
@@ -84,6 +86,8 @@ public class NetSuiteSandboxErp implements SandboxErp {
 
     public NetSuiteSandboxErp(@Value("${sandbox.netsuite.concurrency-limit:15}") int concurrencyLimit,
             @Value("${sandbox.netsuite.public-key:}") String publicKey) {
+        super(SandboxKind.NETSUITE, SYSTEM_ID, NumberRange.customers(CUSTOMER_ID_BASE, INTERNAL_ID),
+                NumberRange.orders(ORDER_NUMBER_BASE, ORDER_NUMBER).writtenAs(number -> "SO" + number));
         this.concurrencyLimit = new AtomicInteger(concurrencyLimit);
         this.publicKey = publicKey(publicKey.isBlank() ? DEMO_PUBLIC_KEY : publicKey);
     }
@@ -101,36 +105,6 @@ public class NetSuiteSandboxErp implements SandboxErp {
         }
     }
 
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.NETSUITE;
-    }
-
-    @Override
-    public String defaultSystemId() {
-        return SYSTEM_ID;
-    }
-
-    @Override
-    public String customerNumber(int index) {
-        return String.valueOf(CUSTOMER_ID_BASE + index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        return NumberRange.from(CUSTOMER_ID_BASE).customerIndex(customerNumber, INTERNAL_ID);
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return "SO" + (ORDER_NUMBER_BASE + sequence);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
-        return NumberRange.from(ORDER_NUMBER_BASE).orderSequence(orderNumber, ORDER_NUMBER);
-    }
-
     /** The internal id of order {@code sequence} ({@code transaction.id}). */
     public static long orderId(int sequence) {
         return ORDER_ID_BASE + (long) sequence;
@@ -138,7 +112,7 @@ public class NetSuiteSandboxErp implements SandboxErp {
 
     /** The sequence of an internal order id; empty for anything else. */
     static OptionalInt orderSequenceOfId(String id) {
-        return NumberRange.from(ORDER_ID_BASE).orderSequence(id, INTERNAL_ID);
+        return ORDER_IDS.position(id);
     }
 
     @Override

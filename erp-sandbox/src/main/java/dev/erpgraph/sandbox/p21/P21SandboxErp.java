@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnSandboxMode
-public class P21SandboxErp implements SandboxErp {
+public class P21SandboxErp extends SandboxErp {
 
     /** The user the token endpoint accepts (the demo configures it). */
     public static final String DEMO_USERNAME = "P21API";
@@ -57,34 +56,9 @@ public class P21SandboxErp implements SandboxErp {
         LOCATIONS = Collections.unmodifiableMap(locations);
     }
 
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.EPICOR_P21;
-    }
-
-    @Override
-    public String defaultSystemId() {
-        return "p21";
-    }
-
-    @Override
-    public String customerNumber(int index) {
-        return String.valueOf(FIRST_CUSTOMER_ID + index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        return NumberRange.from(FIRST_CUSTOMER_ID).customerIndex(customerNumber, CUSTOMER_ID);
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return String.valueOf(FIRST_ORDER_NO + sequence);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
-        return NumberRange.from(FIRST_ORDER_NO).orderSequence(orderNumber, ORDER_NO);
+    public P21SandboxErp() {
+        super(SandboxKind.EPICOR_P21, "p21", NumberRange.customers(FIRST_CUSTOMER_ID, CUSTOMER_ID),
+                NumberRange.orders(FIRST_ORDER_NO, ORDER_NO));
     }
 
     @Override

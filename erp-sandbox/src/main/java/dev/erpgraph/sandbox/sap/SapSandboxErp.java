@@ -2,7 +2,6 @@ package dev.erpgraph.sandbox.sap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
@@ -21,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnSandboxMode
-public class SapSandboxErp implements SandboxErp {
+public class SapSandboxErp extends SandboxErp {
 
     public static final String USER = "DEMO_COMM_USER";
 
@@ -44,35 +43,10 @@ public class SapSandboxErp implements SandboxErp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.SAP_S4HANA;
-    }
-
-    @Override
-    public String defaultSystemId() {
-        return "sap";
-    }
-
-    @Override
-    public String customerNumber(int index) {
-        return String.valueOf(FIRST_CUSTOMER + index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        return NumberRange.from(FIRST_CUSTOMER).customerIndex(customerNumber, NUMBER);
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return String.valueOf(FIRST_ORDER + sequence);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
+    public SapSandboxErp() {
         // SAP's numbers stay within int range
-        return NumberRange.from(FIRST_ORDER).position(orderNumber, NUMBER, 1, Integer.MAX_VALUE - FIRST_ORDER);
+        super(SandboxKind.SAP_S4HANA, "sap", NumberRange.customers(FIRST_CUSTOMER, NUMBER),
+                NumberRange.orders(FIRST_ORDER, NUMBER).upTo(Integer.MAX_VALUE - FIRST_ORDER));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.erpgraph.sandbox.sxe;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
@@ -24,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnSandboxMode
-public class SxeSandboxErp implements SandboxErp {
+public class SxeSandboxErp extends SandboxErp {
 
     static final String SYSTEM_ID = "sxe";
     static final long FIRST_CUSTOMER = 98_000;
@@ -41,40 +40,15 @@ public class SxeSandboxErp implements SandboxErp {
 
     private static final Pattern ORDER = Pattern.compile("([1-9][0-9]{0,8})-00");
 
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.INFOR_SXE;
-    }
-
-    @Override
-    public String defaultSystemId() {
-        return SYSTEM_ID;
-    }
-
-    @Override
-    public String customerNumber(int index) {
-        return String.valueOf(FIRST_CUSTOMER + index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        return NumberRange.from(FIRST_CUSTOMER).customerIndex(customerNumber, CUSTOMER);
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return SxeWire.orderNumber(FIRST_ORDER + sequence, 0);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
-        return NumberRange.from(FIRST_ORDER).orderSequence(orderNumber, ORDER);
-    }
-
     /**
      * The ION API gateway's answer to a request it will not pass on: status plus
      * OAuth-style JSON [I].
      */
+    public SxeSandboxErp() {
+        super(SandboxKind.INFOR_SXE, SYSTEM_ID, NumberRange.customers(FIRST_CUSTOMER, CUSTOMER),
+                NumberRange.orders(FIRST_ORDER, ORDER).writtenAs(orderNo -> SxeWire.orderNumber(orderNo, 0)));
+    }
+
     @Override
     public void writeError(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
