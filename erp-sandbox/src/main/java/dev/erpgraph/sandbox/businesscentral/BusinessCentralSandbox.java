@@ -336,9 +336,9 @@ class BusinessCentralSandbox {
             return handler.handle();
         }
         catch (BusinessCentralError error) {
-            return ResponseEntity.status(error.status)
+            return ResponseEntity.status(error.status())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(errorBody(error.code, error.getMessage()));
+                .body(errorBody(error.code(), error.getMessage()));
         }
         catch (ODataFilter.Invalid error) {
             return ResponseEntity.status(400)
