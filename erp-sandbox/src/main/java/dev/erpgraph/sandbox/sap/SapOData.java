@@ -208,6 +208,18 @@ final class SapOData {
      * An entity as SAP writes it: {@code __metadata} first, then every (or every
      * selected) property.
      */
+    /**
+     * A page of flat rows of one entity set: the request's {@code $select} over
+     * {@code properties}, each row rendered as an entity under the key {@code key} gives
+     * it.
+     */
+    static ResponseEntity<String> rows(HttpServletRequest request, List<Map<String, Object>> matches,
+            Map<String, Class<?>> properties, String service, String entitySet,
+            Function<Map<String, Object>, String> key) {
+        Set<String> select = select(request, properties);
+        return page(request, matches, row -> entity(request, service, entitySet, key.apply(row), row, select));
+    }
+
     static ObjectNode entity(HttpServletRequest request, String service, String entitySet, String key,
             Map<String, Object> values, Set<String> select) {
         ObjectNode node = JSON.createObjectNode();

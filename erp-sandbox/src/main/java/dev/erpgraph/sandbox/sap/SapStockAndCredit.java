@@ -80,14 +80,11 @@ class SapStockAndCredit {
                 }
             }
         }
-        Set<String> select = SapOData.select(request, STOCK_PROPERTIES);
-        return SapOData.page(request, matches, row -> SapOData.entity(request, "API_MATERIAL_STOCK_SRV",
-                "A_MatlStkInAcctMod",
-                "A_MatlStkInAcctMod(Material='" + row.get("Material") + "',Plant='" + row.get("Plant")
+        return SapOData.rows(request, matches, STOCK_PROPERTIES, "API_MATERIAL_STOCK_SRV", "A_MatlStkInAcctMod",
+                row -> "A_MatlStkInAcctMod(Material='" + row.get("Material") + "',Plant='" + row.get("Plant")
                         + "',StorageLocation='0001',Batch='',Supplier='',Customer='',WBSElementInternalID='00000000',"
                         + "SDDocument='',SDDocumentItem='000000',InventorySpecialStockType='',InventoryStockType='"
-                        + row.get("InventoryStockType") + "')",
-                row, select));
+                        + row.get("InventoryStockType") + "')");
     }
 
     private static Map<String, Object> stockRow(Item item, String plant, String type, BigDecimal quantity) {
@@ -131,11 +128,9 @@ class SapStockAndCredit {
                 matches.add(row);
             }
         }
-        Set<String> select = SapOData.select(request, ACCOUNT_PROPERTIES);
-        return SapOData.page(request, matches, row -> SapOData.entity(request, "API_CRDTMBUSINESSPARTNER",
-                "CreditManagementAccount",
-                "CreditManagementAccount(BusinessPartner='" + row.get("BusinessPartner") + "',CreditSegment='1000')",
-                row, select));
+        return SapOData.rows(request, matches, ACCOUNT_PROPERTIES, "API_CRDTMBUSINESSPARTNER",
+                "CreditManagementAccount", row -> "CreditManagementAccount(BusinessPartner='"
+                        + row.get("BusinessPartner") + "',CreditSegment='1000')");
     }
 
     @GetMapping(SapOData.ROOT + "/API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure")
@@ -157,11 +152,9 @@ class SapStockAndCredit {
                 matches.add(row);
             }
         }
-        Set<String> select = SapOData.select(request, EXPOSURE_PROPERTIES);
-        return SapOData.page(request, matches, row -> SapOData.entity(request, "API_CRDTMBUSINESSPARTNER",
-                "A_CrdtMgmtCreditExposure",
-                "A_CrdtMgmtCreditExposure(BusinessPartner='" + row.get("BusinessPartner") + "',CreditSegment='1000')",
-                row, select));
+        return SapOData.rows(request, matches, EXPOSURE_PROPERTIES, "API_CRDTMBUSINESSPARTNER",
+                "A_CrdtMgmtCreditExposure", row -> "A_CrdtMgmtCreditExposure(BusinessPartner='"
+                        + row.get("BusinessPartner") + "',CreditSegment='1000')");
     }
 
 }
