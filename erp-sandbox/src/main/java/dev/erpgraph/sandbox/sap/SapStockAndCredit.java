@@ -114,9 +114,7 @@ class SapStockAndCredit {
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : SapOData.customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
             Customer customer = sandbox.data().customer(index).orElseThrow();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("BusinessPartner", sandbox.erp().customerNumber(index));
-            row.put("CreditSegment", "1000");
+            Map<String, Object> row = creditSegmentRow(sandbox, index);
             row.put("CreditLimitAmount", customer.creditLimit().setScale(3));
             row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
             row.put("CreditLimitValidityEndDate", SapOData.VALID_TO);
@@ -143,9 +141,7 @@ class SapStockAndCredit {
             if (customer.balance().signum() == 0) {
                 continue;
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("BusinessPartner", sandbox.erp().customerNumber(index));
-            row.put("CreditSegment", "1000");
+            Map<String, Object> row = creditSegmentRow(sandbox, index);
             row.put("CustomerCreditExposureAmount", customer.balance().setScale(3));
             row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
             if (filter.test(row::get)) {
@@ -155,6 +151,17 @@ class SapStockAndCredit {
         return SapOData.rows(request, matches, EXPOSURE_PROPERTIES, "API_CRDTMBUSINESSPARTNER",
                 "A_CrdtMgmtCreditExposure", row -> "A_CrdtMgmtCreditExposure(BusinessPartner='"
                         + row.get("BusinessPartner") + "',CreditSegment='1000')");
+    }
+
+    /**
+     * A row of the credit service: keyed by business partner and the demo's one credit
+     * segment, {@code 1000}.
+     */
+    private static Map<String, Object> creditSegmentRow(Sandbox sandbox, int index) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("BusinessPartner", sandbox.erp().customerNumber(index));
+        row.put("CreditSegment", "1000");
+        return row;
     }
 
 }
