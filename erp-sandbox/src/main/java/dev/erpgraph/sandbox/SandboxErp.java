@@ -1,6 +1,7 @@
 package dev.erpgraph.sandbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,11 +26,19 @@ public abstract class SandboxErp {
 
     private final NumberRange orders;
 
-    protected SandboxErp(SandboxKind kind, String defaultSystemId, NumberRange customers, NumberRange orders) {
+    private final String errorContentType;
+
+    /**
+     * @param errorContentType the content type of this ERP's error bodies, exactly as it
+     * sends it
+     */
+    protected SandboxErp(SandboxKind kind, String defaultSystemId, NumberRange customers, NumberRange orders,
+            String errorContentType) {
         this.kind = kind;
         this.defaultSystemId = defaultSystemId;
         this.customers = customers;
         this.orders = orders;
+        this.errorContentType = errorContentType;
     }
 
     public final SandboxKind kind() {
@@ -74,6 +83,13 @@ public abstract class SandboxErp {
      * Writes an error in this ERP's own error format (used for injected faults: down,
      * error rate, 429).
      */
-    public abstract void writeError(HttpServletResponse response, int status, String message) throws IOException;
+    public final void writeError(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(errorContentType);
+        response.getOutputStream().write(faultBody(status, message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** This ERP's error body for an injected fault. */
+    protected abstract String faultBody(int status, String message);
 
 }

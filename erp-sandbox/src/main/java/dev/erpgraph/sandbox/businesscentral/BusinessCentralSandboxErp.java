@@ -1,6 +1,5 @@
 package dev.erpgraph.sandbox.businesscentral;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -10,7 +9,6 @@ import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,19 +45,17 @@ class BusinessCentralSandboxErp extends SandboxErp {
     private static final NumberRange ORDERS = NumberRange.orders(101_000, NUMBER);
 
     BusinessCentralSandboxErp() {
-        super(SandboxKind.BUSINESS_CENTRAL, SYSTEM_ID, CUSTOMERS, ORDERS);
+        super(SandboxKind.BUSINESS_CENTRAL, SYSTEM_ID, CUSTOMERS, ORDERS, "application/json; charset=utf-8");
     }
 
     @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json; charset=utf-8");
+    protected String faultBody(int status, String message) {
         ObjectNode body = SandboxJson.MAPPER.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", errorCode(status));
         error.put("message", message + "  CorrelationId:  "
                 + UUID.nameUUIDFromBytes(message.getBytes(StandardCharsets.UTF_8)) + ".");
-        response.getOutputStream().write(SandboxJson.MAPPER.writeValueAsBytes(body));
+        return SandboxJson.MAPPER.writeValueAsString(body);
     }
 
     /** BC's error codes for the statuses the sandbox produces. */

@@ -1,6 +1,5 @@
 package dev.erpgraph.sandbox.netsuite;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -25,7 +24,6 @@ import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Listed;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,7 +85,8 @@ public class NetSuiteSandboxErp extends SandboxErp {
     public NetSuiteSandboxErp(@Value("${sandbox.netsuite.concurrency-limit:15}") int concurrencyLimit,
             @Value("${sandbox.netsuite.public-key:}") String publicKey) {
         super(SandboxKind.NETSUITE, SYSTEM_ID, NumberRange.customers(CUSTOMER_ID_BASE, INTERNAL_ID),
-                NumberRange.orders(ORDER_NUMBER_BASE, ORDER_NUMBER).writtenAs(number -> "SO" + number));
+                NumberRange.orders(ORDER_NUMBER_BASE, ORDER_NUMBER).writtenAs(number -> "SO" + number),
+                "application/vnd.oracle.resource+json; type=error; charset=UTF-8");
         this.concurrencyLimit = new AtomicInteger(concurrencyLimit);
         this.publicKey = publicKey(publicKey.isBlank() ? DEMO_PUBLIC_KEY : publicKey);
     }
@@ -116,7 +115,7 @@ public class NetSuiteSandboxErp extends SandboxErp {
     }
 
     @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
+    protected String faultBody(int status, String message) {
         String code = switch (status) {
             case 401 -> "INVALID_LOGIN";
             case 429 -> "CONCURRENCY_LIMIT_EXCEEDED";
@@ -125,10 +124,7 @@ public class NetSuiteSandboxErp extends SandboxErp {
             case 500 -> "UNEXPECTED_ERROR";
             default -> "INVALID_PARAMETER";
         };
-        response.setStatus(status);
-        response.setContentType("application/vnd.oracle.resource+json; type=error; charset=UTF-8");
-        response.getOutputStream()
-            .write(JSON.writeValueAsString(errorBody(status, code, message)).getBytes(StandardCharsets.UTF_8));
+        return JSON.writeValueAsString(errorBody(status, code, message));
     }
 
     /**

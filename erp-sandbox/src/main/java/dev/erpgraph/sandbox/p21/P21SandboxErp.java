@@ -1,7 +1,5 @@
 package dev.erpgraph.sandbox.p21;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +10,6 @@ import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
@@ -58,14 +55,12 @@ public class P21SandboxErp extends SandboxErp {
 
     public P21SandboxErp() {
         super(SandboxKind.EPICOR_P21, "p21", NumberRange.customers(FIRST_CUSTOMER_ID, CUSTOMER_ID),
-                NumberRange.orders(FIRST_ORDER_NO, ORDER_NO));
+                NumberRange.orders(FIRST_ORDER_NO, ORDER_NO), "application/json;charset=UTF-8");
     }
 
     @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(errorBody(status, message).getBytes(StandardCharsets.UTF_8));
+    protected String faultBody(int status, String message) {
+        return errorBody(status, message);
     }
 
     /** The OData service's error body. */

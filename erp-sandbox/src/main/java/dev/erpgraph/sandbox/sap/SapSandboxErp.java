@@ -1,14 +1,11 @@
 package dev.erpgraph.sandbox.sap;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxKind;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,18 +43,15 @@ public class SapSandboxErp extends SandboxErp {
     public SapSandboxErp() {
         // SAP's numbers stay within int range
         super(SandboxKind.SAP_S4HANA, "sap", NumberRange.customers(FIRST_CUSTOMER, NUMBER),
-                NumberRange.orders(FIRST_ORDER, NUMBER).upTo(Integer.MAX_VALUE - FIRST_ORDER));
+                NumberRange.orders(FIRST_ORDER, NUMBER).upTo(Integer.MAX_VALUE - FIRST_ORDER),
+                "application/json;charset=utf-8");
     }
 
     @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=utf-8");
-        response.getOutputStream()
-            .write(errorBody(
-                    status == 429 ? "/IWFND/CM_BEC/026" : status >= 500 ? "/IWFND/CM_BEC/004" : "/IWBEP/CM_MGW_RT/000",
-                    message)
-                .getBytes(StandardCharsets.UTF_8));
+    protected String faultBody(int status, String message) {
+        return errorBody(
+                status == 429 ? "/IWFND/CM_BEC/026" : status >= 500 ? "/IWFND/CM_BEC/004" : "/IWBEP/CM_MGW_RT/000",
+                message);
     }
 
     /** SAP Gateway's OData v2 error body. */

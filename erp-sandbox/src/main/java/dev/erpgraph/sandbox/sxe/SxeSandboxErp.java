@@ -1,7 +1,5 @@
 package dev.erpgraph.sandbox.sxe;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
@@ -9,7 +7,6 @@ import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,14 +43,13 @@ public class SxeSandboxErp extends SandboxErp {
      */
     public SxeSandboxErp() {
         super(SandboxKind.INFOR_SXE, SYSTEM_ID, NumberRange.customers(FIRST_CUSTOMER, CUSTOMER),
-                NumberRange.orders(FIRST_ORDER, ORDER).writtenAs(orderNo -> SxeWire.orderNumber(orderNo, 0)));
+                NumberRange.orders(FIRST_ORDER, ORDER).writtenAs(orderNo -> SxeWire.orderNumber(orderNo, 0)),
+                "application/json");
     }
 
     @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getOutputStream().write(gatewayError(status, message).getBytes(StandardCharsets.UTF_8));
+    protected String faultBody(int status, String message) {
+        return gatewayError(status, message);
     }
 
     static String gatewayError(int status, String message) {
