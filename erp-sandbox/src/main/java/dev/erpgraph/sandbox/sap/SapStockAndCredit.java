@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.sandbox.DistributorDataSet.Customer;
@@ -109,59 +111,53 @@ class SapStockAndCredit {
 
     @GetMapping(SapOData.ROOT + "/API_CRDTMBUSINESSPARTNER/CreditManagementAccount")
     ResponseEntity<String> creditAccounts(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "credit", request);
-        FilterExpression filter = SapOData.filter(request, ACCOUNT_PROPERTIES);
-        List<Map<String, Object>> matches = new ArrayList<>();
-        for (int index : SapOData.customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
-            Customer customer = sandbox.data().customer(index).orElseThrow();
-            Map<String, Object> row = creditSegmentRow(sandbox, index);
-            row.put("CreditLimitAmount", customer.creditLimit().setScale(3));
-            row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
-            row.put("CreditLimitValidityEndDate", SapOData.VALID_TO);
-            row.put("CreditAccountIsBlocked", customer.onHold());
-            row.put("CreditAccountBlockReason", customer.onHold() ? "01" : "");
-            row.put("BusinessPartnerIsCritical", customer.balance().compareTo(customer.creditLimit()) > 0);
-            row.put("CreditLimitCalculatedAmount", BigDecimal.ZERO.setScale(3));
-            if (filter.test(row::get)) {
-                matches.add(row);
-            }
-        }
-        return SapOData.rows(request, matches, ACCOUNT_PROPERTIES, "API_CRDTMBUSINESSPARTNER",
-                "CreditManagementAccount", row -> "CreditManagementAccount(BusinessPartner='"
-                        + row.get("BusinessPartner") + "',CreditSegment='1000')");
+        return creditSegments(erpSystemId, request, "CreditManagementAccount", ACCOUNT_PROPERTIES, customer -> true,
+                (customer, row) -> {
+                    row.put("CreditLimitAmount", customer.creditLimit().setScale(3));
+                    row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
+                    row.put("CreditLimitValidityEndDate", SapOData.VALID_TO);
+                    row.put("CreditAccountIsBlocked", customer.onHold());
+                    row.put("CreditAccountBlockReason", customer.onHold() ? "01" : "");
+                    row.put("BusinessPartnerIsCritical", customer.balance().compareTo(customer.creditLimit()) > 0);
+                    row.put("CreditLimitCalculatedAmount", BigDecimal.ZERO.setScale(3));
+                });
     }
 
     @GetMapping(SapOData.ROOT + "/API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure")
     ResponseEntity<String> creditExposure(@PathVariable String erpSystemId, HttpServletRequest request) {
+        return creditSegments(erpSystemId, request, "A_CrdtMgmtCreditExposure", EXPOSURE_PROPERTIES,
+                customer -> customer.balance().signum() != 0, (customer, row) -> {
+                    row.put("CustomerCreditExposureAmount", customer.balance().setScale(3));
+                    row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
+                });
+    }
+
+    /**
+     * A read of one entity set of the credit service: a row per {@code listed} customer
+     * the filter names, keyed by business partner and the demo's one credit segment,
+     * {@code 1000}, with the set's own {@code fields}.
+     */
+    private ResponseEntity<String> creditSegments(String erpSystemId, HttpServletRequest request, String entitySet,
+            Map<String, Class<?>> properties, Predicate<Customer> listed,
+            BiConsumer<Customer, Map<String, Object>> fields) {
         Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "credit", request);
-        FilterExpression filter = SapOData.filter(request, EXPOSURE_PROPERTIES);
+        FilterExpression filter = SapOData.filter(request, properties);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : SapOData.customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
             Customer customer = sandbox.data().customer(index).orElseThrow();
-            if (customer.balance().signum() == 0) {
+            if (!listed.test(customer)) {
                 continue;
             }
-            Map<String, Object> row = creditSegmentRow(sandbox, index);
-            row.put("CustomerCreditExposureAmount", customer.balance().setScale(3));
-            row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("BusinessPartner", sandbox.erp().customerNumber(index));
+            row.put("CreditSegment", "1000");
+            fields.accept(customer, row);
             if (filter.test(row::get)) {
                 matches.add(row);
             }
         }
-        return SapOData.rows(request, matches, EXPOSURE_PROPERTIES, "API_CRDTMBUSINESSPARTNER",
-                "A_CrdtMgmtCreditExposure", row -> "A_CrdtMgmtCreditExposure(BusinessPartner='"
-                        + row.get("BusinessPartner") + "',CreditSegment='1000')");
-    }
-
-    /**
-     * A row of the credit service: keyed by business partner and the demo's one credit
-     * segment, {@code 1000}.
-     */
-    private static Map<String, Object> creditSegmentRow(Sandbox sandbox, int index) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("BusinessPartner", sandbox.erp().customerNumber(index));
-        row.put("CreditSegment", "1000");
-        return row;
+        return SapOData.rows(request, matches, properties, "API_CRDTMBUSINESSPARTNER", entitySet,
+                row -> entitySet + "(BusinessPartner='" + row.get("BusinessPartner") + "',CreditSegment='1000')");
     }
 
 }
