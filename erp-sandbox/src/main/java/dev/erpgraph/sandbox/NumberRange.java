@@ -12,30 +12,17 @@ import java.util.regex.Pattern;
  * if it has one, holds the digits), lie on the range and name a position within the
  * range's bounds. Anything else, hostile input included, is a number the ERP would not
  * know.
+ *
+ * @param first the number of position 0
+ * @param step the distance between two numbers
+ * @param spelling the exact spelling of a number; its first group, if any, holds the
+ * digits
+ * @param lowest the first position the range holds
+ * @param highest the last position the range holds
+ * @param writing how a number is written, from its value
  */
-public final class NumberRange {
-
-    private final long first;
-
-    private final long step;
-
-    private final Pattern spelling;
-
-    private final long lowest;
-
-    private final long highest;
-
-    private final LongFunction<String> writing;
-
-    private NumberRange(long first, long step, Pattern spelling, long lowest, long highest,
-            LongFunction<String> writing) {
-        this.first = first;
-        this.step = step;
-        this.spelling = spelling;
-        this.lowest = lowest;
-        this.highest = highest;
-        this.writing = writing;
-    }
+public record NumberRange(long first, long step, Pattern spelling, long lowest, long highest,
+        LongFunction<String> writing) {
 
     /**
      * Customer numbers: the data set's customer indexes 0 to
