@@ -299,26 +299,12 @@ public final class ODataFilter {
                 i++;
             }
             else if (c == '\'') {
-                int start = i++;
-                StringBuilder text = new StringBuilder();
-                while (true) {
-                    if (i >= source.length()) {
-                        throw dialect.error(Problem.UNTERMINATED_STRING, "", start, source);
-                    }
-                    char d = source.charAt(i);
-                    if (d == '\'') {
-                        if (i + 1 < source.length() && source.charAt(i + 1) == '\'') {
-                            text.append('\'');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    text.append(d);
-                    i++;
+                QuotedLiteral literal = QuotedLiteral.at(source, i);
+                if (literal == null) {
+                    throw dialect.error(Problem.UNTERMINATED_STRING, "", i, source);
                 }
-                list.add(new Token(Kind.STRING, text.toString(), start));
+                list.add(new Token(Kind.STRING, literal.text(), i));
+                i = literal.end();
             }
             else {
                 int start = i;

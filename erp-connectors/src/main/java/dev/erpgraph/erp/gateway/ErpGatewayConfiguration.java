@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.http.ConnectorThreads;
@@ -17,6 +18,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -51,22 +53,25 @@ class ErpGatewayConfiguration {
      */
     @Bean
     CircuitBreakerRegistry erpCircuitBreakers(ObjectProvider<MeterRegistry> meters) {
-        CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
-        meters.ifAvailable(TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry)::bindTo);
-        return registry;
+        return measured(CircuitBreakerRegistry.ofDefaults(), meters,
+                TaggedCircuitBreakerMetrics::ofCircuitBreakerRegistry);
     }
 
     @Bean
     BulkheadRegistry erpBulkheads(ObjectProvider<MeterRegistry> meters) {
-        BulkheadRegistry registry = BulkheadRegistry.ofDefaults();
-        meters.ifAvailable(TaggedBulkheadMetrics.ofBulkheadRegistry(registry)::bindTo);
-        return registry;
+        return measured(BulkheadRegistry.ofDefaults(), meters, TaggedBulkheadMetrics::ofBulkheadRegistry);
     }
 
     @Bean
     RateLimiterRegistry erpRateLimiters(ObjectProvider<MeterRegistry> meters) {
-        RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
-        meters.ifAvailable(TaggedRateLimiterMetrics.ofRateLimiterRegistry(registry)::bindTo);
+        return measured(RateLimiterRegistry.ofDefaults(), meters, TaggedRateLimiterMetrics::ofRateLimiterRegistry);
+    }
+
+    /**
+     * {@code registry}, its metrics bound to the application's meters if there are any.
+     */
+    private static <R> R measured(R registry, ObjectProvider<MeterRegistry> meters, Function<R, MeterBinder> metrics) {
+        meters.ifAvailable(metrics.apply(registry)::bindTo);
         return registry;
     }
 

@@ -101,11 +101,7 @@ final class SuiteQlRows {
     }
 
     BigDecimal decimal(JsonNode row, String field) {
-        BigDecimal value = optionalDecimal(row, field);
-        if (value == null) {
-            throw ErpException.badResponse(systemId, "SuiteQL row without " + field, null);
-        }
-        return value;
+        return present(optionalDecimal(row, field), field);
     }
 
     BigDecimal optionalDecimal(JsonNode row, String field) {
@@ -122,7 +118,11 @@ final class SuiteQlRows {
     }
 
     LocalDate date(JsonNode row, String field) {
-        LocalDate value = optionalDate(row, field);
+        return present(optionalDate(row, field), field);
+    }
+
+    /** {@code value} of a field the statement selected; a row without it is malformed. */
+    private <T> T present(T value, String field) {
         if (value == null) {
             throw ErpException.badResponse(systemId, "SuiteQL row without " + field, null);
         }

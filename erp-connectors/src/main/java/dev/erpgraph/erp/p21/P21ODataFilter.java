@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import dev.erpgraph.erp.http.QueryStrings;
 
@@ -70,6 +71,15 @@ final class P21ODataFilter {
 
     static String eq(String column, String value) {
         return column + " eq " + literal(value);
+    }
+
+    /**
+     * One {@code column eq 'key'} term per key P21 could hold (see {@link #stringKey}),
+     * in key order so that equal key sets give equal requests; keys P21 could not hold
+     * are never sent.
+     */
+    static List<String> eqTerms(String column, Set<String> keys) {
+        return keys.stream().filter(P21ODataFilter::stringKey).sorted().map(key -> eq(column, key)).toList();
     }
 
     /**

@@ -72,11 +72,7 @@ record P21Orders(P21Reads reads, P21Options options, P21Mapping mapping) impleme
 
     @Override
     public ErpBatch<String, SalesOrder> byNumber(Set<String> orderNumbers) {
-        List<String> terms = orderNumbers.stream()
-            .filter(P21ODataFilter::stringKey)
-            .sorted()
-            .map(number -> P21ODataFilter.eq("order_no", number))
-            .toList();
+        List<String> terms = P21ODataFilter.eqTerms("order_no", orderNumbers);
         if (terms.isEmpty()) {
             return ErpBatch.of(Map.of());
         }

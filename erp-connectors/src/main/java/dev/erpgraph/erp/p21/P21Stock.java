@@ -48,11 +48,7 @@ record P21Stock(P21Reads reads, P21Options options, P21Mapping mapping) {
 
     /** sku → {@code inv_mast_uid} for the skus P21 knows (one {@code inv_mast} read). */
     private Map<String, Long> itemUids(Set<String> skus) {
-        List<String> terms = skus.stream()
-            .filter(P21ODataFilter::stringKey)
-            .sorted()
-            .map(sku -> P21ODataFilter.eq("item_id", sku))
-            .toList();
+        List<String> terms = P21ODataFilter.eqTerms("item_id", skus);
         if (terms.isEmpty()) {
             return Map.of();
         }

@@ -86,15 +86,7 @@ final class BusinessCentralCatalogEntities {
         fields.put("code", warehouse.code());
         fields.put("displayName", warehouse.name());
         fields.put("contact", "");
-        fields.put("addressLine1", "");
-        fields.put("addressLine2", "");
-        fields.put("city", warehouse.city());
-        fields.put("state", warehouse.region());
-        fields.put("country", "US");
-        fields.put("postalCode", "");
-        fields.put("phoneNumber", "");
-        fields.put("email", "");
-        fields.put("website", "");
+        BusinessCentralSandboxEntities.putAddress(fields, warehouse.city(), warehouse.region());
         fields.put("lastModifiedDateTime", BusinessCentralSandboxEntities.MODIFIED);
         return fields;
     }

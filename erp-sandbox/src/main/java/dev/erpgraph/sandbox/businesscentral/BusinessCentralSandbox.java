@@ -147,14 +147,8 @@ class BusinessCentralSandbox {
             @RequestHeader(name = "Prefer", required = false) String prefer, HttpServletRequest request) {
         return serve(id, authorization, () -> {
             checkCompany(tenant, environment, company);
-            BusinessCentralSandboxEntities entities = entities(id);
-            BusinessCentralSandboxEntities.EntitySet set = switch (entitySet) {
-                case "salesOrders" -> entities.salesOrders();
-                case "customers" -> entities.customers();
-                case "items" -> entities.items();
-                case "locations" -> entities.locations();
-                default -> throw notFound(request);
-            };
+            BusinessCentralSandboxEntities.EntitySet set = entities(id).standard(entitySet)
+                .orElseThrow(() -> notFound(request));
             return list(sandbox(id), set, prefer, request,
                     "/v2.0/" + tenant + "/" + environment + "/api/v2.0/$metadata#" + company + "/" + entitySet);
         });
@@ -171,12 +165,8 @@ class BusinessCentralSandbox {
             if (!CUSTOM_API.equals(publisher + "/" + group + "/" + version)) {
                 throw notFound(request);
             }
-            BusinessCentralSandboxEntities entities = entities(id);
-            BusinessCentralSandboxEntities.EntitySet set = switch (entitySet) {
-                case "itemLocationStocks" -> entities.itemLocationStocks();
-                case "customerPriceListLines" -> entities.customerPriceListLines();
-                default -> throw notFound(request);
-            };
+            BusinessCentralSandboxEntities.EntitySet set = entities(id).custom(entitySet)
+                .orElseThrow(() -> notFound(request));
             return list(sandbox(id), set, prefer, request, "/v2.0/" + tenant + "/" + environment + "/api/" + CUSTOM_API
                     + "/$metadata#" + company + "/" + entitySet);
         });
@@ -336,9 +326,9 @@ class BusinessCentralSandbox {
             return handler.handle();
         }
         catch (BusinessCentralError error) {
-            return ResponseEntity.status(error.status)
+            return ResponseEntity.status(error.status())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(errorBody(error.code, error.getMessage()));
+                .body(errorBody(error.code(), error.getMessage()));
         }
         catch (ODataFilter.Invalid error) {
             return ResponseEntity.status(400)
@@ -377,8 +367,7 @@ class BusinessCentralSandbox {
 
     private Sandbox sandbox(String id) {
         return registry.find(id, SandboxKind.BUSINESS_CENTRAL)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "no sandbox " + id));
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no sandbox " + id));
     }
 
     static String errorBody(String code, String message) {

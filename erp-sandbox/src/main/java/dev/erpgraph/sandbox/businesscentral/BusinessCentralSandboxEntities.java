@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -67,38 +68,20 @@ final class BusinessCentralSandboxEntities {
 
     private final EntitySet salesOrders;
 
-    EntitySet salesOrders() {
-        return salesOrders;
+    /** API v2.0's entity sets by URL name. */
+    private final Map<String, EntitySet> standardSets;
+
+    /** The custom API pages' entity sets by URL name. */
+    private final Map<String, EntitySet> customSets;
+
+    /** The API v2.0 entity set {@code name}, if BC has one. */
+    Optional<EntitySet> standard(String name) {
+        return Optional.ofNullable(standardSets.get(name));
     }
 
-    private final EntitySet customers;
-
-    EntitySet customers() {
-        return customers;
-    }
-
-    private final EntitySet items;
-
-    EntitySet items() {
-        return items;
-    }
-
-    private final EntitySet locations;
-
-    EntitySet locations() {
-        return locations;
-    }
-
-    private final EntitySet itemLocationStocks;
-
-    EntitySet itemLocationStocks() {
-        return itemLocationStocks;
-    }
-
-    private final EntitySet customerPriceListLines;
-
-    EntitySet customerPriceListLines() {
-        return customerPriceListLines;
+    /** The custom API page {@code name}, if the extension publishes one. */
+    Optional<EntitySet> custom(String name) {
+        return Optional.ofNullable(customSets.get(name));
     }
 
     BusinessCentralSandboxEntities(DistributorDataSet data, SandboxErp erp) {
@@ -113,23 +96,27 @@ final class BusinessCentralSandboxEntities {
                 "salesOrder", "orders", properties(orderFields(firstOrder)), Map.of("salesOrderLines",
                         properties(lineSample), "customer", properties(customerFields(firstCustomer))),
                 this::orderRows);
-        this.customers = new EntitySet("customer", "customers", properties(customerFields(firstCustomer)),
+        EntitySet customers = new EntitySet("customer", "customers", properties(customerFields(firstCustomer)),
                 Map.of("paymentTerms", properties(paymentTerms(firstCustomer.paymentTerms()))), this::customerRows);
-        this.items = new EntitySet("item", "items", properties(catalog.itemFields(firstItem)), Map.of(),
+        EntitySet items = new EntitySet("item", "items", properties(catalog.itemFields(firstItem)), Map.of(),
                 catalog::itemRows);
-        this.locations = new EntitySet("location", "locations",
+        EntitySet locations = new EntitySet("location", "locations",
                 properties(catalog.locationFields(data.warehouses().get(0))), Map.of(),
                 filter -> data.warehouses()
                     .stream()
                     .map(w -> new Row(w.code(), catalog.locationFields(w), Map.of()))
                     .toList());
-        this.itemLocationStocks = new EntitySet("itemLocationStock", "inventory",
+        EntitySet itemLocationStocks = new EntitySet("itemLocationStock", "inventory",
                 properties(
                         catalog.stockFields(new DistributorDataSet.Stock("X", "CLE", BigDecimal.ONE, BigDecimal.ZERO))),
                 Map.of(), catalog::stockRows);
-        this.customerPriceListLines = new EntitySet("customerPriceListLine", "prices",
+        EntitySet customerPriceListLines = new EntitySet("customerPriceListLine", "prices",
                 properties(catalog.priceLine(0, "X", BigDecimal.ZERO, BigDecimal.ONE, PRICES_FROM, null)), Map.of(),
                 catalog::priceRows);
+        this.standardSets = Map.of("salesOrders", salesOrders, "customers", customers, "items", items, "locations",
+                locations);
+        this.customSets = Map.of("itemLocationStocks", itemLocationStocks, "customerPriceListLines",
+                customerPriceListLines);
     }
 
     // ---- salesOrders
@@ -277,15 +264,7 @@ final class BusinessCentralSandboxEntities {
         fields.put("number", number);
         fields.put("displayName", customer.name());
         fields.put("type", "Company");
-        fields.put("addressLine1", "");
-        fields.put("addressLine2", "");
-        fields.put("city", customer.city());
-        fields.put("state", customer.region());
-        fields.put("country", "US");
-        fields.put("postalCode", "");
-        fields.put("phoneNumber", "");
-        fields.put("email", "");
-        fields.put("website", "");
+        putAddress(fields, customer.city(), customer.region());
         fields.put("salespersonCode", "");
         fields.put("balanceDue", customer.balance());
         fields.put("creditLimit", customer.creditLimit());
@@ -301,6 +280,22 @@ final class BusinessCentralSandboxEntities {
         fields.put("blocked", customer.onHold() ? "Ship" : " ");
         fields.put("lastModifiedDateTime", MODIFIED);
         return fields;
+    }
+
+    /**
+     * BC's postal address and contact fields, as customers and locations both carry them;
+     * the data set knows only city and state.
+     */
+    static void putAddress(Map<String, Object> fields, String city, String state) {
+        fields.put("addressLine1", "");
+        fields.put("addressLine2", "");
+        fields.put("city", city);
+        fields.put("state", state);
+        fields.put("country", "US");
+        fields.put("postalCode", "");
+        fields.put("phoneNumber", "");
+        fields.put("email", "");
+        fields.put("website", "");
     }
 
     private Map<String, Object> paymentTerms(String code) {

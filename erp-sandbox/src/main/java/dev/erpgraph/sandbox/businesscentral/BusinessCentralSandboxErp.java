@@ -1,16 +1,14 @@
 package dev.erpgraph.sandbox.businesscentral;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnSandboxMode
-class BusinessCentralSandboxErp implements SandboxErp {
+class BusinessCentralSandboxErp extends SandboxErp {
 
     static final String SYSTEM_ID = "business-central";
     static final String TENANT_ID = "6f1c2a9e-3b7d-4c55-9e21-8a4d0b7c3e10";
@@ -35,58 +33,29 @@ class BusinessCentralSandboxErp implements SandboxErp {
     static final String SCOPE = "https://api.businesscentral.dynamics.com/.default";
     static final String TOKEN_PATH = "oauth2/" + TENANT_ID + "/oauth2/v2.0/token";
 
-    private static final int FIRST_CUSTOMER = 10_000;
+    /**
+     * A number as BC's number series spell it: no sign, no leading zero, at most 9
+     * digits.
+     */
+    private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
-    private static final int CUSTOMER_STEP = 10;
+    /** Customer numbers 10000, 10010, 10020...: BC's default series steps by ten. */
+    private static final NumberRange CUSTOMERS = NumberRange.customers(10_000, NUMBER).steppingBy(10);
 
-    private static final int FIRST_ORDER = 101_000;
+    private static final NumberRange ORDERS = NumberRange.orders(101_000, NUMBER);
 
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.BUSINESS_CENTRAL;
+    BusinessCentralSandboxErp() {
+        super(SandboxKind.BUSINESS_CENTRAL, SYSTEM_ID, CUSTOMERS, ORDERS, "application/json; charset=utf-8");
     }
 
     @Override
-    public String defaultSystemId() {
-        return SYSTEM_ID;
-    }
-
-    @Override
-    public String customerNumber(int index) {
-        return String.valueOf(FIRST_CUSTOMER + CUSTOMER_STEP * index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        int number = strictNumber(customerNumber);
-        if (number < FIRST_CUSTOMER || (number - FIRST_CUSTOMER) % CUSTOMER_STEP != 0) {
-            return OptionalInt.empty();
-        }
-        int index = (number - FIRST_CUSTOMER) / CUSTOMER_STEP;
-        return index < DistributorDataSet.CUSTOMERS ? OptionalInt.of(index) : OptionalInt.empty();
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return String.valueOf(FIRST_ORDER + sequence);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
-        int number = strictNumber(orderNumber);
-        return number > FIRST_ORDER ? OptionalInt.of(number - FIRST_ORDER) : OptionalInt.empty();
-    }
-
-    @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json; charset=utf-8");
+    protected String faultBody(int status, String message) {
         ObjectNode body = SandboxJson.MAPPER.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", errorCode(status));
         error.put("message", message + "  CorrelationId:  "
                 + UUID.nameUUIDFromBytes(message.getBytes(StandardCharsets.UTF_8)) + ".");
-        response.getOutputStream().write(SandboxJson.MAPPER.writeValueAsBytes(body));
+        return SandboxJson.MAPPER.writeValueAsString(body);
     }
 
     /** BC's error codes for the statuses the sandbox produces. */
@@ -105,12 +74,5 @@ class BusinessCentralSandboxErp implements SandboxErp {
      * Digits only, no sign, no leading zero, within int: BC's numbers as the data set
      * formats them.
      */
-    private static int strictNumber(String value) {
-        if (value == null || value.isEmpty() || value.length() > 9 || value.charAt(0) == '0'
-                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return -1;
-        }
-        return Integer.parseInt(value);
-    }
 
 }

@@ -18,6 +18,7 @@ import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.SandboxRegistry;
+import dev.erpgraph.sandbox.WireError;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -68,16 +69,10 @@ class NetSuiteSandbox {
         .parseMediaType("application/vnd.oracle.resource+json; type=collection; charset=UTF-8");
 
     /** A refusal, rendered as NetSuite's error body. */
-    static final class Refusal extends RuntimeException {
-
-        final int status;
-
-        final String code;
+    static final class Refusal extends WireError {
 
         Refusal(int status, String code, String detail) {
-            super(detail);
-            this.status = status;
-            this.code = code;
+            super(status, code, detail);
         }
 
     }
@@ -237,9 +232,9 @@ class NetSuiteSandbox {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Map<String, Object>> refused(Refusal refusal) {
-        return ResponseEntity.status(refusal.status)
+        return ResponseEntity.status(refusal.status())
             .contentType(MediaType.parseMediaType("application/vnd.oracle.resource+json; type=error; charset=UTF-8"))
-            .body(NetSuiteSandboxErp.errorBody(refusal.status, refusal.code, refusal.getMessage()));
+            .body(NetSuiteSandboxErp.errorBody(refusal.status(), refusal.code(), refusal.getMessage()));
     }
 
     private ResponseEntity<Map<String, Object>> limited(String id, Supplier<ResponseEntity<Map<String, Object>>> call) {

@@ -1,6 +1,5 @@
 package dev.erpgraph.sandbox.netsuite;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -19,13 +18,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.sandbox.OrderStatus;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Listed;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnSandboxMode
-public class NetSuiteSandboxErp implements SandboxErp {
+public class NetSuiteSandboxErp extends SandboxErp {
 
     static final String SYSTEM_ID = "netsuite";
     static final int CUSTOMER_ID_BASE = 1001;
@@ -60,6 +58,8 @@ public class NetSuiteSandboxErp implements SandboxErp {
     static final String TOKEN_PATH = "/services/rest/auth/oauth2/v1/token";
 
     private static final Pattern INTERNAL_ID = Pattern.compile("[1-9][0-9]{0,9}");
+
+    private static final NumberRange ORDER_IDS = NumberRange.orders(ORDER_ID_BASE, INTERNAL_ID);
 
     private static final Pattern ORDER_NUMBER = Pattern.compile("SO([1-9][0-9]{4,9})");
 
@@ -84,6 +84,9 @@ public class NetSuiteSandboxErp implements SandboxErp {
 
     public NetSuiteSandboxErp(@Value("${sandbox.netsuite.concurrency-limit:15}") int concurrencyLimit,
             @Value("${sandbox.netsuite.public-key:}") String publicKey) {
+        super(SandboxKind.NETSUITE, SYSTEM_ID, NumberRange.customers(CUSTOMER_ID_BASE, INTERNAL_ID),
+                NumberRange.orders(ORDER_NUMBER_BASE, ORDER_NUMBER).writtenAs(number -> "SO" + number),
+                "application/vnd.oracle.resource+json; type=error; charset=UTF-8");
         this.concurrencyLimit = new AtomicInteger(concurrencyLimit);
         this.publicKey = publicKey(publicKey.isBlank() ? DEMO_PUBLIC_KEY : publicKey);
     }
@@ -101,45 +104,6 @@ public class NetSuiteSandboxErp implements SandboxErp {
         }
     }
 
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.NETSUITE;
-    }
-
-    @Override
-    public String defaultSystemId() {
-        return SYSTEM_ID;
-    }
-
-    @Override
-    public String customerNumber(int index) {
-        return String.valueOf(CUSTOMER_ID_BASE + index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        if (customerNumber == null || !INTERNAL_ID.matcher(customerNumber).matches()) {
-            return OptionalInt.empty();
-        }
-        long index = Long.parseLong(customerNumber) - CUSTOMER_ID_BASE;
-        return index < 0 || index >= DistributorDataSet.CUSTOMERS ? OptionalInt.empty() : OptionalInt.of((int) index);
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return "SO" + (ORDER_NUMBER_BASE + sequence);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
-        var matcher = orderNumber == null ? null : ORDER_NUMBER.matcher(orderNumber);
-        if (matcher == null || !matcher.matches()) {
-            return OptionalInt.empty();
-        }
-        long sequence = Long.parseLong(matcher.group(1)) - ORDER_NUMBER_BASE;
-        return sequence < 1 || sequence > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) sequence);
-    }
-
     /** The internal id of order {@code sequence} ({@code transaction.id}). */
     public static long orderId(int sequence) {
         return ORDER_ID_BASE + (long) sequence;
@@ -147,15 +111,11 @@ public class NetSuiteSandboxErp implements SandboxErp {
 
     /** The sequence of an internal order id; empty for anything else. */
     static OptionalInt orderSequenceOfId(String id) {
-        if (id == null || !INTERNAL_ID.matcher(id).matches()) {
-            return OptionalInt.empty();
-        }
-        long sequence = Long.parseLong(id) - ORDER_ID_BASE;
-        return sequence < 1 || sequence > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) sequence);
+        return ORDER_IDS.position(id);
     }
 
     @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
+    protected String faultBody(int status, String message) {
         String code = switch (status) {
             case 401 -> "INVALID_LOGIN";
             case 429 -> "CONCURRENCY_LIMIT_EXCEEDED";
@@ -164,10 +124,7 @@ public class NetSuiteSandboxErp implements SandboxErp {
             case 500 -> "UNEXPECTED_ERROR";
             default -> "INVALID_PARAMETER";
         };
-        response.setStatus(status);
-        response.setContentType("application/vnd.oracle.resource+json; type=error; charset=UTF-8");
-        response.getOutputStream()
-            .write(JSON.writeValueAsString(errorBody(status, code, message)).getBytes(StandardCharsets.UTF_8));
+        return JSON.writeValueAsString(errorBody(status, code, message));
     }
 
     /**

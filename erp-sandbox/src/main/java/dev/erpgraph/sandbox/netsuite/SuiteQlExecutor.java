@@ -13,15 +13,11 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.erpgraph.sandbox.netsuite.SuiteQlParser.InvalidQuery;
-import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.And;
-import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Call;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Column;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.ColumnRef;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Compare;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Expr;
-import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.In;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Join;
-import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Or;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Order;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Table;
 
@@ -276,24 +272,8 @@ final class SuiteQlExecutor {
         if (expr instanceof ColumnRef ref) {
             named.add(scope.aliasOf(ref));
         }
-        else if (expr instanceof Call call) {
-            call.arguments().forEach(argument -> aliases(argument, scope, named));
-        }
-        else if (expr instanceof Compare compare) {
-            aliases(compare.left(), scope, named);
-            aliases(compare.right(), scope, named);
-        }
-        else if (expr instanceof In in) {
-            aliases(in.left(), scope, named);
-            in.values().forEach(value -> aliases(value, scope, named));
-        }
-        else if (expr instanceof And and) {
-            aliases(and.left(), scope, named);
-            aliases(and.right(), scope, named);
-        }
-        else if (expr instanceof Or or) {
-            aliases(or.left(), scope, named);
-            aliases(or.right(), scope, named);
+        else {
+            expr.children().forEach(child -> aliases(child, scope, named));
         }
     }
 

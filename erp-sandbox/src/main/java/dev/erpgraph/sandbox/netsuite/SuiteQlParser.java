@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.erpgraph.sandbox.QuotedLiteral;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.And;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Call;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Column;
@@ -298,26 +299,12 @@ final class SuiteQlParser {
                 tokens.add(new Token(Type.NUMBER, number));
             }
             else if (c == '\'') {
-                StringBuilder literal = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= sql.length()) {
-                        throw new InvalidQuery("unterminated string literal");
-                    }
-                    char ch = sql.charAt(i);
-                    if (ch == '\'') {
-                        if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                            literal.append('\'');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    literal.append(ch);
-                    i++;
+                QuotedLiteral literal = QuotedLiteral.at(sql, i);
+                if (literal == null) {
+                    throw new InvalidQuery("unterminated string literal");
                 }
-                tokens.add(new Token(Type.STRING, literal.toString()));
+                tokens.add(new Token(Type.STRING, literal.text()));
+                i = literal.end();
             }
             else if (c == '<' || c == '>' || c == '!') {
                 if (i + 1 < sql.length() && (sql.charAt(i + 1) == '=' || (c == '<' && sql.charAt(i + 1) == '>'))) {

@@ -74,24 +74,8 @@ final class SuiteQlScope {
                         "Unknown identifier '" + (ref.alias() == null ? "" : ref.alias() + ".") + ref.column() + "'");
             }
         }
-        else if (expr instanceof Call call) {
-            call.arguments().forEach(argument -> check(argument, labels));
-        }
-        else if (expr instanceof Compare compare) {
-            check(compare.left(), labels);
-            check(compare.right(), labels);
-        }
-        else if (expr instanceof In in) {
-            check(in.left(), labels);
-            in.values().forEach(value -> check(value, labels));
-        }
-        else if (expr instanceof And and) {
-            check(and.left(), labels);
-            check(and.right(), labels);
-        }
-        else if (expr instanceof Or or) {
-            check(or.left(), labels);
-            check(or.right(), labels);
+        else {
+            expr.children().forEach(child -> check(child, labels));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.erpgraph.sandbox.netsuite;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The sandbox's parse of one SuiteQL statement: the small subset the connector (and any
@@ -26,6 +27,29 @@ record SuiteQlStatement(List<Column> select, Table from, List<Join> joins, Expr 
     }
 
     sealed interface Expr permits ColumnRef, Literal, Call, Compare, In, And, Or {
+
+        /**
+         * The expressions directly inside this one, left to right: what every walk of a
+         * statement (checking names, collecting aliases) descends into.
+         */
+        default List<Expr> children() {
+            if (this instanceof Call call) {
+                return call.arguments();
+            }
+            if (this instanceof Compare compare) {
+                return List.of(compare.left(), compare.right());
+            }
+            if (this instanceof In in) {
+                return Stream.concat(Stream.of(in.left()), in.values().stream()).toList();
+            }
+            if (this instanceof And and) {
+                return List.of(and.left(), and.right());
+            }
+            if (this instanceof Or or) {
+                return List.of(or.left(), or.right());
+            }
+            return List.of();
+        }
 
     }
 

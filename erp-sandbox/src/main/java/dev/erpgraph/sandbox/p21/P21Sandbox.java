@@ -235,8 +235,7 @@ class P21Sandbox {
 
     private Sandbox sandbox(String id) {
         return registry.find(id, SandboxKind.EPICOR_P21)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "no P21 sandbox '" + id + "'"));
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no P21 sandbox '" + id + "'"));
     }
 
     private P21SandboxTables tables(Sandbox sandbox) {

@@ -1,18 +1,15 @@
 package dev.erpgraph.sandbox.p21;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnSandboxMode
-public class P21SandboxErp implements SandboxErp {
+public class P21SandboxErp extends SandboxErp {
 
     /** The user the token endpoint accepts (the demo configures it). */
     public static final String DEMO_USERNAME = "P21API";
@@ -35,6 +32,10 @@ public class P21SandboxErp implements SandboxErp {
     public static final String DEMO_CONSUMER_KEY = "p21-demo-consumer-key";
     static final int FIRST_CUSTOMER_ID = 100_000;
     static final int FIRST_ORDER_NO = 1_010_000;
+
+    private static final Pattern CUSTOMER_ID = Pattern.compile("[1-9][0-9]{5,8}");
+
+    private static final Pattern ORDER_NO = Pattern.compile("[1-9][0-9]{6,8}");
 
     /**
      * Warehouse code → P21 location id, the P21 connector's default {@code locations}
@@ -52,49 +53,14 @@ public class P21SandboxErp implements SandboxErp {
         LOCATIONS = Collections.unmodifiableMap(locations);
     }
 
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.EPICOR_P21;
+    public P21SandboxErp() {
+        super(SandboxKind.EPICOR_P21, "p21", NumberRange.customers(FIRST_CUSTOMER_ID, CUSTOMER_ID),
+                NumberRange.orders(FIRST_ORDER_NO, ORDER_NO), "application/json;charset=UTF-8");
     }
 
     @Override
-    public String defaultSystemId() {
-        return "p21";
-    }
-
-    @Override
-    public String customerNumber(int index) {
-        return String.valueOf(FIRST_CUSTOMER_ID + index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        if (customerNumber == null || !customerNumber.matches("[1-9][0-9]{5,8}")) {
-            return OptionalInt.empty();
-        }
-        int index = Integer.parseInt(customerNumber) - FIRST_CUSTOMER_ID;
-        return index >= 0 && index < DistributorDataSet.CUSTOMERS ? OptionalInt.of(index) : OptionalInt.empty();
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return String.valueOf(FIRST_ORDER_NO + sequence);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
-        if (orderNumber == null || !orderNumber.matches("[1-9][0-9]{6,8}")) {
-            return OptionalInt.empty();
-        }
-        int sequence = Integer.parseInt(orderNumber) - FIRST_ORDER_NO;
-        return sequence >= 1 ? OptionalInt.of(sequence) : OptionalInt.empty();
-    }
-
-    @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(errorBody(status, message).getBytes(StandardCharsets.UTF_8));
+    protected String faultBody(int status, String message) {
+        return errorBody(status, message);
     }
 
     /** The OData service's error body. */

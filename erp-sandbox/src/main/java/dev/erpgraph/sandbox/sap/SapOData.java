@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.erpgraph.sandbox.FilterExpression;
+import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.Sandbox;
+import dev.erpgraph.sandbox.SandboxKind;
+import dev.erpgraph.sandbox.SandboxRegistry;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +68,34 @@ final class SapOData {
         numbers.forEach(number -> sandbox.erp().customerIndex(number).ifPresent(indexes::add));
         indexes.sort(null);
         return indexes;
+    }
+
+    /**
+     * The SAP sandbox {@code erpSystemId} names, or the 404 SAP Gateway answers for a
+     * service it does not know.
+     */
+    static Sandbox sandbox(SandboxRegistry registry, String erpSystemId) {
+        return registry.find(erpSystemId, SandboxKind.SAP_S4HANA)
+            .orElseThrow(() -> new SapODataError(404, "/IWFND/MED/170",
+                    "No service found for namespace '', name '" + erpSystemId + "', version '0001'"));
+    }
+
+    /**
+     * How every authenticated SAP endpoint starts: find the sandbox, count the call as
+     * {@code resource} in its stats (refused calls count too, as on the real system's
+     * gateway log), then check the caller's credentials.
+     */
+    static Sandbox authenticated(SandboxRegistry registry, String erpSystemId, String resource,
+            HttpServletRequest request) {
+        Sandbox sandbox = sandbox(registry, erpSystemId);
+        sandbox.stats().record(resource);
+        authenticate(sandbox, request);
+        return sandbox;
+    }
+
+    /** The request's {@code $filter} over {@code properties}, in SAP's dialect. */
+    static FilterExpression filter(HttpServletRequest request, Map<String, Class<?>> properties) {
+        return ODataFilter.parse(request.getParameter("$filter"), properties, SapFilterDialect.INSTANCE);
     }
 
     static void authenticate(Sandbox sandbox, HttpServletRequest request) {
@@ -176,6 +208,18 @@ final class SapOData {
      * An entity as SAP writes it: {@code __metadata} first, then every (or every
      * selected) property.
      */
+    /**
+     * A page of flat rows of one entity set: the request's {@code $select} over
+     * {@code properties}, each row rendered as an entity under the key {@code key} gives
+     * it.
+     */
+    static ResponseEntity<String> rows(HttpServletRequest request, List<Map<String, Object>> matches,
+            Map<String, Class<?>> properties, String service, String entitySet,
+            Function<Map<String, Object>, String> key) {
+        Set<String> select = select(request, properties);
+        return page(request, matches, row -> entity(request, service, entitySet, key.apply(row), row, select));
+    }
+
     static ObjectNode entity(HttpServletRequest request, String service, String entitySet, String key,
             Map<String, Object> values, Set<String> select) {
         ObjectNode node = JSON.createObjectNode();

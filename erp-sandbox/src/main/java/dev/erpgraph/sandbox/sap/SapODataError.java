@@ -1,16 +1,12 @@
 package dev.erpgraph.sandbox.sap;
 
+import dev.erpgraph.sandbox.WireError;
+
 /** A failure answered in SAP Gateway's error format (see {@link SapODataErrors}). */
-final class SapODataError extends RuntimeException {
-
-    final int status;
-
-    final String code;
+final class SapODataError extends WireError {
 
     SapODataError(int status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
+        super(status, code, message);
     }
 
 }

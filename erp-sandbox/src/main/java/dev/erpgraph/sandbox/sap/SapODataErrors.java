@@ -16,11 +16,12 @@ class SapODataErrors {
 
     @ExceptionHandler(SapODataError.class)
     ResponseEntity<String> odataError(SapODataError error) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.status).contentType(MediaType.APPLICATION_JSON);
-        if (error.status == 401) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.status())
+            .contentType(MediaType.APPLICATION_JSON);
+        if (error.status() == 401) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"SAP NetWeaver Application Server [S4H/100]\"");
         }
-        return answer.body(SapSandboxErp.errorBody(error.code, error.getMessage()));
+        return answer.body(SapSandboxErp.errorBody(error.code(), error.getMessage()));
     }
 
     @ExceptionHandler(ODataFilter.Invalid.class)

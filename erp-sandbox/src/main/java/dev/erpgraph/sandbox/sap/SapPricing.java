@@ -16,9 +16,7 @@ import dev.erpgraph.sandbox.DistributorDataSet.Item;
 import dev.erpgraph.sandbox.DistributorDataSet.QuantityBreak;
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.FilterExpression;
-import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.Sandbox;
-import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.SandboxRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,12 +41,6 @@ class SapPricing {
 
     SapPricing(SandboxRegistry registry) {
         this.registry = registry;
-    }
-
-    private Sandbox sandbox(String erpSystemId) {
-        return registry.find(erpSystemId, SandboxKind.SAP_S4HANA)
-            .orElseThrow(() -> new SapODataError(404, "/IWFND/MED/170",
-                    "No service found for namespace '', name '" + erpSystemId + "', version '0001'"));
     }
 
     private static final Map<String, Class<?>> VALIDITY_PROPERTIES = SapOData.types(
@@ -85,12 +77,9 @@ class SapPricing {
 
     @GetMapping(SapOData.ROOT + "/API_SLSPRICINGCONDITIONRECORD_SRV/A_SlsPrcgCndnRecdValidity")
     ResponseEntity<String> priceValidities(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("prices");
-        SapOData.authenticate(sandbox, request);
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "prices", request);
         boolean records = SapOData.expand(request, "to_SlsPrcgConditionRecord");
-        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), VALIDITY_PROPERTIES,
-                SapFilterDialect.INSTANCE);
+        FilterExpression filter = SapOData.filter(request, VALIDITY_PROPERTIES);
         List<Item> items = List.copyOf(sandbox.data().items());
         List<Condition> matches = new ArrayList<>();
         for (Condition condition : conditions(sandbox, items, filter.candidates("Customer"),
@@ -119,11 +108,8 @@ class SapPricing {
 
     @GetMapping(SapOData.ROOT + "/API_SLSPRICINGCONDITIONRECORD_SRV/A_SlsPrcgCndnRecordScale")
     ResponseEntity<String> priceScales(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("prices");
-        SapOData.authenticate(sandbox, request);
-        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), SCALE_PROPERTIES,
-                SapFilterDialect.INSTANCE);
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "prices", request);
+        FilterExpression filter = SapOData.filter(request, SCALE_PROPERTIES);
         List<Item> items = List.copyOf(sandbox.data().items());
         List<ScaleLine> matches = new ArrayList<>();
         Set<String> records = filter.candidates("ConditionRecord");

@@ -20,7 +20,6 @@ import dev.erpgraph.sandbox.FilterExpression;
 import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.OrderStatus;
 import dev.erpgraph.sandbox.Sandbox;
-import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.SandboxRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -97,7 +96,7 @@ public class SapSandbox {
 
     @PostMapping(SapSandboxErp.TOKEN_PATH)
     ResponseEntity<String> token(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
+        Sandbox sandbox = SapOData.sandbox(registry, erpSystemId);
         sandbox.stats().record("token");
         String expected = SapWireValues.basic(SapSandboxErp.CLIENT_ID, SapSandboxErp.CLIENT_SECRET);
         boolean clientOk = expected.equals(request.getHeader(HttpHeaders.AUTHORIZATION))
@@ -127,9 +126,7 @@ public class SapSandbox {
 
     @GetMapping({ SapOData.ROOT + "/API_SALES_ORDER_SRV", SapOData.ROOT + "/API_SALES_ORDER_SRV/" })
     ResponseEntity<String> salesOrderService(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("csrf-token");
-        SapOData.authenticate(sandbox, request);
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "csrf-token", request);
         ObjectNode root = SapOData.JSON.createObjectNode();
         ArrayNode sets = root.putObject("d").putArray("EntitySets");
         List.of("A_SalesOrder", "A_SalesOrderItem", "A_SalesOrderScheduleLine", "A_SalesOrderPartner")
@@ -152,12 +149,9 @@ public class SapSandbox {
 
     @GetMapping(SapOData.ROOT + "/API_SALES_ORDER_SRV/A_SalesOrder")
     ResponseEntity<String> salesOrders(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("orders");
-        SapOData.authenticate(sandbox, request);
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "orders", request);
         boolean items = SapOData.expand(request, "to_Item");
-        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), ORDER_PROPERTIES,
-                SapFilterDialect.INSTANCE);
+        FilterExpression filter = SapOData.filter(request, ORDER_PROPERTIES);
         DistributorDataSet data = sandbox.data();
         List<Map<String, Object>> matches = new ArrayList<>();
         List<Order> candidates = new ArrayList<>();
@@ -210,9 +204,7 @@ public class SapSandbox {
     @PostMapping(SapOData.ROOT + "/API_SALES_ORDER_SRV/A_SalesOrder")
     ResponseEntity<String> createSalesOrder(@PathVariable String erpSystemId, HttpServletRequest request,
             @RequestBody(required = false) String body) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("create-order");
-        SapOData.authenticate(sandbox, request);
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "create-order", request);
         String session = SapOData.session(request);
         String token = request.getHeader("X-CSRF-Token");
         if (session == null || token == null || !token.equals(csrfSessions.get(session))) {
@@ -362,12 +354,6 @@ public class SapSandbox {
             case "NET60" -> "0003";
             default -> "0004";
         };
-    }
-
-    private Sandbox sandbox(String erpSystemId) {
-        return registry.find(erpSystemId, SandboxKind.SAP_S4HANA)
-            .orElseThrow(() -> new SapODataError(404, "/IWFND/MED/170",
-                    "No service found for namespace '', name '" + erpSystemId + "', version '0001'"));
     }
 
 }

@@ -1,15 +1,11 @@
 package dev.erpgraph.sandbox.sap;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxKind;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnSandboxMode
-public class SapSandboxErp implements SandboxErp {
+public class SapSandboxErp extends SandboxErp {
 
     public static final String USER = "DEMO_COMM_USER";
 
@@ -44,66 +40,18 @@ public class SapSandboxErp implements SandboxErp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.SAP_S4HANA;
+    public SapSandboxErp() {
+        // SAP's numbers stay within int range
+        super(SandboxKind.SAP_S4HANA, "sap", NumberRange.customers(FIRST_CUSTOMER, NUMBER),
+                NumberRange.orders(FIRST_ORDER, NUMBER).upTo(Integer.MAX_VALUE - FIRST_ORDER),
+                "application/json;charset=utf-8");
     }
 
     @Override
-    public String defaultSystemId() {
-        return "sap";
-    }
-
-    @Override
-    public String customerNumber(int index) {
-        return String.valueOf(FIRST_CUSTOMER + index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        OptionalInt value = number(customerNumber);
-        if (value.isEmpty()) {
-            return value;
-        }
-        int index = value.getAsInt() - FIRST_CUSTOMER;
-        return index >= 0 && index < DistributorDataSet.CUSTOMERS ? OptionalInt.of(index) : OptionalInt.empty();
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return String.valueOf(FIRST_ORDER + sequence);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
-        OptionalInt value = number(orderNumber);
-        if (value.isEmpty() || value.getAsInt() <= FIRST_ORDER) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(value.getAsInt() - FIRST_ORDER);
-    }
-
-    /**
-     * Digits as SAP renders them (no sign, no leading zeros, no spaces), within int
-     * range; else empty.
-     */
-    private static OptionalInt number(String text) {
-        if (text == null || !NUMBER.matcher(text).matches()) {
-            return OptionalInt.empty();
-        }
-        long value = Long.parseLong(text);
-        return value > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) value);
-    }
-
-    @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=utf-8");
-        response.getOutputStream()
-            .write(errorBody(
-                    status == 429 ? "/IWFND/CM_BEC/026" : status >= 500 ? "/IWFND/CM_BEC/004" : "/IWBEP/CM_MGW_RT/000",
-                    message)
-                .getBytes(StandardCharsets.UTF_8));
+    protected String faultBody(int status, String message) {
+        return errorBody(
+                status == 429 ? "/IWFND/CM_BEC/026" : status >= 500 ? "/IWFND/CM_BEC/004" : "/IWBEP/CM_MGW_RT/000",
+                message);
     }
 
     /** SAP Gateway's OData v2 error body. */

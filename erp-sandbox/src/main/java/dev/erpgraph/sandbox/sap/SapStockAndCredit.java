@@ -7,15 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.sandbox.DistributorDataSet.Customer;
 import dev.erpgraph.sandbox.DistributorDataSet.Item;
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.FilterExpression;
-import dev.erpgraph.sandbox.ODataFilter;
 import dev.erpgraph.sandbox.Sandbox;
-import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.SandboxRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -43,12 +43,6 @@ class SapStockAndCredit {
         this.registry = registry;
     }
 
-    private Sandbox sandbox(String erpSystemId) {
-        return registry.find(erpSystemId, SandboxKind.SAP_S4HANA)
-            .orElseThrow(() -> new SapODataError(404, "/IWFND/MED/170",
-                    "No service found for namespace '', name '" + erpSystemId + "', version '0001'"));
-    }
-
     private static final Map<String, Class<?>> STOCK_PROPERTIES = SapOData.types(
             "Material Plant StorageLocation Batch Supplier Customer WBSElementInternalID SDDocument SDDocumentItem "
                     + "InventorySpecialStockType InventoryStockType MaterialBaseUnit",
@@ -68,11 +62,8 @@ class SapStockAndCredit {
 
     @GetMapping(SapOData.ROOT + "/API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod")
     ResponseEntity<String> stock(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("inventory");
-        SapOData.authenticate(sandbox, request);
-        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), STOCK_PROPERTIES,
-                SapFilterDialect.INSTANCE);
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "inventory", request);
+        FilterExpression filter = SapOData.filter(request, STOCK_PROPERTIES);
         List<Map<String, Object>> matches = new ArrayList<>();
         Set<String> materials = filter.candidates("Material");
         for (Item item : sandbox.data().items()) {
@@ -91,14 +82,11 @@ class SapStockAndCredit {
                 }
             }
         }
-        Set<String> select = SapOData.select(request, STOCK_PROPERTIES);
-        return SapOData.page(request, matches, row -> SapOData.entity(request, "API_MATERIAL_STOCK_SRV",
-                "A_MatlStkInAcctMod",
-                "A_MatlStkInAcctMod(Material='" + row.get("Material") + "',Plant='" + row.get("Plant")
+        return SapOData.rows(request, matches, STOCK_PROPERTIES, "API_MATERIAL_STOCK_SRV", "A_MatlStkInAcctMod",
+                row -> "A_MatlStkInAcctMod(Material='" + row.get("Material") + "',Plant='" + row.get("Plant")
                         + "',StorageLocation='0001',Batch='',Supplier='',Customer='',WBSElementInternalID='00000000',"
                         + "SDDocument='',SDDocumentItem='000000',InventorySpecialStockType='',InventoryStockType='"
-                        + row.get("InventoryStockType") + "')",
-                row, select));
+                        + row.get("InventoryStockType") + "')");
     }
 
     private static Map<String, Object> stockRow(Item item, String plant, String type, BigDecimal quantity) {
@@ -123,62 +111,53 @@ class SapStockAndCredit {
 
     @GetMapping(SapOData.ROOT + "/API_CRDTMBUSINESSPARTNER/CreditManagementAccount")
     ResponseEntity<String> creditAccounts(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("credit");
-        SapOData.authenticate(sandbox, request);
-        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), ACCOUNT_PROPERTIES,
-                SapFilterDialect.INSTANCE);
-        List<Map<String, Object>> matches = new ArrayList<>();
-        for (int index : SapOData.customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
-            Customer customer = sandbox.data().customer(index).orElseThrow();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("BusinessPartner", sandbox.erp().customerNumber(index));
-            row.put("CreditSegment", "1000");
-            row.put("CreditLimitAmount", customer.creditLimit().setScale(3));
-            row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
-            row.put("CreditLimitValidityEndDate", SapOData.VALID_TO);
-            row.put("CreditAccountIsBlocked", customer.onHold());
-            row.put("CreditAccountBlockReason", customer.onHold() ? "01" : "");
-            row.put("BusinessPartnerIsCritical", customer.balance().compareTo(customer.creditLimit()) > 0);
-            row.put("CreditLimitCalculatedAmount", BigDecimal.ZERO.setScale(3));
-            if (filter.test(row::get)) {
-                matches.add(row);
-            }
-        }
-        Set<String> select = SapOData.select(request, ACCOUNT_PROPERTIES);
-        return SapOData.page(request, matches, row -> SapOData.entity(request, "API_CRDTMBUSINESSPARTNER",
-                "CreditManagementAccount",
-                "CreditManagementAccount(BusinessPartner='" + row.get("BusinessPartner") + "',CreditSegment='1000')",
-                row, select));
+        return creditSegments(erpSystemId, request, "CreditManagementAccount", ACCOUNT_PROPERTIES, customer -> true,
+                (customer, row) -> {
+                    row.put("CreditLimitAmount", customer.creditLimit().setScale(3));
+                    row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
+                    row.put("CreditLimitValidityEndDate", SapOData.VALID_TO);
+                    row.put("CreditAccountIsBlocked", customer.onHold());
+                    row.put("CreditAccountBlockReason", customer.onHold() ? "01" : "");
+                    row.put("BusinessPartnerIsCritical", customer.balance().compareTo(customer.creditLimit()) > 0);
+                    row.put("CreditLimitCalculatedAmount", BigDecimal.ZERO.setScale(3));
+                });
     }
 
     @GetMapping(SapOData.ROOT + "/API_CRDTMBUSINESSPARTNER/A_CrdtMgmtCreditExposure")
     ResponseEntity<String> creditExposure(@PathVariable String erpSystemId, HttpServletRequest request) {
-        Sandbox sandbox = sandbox(erpSystemId);
-        sandbox.stats().record("credit");
-        SapOData.authenticate(sandbox, request);
-        FilterExpression filter = ODataFilter.parse(request.getParameter("$filter"), EXPOSURE_PROPERTIES,
-                SapFilterDialect.INSTANCE);
+        return creditSegments(erpSystemId, request, "A_CrdtMgmtCreditExposure", EXPOSURE_PROPERTIES,
+                customer -> customer.balance().signum() != 0, (customer, row) -> {
+                    row.put("CustomerCreditExposureAmount", customer.balance().setScale(3));
+                    row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
+                });
+    }
+
+    /**
+     * A read of one entity set of the credit service: a row per {@code listed} customer
+     * the filter names, keyed by business partner and the demo's one credit segment,
+     * {@code 1000}, with the set's own {@code fields}.
+     */
+    private ResponseEntity<String> creditSegments(String erpSystemId, HttpServletRequest request, String entitySet,
+            Map<String, Class<?>> properties, Predicate<Customer> listed,
+            BiConsumer<Customer, Map<String, Object>> fields) {
+        Sandbox sandbox = SapOData.authenticated(registry, erpSystemId, "credit", request);
+        FilterExpression filter = SapOData.filter(request, properties);
         List<Map<String, Object>> matches = new ArrayList<>();
         for (int index : SapOData.customerIndexes(sandbox, filter.candidates("BusinessPartner"))) {
             Customer customer = sandbox.data().customer(index).orElseThrow();
-            if (customer.balance().signum() == 0) {
+            if (!listed.test(customer)) {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("BusinessPartner", sandbox.erp().customerNumber(index));
             row.put("CreditSegment", "1000");
-            row.put("CustomerCreditExposureAmount", customer.balance().setScale(3));
-            row.put("CreditSegmentCurrency", DistributorDataSet.CURRENCY);
+            fields.accept(customer, row);
             if (filter.test(row::get)) {
                 matches.add(row);
             }
         }
-        Set<String> select = SapOData.select(request, EXPOSURE_PROPERTIES);
-        return SapOData.page(request, matches, row -> SapOData.entity(request, "API_CRDTMBUSINESSPARTNER",
-                "A_CrdtMgmtCreditExposure",
-                "A_CrdtMgmtCreditExposure(BusinessPartner='" + row.get("BusinessPartner") + "',CreditSegment='1000')",
-                row, select));
+        return SapOData.rows(request, matches, properties, "API_CRDTMBUSINESSPARTNER", entitySet,
+                row -> entitySet + "(BusinessPartner='" + row.get("BusinessPartner") + "',CreditSegment='1000')");
     }
 
 }

@@ -1,17 +1,12 @@
 package dev.erpgraph.sandbox.sxe;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.OptionalInt;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnSandboxMode
-public class SxeSandboxErp implements SandboxErp {
+public class SxeSandboxErp extends SandboxErp {
 
     static final String SYSTEM_ID = "sxe";
     static final long FIRST_CUSTOMER = 98_000;
@@ -40,56 +35,21 @@ public class SxeSandboxErp implements SandboxErp {
 
     private static final Pattern CUSTOMER = Pattern.compile("[1-9][0-9]{0,11}");
 
-    private static final Pattern ORDER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
-
-    @Override
-    public SandboxKind kind() {
-        return SandboxKind.INFOR_SXE;
-    }
-
-    @Override
-    public String defaultSystemId() {
-        return SYSTEM_ID;
-    }
-
-    @Override
-    public String customerNumber(int index) {
-        return String.valueOf(FIRST_CUSTOMER + index);
-    }
-
-    @Override
-    public OptionalInt customerIndex(String customerNumber) {
-        if (customerNumber == null || !CUSTOMER.matcher(customerNumber).matches()) {
-            return OptionalInt.empty();
-        }
-        long index = Long.parseLong(customerNumber) - FIRST_CUSTOMER;
-        return index >= 0 && index < DistributorDataSet.CUSTOMERS ? OptionalInt.of((int) index) : OptionalInt.empty();
-    }
-
-    @Override
-    public String orderNumber(int sequence) {
-        return SxeWire.orderNumber(FIRST_ORDER + sequence, 0);
-    }
-
-    @Override
-    public OptionalInt orderSequence(String orderNumber) {
-        Matcher matcher = orderNumber == null ? null : ORDER.matcher(orderNumber);
-        if (matcher == null || !matcher.matches() || !matcher.group(2).equals("00")) {
-            return OptionalInt.empty();
-        }
-        long sequence = Long.parseLong(matcher.group(1)) - FIRST_ORDER;
-        return sequence >= 1 && sequence <= Integer.MAX_VALUE ? OptionalInt.of((int) sequence) : OptionalInt.empty();
-    }
+    private static final Pattern ORDER = Pattern.compile("([1-9][0-9]{0,8})-00");
 
     /**
      * The ION API gateway's answer to a request it will not pass on: status plus
      * OAuth-style JSON [I].
      */
+    public SxeSandboxErp() {
+        super(SandboxKind.INFOR_SXE, SYSTEM_ID, NumberRange.customers(FIRST_CUSTOMER, CUSTOMER),
+                NumberRange.orders(FIRST_ORDER, ORDER).writtenAs(orderNo -> SxeWire.orderNumber(orderNo, 0)),
+                "application/json");
+    }
+
     @Override
-    public void writeError(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getOutputStream().write(gatewayError(status, message).getBytes(StandardCharsets.UTF_8));
+    protected String faultBody(int status, String message) {
+        return gatewayError(status, message);
     }
 
     static String gatewayError(int status, String message) {
