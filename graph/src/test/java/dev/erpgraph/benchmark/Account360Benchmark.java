@@ -266,8 +266,7 @@ public final class Account360Benchmark {
     static String throughput(int port, List<String> page) throws Exception {
         Query document = query(page);
         execute(port, document);
-        ExecutorService clients = Executors
-            .newFixedThreadPool(THROUGHPUT_CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(THROUGHPUT_CLIENTS);
         try {
             List<Callable<Long>> work = new ArrayList<>();
             for (int i = 0; i < THROUGHPUT_QUERIES; i++) {

@@ -16,7 +16,6 @@ import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Tables;
 import dev.erpgraph.sandbox.netsuite.SuiteQlParser.InvalidQuery;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.And;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Call;
-import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Column;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.ColumnRef;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Compare;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Expr;

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet.Customer;
 import dev.erpgraph.sandbox.DistributorDataSet.Item;
 import dev.erpgraph.sandbox.DistributorDataSet.QuantityBreak;
 import dev.erpgraph.sandbox.DistributorDataSet;

@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.Optional;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
-import dev.erpgraph.sandbox.DistributorDataSet.Customer;
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxJson;

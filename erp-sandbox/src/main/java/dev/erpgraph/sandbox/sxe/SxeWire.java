@@ -1,6 +1,5 @@
 package dev.erpgraph.sandbox.sxe;
 
-import dev.erpgraph.sandbox.DistributorDataSet.Customer;
 import dev.erpgraph.sandbox.SandboxJson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
