@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
-import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.DistributorDataSet.Order;
+import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxErp;
 

@@ -18,6 +18,7 @@ import dev.erpgraph.sandbox.SandboxRegistry;
 import dev.erpgraph.sandbox.SandboxStats;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
@@ -25,7 +26,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes a sandbox send what its real ERP would send when its data changes: a Business

@@ -12,13 +12,14 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import dev.erpgraph.erp.gateway.ErpEviction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.springframework.context.SmartLifecycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Carries cache evictions to every replica. Replicas share nothing but the database, so

@@ -7,6 +7,7 @@ import dev.erpgraph.erp.events.ErpEventException;
 import dev.erpgraph.erp.events.ErpEvents;
 import dev.erpgraph.erp.gateway.ErpEviction;
 import dev.erpgraph.erp.gateway.ErpGateway;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.erpgraph.crm.HttpGraphQlTests;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.graphql.ResponseError;
 
 import static org.assertj.core.api.Assertions.assertThat;

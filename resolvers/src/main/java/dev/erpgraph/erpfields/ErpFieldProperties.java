@@ -3,6 +3,7 @@ package dev.erpgraph.erpfields;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dataloader.DataLoaderOptions;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;

@@ -5,6 +5,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+
 import org.springframework.stereotype.Component;
 
 /**

@@ -17,6 +17,7 @@ import dev.erpgraph.pricing.PriceView;
 import graphql.schema.FieldCoordinates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.SchemaReport;

@@ -11,6 +11,7 @@ import dev.erpgraph.crm.erplink.ErpCustomerLink;
 import dev.erpgraph.crm.erplink.ErpCustomerLinkRepository;
 import dev.erpgraph.erp.gateway.CustomerRef;
 import graphql.GraphQLContext;
+
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

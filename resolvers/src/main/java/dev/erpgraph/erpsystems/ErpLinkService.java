@@ -12,6 +12,7 @@ import dev.erpgraph.crm.relay.GlobalId;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erpsystems.ErpLinkController.LinkErpCustomerInput;
 import dev.erpgraph.erpsystems.ErpLinkController.LinkErpCustomerPayload;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

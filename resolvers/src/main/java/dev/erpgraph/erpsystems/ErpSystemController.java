@@ -7,6 +7,7 @@ import dev.erpgraph.erp.gateway.ErpHealth;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.gateway.Freshness;
 import dev.erpgraph.orders.OrderView;
+
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;

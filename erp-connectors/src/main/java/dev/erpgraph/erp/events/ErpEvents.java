@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import dev.erpgraph.erp.gateway.ErpEviction;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.sap.SapBusinessEvents;
+
 import org.springframework.stereotype.Component;
 
 /**

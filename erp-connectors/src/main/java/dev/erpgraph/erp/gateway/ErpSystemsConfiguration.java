@@ -8,6 +8,7 @@ import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

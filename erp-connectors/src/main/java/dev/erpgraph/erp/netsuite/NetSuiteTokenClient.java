@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
-import dev.erpgraph.erp.http.AccessTokenCache;
 import dev.erpgraph.erp.http.AccessTokenCache.FetchedToken;
+import dev.erpgraph.erp.http.AccessTokenCache;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
 import dev.erpgraph.erp.http.QueryStrings;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
+
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,6 +6,7 @@ import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.events.SignedChangeEvents;
+
 import org.springframework.stereotype.Component;
 
 /**

@@ -26,6 +26,7 @@ import dev.erpgraph.erp.p21.P21ConnectorFactory;
 import dev.erpgraph.erp.sap.SapConnectorFactory;
 import dev.erpgraph.erp.sxe.SxeConnectorFactory;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;

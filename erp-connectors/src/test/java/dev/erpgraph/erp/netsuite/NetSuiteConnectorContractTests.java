@@ -34,12 +34,12 @@ import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.StockLevel;
-import org.assertj.core.groups.Tuple;
-import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.sandbox.DistributorDataSet.OrderLine;
+import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.SandboxFaults;
 import dev.erpgraph.sandbox.netsuite.NetSuiteSandboxErp;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -14,19 +14,20 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.sandbox.DistributorDataSet.Order;
-import dev.erpgraph.sandbox.OrderStatus;
 import dev.erpgraph.sandbox.NumberRange;
+import dev.erpgraph.sandbox.OrderStatus;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxKind;
 import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Listed;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * NetSuite's numbering, error format and integration credentials for the sandbox.

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.DistributorDataSet.Customer;
 import dev.erpgraph.sandbox.DistributorDataSet.Item;
 import dev.erpgraph.sandbox.DistributorDataSet.Order;
@@ -21,6 +20,7 @@ import dev.erpgraph.sandbox.DistributorDataSet.OrderLine;
 import dev.erpgraph.sandbox.DistributorDataSet.QuantityBreak;
 import dev.erpgraph.sandbox.DistributorDataSet.Stock;
 import dev.erpgraph.sandbox.DistributorDataSet.Warehouse;
+import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Kind;
 import dev.erpgraph.sandbox.netsuite.SuiteQlExecutor.Listed;
 

@@ -6,9 +6,10 @@ import dev.erpgraph.sandbox.ConditionalOnSandboxMode;
 import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxKind;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
 
 /**
  * SAP's numbering of the demo data set: business partners {@code 17100001 + index} (as in

@@ -7,9 +7,10 @@ import dev.erpgraph.sandbox.NumberRange;
 import dev.erpgraph.sandbox.SandboxErp;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxKind;
+import tools.jackson.databind.node.ObjectNode;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The SX.e sandbox's numbering and demo configuration. Customers are SX.e's numeric

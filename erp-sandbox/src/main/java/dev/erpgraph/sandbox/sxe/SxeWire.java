@@ -1,17 +1,16 @@
 package dev.erpgraph.sandbox.sxe;
 
-import dev.erpgraph.sandbox.SandboxJson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.OptionalInt;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
+import dev.erpgraph.sandbox.SandboxJson;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SX.API's wire conventions as the sandbox writes and reads them, in its own code: the

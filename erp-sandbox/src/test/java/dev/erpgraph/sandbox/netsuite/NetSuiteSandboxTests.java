@@ -6,10 +6,11 @@ import java.util.Map;
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.SandboxServerTests;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

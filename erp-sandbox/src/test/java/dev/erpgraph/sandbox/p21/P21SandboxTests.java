@@ -12,8 +12,9 @@ import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.SandboxJson;
 import dev.erpgraph.sandbox.SandboxServerTests;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
