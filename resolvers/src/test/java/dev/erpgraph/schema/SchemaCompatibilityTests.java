@@ -1,0 +1,122 @@
+package dev.erpgraph.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import graphql.schema.GraphQLSchema;
+import graphql.schema.diff.DiffEvent;
+import graphql.schema.diff.SchemaDiff;
+import graphql.schema.diff.SchemaDiffSet;
+import graphql.schema.diff.reporting.CapturingReporter;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.SchemaPrinter;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schema clients generate code against does not break behind their backs. The schema
+ * the application serves (every {@code graphql/*.graphqls} it loads) is compared with the
+ * committed snapshot, {@code src/test/resources/schema-snapshot.graphqls}, by
+ * graphql-java's {@link SchemaDiff}: a breaking change (a removed field or type, a
+ * changed type, a new required argument) fails the build with the list of what breaks,
+ * unless the snapshot is updated in the same change. Additions pass, and rewrite the
+ * snapshot so that the change commits it.
+ */
+class SchemaCompatibilityTests {
+
+    private static final Path SNAPSHOT = Path.of("src/test/resources/schema-snapshot.graphqls");
+
+    @Test
+    void theServedSchemaBreaksNothingTheSnapshotPromises() throws IOException {
+        String served = print(served());
+        if (!Files.exists(SNAPSHOT)) {
+            Files.writeString(SNAPSHOT, served);
+            throw new AssertionError("No schema snapshot yet: " + SNAPSHOT + " is written now; commit it.");
+        }
+        String snapshot = Files.readString(SNAPSHOT);
+
+        List<DiffEvent> breakages = breakages(snapshot, served);
+
+        assertThat(breakages)
+            .as("breaking changes against %s (update it in the same change if they are meant):%n%s", SNAPSHOT,
+                    readable(breakages))
+            .isEmpty();
+        if (!snapshot.equals(served)) {
+            Files.writeString(SNAPSHOT, served);
+        }
+    }
+
+    @Test
+    void aRemovedFieldIsABreakingChange() throws IOException {
+        String served = print(served());
+        String withoutName = served.replaceFirst("(type Account implements Node \\{[^}]*?)\\n\\s*name: String!\\n",
+                "$1\n");
+        assertThat(withoutName).as("the Account type has a name field to remove").isNotEqualTo(served);
+
+        List<DiffEvent> breakages = breakages(served, withoutName);
+
+        assertThat(breakages).extracting(DiffEvent::getTypeName, DiffEvent::getFieldName)
+            .containsExactly(Tuple.tuple("Account", "name"));
+    }
+
+    @Test
+    void anAddedFieldIsNotABreakingChange() throws IOException {
+        String served = print(served());
+        String withMore = served.replaceFirst("type Account implements Node \\{",
+                "type Account implements Node {\n  nickname: String");
+
+        assertThat(breakages(served, withMore)).isEmpty();
+    }
+
+    private static List<DiffEvent> breakages(String before, String after) {
+        CapturingReporter reporter = new CapturingReporter();
+        new SchemaDiff().diffSchema(SchemaDiffSet.diffSetFromIntrospection(schema(before), schema(after)), reporter);
+        return reporter.getBreakages();
+    }
+
+    private static String readable(List<DiffEvent> events) {
+        return events.stream()
+            .map(event -> "- " + event.getTypeName() + (event.getFieldName() == null ? "" : "." + event.getFieldName())
+                    + ": " + event.getReasonMsg())
+            .collect(Collectors.joining("\n"));
+    }
+
+    /** Every schema file the application loads, as one SDL document. */
+    private static String served() throws IOException {
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/**/*.graphqls");
+        assertThat(files).as("schema files on the classpath").isNotEmpty();
+        StringBuilder sdl = new StringBuilder();
+        for (Resource file : files) {
+            try (InputStream in = file.getInputStream()) {
+                sdl.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return sdl.toString();
+    }
+
+    private static GraphQLSchema schema(String sdl) {
+        return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
+    }
+
+    /**
+     * Types sorted by name, descriptions as comments: a stable text to commit and review,
+     * whose structure alone is compared.
+     */
+    private static String print(String sdl) {
+        return new SchemaPrinter(
+                SchemaPrinter.Options.defaultOptions().includeDirectives(false).descriptionsAsHashComments(true))
+            .print(schema(sdl));
+    }
+
+}
