@@ -8,6 +8,6 @@ import graphql.ErrorClassification;
  */
 enum ErrorCode implements ErrorClassification {
 
-    BAD_USER_INPUT, CONFLICT, NOT_FOUND, INTERNAL
+    BAD_USER_INPUT, CONFLICT, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, INTERNAL
 
 }

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
@@ -50,6 +52,12 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
                     }),
             new Mapping<>(RecordNotFoundException.class, ErrorCode.NOT_FOUND, RecordNotFoundException::getMessage,
                     (ex, extensions) -> {
+                    }),
+            new Mapping<>(AuthenticationException.class, ErrorCode.UNAUTHENTICATED, ex -> "A credential is needed.",
+                    (ex, extensions) -> {
+                    }),
+            new Mapping<>(AccessDeniedException.class, ErrorCode.FORBIDDEN,
+                    ex -> "This credential does not allow this.", (ex, extensions) -> {
                     }));
 
     @Override

@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.erpgraph.DemoTokens;
 import dev.erpgraph.erpfields.AuditPrincipal;
 import dev.erpgraph.erpfields.ContextSightings;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         AuditPrincipal.FromHeader.class })
 public abstract class HttpGraphQlTests {
 
+    /** Signed in as {@code demo-manager}, who may do everything. */
     protected HttpGraphQlTester graphQl;
+
+    @LocalServerPort
+    protected int port;
 
     @Autowired
     protected StatementCounter statements;
@@ -40,12 +48,19 @@ public abstract class HttpGraphQlTests {
      * request warms up.
      */
     @Autowired
-    void setGraphQl(HttpGraphQlTester graphQl) {
+    void setGraphQl(HttpGraphQlTester graphQl, @Value("${local.server.port}") int port) {
         Duration timeout = Duration.ofSeconds(30);
         this.graphQl = graphQl.mutate()
             .webTestClient(client -> client.responseTimeout(timeout))
             .responseTimeout(timeout)
+            .header(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, DemoTokens.MANAGER))
             .build();
+    }
+
+    /** The same tester, signed in as another demo client. */
+    protected HttpGraphQlTester as(String clientId) {
+        String bearer = DemoTokens.bearer(port, clientId);
+        return graphQl.mutate().headers(headers -> headers.set(HttpHeaders.AUTHORIZATION, bearer)).build();
     }
 
     /**

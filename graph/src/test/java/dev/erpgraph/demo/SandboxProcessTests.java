@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.erpgraph.DemoTokens;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.sandbox.ErpSandboxApplication;
 import dev.erpgraph.sandbox.Sandbox;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +25,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -70,12 +73,19 @@ class SandboxProcessTests {
     @DynamicPropertySource
     static void sandboxProcess(DynamicPropertyRegistry registry) {
         if (sandboxProcess == null) {
-            sandboxProcess = new SpringApplicationBuilder(ErpSandboxApplication.class)
-                .properties("spring.config.name=erp-sandbox-process", "server.port=0", "sandbox.enabled=true",
-                        "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0",
-                        "spring.graphql.schema.locations=classpath:/no-graphql-schema/",
-                        "spring.datasource.url=jdbc:h2:mem:sandboxprocessown", "spring.flyway.enabled=false",
-                        "logging.level.root=WARN")
+            sandboxProcess = new SpringApplicationBuilder(ErpSandboxApplication.class).properties(
+                    "spring.config.name=erp-sandbox-process", "server.port=0", "sandbox.enabled=true",
+                    "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0",
+                    "spring.graphql.schema.locations=classpath:/no-graphql-schema/",
+                    "spring.datasource.url=jdbc:h2:mem:sandboxprocessown", "spring.flyway.enabled=false",
+                    "logging.level.root=WARN",
+                    // The sandbox jar has no Spring Security; the test class path does.
+                    "spring.autoconfigure.exclude=" + String.join(",",
+                            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+                            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+                            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+                            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration"))
                 .run();
         }
         registry.add("erp.sandbox.url",
@@ -91,11 +101,12 @@ class SandboxProcessTests {
     }
 
     @Autowired
-    void setGraphQl(HttpGraphQlTester graphQl) {
+    void setGraphQl(HttpGraphQlTester graphQl, @Value("${local.server.port}") int port) {
         Duration timeout = Duration.ofSeconds(30);
         this.graphQl = graphQl.mutate()
             .webTestClient(client -> client.responseTimeout(timeout))
             .responseTimeout(timeout)
+            .header(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, DemoTokens.MANAGER))
             .build();
     }
 

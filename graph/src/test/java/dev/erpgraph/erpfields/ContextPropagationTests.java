@@ -25,13 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What is set on the request thread reaches every ERP-field loader and every connector
  * call, on whatever thread they run, and only those of its own request: a thread-local
  * registered in Micrometer's {@code ContextRegistry} (the {@link AuditPrincipal}, set by
- * a {@code WebGraphQlInterceptor}) and the SLF4J MDC. The partner-portal security's
- * context takes the same path.
+ * a {@code WebGraphQlInterceptor}), the SLF4J MDC, and the signed-in {@code Caller} in
+ * Spring Security's context, whose scope every store read and every audit entry takes.
  */
 class ContextPropagationTests extends HttpGraphQlTests {
 
     private static final Set<String> ERP_FIELD_LOADERS = Set.of("loader accountOrders", "loader orderByNumber",
             "loader creditStatus", "loader price", "loader inventory");
+
+    /** Who signs in for each of the two witnesses. */
+    private static final Map<String, String> CALLERS = Map.of("alice", "demo-manager", "bob", "demo-rep");
 
     @Autowired
     ContextSightings sightings;
@@ -56,9 +59,9 @@ class ContextPropagationTests extends HttpGraphQlTests {
         sightings.overlap("sap", "netsuite");
 
         CompletableFuture<Void> alice = CompletableFuture
-            .runAsync(() -> erpFields("alice", "sap", opportunities.get("sap")));
+            .runAsync(() -> erpFields("alice", "demo-manager", "sap", opportunities.get("sap")));
         CompletableFuture<Void> bob = CompletableFuture
-            .runAsync(() -> erpFields("bob", "netsuite", opportunities.get("netsuite")));
+            .runAsync(() -> erpFields("bob", "demo-rep", "netsuite", opportunities.get("netsuite")));
         CompletableFuture.allOf(alice, bob).get(60, TimeUnit.SECONDS);
 
         List<Sighting> inLoaders = sightings.sightings()
@@ -68,6 +71,7 @@ class ContextPropagationTests extends HttpGraphQlTests {
         assertThat(inLoaders).allSatisfy(sighting -> {
             assertThat(sighting.principal()).as(sighting.toString()).isNotNull().isEqualTo(sighting.inRequest());
             assertThat(sighting.mdc()).as(sighting.toString()).isEqualTo(sighting.inRequest());
+            assertThat(sighting.caller()).as(sighting.toString()).isEqualTo(CALLERS.get(sighting.inRequest()));
         });
         for (String principal : List.of("alice", "bob")) {
             assertThat(inLoaders.stream()
@@ -91,12 +95,13 @@ class ContextPropagationTests extends HttpGraphQlTests {
         assertThat(calls).allSatisfy(call -> {
             assertThat(call.principal()).as(call.toString()).isEqualTo(principal);
             assertThat(call.mdc()).as(call.toString()).isEqualTo(principal);
+            assertThat(call.caller()).as(call.toString()).isEqualTo(CALLERS.get(principal));
             assertThat(call.thread()).as(call.toString()).startsWith("erp-call-");
         });
     }
 
-    private void erpFields(String principal, String erpSystemId, String opportunity) {
-        graphQl.mutate()
+    private void erpFields(String principal, String clientId, String erpSystemId, String opportunity) {
+        as(clientId).mutate()
             .header(AuditPrincipal.HEADER, principal)
             .build()
             .documentName("erpFieldsOfOneErp")

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import graphql.GraphQLContext;
@@ -25,10 +26,13 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Records what of the request's context each batch loader and each connector call sees:
- * the {@link AuditPrincipal} thread-local, the MDC, and (for loaders) the principal the
+ * the authenticated {@link Caller} (Spring Security's context), the
+ * {@link AuditPrincipal} thread-local, the MDC, and (for loaders) the principal the
  * request's own GraphQL context names. It decorates the application's
  * {@link BatchLoaderRegistry} (every loader registered through it) and every connector
  * the {@link ErpConnectorFactory} beans create (a JDK proxy of the connector SPI, so
@@ -41,9 +45,10 @@ public final class ContextSightings implements BeanPostProcessor {
      *
      * @param where {@code loader <name>}, or {@code <system id> <read>} for a connector
      * call
+     * @param caller the id of the {@link Caller} in Spring Security's context, if any
      * @param inRequest the principal the request's GraphQL context names (loaders only)
      */
-    public record Sighting(String where, String principal, String mdc, String inRequest, String thread) {
+    public record Sighting(String where, String caller, String principal, String mdc, String inRequest, String thread) {
     }
 
     private static final Set<String> READS = Set.of("orders", "ordersByNumber", "stock", "prices", "credit");
@@ -84,18 +89,23 @@ public final class ContextSightings implements BeanPostProcessor {
         return bean;
     }
 
+    private static String caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return (authentication != null && authentication.getPrincipal() instanceof Caller caller) ? caller.id() : null;
+    }
+
     private void sawInLoader(String name, GraphQLContext request) {
         String inRequest = request.get(AuditPrincipal.IN_REQUEST);
         if (inRequest != null || AuditPrincipal.current() != null) {
-            sightings.add(new Sighting("loader " + name, AuditPrincipal.current(), MDC.get(AuditPrincipal.MDC_KEY),
-                    inRequest, Thread.currentThread().getName()));
+            sightings.add(new Sighting("loader " + name, caller(), AuditPrincipal.current(),
+                    MDC.get(AuditPrincipal.MDC_KEY), inRequest, Thread.currentThread().getName()));
         }
     }
 
     private void sawInConnector(ErpConnector connector, String read) throws InterruptedException {
         String systemId = connector.systemId();
-        sightings.add(new Sighting(systemId + " " + read, AuditPrincipal.current(), MDC.get(AuditPrincipal.MDC_KEY),
-                null, Thread.currentThread().getName()));
+        sightings.add(new Sighting(systemId + " " + read, caller(), AuditPrincipal.current(),
+                MDC.get(AuditPrincipal.MDC_KEY), null, Thread.currentThread().getName()));
         CountDownLatch own = started.get(systemId);
         if (own != null) {
             own.countDown();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.erpgraph.DemoTokens;
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
@@ -40,12 +41,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -249,7 +253,10 @@ class ErpEventsEndpointTests {
     }
 
     private RestClient http() {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+        return RestClient.builder()
+            .baseUrl("http://127.0.0.1:" + port)
+            .defaultHeader(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, DemoTokens.MANAGER))
+            .build();
     }
 
     /**
@@ -337,13 +344,16 @@ class ErpEventsEndpointTests {
      * Nested in the test class so that the real application's component scan never picks
      * it (or the counting connectors it scans) up in other test contexts. The application
      * without its GraphQL resolvers: the gateway, the events endpoint, the eviction
-     * channel and the ERP health, so that the events tests do not depend on the rest of
-     * the schema being wired.
+     * channel, the ERP health and the security, so that the events tests do not depend on
+     * the rest of the schema being wired.
      */
     @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @ConfigurationPropertiesScan("dev.erpgraph.erp")
-    @ComponentScan(basePackages = { "dev.erpgraph.erp", "dev.erpgraph.events", "dev.erpgraph.health" },
+    @EnableAutoConfiguration(exclude = { OAuth2AuthorizationServerAutoConfiguration.class,
+            OAuth2AuthorizationServerJwtAutoConfiguration.class })
+    @ConfigurationPropertiesScan({ "dev.erpgraph.erp", "dev.erpgraph.security" })
+    @ComponentScan(
+            basePackages = { "dev.erpgraph.erp", "dev.erpgraph.events", "dev.erpgraph.health",
+                    "dev.erpgraph.security" },
             // The tests bring connectors that count their calls; the real ones would call
             // the ERP.
             excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,

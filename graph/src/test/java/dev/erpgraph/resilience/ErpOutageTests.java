@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.erpgraph.DemoTokens;
 import dev.erpgraph.ErpGraphApplication;
 import dev.erpgraph.TestPostgres;
 import dev.erpgraph.erp.events.ErpEvents;
@@ -32,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -109,11 +112,12 @@ class ErpOutageTests {
     HttpGraphQlTester graphQl;
 
     @Autowired
-    void setGraphQl(HttpGraphQlTester graphQl) {
+    void setGraphQl(HttpGraphQlTester graphQl, @Value("${local.server.port}") int port) {
         Duration timeout = Duration.ofSeconds(30);
         this.graphQl = graphQl.mutate()
             .webTestClient(client -> client.responseTimeout(timeout))
             .responseTimeout(timeout)
+            .header(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, DemoTokens.MANAGER))
             .build();
     }
 
@@ -528,8 +532,11 @@ class ErpOutageTests {
     }
 
     private static RestClient http(ConfigurableApplicationContext server) {
-        String port = server.getEnvironment().getRequiredProperty("local.server.port");
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+        int port = Integer.parseInt(server.getEnvironment().getRequiredProperty("local.server.port"));
+        return RestClient.builder()
+            .baseUrl("http://127.0.0.1:" + port)
+            .defaultHeader(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, DemoTokens.MANAGER))
+            .build();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.erp.gateway.CustomerRef;
 import graphql.GraphQLContext;
@@ -47,7 +48,7 @@ class ErpLinkController {
 
     @MutationMapping
     LinkErpCustomerPayload linkErpCustomer(@Argument LinkErpCustomerInput input, DataFetchingEnvironment environment) {
-        LinkErpCustomerPayload linked = service.link(input);
+        LinkErpCustomerPayload linked = service.link(Caller.current(), input);
         // What this request read about the account (its links, and ERP values keyed by
         // them) predates the link;
         // the payload, and any later mutation of the same document, must see the account

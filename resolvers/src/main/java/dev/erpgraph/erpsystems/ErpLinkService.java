@@ -2,6 +2,7 @@ package dev.erpgraph.erpsystems;
 
 import java.util.Optional;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.crm.account.AccountRepository;
 import dev.erpgraph.crm.erplink.ErpCustomerLink;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Links an account to an ERP customer. The link is CRM data (which ERP record this
  * account is), not a copy of the ERP's: nothing of the customer is read or stored here.
  * Linking twice is harmless; an ERP customer that is already another account's is
- * refused, since its orders and credit would show on two accounts.
+ * refused, since its orders and credit would show on two accounts. A partner principal
+ * links only its own accounts.
  */
 @Service
 class ErpLinkService {
@@ -40,7 +42,7 @@ class ErpLinkService {
     }
 
     @Transactional
-    LinkErpCustomerPayload link(LinkErpCustomerInput input) {
+    LinkErpCustomerPayload link(Caller caller, LinkErpCustomerInput input) {
         long accountId = GlobalId.decode(input.accountId(), GlobalId.ACCOUNT, "accountId");
         if (gateway.systems().find(input.erpSystemId()).isEmpty()) {
             throw new InvalidInputException("erpSystemId",
@@ -52,13 +54,16 @@ class ErpLinkService {
             throw new InvalidInputException("customerNumber",
                     "Must be 1 to " + MAX_CUSTOMER_NUMBER + " printable characters.");
         }
-        Account account = accounts.findById(accountId)
+        Account account = accounts.findById(accountId, caller.accountScope())
             .orElseThrow(() -> new RecordNotFoundException("No account with id " + input.accountId() + "."));
         Optional<ErpCustomerLink> existing = links.findByErpSystemIdAndCustomerNumber(input.erpSystemId(),
                 customerNumber);
         if (existing.isPresent() && !existing.get().accountId().equals(accountId)) {
-            throw new InvalidInputException("customerNumber", "This ERP customer is already linked to account "
-                    + GlobalId.encode(GlobalId.ACCOUNT, existing.get().accountId()) + ".");
+            // A partner is not told which account: it may be another partner's.
+            throw new InvalidInputException("customerNumber",
+                    caller.isPartner() ? "This ERP customer is already linked to another account."
+                            : "This ERP customer is already linked to account "
+                                    + GlobalId.encode(GlobalId.ACCOUNT, existing.get().accountId()) + ".");
         }
         if (existing.isEmpty()) {
             links.save(new ErpCustomerLink(null, accountId, input.erpSystemId(), customerNumber));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.erpgraph.access.AccountScope;
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.crm.account.AccountFilter;
 import dev.erpgraph.crm.account.AccountPages;
@@ -104,25 +105,25 @@ abstract class CrmStoreTests {
         accounts.save(account("Wabash Electric Group", "rep-8", null));
         links.save(new ErpCustomerLink(null, b.id(), "sap-us", "C-1"));
 
-        Connection<Account> first = accountPages.find(new AccountFilter("wabash", null, "rep-7"),
+        Connection<Account> first = accountPages.find(AccountScope.ALL, new AccountFilter("wabash", null, "rep-7"),
                 PageRequest.of(1, null), true);
         assertThat(first.nodes()).extracting(Account::id).containsExactly(a.id());
         assertThat(first.totalCount()).isEqualTo(2);
         assertThat(first.pageInfo().hasNextPage()).isTrue();
-        Connection<Account> second = accountPages.find(new AccountFilter("wabash", null, "rep-7"),
+        Connection<Account> second = accountPages.find(AccountScope.ALL, new AccountFilter("wabash", null, "rep-7"),
                 PageRequest.of(1, first.pageInfo().endCursor()), true);
         assertThat(second.nodes()).extracting(Account::id).containsExactly(b.id());
         assertThat(second.totalCount()).isEqualTo(2);
         assertThat(second.pageInfo().hasNextPage()).isFalse();
         assertThat(second.pageInfo().hasPreviousPage()).isTrue();
 
-        assertThat(accountPages.find(new AccountFilter(null, "sap-us", null), PageRequest.of(10, null), false).nodes())
-            .extracting(Account::id)
-            .containsExactly(b.id());
+        assertThat(accountPages
+            .find(AccountScope.ALL, new AccountFilter(null, "sap-us", null), PageRequest.of(10, null), false)
+            .nodes()).extracting(Account::id).containsExactly(b.id());
         // % is a character here, not a wildcard
-        assertThat(accountPages.find(new AccountFilter("100%", null, null), PageRequest.of(10, null), false).nodes())
-            .extracting(Account::id)
-            .containsExactly(a.id());
+        assertThat(accountPages
+            .find(AccountScope.ALL, new AccountFilter("100%", null, null), PageRequest.of(10, null), false)
+            .nodes()).extracting(Account::id).containsExactly(a.id());
     }
 
     @Test
@@ -135,9 +136,9 @@ abstract class CrmStoreTests {
         Contact ofB = contacts.save(contact(b, "Tom"));
         PageRequest page = PageRequest.of(2, null);
 
-        Map<ContactPagesLoader.Key, Connection<Contact>> result = contactPages
-            .load(Set.of(new ContactPagesLoader.Key(a.id(), page), new ContactPagesLoader.Key(b.id(), page),
-                    new ContactPagesLoader.Key(empty.id(), page)));
+        Map<ContactPagesLoader.Key, Connection<Contact>> result = contactPages.load(AccountScope.ALL,
+                Set.of(new ContactPagesLoader.Key(a.id(), page), new ContactPagesLoader.Key(b.id(), page),
+                        new ContactPagesLoader.Key(empty.id(), page)));
 
         Connection<Contact> pageOfA = result.get(new ContactPagesLoader.Key(a.id(), page));
         assertThat(pageOfA.nodes()).extracting(Contact::id).containsExactly(ofA.get(0).id(), ofA.get(1).id());
@@ -157,13 +158,70 @@ abstract class CrmStoreTests {
         OpportunityFilter filter = new OpportunityFilter(List.of(OpportunityStage.CLOSED_WON), null,
                 LocalDate.parse("2026-01-01"), LocalDate.parse("2026-06-30"));
 
-        Map<OpportunityPages.Key, Connection<Opportunity>> result = opportunityPages
-            .loadPerAccount(Set.of(new OpportunityPages.Key(a.id(), PageRequest.of(null, null), filter)));
+        Map<OpportunityPages.Key, Connection<Opportunity>> result = opportunityPages.loadPerAccount(AccountScope.ALL,
+                Set.of(new OpportunityPages.Key(a.id(), PageRequest.of(null, null), filter)));
 
         Connection<Opportunity> page = result.values().iterator().next();
         assertThat(page.nodes()).extracting(Opportunity::id).containsExactly(won.id());
         assertThat(page.nodes().get(0).amount()).isEqualByComparingTo("12500.50");
         assertThat(page.totalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsEveryReadOfAPartnerToItsOwnAccounts() {
+        Account own = accounts.save(partnerAccount("Lorain Supply", "partner-a"));
+        Account ownToo = accounts.save(partnerAccount("Lorain Supply West", "partner-a"));
+        Account others = accounts.save(partnerAccount("Lorain Supply East", "partner-b"));
+        Account internal = accounts.save(account("Lorain Supply House", null, null));
+        Contact othersContact = contacts.save(contact(others, "Eve"));
+        Contact ownContact = contacts.save(contact(own, "Ann"));
+        Opportunity othersOpportunity = opportunities
+            .save(opportunity(others, OpportunityStage.PROPOSAL, "2026-08-01"));
+        Opportunity ownOpportunity = opportunities.save(opportunity(own, OpportunityStage.PROPOSAL, "2026-08-01"));
+        AccountScope partnerA = AccountScope.ofPartner("partner-a");
+
+        Connection<Account> page = accountPages.find(partnerA, new AccountFilter("lorain", null, null),
+                PageRequest.of(1, null), true);
+        assertThat(page.nodes()).extracting(Account::id).containsExactly(own.id());
+        assertThat(page.totalCount()).isEqualTo(2);
+        Connection<Account> next = accountPages.find(partnerA, new AccountFilter("lorain", null, null),
+                PageRequest.of(10, page.pageInfo().endCursor()), true);
+        assertThat(next.nodes()).extracting(Account::id).containsExactly(ownToo.id());
+        assertThat(next.pageInfo().hasNextPage()).isFalse();
+        assertThat(accountPages
+            .find(AccountScope.ALL, new AccountFilter("lorain", null, null), PageRequest.of(10, null), true)
+            .totalCount()).isEqualTo(4);
+
+        assertThat(accounts.findById(others.id(), partnerA)).isEmpty();
+        assertThat(accounts.findById(internal.id(), partnerA)).isEmpty();
+        assertThat(accounts.findById(own.id(), partnerA)).isPresent();
+        assertThat(accounts.existsById(others.id(), partnerA)).isFalse();
+        assertThat(accounts.findAllById(List.of(own.id(), others.id(), internal.id()), partnerA))
+            .extracting(Account::id)
+            .containsExactly(own.id());
+        assertThat(contacts.findById(othersContact.id(), partnerA)).isEmpty();
+        assertThat(contacts.findById(ownContact.id(), partnerA)).isPresent();
+        assertThat(opportunities.findById(othersOpportunity.id(), partnerA)).isEmpty();
+        assertThat(opportunities.findById(ownOpportunity.id(), partnerA)).isPresent();
+
+        PageRequest first = PageRequest.of(10, null);
+        assertThat(
+                contactPages
+                    .load(partnerA,
+                            Set.of(new ContactPagesLoader.Key(own.id(), first),
+                                    new ContactPagesLoader.Key(others.id(), first)))
+                    .get(new ContactPagesLoader.Key(others.id(), first))
+                    .totalCount())
+            .isZero();
+        assertThat(opportunityPages.find(partnerA, null, PageRequest.of(100, null), true).nodes())
+            .extracting(Opportunity::id)
+            .contains(ownOpportunity.id())
+            .doesNotContain(othersOpportunity.id());
+        assertThat(opportunityPages.loadPerAccount(partnerA, Set.of(new OpportunityPages.Key(others.id(), first, null)))
+            .values()
+            .iterator()
+            .next()
+            .nodes()).isEmpty();
     }
 
     @Test
@@ -198,6 +256,11 @@ abstract class CrmStoreTests {
     private static Account account(String name, String owner, Address billing) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new Account(null, name, "HVAC contractor", null, null, billing, null, owner, null, now, now, null);
+    }
+
+    private static Account partnerAccount(String name, String partnerId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new Account(null, name, "HVAC contractor", null, null, null, null, null, partnerId, now, now, null);
     }
 
     private static Account rename(Account account, String name) {

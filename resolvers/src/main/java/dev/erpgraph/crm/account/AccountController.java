@@ -1,5 +1,6 @@
 package dev.erpgraph.crm.account;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.AccountInputs.CreateAccountInput;
 import dev.erpgraph.crm.account.AccountInputs.CreateAccountPayload;
 import dev.erpgraph.crm.account.AccountInputs.UpdateAccountInput;
@@ -36,13 +37,15 @@ class AccountController {
 
     @QueryMapping
     Account account(@Argument String id) {
-        return accounts.findById(GlobalId.decode(id, GlobalId.ACCOUNT, "id")).orElse(null);
+        return accounts.findById(GlobalId.decode(id, GlobalId.ACCOUNT, "id"), Caller.current().accountScope())
+            .orElse(null);
     }
 
     @QueryMapping
     Connection<Account> accounts(@Argument Integer first, @Argument String after, @Argument AccountFilter filter,
             DataFetchingFieldSelectionSet selection) {
-        return pages.find(filter, PageRequest.of(first, after), selection.contains("totalCount"));
+        return pages.find(Caller.current().accountScope(), filter, PageRequest.of(first, after),
+                selection.contains("totalCount"));
     }
 
     @SchemaMapping(typeName = "Account")
@@ -52,12 +55,12 @@ class AccountController {
 
     @MutationMapping
     CreateAccountPayload createAccount(@Argument CreateAccountInput input) {
-        return new CreateAccountPayload(service.create(input), input.clientMutationId());
+        return new CreateAccountPayload(service.create(Caller.current(), input), input.clientMutationId());
     }
 
     @MutationMapping
     UpdateAccountPayload updateAccount(@Argument UpdateAccountInput input) {
-        return new UpdateAccountPayload(service.update(input), input.clientMutationId());
+        return new UpdateAccountPayload(service.update(Caller.current(), input), input.clientMutationId());
     }
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
+import dev.erpgraph.access.AccountScope;
 import dev.erpgraph.crm.relay.Connection;
 import dev.erpgraph.crm.relay.JdbcRows;
 import dev.erpgraph.crm.relay.PageRequest;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pages of accounts under an {@link AccountFilter}: one statement for the rows and, when
- * the client asks for {@code totalCount}, one for the total, whatever the filter. Plain
- * SQL because the filter is dynamic; it is portable between PostgreSQL and H2.
+ * the client asks for {@code totalCount}, one for the total, whatever the filter. Both
+ * keep to the caller's {@link AccountScope}. Plain SQL because the filter is dynamic; it
+ * is portable between PostgreSQL and H2.
  */
 @Component
 public class AccountPages {
@@ -36,9 +38,9 @@ public class AccountPages {
      * {@code countTotal} (the client selected {@code totalCount}), and is 0, never
      * rendered, otherwise.
      */
-    public Connection<Account> find(AccountFilter filter, PageRequest page, boolean countTotal) {
+    public Connection<Account> find(AccountScope scope, AccountFilter filter, PageRequest page, boolean countTotal) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(filter, params);
+        String where = where(scope, filter, params);
         Integer total = countTotal
                 ? jdbc.queryForObject("select count(*) from accounts a" + where, params, Integer.class) : 0;
         params.addValue("after", page.afterId()).addValue("limit", page.fetchSize());
@@ -47,11 +49,11 @@ public class AccountPages {
         return Connection.of(rows, page, (total != null) ? total : 0, Account::id);
     }
 
-    private static String where(AccountFilter filter, MapSqlParameterSource params) {
+    private static String where(AccountScope scope, AccountFilter filter, MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder(scope.onAccounts("a", params));
         if (filter == null) {
-            return "";
+            return sql.isEmpty() ? "" : " where" + sql.substring(4);
         }
-        StringBuilder sql = new StringBuilder();
         if (filter.nameContains() != null && !filter.nameContains().isEmpty()) {
             sql.append(" and lower(a.name) like :name escape '\\'");
             params.addValue("name", "%" + escapeLike(filter.nameContains().toLowerCase(Locale.ROOT)) + "%");

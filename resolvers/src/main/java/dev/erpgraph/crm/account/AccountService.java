@@ -3,6 +3,7 @@ package dev.erpgraph.crm.account;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.AccountInputs.CreateAccountInput;
 import dev.erpgraph.crm.account.AccountInputs.UpdateAccountInput;
 import dev.erpgraph.crm.errors.InputChecks;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Account writes: every field is checked before anything is written; updates must name
- * the version they are based on.
+ * the version they are based on. A partner principal writes only its own accounts: what
+ * it creates is its partner's, and it cannot give an account to anyone else.
  */
 @Service
 class AccountService {
@@ -29,21 +31,21 @@ class AccountService {
     }
 
     @Transactional
-    Account create(CreateAccountInput input) {
+    Account create(Caller caller, CreateAccountInput input) {
         Instant now = now();
         return accounts.save(new Account(null, InputChecks.requiredText(input.name(), "name", 200),
                 InputChecks.optionalText(input.industry(), "industry", 100),
                 InputChecks.website(input.website(), "website"), InputChecks.optionalText(input.phone(), "phone", 50),
                 address(input.billingAddress(), "billingAddress"), address(input.shippingAddress(), "shippingAddress"),
-                InputChecks.optionalText(input.ownerId(), "ownerId", 100),
-                InputChecks.optionalText(input.partnerId(), "partnerId", 100), now, now, null));
+                InputChecks.optionalText(input.ownerId(), "ownerId", 100), partnerId(caller, input.partnerId()), now,
+                now, null));
     }
 
     /** Fields left out (null) stay as they are. */
     @Transactional
-    Account update(UpdateAccountInput input) {
+    Account update(Caller caller, UpdateAccountInput input) {
         long id = GlobalId.decode(input.id(), GlobalId.ACCOUNT, "id");
-        Account current = accounts.findById(id)
+        Account current = accounts.findById(id, caller.accountScope())
             .orElseThrow(() -> new RecordNotFoundException("No account with this id."));
         Account changed = new Account(id,
                 (input.name() != null) ? InputChecks.requiredText(input.name(), "name", 200) : current.name(),
@@ -57,8 +59,7 @@ class AccountService {
                         : current.shippingAddress(),
                 (input.ownerId() != null) ? InputChecks.optionalText(input.ownerId(), "ownerId", 100)
                         : current.ownerId(),
-                (input.partnerId() != null) ? InputChecks.optionalText(input.partnerId(), "partnerId", 100)
-                        : current.partnerId(),
+                (input.partnerId() != null) ? partnerId(caller, input.partnerId()) : current.partnerId(),
                 current.createdAt(), now(), current.version());
         if (!current.version().equals(input.expectedVersion())) {
             throw new VersionConflictException("The account has changed since version " + input.expectedVersion()
@@ -71,6 +72,17 @@ class AccountService {
             // Someone else saved between our read and our write.
             throw new VersionConflictException("The account has just been changed by someone else.");
         }
+    }
+
+    /** A partner's accounts stay its own: it may only name its own partner id. */
+    private static String partnerId(Caller caller, String input) {
+        if (!caller.isPartner()) {
+            return InputChecks.optionalText(input, "partnerId", 100);
+        }
+        if (input != null && !input.equals(caller.partnerId())) {
+            throw new InvalidInputException("partnerId", "A partner can only give an account its own partnerId.");
+        }
+        return caller.partnerId();
     }
 
     private static Address address(Address input, String field) {

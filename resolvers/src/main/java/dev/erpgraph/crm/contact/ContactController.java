@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.crm.account.AccountRepository;
 import dev.erpgraph.crm.contact.ContactInputs.CreateContactInput;
@@ -46,7 +47,8 @@ class ContactController {
 
     @QueryMapping
     Contact contact(@Argument String id) {
-        return contacts.findById(GlobalId.decode(id, GlobalId.CONTACT, "id")).orElse(null);
+        return contacts.findById(GlobalId.decode(id, GlobalId.CONTACT, "id"), Caller.current().accountScope())
+            .orElse(null);
     }
 
     @SchemaMapping(typeName = "Contact")
@@ -65,7 +67,8 @@ class ContactController {
     /** One statement for the accounts of all contacts in the response. */
     @BatchMapping(typeName = "Contact")
     Map<Contact, Account> account(List<Contact> contacts) {
-        Map<Long, Account> byId = accounts.findAllById(contacts.stream().map(Contact::accountId).distinct().toList())
+        Map<Long, Account> byId = accounts
+            .findAllById(contacts.stream().map(Contact::accountId).distinct().toList(), Caller.current().accountScope())
             .stream()
             .collect(Collectors.toMap(Account::id, Function.identity()));
         return contacts.stream()
@@ -74,12 +77,12 @@ class ContactController {
 
     @MutationMapping
     CreateContactPayload createContact(@Argument CreateContactInput input) {
-        return new CreateContactPayload(service.create(input), input.clientMutationId());
+        return new CreateContactPayload(service.create(Caller.current(), input), input.clientMutationId());
     }
 
     @MutationMapping
     UpdateContactPayload updateContact(@Argument UpdateContactInput input) {
-        return new UpdateContactPayload(service.update(input), input.clientMutationId());
+        return new UpdateContactPayload(service.update(Caller.current(), input), input.clientMutationId());
     }
 
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.erpgraph.access.AccountScope;
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.relay.Connection;
 import dev.erpgraph.crm.relay.JdbcRows;
 import dev.erpgraph.crm.relay.PageRequest;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads {@code Account.contacts} pages for all accounts of a request at once: one
  * statement for the rows of every page ({@code row_number()} per account) and one for the
- * totals, per distinct {@code (first, after)}.
+ * totals, per distinct {@code (first, after)}. Both keep to the caller's
+ * {@link AccountScope}, though the accounts asked for were read under it already.
  */
 @Component
 public class ContactPagesLoader {
@@ -38,7 +41,8 @@ public class ContactPagesLoader {
     public ContactPagesLoader(NamedParameterJdbcTemplate jdbc, BatchLoaderRegistry registry) {
         this.jdbc = jdbc;
         registry.<Key, Connection<Contact>>forName(NAME)
-            .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys)));
+            .registerMappedBatchLoader(
+                    (keys, env) -> Mono.fromCallable(() -> load(Caller.current().accountScope(), keys)));
     }
 
     /** One account's page; a record, so that equal requests share one entry. */
@@ -46,7 +50,7 @@ public class ContactPagesLoader {
     }
 
     /** Public for the store tests, which run this SQL on H2 and PostgreSQL. */
-    public Map<Key, Connection<Contact>> load(Set<Key> keys) {
+    public Map<Key, Connection<Contact>> load(AccountScope scope, Set<Key> keys) {
         Map<Key, Connection<Contact>> result = new HashMap<>();
         Map<PageRequest, List<Key>> byPage = keys.stream()
             .collect(Collectors.groupingBy(Key::page, LinkedHashMap::new, Collectors.toList()));
@@ -55,16 +59,16 @@ public class ContactPagesLoader {
             MapSqlParameterSource params = new MapSqlParameterSource("ids", accountIds)
                 .addValue("after", page.afterId())
                 .addValue("limit", page.fetchSize());
+            String scoped = scope.onAccountOf("c.account_id", params);
             Map<Long, List<Contact>> rows = jdbc
                 .query("select * from (select c.*, row_number() over (partition by c.account_id order by c.id) rn"
-                        + " from contacts c where c.account_id in (:ids) and c.id > :after) p"
+                        + " from contacts c where c.account_id in (:ids) and c.id > :after" + scoped + ") p"
                         + " where p.rn <= :limit order by p.account_id, p.id", params, ROW_MAPPER)
                 .stream()
                 .collect(Collectors.groupingBy(Contact::accountId));
             Map<Long, Integer> totals = new HashMap<>();
-            jdbc.query(
-                    "select account_id, count(*) n from contacts where account_id in (:ids)" + " group by account_id",
-                    params, rs -> {
+            jdbc.query("select c.account_id, count(*) n from contacts c where c.account_id in (:ids)" + scoped
+                    + " group by c.account_id", params, rs -> {
                         totals.put(rs.getLong("account_id"), rs.getInt("n"));
                     });
             for (Key key : group) {

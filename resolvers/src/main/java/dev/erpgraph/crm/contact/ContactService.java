@@ -3,6 +3,7 @@ package dev.erpgraph.crm.contact;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.AccountRepository;
 import dev.erpgraph.crm.contact.ContactInputs.CreateContactInput;
 import dev.erpgraph.crm.contact.ContactInputs.UpdateContactInput;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Contact writes: checked before anything is written; updates name the version they are
- * based on.
+ * based on. A partner principal writes only contacts of its own accounts.
  */
 @Service
 class ContactService {
@@ -32,7 +33,7 @@ class ContactService {
     }
 
     @Transactional
-    Contact create(CreateContactInput input) {
+    Contact create(Caller caller, CreateContactInput input) {
         long accountId = GlobalId.decode(input.accountId(), GlobalId.ACCOUNT, "accountId");
         Instant now = now();
         Contact contact = new Contact(null, accountId, InputChecks.requiredText(input.firstName(), "firstName", 100),
@@ -40,7 +41,7 @@ class ContactService {
                 InputChecks.optionalText(input.phone(), "phone", 50),
                 InputChecks.optionalText(input.title(), "title", 200),
                 InputChecks.optionalText(input.role(), "role", 100), now, now, null);
-        if (!accounts.existsById(accountId)) {
+        if (!accounts.existsById(accountId, caller.accountScope())) {
             throw new RecordNotFoundException("No account with this accountId.");
         }
         return contacts.save(contact);
@@ -48,9 +49,9 @@ class ContactService {
 
     /** Fields left out (null) stay as they are. */
     @Transactional
-    Contact update(UpdateContactInput input) {
+    Contact update(Caller caller, UpdateContactInput input) {
         long id = GlobalId.decode(input.id(), GlobalId.CONTACT, "id");
-        Contact current = contacts.findById(id)
+        Contact current = contacts.findById(id, caller.accountScope())
             .orElseThrow(() -> new RecordNotFoundException("No contact with this id."));
         Contact changed = new Contact(id, current.accountId(),
                 (input.firstName() != null) ? InputChecks.requiredText(input.firstName(), "firstName", 100)

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.crm.account.AccountRepository;
 import dev.erpgraph.crm.opportunity.OpportunityInputs.CreateOpportunityInput;
@@ -55,13 +56,15 @@ class OpportunityController {
 
     @QueryMapping
     Opportunity opportunity(@Argument String id) {
-        return opportunities.findById(GlobalId.decode(id, GlobalId.OPPORTUNITY, "id")).orElse(null);
+        return opportunities.findById(GlobalId.decode(id, GlobalId.OPPORTUNITY, "id"), Caller.current().accountScope())
+            .orElse(null);
     }
 
     @QueryMapping
     Connection<Opportunity> opportunities(@Argument Integer first, @Argument String after,
             @Argument OpportunityFilter filter, DataFetchingFieldSelectionSet selection) {
-        return pages.find(filter, PageRequest.of(first, after), selection.contains("totalCount"));
+        return pages.find(Caller.current().accountScope(), filter, PageRequest.of(first, after),
+                selection.contains("totalCount"));
     }
 
     /** Batched across all accounts of the response by {@link OpportunityPages}. */
@@ -100,7 +103,8 @@ class OpportunityController {
     @BatchMapping(typeName = "Opportunity")
     Map<Opportunity, Account> account(List<Opportunity> opportunities) {
         Map<Long, Account> byId = accounts
-            .findAllById(opportunities.stream().map(Opportunity::accountId).distinct().toList())
+            .findAllById(opportunities.stream().map(Opportunity::accountId).distinct().toList(),
+                    Caller.current().accountScope())
             .stream()
             .collect(Collectors.toMap(Account::id, Function.identity()));
         return opportunities.stream()
@@ -109,12 +113,12 @@ class OpportunityController {
 
     @MutationMapping
     CreateOpportunityPayload createOpportunity(@Argument CreateOpportunityInput input) {
-        return new CreateOpportunityPayload(service.create(input), input.clientMutationId());
+        return new CreateOpportunityPayload(service.create(Caller.current(), input), input.clientMutationId());
     }
 
     @MutationMapping
     UpdateOpportunityPayload updateOpportunity(@Argument UpdateOpportunityInput input) {
-        return new UpdateOpportunityPayload(service.update(input), input.clientMutationId());
+        return new UpdateOpportunityPayload(service.update(Caller.current(), input), input.clientMutationId());
     }
 
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.erpgraph.access.AccountScope;
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.relay.Connection;
 import dev.erpgraph.crm.relay.GlobalId;
 import dev.erpgraph.crm.relay.JdbcRows;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Pages of opportunities under an {@link OpportunityFilter}: across all accounts
  * ({@code Query.opportunities}) and per account ({@code Account.opportunities}, as the
  * {@value #PER_ACCOUNT} DataLoader). Either way two statements (rows and totals) per
- * distinct {@code (first, after, filter)}, however many accounts are asked.
+ * distinct {@code (first, after, filter)}, however many accounts are asked. Both keep to
+ * the caller's {@link AccountScope}.
  */
 @Component
 public class OpportunityPages {
@@ -41,7 +44,8 @@ public class OpportunityPages {
     public OpportunityPages(NamedParameterJdbcTemplate jdbc, BatchLoaderRegistry registry) {
         this.jdbc = jdbc;
         registry.<Key, Connection<Opportunity>>forName(PER_ACCOUNT)
-            .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadPerAccount(keys)));
+            .registerMappedBatchLoader(
+                    (keys, env) -> Mono.fromCallable(() -> loadPerAccount(Caller.current().accountScope(), keys)));
     }
 
     /** One account's page; the filter's {@code accountId} is ignored here. */
@@ -56,9 +60,10 @@ public class OpportunityPages {
      * One page; the total is counted only when {@code countTotal}, as for accounts, and
      * is 0 otherwise.
      */
-    public Connection<Opportunity> find(OpportunityFilter filter, PageRequest page, boolean countTotal) {
+    public Connection<Opportunity> find(AccountScope scope, OpportunityFilter filter, PageRequest page,
+            boolean countTotal) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder(" where 1 = 1").append(scope.onAccountOf("o.account_id", params));
         if (filter != null && filter.accountId() != null) {
             where.append(" and o.account_id = :account");
             params.addValue("account", GlobalId.decode(filter.accountId(), GlobalId.ACCOUNT, "filter.accountId"));
@@ -74,7 +79,7 @@ public class OpportunityPages {
     }
 
     /** Public for the store tests, which run this SQL on H2 and PostgreSQL. */
-    public Map<Key, Connection<Opportunity>> loadPerAccount(Set<Key> keys) {
+    public Map<Key, Connection<Opportunity>> loadPerAccount(AccountScope scope, Set<Key> keys) {
         Map<Key, Connection<Opportunity>> result = new HashMap<>();
         Map<Group, List<Key>> groups = keys.stream()
             .collect(Collectors.groupingBy(key -> new Group(key.page(), key.filter()), LinkedHashMap::new,
@@ -83,7 +88,8 @@ public class OpportunityPages {
             PageRequest page = group.get(0).page();
             MapSqlParameterSource params = new MapSqlParameterSource("ids",
                     group.stream().map(Key::accountId).toList());
-            StringBuilder where = new StringBuilder(" where o.account_id in (:ids)");
+            StringBuilder where = new StringBuilder(" where o.account_id in (:ids)")
+                .append(scope.onAccountOf("o.account_id", params));
             appendCriteria(group.get(0).filter(), where, params);
             params.addValue("after", page.afterId()).addValue("limit", page.fetchSize());
             Map<Long, List<Opportunity>> rows = jdbc

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.AccountRepository;
 import dev.erpgraph.crm.errors.InputChecks;
 import dev.erpgraph.crm.errors.RecordNotFoundException;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opportunity writes: the opportunity and its lines change together in one transaction,
- * after every field has been checked; updates name the version they are based on.
+ * after every field has been checked; updates name the version they are based on. A
+ * partner principal writes only opportunities of its own accounts.
  */
 @Service
 class OpportunityService {
@@ -47,7 +49,7 @@ class OpportunityService {
     }
 
     @Transactional
-    Opportunity create(CreateOpportunityInput input) {
+    Opportunity create(Caller caller, CreateOpportunityInput input) {
         long accountId = GlobalId.decode(input.accountId(), GlobalId.ACCOUNT, "accountId");
         MoneyInput amount = money(input.amount());
         List<OpportunityLineInput> newLines = lines(input.lines());
@@ -57,7 +59,7 @@ class OpportunityService {
                 (amount != null) ? amount.amount() : null, (amount != null) ? amount.currency() : null,
                 input.closeDate(), InputChecks.percent(input.probability(), "probability"),
                 InputChecks.optionalText(input.ownerId(), "ownerId", 100), null, null, now, now, null);
-        if (!accounts.existsById(accountId)) {
+        if (!accounts.existsById(accountId, caller.accountScope())) {
             throw new RecordNotFoundException("No account with this accountId.");
         }
         Opportunity saved = opportunities.save(opportunity);
@@ -67,9 +69,9 @@ class OpportunityService {
 
     /** Fields left out (null) stay as they are; given {@code lines} replace all lines. */
     @Transactional
-    Opportunity update(UpdateOpportunityInput input) {
+    Opportunity update(Caller caller, UpdateOpportunityInput input) {
         long id = GlobalId.decode(input.id(), GlobalId.OPPORTUNITY, "id");
-        Opportunity current = opportunities.findById(id)
+        Opportunity current = opportunities.findById(id, caller.accountScope())
             .orElseThrow(() -> new RecordNotFoundException("No opportunity with this id."));
         MoneyInput amount = money(input.amount());
         List<OpportunityLineInput> newLines = lines(input.lines());

@@ -1,5 +1,7 @@
 package dev.erpgraph.crm.relay;
 
+import dev.erpgraph.access.AccountScope;
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.AccountRepository;
 import dev.erpgraph.crm.contact.ContactRepository;
 import dev.erpgraph.crm.errors.InvalidInputException;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Controller;
 /**
  * {@code Query.node}: reads the table the global id names. The returned record's class
  * name is the GraphQL type name, which is how Spring's default type resolver picks the
- * {@code Node} implementation.
+ * {@code Node} implementation. The read keeps to the caller's {@link AccountScope}, so
+ * another partner's id is not found.
  */
 @Controller
 class NodeController {
@@ -32,10 +35,11 @@ class NodeController {
     @QueryMapping
     Object node(@Argument String id) {
         GlobalId globalId = GlobalId.decode(id, "id");
+        AccountScope scope = Caller.current().accountScope();
         return switch (globalId.type()) {
-            case GlobalId.ACCOUNT -> accounts.findById(globalId.id()).orElse(null);
-            case GlobalId.CONTACT -> contacts.findById(globalId.id()).orElse(null);
-            case GlobalId.OPPORTUNITY -> opportunities.findById(globalId.id()).orElse(null);
+            case GlobalId.ACCOUNT -> accounts.findById(globalId.id(), scope).orElse(null);
+            case GlobalId.CONTACT -> contacts.findById(globalId.id(), scope).orElse(null);
+            case GlobalId.OPPORTUNITY -> opportunities.findById(globalId.id(), scope).orElse(null);
             default -> throw new InvalidInputException("id", "Not a valid id.");
         };
     }

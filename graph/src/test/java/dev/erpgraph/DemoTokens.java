@@ -1,0 +1,57 @@
+package dev.erpgraph;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Bearer tokens from a running server's demo issuer, as a client gets them:
+ * {@code POST /oauth2/token} with client credentials. One token per server and client for
+ * a test run (they live an hour).
+ */
+public final class DemoTokens {
+
+    /** The demo client with every scope. */
+    public static final String MANAGER = "demo-manager";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private DemoTokens() {
+    }
+
+    /**
+     * {@code Bearer <token>} of the demo client {@code clientId} on the server at
+     * {@code port}.
+     */
+    public static String bearer(int port, String clientId) {
+        return "Bearer " + TOKENS.computeIfAbsent(port + " " + clientId, key -> fetch(port, clientId));
+    }
+
+    /**
+     * A fresh token of the demo client, with the scopes asked for (all of them if none).
+     */
+    public static String fetch(int port, String clientId, String... scopes) {
+        String form = "grant_type=client_credentials"
+                + (scopes.length > 0 ? "&scope=" + String.join("%20", scopes) : "");
+        String answer = RestClient.builder()
+            .baseUrl("http://127.0.0.1:" + port)
+            .build()
+            .post()
+            .uri("/oauth2/token")
+            .headers(headers -> headers.setBasicAuth(clientId, clientId + "-secret"))
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form)
+            .retrieve()
+            .body(String.class);
+        JsonNode token = JSON.readTree(answer);
+        return token.path("access_token").asString();
+    }
+
+}
