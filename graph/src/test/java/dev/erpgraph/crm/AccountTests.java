@@ -50,11 +50,13 @@ class AccountTests extends HttpGraphQlTests {
     }
 
     @Test
-    void answersNullForAnUnknownAccount() {
+    void answersNullWithNotFoundForAnUnknownAccount() {
         graphQl.documentName("account")
             .fragmentName("accountFields")
             .variable("id", encode("Account:999999999"))
             .execute()
+            .errors()
+            .satisfy(errors -> assertSingleError(errors, "NOT_FOUND", null))
             .path("account")
             .valueIsNull();
     }

@@ -35,11 +35,13 @@ class ContactTests extends HttpGraphQlTests {
     }
 
     @Test
-    void answersNullForAnUnknownContactAndRefusesAnAccountId() {
+    void answersNullWithNotFoundForAnUnknownContactAndRefusesAnAccountId() {
         graphQl.documentName("contact")
             .fragmentName("contactFields")
             .variable("id", AccountTests.encode("Contact:999999999"))
             .execute()
+            .errors()
+            .satisfy(errors -> assertSingleError(errors, "NOT_FOUND", null))
             .path("contact")
             .valueIsNull();
         graphQl.documentName("contact")

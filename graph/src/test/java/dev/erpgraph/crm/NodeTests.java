@@ -35,10 +35,12 @@ class NodeTests extends HttpGraphQlTests {
     }
 
     @Test
-    void answersNullForAnUnknownNode() {
+    void answersNullWithNotFoundForAnUnknownNode() {
         graphQl.documentName("node")
             .variable("id", AccountTests.encode("Contact:999999999"))
             .execute()
+            .errors()
+            .satisfy(errors -> assertSingleError(errors, "NOT_FOUND", null))
             .path("node")
             .valueIsNull();
     }

@@ -5,6 +5,7 @@ import dev.erpgraph.crm.account.AccountInputs.CreateAccountInput;
 import dev.erpgraph.crm.account.AccountInputs.CreateAccountPayload;
 import dev.erpgraph.crm.account.AccountInputs.UpdateAccountInput;
 import dev.erpgraph.crm.account.AccountInputs.UpdateAccountPayload;
+import dev.erpgraph.crm.errors.RecordNotFoundException;
 import dev.erpgraph.crm.relay.Connection;
 import dev.erpgraph.crm.relay.GlobalId;
 import dev.erpgraph.crm.relay.PageRequest;
@@ -38,7 +39,7 @@ class AccountController {
     @QueryMapping
     Account account(@Argument String id) {
         return accounts.findById(GlobalId.decode(id, GlobalId.ACCOUNT, "id"), Caller.current().accountScope())
-            .orElse(null);
+            .orElseThrow(() -> new RecordNotFoundException("No account with this id."));
     }
 
     @QueryMapping

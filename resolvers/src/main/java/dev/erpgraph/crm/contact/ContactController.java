@@ -13,6 +13,7 @@ import dev.erpgraph.crm.contact.ContactInputs.CreateContactInput;
 import dev.erpgraph.crm.contact.ContactInputs.CreateContactPayload;
 import dev.erpgraph.crm.contact.ContactInputs.UpdateContactInput;
 import dev.erpgraph.crm.contact.ContactInputs.UpdateContactPayload;
+import dev.erpgraph.crm.errors.RecordNotFoundException;
 import dev.erpgraph.crm.relay.Connection;
 import dev.erpgraph.crm.relay.GlobalId;
 import dev.erpgraph.crm.relay.PageRequest;
@@ -48,7 +49,7 @@ class ContactController {
     @QueryMapping
     Contact contact(@Argument String id) {
         return contacts.findById(GlobalId.decode(id, GlobalId.CONTACT, "id"), Caller.current().accountScope())
-            .orElse(null);
+            .orElseThrow(() -> new RecordNotFoundException("No contact with this id."));
     }
 
     @SchemaMapping(typeName = "Contact")

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import dev.erpgraph.access.Caller;
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.crm.account.AccountRepository;
+import dev.erpgraph.crm.errors.RecordNotFoundException;
 import dev.erpgraph.crm.opportunity.OpportunityInputs.CreateOpportunityInput;
 import dev.erpgraph.crm.opportunity.OpportunityInputs.CreateOpportunityPayload;
 import dev.erpgraph.crm.opportunity.OpportunityInputs.UpdateOpportunityInput;
@@ -57,7 +58,7 @@ class OpportunityController {
     @QueryMapping
     Opportunity opportunity(@Argument String id) {
         return opportunities.findById(GlobalId.decode(id, GlobalId.OPPORTUNITY, "id"), Caller.current().accountScope())
-            .orElse(null);
+            .orElseThrow(() -> new RecordNotFoundException("No opportunity with this id."));
     }
 
     @QueryMapping
