@@ -2,6 +2,7 @@ package dev.erpgraph.security;
 
 import java.io.IOException;
 
+import dev.erpgraph.security.apikey.ApiKeyAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -46,7 +48,8 @@ class SecurityConfiguration {
     /** After the demo issuer's chain, which takes only its own endpoints. */
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtCallers jwtCallers) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtCallers jwtCallers, ApiKeyAuthentication apiKeys)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
         AccessDeniedHandler forbidden = (request, response, ex) -> RefusalBody.write(response,
                 HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "This credential does not allow this.");
@@ -65,6 +68,7 @@ class SecurityConfiguration {
                     resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtCallers))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
+            .addFilterBefore(apiKeys.filter(unauthenticated), BearerTokenAuthenticationFilter.class)
             .exceptionHandling(
                     exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
         return http.build();
