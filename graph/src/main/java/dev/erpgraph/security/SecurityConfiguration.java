@@ -1,6 +1,7 @@
 package dev.erpgraph.security;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,13 +9,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Every request to the API, its schema and Actuator beyond a bare health status needs a
@@ -23,6 +28,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * {@code X-API-Key}. Without one, or with a bad one: HTTP 401 with a GraphQL error body,
  * code {@code UNAUTHENTICATED}. Stateless: no session, no cookie, so no CSRF to defend
  * against.
+ * <p>
+ * The SDL at {@code /graphql/schema} is for internal principals only; a partner gets 403,
+ * code {@code FORBIDDEN}.
  * <p>
  * Open: GraphiQL's page and assets (the page sends a credential with each query), the ERP
  * webhooks (each ERP signs its notifications; the endpoint checks the signature) and the
@@ -59,6 +67,8 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/actuator/**")
                 .hasAuthority("SCOPE_admin")
+                .requestMatchers("/graphql/schema")
+                .access(SecurityConfiguration::internalCaller)
                 .anyRequest()
                 .authenticated())
             .oauth2ResourceServer(
@@ -68,6 +78,16 @@ class SecurityConfiguration {
             .exceptionHandling(
                     exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /**
+     * The schema's SDL is the distributor's: partner principals have only the documents
+     * their portal was built with (PartnerIntrospection closes introspection likewise).
+     */
+    private static AuthorizationResult internalCaller(Supplier<? extends Authentication> authentication,
+            RequestAuthorizationContext request) {
+        return new AuthorizationDecision(
+                authentication.get() instanceof CallerAuthentication caller && !caller.getPrincipal().isPartner());
     }
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
