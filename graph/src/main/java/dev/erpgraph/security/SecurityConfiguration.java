@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
@@ -30,7 +31,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * against.
  * <p>
  * The SDL at {@code /graphql/schema} is for internal principals only; a partner gets 403,
- * code {@code FORBIDDEN}.
+ * code {@code FORBIDDEN}. Every request to the API and its schema counts against its
+ * principal's rate limit ({@link RateLimitFilter}).
  * <p>
  * Open: GraphiQL's page and assets (the page sends a credential with each query), the ERP
  * webhooks (each ERP signs its notifications; the endpoint checks the signature) and the
@@ -54,7 +56,8 @@ class SecurityConfiguration {
     /** After the demo issuer's chain, which takes only its own endpoints. */
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtCallers jwtCallers) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtCallers jwtCallers, RateLimitProperties rateLimit)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
         AccessDeniedHandler forbidden = (request, response, ex) -> RefusalBody.write(response,
                 HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "This credential does not allow this.");
@@ -76,7 +79,9 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
             .exceptionHandling(
-                    exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+                    exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+            // Last, so that it counts only requests of principals known and allowed.
+            .addFilterAfter(new RateLimitFilter(rateLimit), AuthorizationFilter.class);
         return http.build();
     }
 
