@@ -20,10 +20,15 @@ import org.springframework.stereotype.Component;
  * {@link GraphQlErrorResolver}: graphql-java's own request errors (syntax, validation, a
  * variable that does not coerce) become {@code BAD_USER_INPUT}; anything else without a
  * code, such as Spring's opaque "INTERNAL_ERROR for ..." for an exception no resolver
- * handled, becomes {@code INTERNAL}, its message left as opaque as it is.
+ * handled, becomes {@code INTERNAL}, its message left as opaque as it is. graphql-java's
+ * refusal of introspection to a caller it is closed to (PartnerIntrospection) becomes
+ * {@code FORBIDDEN}.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
+
+    /** graphql-java's classification of a refused introspection query. */
+    private static final String INTROSPECTION_DISABLED = "IntrospectionDisabled";
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -48,6 +53,10 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         Map<String, Object> withCode = new LinkedHashMap<>(extensions);
         if (extensions.containsKey("code")) {
             return copy(error, error.getMessage(), withCode);
+        }
+        if (error.getErrorType() != null && INTROSPECTION_DISABLED.equals(error.getErrorType().toString())) {
+            withCode.put("code", ErrorCode.FORBIDDEN.name());
+            return copy(error, "Introspection is not open to this credential.", withCode);
         }
         withCode.put("code", requestError ? ErrorCode.BAD_USER_INPUT.name() : ErrorCode.INTERNAL.name());
         String message = requestError ? error.getMessage() : opaque(error.getMessage());

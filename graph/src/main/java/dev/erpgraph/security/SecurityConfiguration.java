@@ -1,6 +1,7 @@
 package dev.erpgraph.security;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import dev.erpgraph.security.apikey.ApiKeyAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,14 +10,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Every request to the API, its schema and Actuator beyond a bare health status needs a
@@ -25,6 +31,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * {@code X-API-Key}. Without one, or with a bad one: HTTP 401 with a GraphQL error body,
  * code {@code UNAUTHENTICATED}. Stateless: no session, no cookie, so no CSRF to defend
  * against.
+ * <p>
+ * The SDL at {@code /graphql/schema} is for internal principals only; a partner gets 403,
+ * code {@code FORBIDDEN}. Every request to the API and its schema counts against its
+ * principal's rate limit ({@link RateLimitFilter}).
  * <p>
  * Open: GraphiQL's page and assets (the page sends a credential with each query), the ERP
  * webhooks (each ERP signs its notifications; the endpoint checks the signature) and the
@@ -48,8 +58,8 @@ class SecurityConfiguration {
     /** After the demo issuer's chain, which takes only its own endpoints. */
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtCallers jwtCallers, ApiKeyAuthentication apiKeys)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtCallers jwtCallers, ApiKeyAuthentication apiKeys,
+            RateLimitProperties rateLimit) throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
         AccessDeniedHandler forbidden = (request, response, ex) -> RefusalBody.write(response,
                 HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "This credential does not allow this.");
@@ -62,6 +72,8 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/actuator/**")
                 .hasAuthority("SCOPE_admin")
+                .requestMatchers("/graphql/schema")
+                .access(SecurityConfiguration::internalCaller)
                 .anyRequest()
                 .authenticated())
             .oauth2ResourceServer(
@@ -70,8 +82,20 @@ class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
             .addFilterBefore(apiKeys.filter(unauthenticated), BearerTokenAuthenticationFilter.class)
             .exceptionHandling(
-                    exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+                    exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+            // Last, so that it counts only requests of principals known and allowed.
+            .addFilterAfter(new RateLimitFilter(rateLimit), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The schema's SDL is the distributor's: partner principals have only the documents
+     * their portal was built with (PartnerIntrospection closes introspection likewise).
+     */
+    private static AuthorizationResult internalCaller(Supplier<? extends Authentication> authentication,
+            RequestAuthorizationContext request) {
+        return new AuthorizationDecision(
+                authentication.get() instanceof CallerAuthentication caller && !caller.getPrincipal().isPartner());
     }
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,

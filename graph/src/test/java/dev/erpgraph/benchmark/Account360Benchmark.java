@@ -159,8 +159,8 @@ public final class Account360Benchmark {
             // them.
             .properties(Map.of("server.port", "0", "erp.graphql.batching", String.valueOf(batching), "erp.timeout",
                     "10s", "erp.resilience.max-concurrent-calls", "256", "erp.resilience.limit-for-period", "0",
-                    "sandbox.netsuite.concurrency-limit", "1000", "logging.level.root", "WARN",
-                    "spring.main.banner-mode", "off"))
+                    "sandbox.netsuite.concurrency-limit", "1000", "graph.security.rate-limit.requests-per-minute",
+                    "100000000", "logging.level.root", "WARN", "spring.main.banner-mode", "off"))
             .run()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             SandboxRegistry sandboxes = app.getBean(SandboxRegistry.class);

@@ -28,7 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a request with an audit-principal header sets anything).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0", "erp.timeout=10s" })
+        properties = { "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0", "erp.timeout=10s",
+                // No test is held back by the rate limit, but the one on it, with its own
+                // principal.
+                "graph.security.rate-limit.requests-per-minute=1000000",
+                "graph.security.rate-limit.overrides.rate-limit-probe=2" })
 @AutoConfigureHttpGraphQlTester
 @Import({ StatementCounter.class, FailingFieldController.class, ContextSightings.class,
         AuditPrincipal.FromHeader.class })

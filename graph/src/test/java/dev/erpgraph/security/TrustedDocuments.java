@@ -10,12 +10,12 @@ import org.springframework.core.io.ClassPathResource;
  * The test's registered documents (src/test/resources/trusted-documents), read as a
  * client sends them: the file's exact text, whose SHA-256 the server has registered.
  */
-final class TrustedDocuments {
+public final class TrustedDocuments {
 
     private TrustedDocuments() {
     }
 
-    static String read(String name) {
+    public static String read(String name) {
         try {
             return new ClassPathResource("trusted-documents/" + name + ".graphql")
                 .getContentAsString(StandardCharsets.UTF_8);

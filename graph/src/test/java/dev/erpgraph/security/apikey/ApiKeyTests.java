@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import dev.erpgraph.crm.HttpGraphQlTests;
 import dev.erpgraph.crm.relay.GlobalId;
+import dev.erpgraph.security.TrustedDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -93,7 +94,8 @@ class ApiKeyTests extends HttpGraphQlTests {
                 Integer.class);
         assertThat(partnerAccounts).isGreaterThanOrEqualTo(20);
 
-        HttpGraphQlTester.Response response = withKey(key).documentName("partnerIdsOfAccounts").execute();
+        HttpGraphQlTester.Response response = withKey(key).document(TrustedDocuments.read("partnerIdsOfAccounts"))
+            .execute();
 
         response.path("accounts.totalCount").entity(Integer.class).isEqualTo(partnerAccounts);
         response.path("accounts.nodes[*].partnerId")
@@ -180,8 +182,7 @@ class ApiKeyTests extends HttpGraphQlTests {
     void onlyAnAdminCreatesKeys() {
         String name = uniqueWord();
 
-        as("demo-partner-1").documentName("createApiKey")
-            .fragmentName("apiKeyFields")
+        as("demo-partner-1").document(TrustedDocuments.read("partnerCreateApiKey"))
             .variable("input", serviceKey(name))
             .execute()
             .errors()
