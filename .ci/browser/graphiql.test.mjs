@@ -1,5 +1,8 @@
 // Opens /graphiql of a running ERP Graph in headless Chromium, as a person would, with every request to
-// another origin refused: the page must render, run a query and show its data without any CDN.
+// another origin refused: the page must render, run a query and show its data without any CDN. The app is
+// secured: the page starts signed in as demo-manager (the embedded default's demo issuer), so the query runs
+// without anyone typing a header; then the test switches to demo-partner-1, a partner portal, which may run only
+// registered (trusted) documents: the same query, typed by hand, is refused with PERSISTED_QUERY_NOT_FOUND.
 //
 //   ERPGRAPH_URL           the running app (default http://localhost:8080)
 //   ERPGRAPH_BROWSER_QUERY the query to paste and run (default: a page of demo accounts with live credit from their ERP)
@@ -71,13 +74,20 @@ after(async () => {
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
-test('GraphiQL renders from the app alone and runs a query', async () => {
-  const run = openGraphiQlAndRunQuery();
+test('GraphiQL renders from the app alone and runs a query, signed in as demo-manager', async () => {
+  await withinTheAppsOrigin(openGraphiQlAndRunQuery());
+});
+
+test('switched to demo-partner-1, the same hand-typed query is refused as an unregistered document', async () => {
+  await withinTheAppsOrigin(switchToPartnerAndRunQueryAgain());
+});
+
+async function withinTheAppsOrigin(run) {
   run.catch(() => {}); // if a foreign request wins the race, the run is cut short when the browser closes
   await Promise.race([run, foreignRequestAttempted]);
   assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   assert.deepEqual(foreignRequests, [], 'no request left the app\'s origin');
-});
+}
 
 async function openGraphiQlAndRunQuery() {
   const started = Date.now();
@@ -96,6 +106,40 @@ async function openGraphiQlAndRunQuery() {
   const firstTab = await editor.evaluate((el) => el.CodeMirror.getValue());
   assert.match(firstTab, /ERP Graph/, 'first tab starts with the product introduction');
 
+  // Signed in without anyone typing a header: the demo's first identity.
+  const identity = page.getByLabel('Signed in as:');
+  await identity.waitFor({ state: 'visible' });
+  assert.equal(await identity.inputValue(), 'demo-manager', 'starts signed in as demo-manager');
+
+  const { result, authorization } = await runQuery(editor);
+  assert.equal(result.errors, undefined, `no GraphQL errors: ${JSON.stringify(result.errors)}`);
+  assert.ok(result.data && typeof result.data === 'object', 'data is an object');
+  assert.equal(claimsOf(authorization).sub, 'demo-manager', 'the query carried demo-manager\'s token');
+  const visibleText = await page.locator('.graphiql-response').innerText();
+  assert.match(visibleText, /"data"/, 'the result pane shows "data"');
+  console.log(`result shown ${Date.now() - started} ms after opening the page`);
+  console.log(`result: ${JSON.stringify(result).slice(0, 300)}`);
+}
+
+async function switchToPartnerAndRunQueryAgain() {
+  const tokenAnswer = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/graphiql/demo-token'));
+  await page.getByLabel('Signed in as:').selectOption('demo-partner-1');
+  assert.equal((await tokenAnswer).status(), 200, 'the page fetched demo-partner-1\'s token');
+
+  const { result, authorization } = await runQuery(page.locator('.graphiql-query-editor .CodeMirror'));
+  const claims = claimsOf(authorization);
+  assert.equal(claims.sub, 'demo-partner-1', 'the query carried demo-partner-1\'s token');
+  assert.equal(claims.partner_id, 'partner-1');
+  assert.deepEqual((result.errors ?? []).map((error) => error.extensions?.code), ['PERSISTED_QUERY_NOT_FOUND'],
+    `refused before anything ran: ${JSON.stringify(result).slice(0, 300)}`);
+  assert.equal(result.data ?? null, null, 'nothing ran');
+  const visibleText = await page.locator('.graphiql-response').innerText();
+  assert.match(visibleText, /"PERSISTED_QUERY_NOT_FOUND"/, 'the result pane shows the refusal');
+  console.log(`as demo-partner-1: ${JSON.stringify(result).slice(0, 300)}`);
+}
+
+/** Pastes the query as a person would, runs it, and answers the result shown and the request's credential. */
+async function runQuery(editor) {
   // Replace the query as a person pasting one would, then press the run button.
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -110,20 +154,23 @@ async function openGraphiQlAndRunQuery() {
   const graphqlResponse = page.waitForResponse((r) => r.request().method() === 'POST'
     && new URL(r.url()).origin === origin
     && (r.request().postData() ?? '').includes(JSON.stringify(query).slice(1, -1)));
+  // A second run of the same query must not be satisfied by the first one's result.
+  await page.evaluate(() => document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror.setValue(''));
   await page.getByRole('button', { name: /execute query/i }).click();
-  assert.equal((await graphqlResponse).status(), 200, 'POST to the GraphQL endpoint');
+  const answered = await graphqlResponse;
+  assert.equal(answered.status(), 200, 'POST to the GraphQL endpoint');
+  const authorization = await answered.request().headerValue('authorization');
 
   const resultPane = page.locator('.graphiql-response .CodeMirror');
   await page.waitForFunction(() => {
     const cm = document.querySelector('.graphiql-response .CodeMirror');
     return cm && cm.CodeMirror.getValue().includes('"data"');
   });
-  console.log(`result shown ${Date.now() - started} ms after opening the page`);
-  const visibleText = await page.locator('.graphiql-response').innerText();
-  assert.match(visibleText, /"data"/, 'the result pane shows "data"');
-  const result = JSON.parse(await resultPane.evaluate((el) => el.CodeMirror.getValue()));
-  assert.equal(result.errors, undefined, `no GraphQL errors: ${JSON.stringify(result.errors)}`);
-  assert.ok(result.data && typeof result.data === 'object', 'data is an object');
+  return { result: JSON.parse(await resultPane.evaluate((el) => el.CodeMirror.getValue())), authorization };
+}
 
-  console.log(`result: ${JSON.stringify(result).slice(0, 300)}`);
+/** The claims of the bearer token in an Authorization header (read, not verified: the server did that). */
+function claimsOf(authorization) {
+  assert.match(authorization ?? '', /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/, 'the request carried a bearer token');
+  return JSON.parse(Buffer.from(authorization.split(' ')[1].split('.')[1], 'base64url').toString());
 }

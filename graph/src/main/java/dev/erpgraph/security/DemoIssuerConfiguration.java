@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -41,6 +42,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -49,6 +51,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * (client credentials) for the demo clients, and the decoder with which this server's
  * resource server accepts its tokens. The signing key is made at start and never leaves
  * the process, so a token from an earlier run, or anyone else's, is refused.
+ * <p>
+ * While it is on, GraphiQL signs in as a demo client ({@link DemoSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DemoIssuerCondition.class)
@@ -115,6 +119,19 @@ class DemoIssuerConfiguration {
                 }
             });
         };
+    }
+
+    /**
+     * The one generator of demo tokens. Being a bean, it is the token endpoint's (Spring
+     * Authorization Server takes an {@code OAuth2TokenGenerator} bean as it is), and
+     * GraphiQL's sign-in uses it too, so both issue the same tokens.
+     */
+    @Bean
+    JwtGenerator demoTokenGenerator(JWKSource<SecurityContext> signingKey,
+            OAuth2TokenCustomizer<JwtEncodingContext> demoClaims) {
+        JwtGenerator generator = new JwtGenerator(new NimbusJwtEncoder(signingKey));
+        generator.setJwtCustomizer(demoClaims);
+        return generator;
     }
 
     @Bean

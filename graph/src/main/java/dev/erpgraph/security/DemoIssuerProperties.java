@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * The embedded default's own token issuer (application.yaml,
  * {@code graph.security.demo-issuer.*}): {@code POST /oauth2/token} with client
  * credentials, for the demo clients of API-CONTRACT.md. It is on while no real issuer is
- * configured (see {@link DemoIssuerCondition}).
+ * configured (see {@link DemoIssuerCondition}). GraphiQL signs in as one of its clients
+ * (see {@link DemoSignIn}), the first one to begin with.
  *
  * @param audience the {@code aud} of its tokens, which this server requires of them
  * @param tokenTimeToLive how long a token is valid
@@ -35,9 +36,10 @@ public record DemoIssuerProperties(@NotBlank String audience, @NotNull Duration 
      * @param kind what kind of caller it stands for
      * @param scopes its scopes; a token request without {@code scope} gets them all
      * @param partnerId its partner, for a partner principal
+     * @param description who it stands for, in a few words (GraphiQL's sign-in shows it)
      */
     public record Client(@NotBlank String clientId, @NotBlank String secret, @NotNull PrincipalKind kind,
-            @NotEmpty List<String> scopes, String partnerId) {
+            @NotEmpty List<String> scopes, String partnerId, String description) {
     }
 
 }

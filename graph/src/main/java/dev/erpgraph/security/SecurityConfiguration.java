@@ -36,10 +36,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * code {@code FORBIDDEN}. Every request to the API and its schema counts against its
  * principal's rate limit ({@link RateLimitFilter}).
  * <p>
- * Open: GraphiQL's page and assets (the page sends a credential with each query), the ERP
- * webhooks (each ERP signs its notifications; the endpoint checks the signature) and the
- * sandbox ERPs (each checks its ERP's own credentials). They have a chain of their own,
- * without the resource server: a sandbox ERP's bearer token is not this API's.
+ * Open: GraphiQL's page and assets (the page sends a credential with each query) and, in
+ * the embedded default, its sign-in ({@link DemoSignIn}), the ERP webhooks (each ERP
+ * signs its notifications; the endpoint checks the signature) and the sandbox ERPs (each
+ * checks its ERP's own credentials). They have a chain of their own, without the resource
+ * server: a sandbox ERP's bearer token is not this API's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

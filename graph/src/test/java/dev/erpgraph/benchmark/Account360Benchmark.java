@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.erpgraph.DemoTokens;
 import dev.erpgraph.ErpGraphApplication;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpResource;
@@ -39,7 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * cache; warm runs repeat a query whose values are all cached. It prints median and p95
  * latency, the floor (the measured ERP round trips on the critical path times the
  * latency), their ratio, ERP requests per query, warm throughput, and a cold run with one
- * ERP down. Run with {@code ./mvnw -Pbenchmark -DskipTests verify}; it asserts nothing.
+ * ERP down. Queries are signed in as {@code demo-manager}, as a client's would be. Run
+ * with {@code ./mvnw -Pbenchmark -DskipTests verify}; it asserts nothing.
  * {@code -Dbenchmark.latency=1000} runs it with slower ERPs: the trips stay the same,
  * which shows they are the query's own dependent levels, not requests the gateway sent
  * late.
@@ -75,6 +77,13 @@ public final class Account360Benchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /**
+     * {@code Bearer <token>} of {@code demo-manager} on the server being measured, as a
+     * client signs in: every query carries it, so the figures include checking it. Each
+     * run starts its own server, with its own signing key, and takes a new one.
+     */
+    private static volatile String bearer;
 
     /**
      * What one run measured. {@code trips} are each query's own ERP round trips on the
@@ -163,6 +172,7 @@ public final class Account360Benchmark {
                     "100000000", "logging.level.root", "WARN", "spring.main.banner-mode", "off"))
             .run()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            bearer = "Bearer " + DemoTokens.fetch(port, DemoTokens.MANAGER);
             SandboxRegistry sandboxes = app.getBean(SandboxRegistry.class);
             ErpGateway gateway = app.getBean(ErpGateway.class);
             sandboxes.all().forEach(sandbox -> sandbox.faults(SandboxFaults.defaults(LATENCY_MS, 0)));
@@ -396,6 +406,7 @@ public final class Account360Benchmark {
         return HTTP
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", bearer)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build(), HttpResponse.BodyHandlers.ofString())
             .body();
