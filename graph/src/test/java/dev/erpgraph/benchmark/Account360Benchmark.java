@@ -83,7 +83,7 @@ public final class Account360Benchmark {
      * client signs in: every query carries it, so the figures include checking it. Each
      * run starts its own server, with its own signing key, and takes a new one.
      */
-    private static volatile String bearer;
+    static volatile String bearer;
 
     /**
      * What one run measured. {@code trips} are each query's own ERP round trips on the
@@ -142,7 +142,7 @@ public final class Account360Benchmark {
             return ratios.isEmpty() ? 0 : median(ratios);
         }
 
-        private static Double median(List<Double> values) {
+        static Double median(List<Double> values) {
             List<Double> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
             int middle = sorted.size() / 2;
@@ -155,6 +155,7 @@ public final class Account360Benchmark {
         List<String> notes = new ArrayList<>();
         figures.addAll(run(true, notes));
         figures.addAll(run(false, notes));
+        notes.addAll(SecurityCost.measure());
         print(figures, notes);
     }
 
@@ -276,6 +277,20 @@ public final class Account360Benchmark {
     static String throughput(int port, List<String> page) throws Exception {
         Query document = query(page);
         execute(port, document);
+        Throughput measured = throughput(port, document);
+        return String.format(Locale.ROOT,
+                "warm throughput (every value cached, %d clients, %d queries): %.1f queries/s, median %d ms, p95 %d ms",
+                THROUGHPUT_CLIENTS, THROUGHPUT_QUERIES, measured.perSecond(), measured.median(), measured.p95());
+    }
+
+    /**
+     * Queries a second, and the latency of each, of {@link #THROUGHPUT_QUERIES} sent by
+     * several clients.
+     */
+    record Throughput(double perSecond, long median, long p95) {
+    }
+
+    static Throughput throughput(int port, Query document) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(THROUGHPUT_CLIENTS);
         try {
             List<Callable<Long>> work = new ArrayList<>();
@@ -292,12 +307,8 @@ public final class Account360Benchmark {
                 millis.add(done.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Figures figures = new Figures("throughput", millis, List.of(), 0, 0, 0, 0, List.of(), List.of(), "");
-            return String.format(Locale.ROOT,
-                    "warm throughput (every value cached, %d clients, %d queries): "
-                            + "%.1f queries/s, median %d ms, p95 %d ms",
-                    THROUGHPUT_CLIENTS, THROUGHPUT_QUERIES, THROUGHPUT_QUERIES / seconds, figures.median(),
-                    figures.p95());
+            return new Throughput(THROUGHPUT_QUERIES / seconds, Figures.percentile(millis, 50),
+                    Figures.percentile(millis, 95));
         }
         finally {
             clients.shutdownNow();
