@@ -63,12 +63,8 @@ class AccessLogInstrumentation extends SimplePerformantInstrumentation {
     private final Clock clock;
 
     AccessLogInstrumentation(AccessLogWriter writer) {
-        this(writer, Clock.systemUTC());
-    }
-
-    AccessLogInstrumentation(AccessLogWriter writer, Clock clock) {
         this.writer = writer;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** No caller (nothing authenticated): nothing is read, so nothing is logged. */
