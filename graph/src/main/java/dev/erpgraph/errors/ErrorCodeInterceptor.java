@@ -3,6 +3,8 @@ package dev.erpgraph.errors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import graphql.ErrorType;
 import graphql.GraphQLError;
@@ -41,7 +43,28 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     }
 
     private static List<GraphQLError> withCodes(List<ResponseError> errors) {
-        return errors.stream().map(ErrorCodeInterceptor::withCode).toList();
+        Set<String> explained = errors.stream()
+            .filter(error -> error.getErrorType() != ErrorType.NullValueInNonNullableField)
+            .map(ResponseError::getPath)
+            .collect(Collectors.toSet());
+        return errors.stream()
+            .filter(error -> !isExplainedNull(error, explained))
+            .map(ErrorCodeInterceptor::withCode)
+            .toList();
+    }
+
+    /**
+     * graphql-java's own error for a null in a non-null field, at or under a field that
+     * already has an error saying why it is null (a field refused as FORBIDDEN, say): a
+     * second error, coded INTERNAL, would only mislead.
+     */
+    private static boolean isExplainedNull(ResponseError error, Set<String> explained) {
+        if (error.getErrorType() != ErrorType.NullValueInNonNullableField) {
+            return false;
+        }
+        String path = error.getPath();
+        return explained.stream()
+            .anyMatch(field -> path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "["));
     }
 
     private static GraphQLError withCode(ResponseError error) {

@@ -9,7 +9,6 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,9 +19,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * security, i.e. no credential checked (every request acts for an internal caller with
  * every scope, as every request did then) and no access log. It replaces two beans by
  * name, {@code apiSecurity} and {@code accessLogInstrumentation}, so it needs
- * {@code spring.main.allow-bean-definition-overriding=true}. Never part of the product.
+ * {@code spring.main.allow-bean-definition-overriding=true}. Never part of the product,
+ * and its {@code @Bean} methods run in lite mode.
  */
-@Configuration(proxyBeanMethods = false)
+// Deliberately not @Configuration: component scanning (the test class path holds this
+// class) must never pick it up; the benchmark names it as a source of its open server.
 class OpenServer {
 
     static final Caller EVERYONE = new Caller("benchmark", PrincipalKind.USER, null, EnumSet.allOf(Scope.class));

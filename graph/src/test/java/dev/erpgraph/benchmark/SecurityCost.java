@@ -9,7 +9,6 @@ import java.util.Map;
 import dev.erpgraph.DemoTokens;
 import dev.erpgraph.ErpGraphApplication;
 import dev.erpgraph.benchmark.Account360Benchmark.Query;
-import dev.erpgraph.benchmark.Account360Benchmark.Throughput;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.erpgraph.audit.AccessLogWriter;
 import dev.erpgraph.crm.HttpGraphQlTests;
 import dev.erpgraph.crm.relay.GlobalId;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,9 @@ class PartnerScopingTests extends HttpGraphQlTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AccessLogWriter accessLog;
 
     /** One partner's view: its client, and the ids of its and the other's records. */
     record Partner(String client, String partnerId, Set<String> accounts, String account, String contact,
@@ -159,6 +163,50 @@ class PartnerScopingTests extends HttpGraphQlTests {
         });
         assertThat(othersErrors).extracting(ResponseError::getMessage, ResponseError::getPath)
             .isEqualTo(missingErrors.stream().map(error -> tuple(error.getMessage(), error.getPath())).toList());
+    }
+
+    @Test
+    void theAccessLogListsEachReadOfEachPartnerAndNothingElse() throws Exception {
+        String word = uniqueWord();
+        String account = createAccount(Map.of("name", word + " Supply", "partnerId", "partner-1"));
+
+        as("demo-partner-1").document(TrustedDocuments.read("partnerAccountById"))
+            .variable("id", account)
+            .execute()
+            .errors()
+            .verify();
+        as("demo-partner-1").document(TrustedDocuments.read("partnerAccounts"))
+            .variable("first", 5)
+            .variable("filter", Map.of("nameContains", word))
+            .execute()
+            .errors()
+            .verify()
+            .path("accounts.nodes[*].id")
+            .entityList(String.class)
+            .containsExactly(account);
+        as("demo-partner-2").document(TrustedDocuments.read("partnerAccountById"))
+            .variable("id", account)
+            .execute()
+            .errors()
+            .satisfy(errors -> assertThat(errors).hasSize(2)
+                .allSatisfy(error -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")));
+        accessLog.flush();
+
+        GraphQlTester.Response log = graphQl
+            .document("query($id: ID!) { accessLog(accountId: $id) { nodes { principal principalKind partnerId"
+                    + " dataKinds } } }")
+            .variable("id", account)
+            .execute();
+        log.errors().verify();
+        log.path("accessLog.nodes[*].principal")
+            .entityList(String.class)
+            .containsExactly("demo-partner-1", "demo-partner-1", "demo-manager");
+        log.path("accessLog.nodes[*].partnerId")
+            .entityList(String.class)
+            .containsExactly("partner-1", "partner-1", null);
+        log.path("accessLog.nodes[*].dataKinds")
+            .entityList(Object.class)
+            .containsExactly(List.of("CRM"), List.of("CRM"), List.of("CRM"));
     }
 
     private List<ResponseError> records(Partner me, String account, String contact, String opportunity) {
