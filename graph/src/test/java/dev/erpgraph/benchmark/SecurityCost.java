@@ -1,10 +1,8 @@
 package dev.erpgraph.benchmark;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import dev.erpgraph.DemoTokens;
 import dev.erpgraph.ErpGraphApplication;
@@ -68,20 +66,21 @@ final class SecurityCost {
 
     /**
      * The benchmark's server; cached values live an hour, so that every round is warm.
+     * Command-line arguments, because default properties lose to application.yaml (its
+     * port and its database, which the two servers must not share).
      */
     private static ConfigurableApplicationContext start(boolean open) {
-        Map<String, Object> properties = new HashMap<>(Map.of("server.port", "0", "erp.timeout", "10s",
-                "graph.security.rate-limit.requests-per-minute", "100000000", "logging.level.root", "WARN",
-                "spring.main.banner-mode", "off", "erp.cache.ttl.orders", "1h", "erp.cache.ttl.inventory", "1h",
-                "erp.cache.ttl.prices", "1h", "erp.cache.ttl.credit", "1h"));
-        // Two servers in one JVM: each its own in-memory database.
-        properties.put("spring.datasource.url", "jdbc:h2:mem:" + (open ? "open" : "secured")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        properties.put("spring.main.allow-bean-definition-overriding", String.valueOf(open));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--erp.timeout=10s",
+                "--graph.security.rate-limit.requests-per-minute=100000000", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off", "--erp.cache.ttl.orders=1h", "--erp.cache.ttl.inventory=1h",
+                "--erp.cache.ttl.prices=1h", "--erp.cache.ttl.credit=1h",
+                "--spring.datasource.url=jdbc:h2:mem:" + (open ? "open" : "secured")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "--spring.main.allow-bean-definition-overriding=" + open));
         SpringApplicationBuilder builder = open
                 ? new SpringApplicationBuilder(ErpGraphApplication.class, OpenServer.class)
                 : new SpringApplicationBuilder(ErpGraphApplication.class);
-        return builder.properties(properties).run();
+        return builder.run(args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext app) {
