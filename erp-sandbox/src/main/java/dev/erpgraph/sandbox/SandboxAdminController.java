@@ -17,7 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin API beside every sandbox's wire API (API-CONTRACT.md): faults, stats,
- * changes, and token revocation for testing a connector's refresh.
+ * changes, the orders created through the wire API, and token revocation for testing a
+ * connector's refresh.
  */
 @RestController
 @RequestMapping("/sandbox/{id}/_admin")
@@ -51,9 +52,12 @@ class SandboxAdminController {
                     number(body, "errorRate", old.errorRate()).doubleValue(), flag(body, "malformed", old.malformed()),
                     number(body, "rateLimitNext", old.rateLimitNext()).intValue(),
                     number(body, "retryAfterSeconds", old.retryAfterSeconds()).intValue(),
-                    number(body, "tokenTtlSeconds", old.tokenTtlSeconds()).longValue());
-            if (faults.errorRate() < 0 || faults.errorRate() > 1 || faults.latencyMs() < 0) {
-                throw new IllegalArgumentException("errorRate must be within 0..1 and latencyMs not negative");
+                    number(body, "tokenTtlSeconds", old.tokenTtlSeconds()).longValue(),
+                    number(body, "commitThenFail", old.commitThenFail()).doubleValue());
+            if (faults.errorRate() < 0 || faults.errorRate() > 1 || faults.commitThenFail() < 0
+                    || faults.commitThenFail() > 1 || faults.latencyMs() < 0) {
+                throw new IllegalArgumentException(
+                        "errorRate and commitThenFail must be within 0..1 and latencyMs not negative");
             }
             sandbox.faults(faults);
             return faults;
@@ -72,6 +76,16 @@ class SandboxAdminController {
     ResponseEntity<Void> resetStats(@PathVariable String id) {
         sandbox(id).stats().reset();
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Every order created through the wire API, oldest first, with the reference the ERP
+     * keeps in its own field: what a test counts to prove an order was made exactly once.
+     */
+    @GetMapping("/created-orders")
+    Map<String, List<CreatedOrders.View>> createdOrders(@PathVariable String id) {
+        Sandbox sandbox = sandbox(id);
+        return Map.of("orders", sandbox.createdOrders().views(sandbox));
     }
 
     @PostMapping("/tokens/revoke")

@@ -14,11 +14,24 @@ package dev.erpgraph.sandbox;
  * @param rateLimitNext answer the next N requests with 429 and {@code Retry-After}
  * @param retryAfterSeconds the {@code Retry-After} of those 429s
  * @param tokenTtlSeconds lifetime of access tokens issued from now on
+ * @param commitThenFail this share (0 to 1) of the requests that create orders commit
+ * them and then answer 500, the answer a client loses after the ERP committed; which ones
+ * is deterministic given the sandbox's seed (see {@link Sandbox#commitThenFail()})
  */
 public record SandboxFaults(long latencyMs, long latencyJitterMs, boolean down, double errorRate, boolean malformed,
-        int rateLimitNext, int retryAfterSeconds, long tokenTtlSeconds) {
+        int rateLimitNext, int retryAfterSeconds, long tokenTtlSeconds, double commitThenFail) {
+
+    /**
+     * The faults without a commit-then-fail share, as they were before creates had one.
+     */
+    public SandboxFaults(long latencyMs, long latencyJitterMs, boolean down, double errorRate, boolean malformed,
+            int rateLimitNext, int retryAfterSeconds, long tokenTtlSeconds) {
+        this(latencyMs, latencyJitterMs, down, errorRate, malformed, rateLimitNext, retryAfterSeconds, tokenTtlSeconds,
+                0.0);
+    }
 
     public static SandboxFaults defaults(long latencyMs, long latencyJitterMs) {
-        return new SandboxFaults(latencyMs, latencyJitterMs, false, 0.0, false, 0, 1, 3600);
+        return new SandboxFaults(latencyMs, latencyJitterMs, false, 0.0, false, 0, 1, 3600, 0.0);
     }
+
 }

@@ -21,7 +21,7 @@ public final class SandboxRegistry {
             // across runs, distinct per ERP.
             long sandboxSeed = seed * 31 + erp.kind().ordinal();
             sandboxes.put(erp.defaultSystemId(), new Sandbox(erp.defaultSystemId(), erp,
-                    new DistributorDataSet(sandboxSeed), initialFaults, new SandboxTokens(clock)));
+                    new DistributorDataSet(sandboxSeed), initialFaults, new SandboxTokens(clock), sandboxSeed, clock));
         }
     }
 

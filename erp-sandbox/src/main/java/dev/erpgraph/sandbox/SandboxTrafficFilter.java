@@ -17,7 +17,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * In front of every sandbox wire request ({@code /sandbox/{id}/...}, not {@code _admin}):
  * counts it, then injects the sandbox's faults the way a real ERP or its gateway would
  * show them: latency, 503 when down, 429 with {@code Retry-After}, 500 at the error rate,
- * and unparsable bodies.
+ * unparsable bodies, and 500 after an order was committed (commit-then-fail: the answer a
+ * client loses when the ERP committed and the connection did not survive).
  *
  * <p>
  * The latency is the time to answer, not a wait added in front of the sandbox's own work:
@@ -92,6 +93,12 @@ final class SandboxTrafficFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+        if (request.getAttribute(Sandbox.CREATED_ORDER_ATTRIBUTE) != null && sandbox.commitThenFail()) {
+            // The order stays committed; only its answer is replaced.
+            sandbox.stats().record("commit-then-fail");
+            response.reset();
+            sandbox.erp().writeError(response, 500, "Internal server error");
+        }
     }
 
     private static long latency(SandboxFaults faults) {

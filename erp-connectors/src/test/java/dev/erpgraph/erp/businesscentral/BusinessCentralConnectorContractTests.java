@@ -107,6 +107,13 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
         return bcSandbox().stats().snapshot().byResource();
     }
 
+    private int firstNotOnHold() {
+        return IntStream.range(0, DistributorDataSet.CUSTOMERS)
+            .filter(i -> !data().customer(i).orElseThrow().onHold())
+            .findFirst()
+            .orElseThrow();
+    }
+
     private List<Integer> customersWithOrders(int count) {
         return IntStream.range(0, DistributorDataSet.CUSTOMERS)
             .filter(i -> data().ordersOf(i).stream().anyMatch(o -> status(o) != OrderStatus.CANCELLED))
@@ -471,7 +478,9 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
 
     @Test
     void rejectsAnOrderForAnUnknownItemWithBusinessCentralsMessage() {
-        SalesOrderRequest request = new SalesOrderRequest("OPP-bad-item", customer(1), null, null,
+        // A customer in good standing: BC refuses a blocked customer before it looks at
+        // the lines.
+        SalesOrderRequest request = new SalesOrderRequest("OPP-bad-item", customer(firstNotOnHold()), null, null,
                 List.of(new SalesOrderRequest.Line("NOPE-1", BigDecimal.ONE, null)));
 
         assertThatThrownBy(() -> bc().createSalesOrder(request)).isInstanceOfSatisfying(ErpException.class, ex -> {

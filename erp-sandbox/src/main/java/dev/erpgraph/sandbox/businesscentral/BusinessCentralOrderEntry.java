@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxErp;
 import tools.jackson.databind.JsonNode;
 
@@ -23,13 +24,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class BusinessCentralOrderEntry {
 
+    private final Sandbox sandbox;
+
     private final DistributorDataSet data;
 
     private final SandboxErp erp;
 
-    BusinessCentralOrderEntry(DistributorDataSet data, SandboxErp erp) {
-        this.data = data;
-        this.erp = erp;
+    BusinessCentralOrderEntry(Sandbox sandbox) {
+        this.sandbox = sandbox;
+        this.data = sandbox.data();
+        this.erp = sandbox.erp();
     }
 
     // ---- create
@@ -58,6 +62,12 @@ final class BusinessCentralOrderEntry {
         if (customerIndex.isEmpty()) {
             throw new BusinessCentralError(400, "Internal_RecordNotFound",
                     "The Customer does not exist." + " Identification fields and values: No.='" + customerNumber + "'");
+        }
+        if (data.customer(customerIndex.getAsInt()).orElseThrow().onHold()) {
+            // The sandbox shows a customer on hold as blocked "Ship", which BC refuses on
+            // a new order.
+            throw new BusinessCentralError(400, "Application_DialogException", "You cannot create this type of"
+                    + " document when Customer " + customerNumber + " is blocked with type Ship");
         }
         LocalDate requested = null;
         if (order.path("requestedDeliveryDate").isString()) {
@@ -113,7 +123,7 @@ final class BusinessCentralOrderEntry {
             throw invalid("The length of the string is " + external.length()
                     + ", but it must be less than or equal to 35 characters. Value: " + external);
         }
-        int sequence = data.createOrder(customerIndex.getAsInt(), external, requested, lines);
+        int sequence = sandbox.createOrder(customerIndex.getAsInt(), external, external, requested, lines);
         return readBack.apply(data.order(sequence).orElseThrow());
     }
 

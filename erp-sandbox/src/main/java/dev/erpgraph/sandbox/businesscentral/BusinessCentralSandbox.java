@@ -191,7 +191,7 @@ class BusinessCentralSandbox {
             if (order == null || !order.isObject()) {
                 throw new BusinessCentralError(400, "BadRequest", "Invalid Request Body");
             }
-            Map<String, Object> created = entities(id).create(order);
+            Map<String, Object> created = entities(id).create(order, sandbox);
             ObjectNode entity = SandboxJson.MAPPER.createObjectNode();
             entity.put("@odata.context",
                     request.getRequestURL()

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.FilterExpression;
 import dev.erpgraph.sandbox.OrderStatus;
+import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxErp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -315,8 +316,8 @@ final class BusinessCentralSandboxEntities {
     /**
      * Enters a sales order from BC's deep-insert body; answers it as BC reads it back.
      */
-    Map<String, Object> create(JsonNode order) {
-        return new BusinessCentralOrderEntry(data, erp).create(order, salesOrders, this::orderFields);
+    Map<String, Object> create(JsonNode order, Sandbox sandbox) {
+        return new BusinessCentralOrderEntry(sandbox).create(order, salesOrders, this::orderFields);
     }
 
     // ---- rendering

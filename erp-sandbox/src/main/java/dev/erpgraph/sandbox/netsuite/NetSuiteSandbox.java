@@ -177,9 +177,6 @@ class NetSuiteSandbox {
                 throw new Refusal(400, "USER_ERROR", "This customer is on credit hold. The order cannot be saved.");
             }
             String externalId = text(order.path("externalId"));
-            if (externalId != null && data.orderOfExternalId(externalId).isPresent()) {
-                throw new Refusal(400, "DUP_RCRD", "A record with the same external ID already exists.");
-            }
             LocalDate shipDate = null;
             if (text(order.path("shipDate")) != null) {
                 try {
@@ -222,9 +219,17 @@ class NetSuiteSandbox {
                         BigDecimal.ZERO, price, warehouse));
             }
             String po = text(order.path("otherRefNum"));
-            int sequence = data.data().createOrder(customer.getAsInt(), po, shipDate, lines);
-            if (externalId != null) {
-                data.externalId(externalId, sequence);
+            int sequence;
+            // Checked and claimed together: two concurrent creates with one external id
+            // make one order, as NetSuite's unique key does.
+            synchronized (data) {
+                if (externalId != null && data.orderOfExternalId(externalId).isPresent()) {
+                    throw new Refusal(400, "DUP_RCRD", "A record with the same external ID already exists.");
+                }
+                sequence = sandbox.createOrder(customer.getAsInt(), po, externalId, shipDate, lines);
+                if (externalId != null) {
+                    data.externalId(externalId, sequence);
+                }
             }
             String location = request.getRequestURL() + "/" + NetSuiteSandboxErp.orderId(sequence);
             return ResponseEntity.noContent().header(HttpHeaders.LOCATION, location).build();

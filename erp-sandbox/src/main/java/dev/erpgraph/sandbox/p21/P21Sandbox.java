@@ -225,7 +225,7 @@ class P21Sandbox {
         if (!sandbox.tokens().isValidBearer(auth)) {
             return error(HttpStatus.UNAUTHORIZED, "Authorization has been denied for this request.");
         }
-        return new P21SandboxTransactions(sandbox.data(), (P21SandboxErp) sandbox.erp()).run(body)
+        return new P21SandboxTransactions(sandbox).run(body)
             .map(answer -> json(HttpStatus.OK, answer))
             // Some Transaction API faults are an HTTP 500 with no body at all.
             .orElseGet(() -> ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -47,13 +48,16 @@ final class P21SandboxTransactions {
 
     }
 
+    private final Sandbox sandbox;
+
     private final DistributorDataSet data;
 
     private final P21SandboxErp erp;
 
-    P21SandboxTransactions(DistributorDataSet data, P21SandboxErp erp) {
-        this.data = data;
-        this.erp = erp;
+    P21SandboxTransactions(Sandbox sandbox) {
+        this.sandbox = sandbox;
+        this.data = sandbox.data();
+        this.erp = (P21SandboxErp) sandbox.erp();
     }
 
     Optional<JsonNode> run(String body) {
@@ -162,7 +166,8 @@ final class P21SandboxTransactions {
                     BigDecimal.ZERO, data.unitPrice(index.getAsInt(), known.sku(), quantity).orElseThrow(),
                     lineLocation == null || lineLocation.isBlank() ? headerWarehouse : warehouse(lineLocation)));
         }
-        int sequence = data.createOrder(index.getAsInt(), header.get("po_no"), requestedDate, lines);
+        int sequence = sandbox.createOrder(index.getAsInt(), header.get("po_no"), header.get("po_no"), requestedDate,
+                lines);
         return erp.orderNumber(sequence);
     }
 

@@ -227,6 +227,10 @@ public class SapSandbox {
             .customerIndex(soldTo)
             .orElseThrow(() -> new SapODataError(400, "V1/382",
                     "Sold-to party " + soldTo + " not maintained for sales area 1710/10/00"));
+        if (data.customer(customer).orElseThrow().onHold()) {
+            // The credit check's error reaction: the order is not saved.
+            throw new SapODataError(400, "V1/154", "Order receipt/delivery not possible, credit customer blocked");
+        }
         JsonNode items = order.path("to_Item");
         if (!items.isArray() || items.isEmpty()) {
             throw new SapODataError(400, "V1/555", "Enter at least one item (to_Item must be an array of items)");
@@ -263,8 +267,8 @@ public class SapSandbox {
         catch (IllegalArgumentException ex) {
             throw new SapODataError(400, "/IWBEP/CM_MGW_RT/021", "Invalid value for property 'RequestedDeliveryDate'");
         }
-        int sequence = data.createOrder(customer, order.path("PurchaseOrderByCustomer").asString(null), requestedDate,
-                lines);
+        String purchaseOrder = order.path("PurchaseOrderByCustomer").asString(null);
+        int sequence = sandbox.createOrder(customer, purchaseOrder, purchaseOrder, requestedDate, lines);
         Order created = data.order(sequence).orElseThrow();
         Map<String, Object> header = orderHeader(sandbox, created);
         ObjectNode entity = SapOData.entity(request, "API_SALES_ORDER_SRV", "A_SalesOrder",

@@ -13,6 +13,7 @@ import dev.erpgraph.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.sandbox.DistributorDataSet.OrderLine;
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.OrderStatus;
+import dev.erpgraph.sandbox.Sandbox;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,6 +42,7 @@ final class SxeOrders {
         LocalDate endDate = SxeWire.date(request, "endEnterDate");
         boolean holdOnly = request.path("holdOnlyFlag").asBoolean(false);
         long orderNumber = request.path("orderNumber").asLong(0);
+        String customerPo = request.path("customerPurchaseOrder").asString("");
         int limit = request.path("recordLimit").asInt(0);
         limit = limit <= 0 ? SxeWire.MAX_RECORD_LIMIT : Math.min(limit, SxeWire.MAX_RECORD_LIMIT);
         List<Order> matching = new ArrayList<>();
@@ -50,7 +52,8 @@ final class SxeOrders {
                     || stage > endStage || (startDate != null && order.orderDate().isBefore(startDate))
                     || (endDate != null && order.orderDate().isAfter(endDate))
                     || (holdOnly && order.status() != OrderStatus.ON_HOLD)
-                    || (orderNumber > 0 && orderNumber != SxeSandboxErp.FIRST_ORDER + order.sequence())) {
+                    || (orderNumber > 0 && orderNumber != SxeSandboxErp.FIRST_ORDER + order.sequence())
+                    || (!customerPo.isEmpty() && !customerPo.equals(order.customerPo()))) {
                 continue;
             }
             matching.add(order);
@@ -138,15 +141,23 @@ final class SxeOrders {
 
     // ---- create
 
-    static ObjectNode create(JsonNode request, DistributorDataSet data, SxeSandboxErp erp) {
+    static ObjectNode create(JsonNode request, Sandbox sandbox) {
+        DistributorDataSet data = sandbox.data();
+        SxeSandboxErp erp = (SxeSandboxErp) sandbox.erp();
         List<JsonNode> headers = SxeWire.table(request, "tInputheaderdata", "t-inputheaderdata");
         if (headers.size() != 1) {
             return SxeWire.error("Exactly one header row is required in tInputheaderdata");
         }
         JsonNode header = headers.get(0);
-        OptionalInt index = erp.customerIndex(header.path("customerid").asString("").trim());
+        String customerId = header.path("customerid").asString("").trim();
+        OptionalInt index = erp.customerIndex(customerId);
         if (index.isEmpty()) {
             return SxeWire.error(SxeWire.NOT_SET_UP_CUSTOMER);
+        }
+        if (data.customer(index.getAsInt()).orElseThrow().onHold()) {
+            // Shown as sell type "n" in the credit data: order entry refuses the
+            // customer.
+            return SxeWire.error("Customer #" + customerId + " is on credit hold - order not loaded");
         }
         List<JsonNode> lines = SxeWire.table(request, "tInputlinedata", "t-inputlinedata");
         if (lines.isEmpty()) {
@@ -172,7 +183,8 @@ final class SxeOrders {
                 .add(new OrderLine(orderLines.size() + 1, prod, item.get().description(), quantity, BigDecimal.ZERO,
                         data.unitPrice(index.getAsInt(), prod, quantity).orElseThrow(), whse.isEmpty() ? "CLE" : whse));
         }
-        int sequence = data.createOrder(index.getAsInt(), header.path("ponumber").asString(""), requested, orderLines);
+        String purchaseOrder = header.path("ponumber").asString("");
+        int sequence = sandbox.createOrder(index.getAsInt(), purchaseOrder, purchaseOrder, requested, orderLines);
         Order order = data.order(sequence).orElseThrow();
         ObjectNode response = SxeWire.ok();
         ObjectNode total = response.putObject("tOrdtotdata").putArray("t-ordtotdata").addObject();

@@ -40,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
  * a body it cannot read is 400 with {@code cErrorMessage}.</li>
  * </ul>
  * The operations served are the default versions: {@code sxapioegetlistofordersv5} (one
- * customer, {@code recordLimit} + {@code moreRecordsAvailable}, rows newest first),
+ * customer, {@code recordLimit} + {@code moreRecordsAvailable}, rows newest first,
+ * {@code customerPurchaseOrder} narrowing to the orders of that customer PO),
  * {@code sxapioegetsingleorderv3}, {@code sxapioepricingmultiplev5},
  * {@code sxapiicproductavailbywhse}, {@code sxapiargetcustomerdatacredit},
  * {@code sxapiargetcustomerbalancev2}, {@code sxapisfoeordertotloadv4}. Customer numbers
@@ -151,7 +152,7 @@ class SxeSandbox {
                 case AVAILABILITY -> SxePricingAndCredit.availability(request, data);
                 case CREDIT -> SxePricingAndCredit.credit(request, data, erp);
                 case BALANCE -> SxePricingAndCredit.balance(request, data, erp);
-                case CREATE -> SxeOrders.create(request, data, erp);
+                case CREATE -> SxeOrders.create(request, sandbox);
             };
             return answer(200, response);
         }

@@ -145,4 +145,75 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
         assertThat(customer.path("paymentTerms").path("code").stringValue()).isNotBlank();
     }
 
+    /** {@code POST salesOrders} with its lines deep-inserted. */
+    private Answer createOrder(String customerNumber, String externalDocumentNumber)
+            throws IOException, InterruptedException {
+        String token = token(BusinessCentralSandboxErp.CLIENT_SECRET).body().path("access_token").stringValue();
+        String body = """
+                {"customerNumber":"%s","externalDocumentNumber":"%s","requestedDeliveryDate":"2026-11-20",
+                 "salesOrderLines":[{"lineType":"Item","lineObjectNumber":"PVC-10000","quantity":3},
+                                    {"lineType":"Item","lineObjectNumber":"FIT-10021","quantity":7}]}"""
+            .formatted(customerNumber, externalDocumentNumber);
+        return send(HttpRequest.newBuilder(URI.create(url(API + "salesOrders")))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private JsonNode ordersByExternalDocumentNumber(String reference) throws IOException, InterruptedException {
+        return get(
+                API + "salesOrders?$filter="
+                        + UriUtils.encode("externalDocumentNumber eq '" + reference + "'", StandardCharsets.UTF_8),
+                null)
+            .body()
+            .path("value");
+    }
+
+    @Test
+    void aCreatedOrderIsListedByTheAdminApiWithItsExternalDocumentNumber() throws Exception {
+        String customer = sandbox("business-central").erp().customerNumber(customerIndex("business-central", false));
+
+        Answer created = createOrder(customer, "BC-LISTED-1");
+
+        assertThat(created.status()).isEqualTo(201);
+        List<JsonNode> listed = createdOrders("business-central", "BC-LISTED-1");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("orderNumber").stringValue())
+            .isEqualTo(created.body().path("number").stringValue());
+        assertThat(listed.get(0).path("customerNumber").stringValue()).isEqualTo(customer);
+        assertThat(listed.get(0).path("lines")).hasSize(2);
+        assertThat(listed.get(0).path("lines").get(1).path("quantity").decimalValue()).isEqualByComparingTo("7");
+    }
+
+    @Test
+    void commitThenFailCommitsTheOrderAnswers500AndTheReferenceFilterFindsIt() throws Exception {
+        String customer = sandbox("business-central").erp().customerNumber(customerIndex("business-central", false));
+        commitThenFail("business-central", 1.0);
+
+        Answer lost = createOrder(customer, "BC-LOST-1");
+
+        assertThat(lost.status()).isEqualTo(500);
+        List<JsonNode> listed = createdOrders("business-central", "BC-LOST-1");
+        assertThat(listed).hasSize(1);
+        JsonNode found = ordersByExternalDocumentNumber("BC-LOST-1");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("number").stringValue())
+            .isEqualTo(listed.get(0).path("orderNumber").stringValue());
+        assertThat(found.get(0).path("customerNumber").stringValue()).isEqualTo(customer);
+    }
+
+    @Test
+    void aCustomerOnCreditHoldIsBlockedForShipAndGetsNoOrder() throws Exception {
+        String customer = sandbox("business-central").erp().customerNumber(customerIndex("business-central", true));
+
+        Answer refused = createOrder(customer, "BC-HELD-1");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("error").path("code").stringValue()).isEqualTo("Application_DialogException");
+        assertThat(refused.body().path("error").path("message").stringValue()).isEqualTo(
+                "You cannot create this type of document when Customer " + customer + " is blocked with type Ship");
+        assertThat(createdOrders("business-central", "BC-HELD-1")).isEmpty();
+        assertThat(ordersByExternalDocumentNumber("BC-HELD-1")).isEmpty();
+    }
+
 }

@@ -178,4 +178,82 @@ class NetSuiteSandboxTests extends SandboxServerTests {
         assertThat(JSON.readTree(response.getBody()).get("error").asString()).isEqualTo("invalid_grant");
     }
 
+    /** {@code POST record/v1/salesOrder} of two lines under an external id. */
+    private ResponseEntity<String> createOrder(int customerIndex, String externalId) {
+        String body = """
+                {"entity":{"id":%s},"externalId":"%s","otherRefNum":"PO 4711","shipDate":"2026-11-20",
+                 "item":{"items":[{"item":{"id":%d},"quantity":4},{"item":{"id":%d},"quantity":1,"location":{"id":3}}]}}"""
+            .formatted(sandbox(ID).erp().customerNumber(customerIndex), externalId, NetSuiteSandboxTables.ITEM_ID_BASE,
+                    NetSuiteSandboxTables.ITEM_ID_BASE + 3);
+        return http().post()
+            .uri("/sandbox/netsuite/services/rest/record/v1/salesOrder")
+            .header("Authorization", "Bearer " + sandbox(ID).tokens().issue(3600))
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(body)
+            .retrieve()
+            .onStatus(status -> true, (req, res) -> {
+            })
+            .toEntity(String.class);
+    }
+
+    private JsonNode ordersByExternalId(String externalId) {
+        return suiteQl("SELECT t.id, t.tranid, t.otherrefnum FROM transaction t WHERE t.type = 'SalesOrd'"
+                + " AND t.externalid = '" + externalId + "' ORDER BY t.id", SUITEQL)
+            .body()
+            .path("items");
+    }
+
+    @Test
+    void aCreatedOrderIsListedByTheAdminApiWithItsExternalId() {
+        int customer = customerIndex(ID, false);
+
+        ResponseEntity<String> created = createOrder(customer, "NS-LISTED-1");
+
+        assertThat(created.getStatusCode().value()).isEqualTo(204);
+        List<JsonNode> listed = createdOrders(ID, "NS-LISTED-1");
+        assertThat(listed).hasSize(1);
+        JsonNode order = listed.get(0);
+        JsonNode row = ordersByExternalId("NS-LISTED-1").get(0);
+        assertThat(created.getHeaders().getLocation()).hasToString("http://127.0.0.1:" + port
+                + "/sandbox/netsuite/services/rest/record/v1/salesOrder/" + row.path("id").asString());
+        assertThat(order.path("orderNumber").asString()).isEqualTo(row.path("tranid").asString());
+        assertThat(order.path("customerNumber").asString()).isEqualTo(sandbox(ID).erp().customerNumber(customer));
+        assertThat(order.path("lines")).hasSize(2);
+        assertThat(order.path("lines").get(1).path("warehouse").asString()).isEqualTo("DET");
+        assertThat(row.path("otherrefnum").asString()).isEqualTo("PO 4711");
+    }
+
+    @Test
+    void commitThenFailCommitsTheOrderAnswers500AndSuiteQlFindsItByExternalId() {
+        int customer = customerIndex(ID, false);
+        commitThenFail(ID, 1.0);
+
+        ResponseEntity<String> lost = createOrder(customer, "NS-LOST-1");
+        commitThenFail(ID, 0.0);
+        ResponseEntity<String> replay = createOrder(customer, "NS-LOST-1");
+
+        assertThat(lost.getStatusCode().value()).isEqualTo(500);
+        assertThat(replay.getStatusCode().value()).isEqualTo(400);
+        assertThat(JSON.readTree(replay.getBody()).path("o:errorDetails").get(0).path("o:errorCode").asString())
+            .isEqualTo("DUP_RCRD");
+        List<JsonNode> listed = createdOrders(ID, "NS-LOST-1");
+        assertThat(listed).hasSize(1);
+        JsonNode found = ordersByExternalId("NS-LOST-1");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("tranid").asString()).isEqualTo(listed.get(0).path("orderNumber").asString());
+    }
+
+    @Test
+    void aCustomerOnCreditHoldIsRefusedAndNothingIsSaved() {
+        ResponseEntity<String> refused = createOrder(customerIndex(ID, true), "NS-HELD-1");
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        JsonNode detail = JSON.readTree(refused.getBody()).path("o:errorDetails").get(0);
+        assertThat(detail.path("o:errorCode").asString()).isEqualTo("USER_ERROR");
+        assertThat(detail.path("detail").asString())
+            .isEqualTo("This customer is on credit hold. The order cannot be saved.");
+        assertThat(createdOrders(ID, "NS-HELD-1")).isEmpty();
+        assertThat(ordersByExternalId("NS-HELD-1")).isEmpty();
+    }
+
 }

@@ -244,4 +244,66 @@ class P21SandboxTests extends SandboxServerTests {
         assertThat(raw.body()).isEmpty();
     }
 
+    // ---- created orders
+
+    private static String orderTransaction(int customerIndex, String poNumber) {
+        return """
+                {"Status":"New","DataElements":[
+                 {"Name":"TABPAGE_1.order","Type":"Form","Keys":[],"Rows":[{"Edits":[
+                  {"Name":"customer_id","Value":"%d"},{"Name":"source_loc_id","Value":"10"},
+                  {"Name":"po_no","Value":"%s"},
+                  {"Name":"order_date","Value":"2026-11-01"},{"Name":"requested_date","Value":"2026-11-09"}]}]},
+                 {"Name":"TP_ITEMS.items","Type":"List","Keys":[],"Rows":[{"Edits":[
+                  {"Name":"oe_order_item_id","Value":"PVC-10000"},{"Name":"unit_quantity","Value":"6"}]}]}]}"""
+            .formatted(100000 + customerIndex, poNumber);
+    }
+
+    private Raw createOrders(String... transactions) {
+        return send("POST", "uiserver/api/v2/transaction", token(),
+                "{\"Name\":\"Order\",\"UseCodeValues\":false,\"Transactions\":[" + String.join(",", transactions)
+                        + "]}");
+    }
+
+    @Test
+    void aMixedBatchCommitsItsGoodOrderWhichTheAdminApiListsUnderItsPoNumber() {
+        Raw raw = createOrders(orderTransaction(customerIndex("p21", false), "P21-LISTED-1"),
+                orderTransaction(customerIndex("p21", true), "P21-HELD-1"));
+
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(raw.json().path("Summary").path("Succeeded").asInt()).isEqualTo(1);
+        assertThat(raw.json().path("Summary").path("Failed").asInt()).isEqualTo(1);
+        String orderNo = raw.json()
+            .path("Results")
+            .path("Transactions")
+            .get(0)
+            .path("DataElements")
+            .get(0)
+            .path("Rows")
+            .get(0)
+            .path("Edits")
+            .get(0)
+            .path("Value")
+            .asString();
+        assertThat(createdOrders("p21", "P21-LISTED-1")).singleElement()
+            .satisfies(order -> assertThat(order.path("orderNumber").asString()).isEqualTo(orderNo));
+        assertThat(createdOrders("p21", "P21-HELD-1")).isEmpty();
+    }
+
+    @Test
+    void commitThenFailCommitsTheOrderAnswers500AndTheOdataFilterOnPoNoFindsIt() {
+        int customer = customerIndex("p21", false);
+        commitThenFail("p21", 1.0);
+
+        Raw lost = createOrders(orderTransaction(customer, "P21-LOST-1"));
+
+        assertThat(lost.status()).isEqualTo(500);
+        assertThat(createdOrders("p21", "P21-LOST-1")).hasSize(1);
+        Raw found = table("oe_hdr", filter("po_no eq 'P21-LOST-1'"));
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().path("value")).hasSize(1);
+        assertThat(found.json().path("value").get(0).path("order_no").asString())
+            .isEqualTo(createdOrders("p21", "P21-LOST-1").get(0).path("orderNumber").asString());
+        assertThat(found.json().path("value").get(0).path("customer_id").asLong()).isEqualTo(100000 + customer);
+    }
+
 }

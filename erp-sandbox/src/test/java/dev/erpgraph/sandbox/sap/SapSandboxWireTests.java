@@ -1,6 +1,8 @@
 package dev.erpgraph.sandbox.sap;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -184,6 +187,88 @@ class SapSandboxWireTests extends SandboxServerTests {
         assertThat(created.path("to_Item").path("results").get(0).path("Material").asString()).isEqualTo("PVC-10000");
         assertThat(withCookie.getHeaders().getFirst(HttpHeaders.LOCATION))
             .endsWith("/A_SalesOrder('" + created.path("SalesOrder").asString() + "')");
+    }
+
+    /**
+     * A deep insert of one sales order under a fresh CSRF token and its session cookie.
+     */
+    private ResponseEntity<String> createOrder(String soldTo, String reference) {
+        ResponseEntity<String> fetch = exchange(HttpMethod.GET, "API_SALES_ORDER_SRV/",
+                Map.of(HttpHeaders.AUTHORIZATION, BASIC, "X-CSRF-Token", "Fetch"), null);
+        String cookie = String.join("; ",
+                fetch.getHeaders()
+                    .get(HttpHeaders.SET_COOKIE)
+                    .stream()
+                    .map(c -> c.substring(0, c.indexOf(';')))
+                    .toList());
+        String body = """
+                {"SalesOrderType":"OR","SalesOrganization":"1710","DistributionChannel":"10",
+                 "OrganizationDivision":"00","SoldToParty":"%s","PurchaseOrderByCustomer":"%s",
+                 "to_Item":[{"Material":"PVC-10000","RequestedQuantity":"5"},
+                            {"Material":"FIT-10021","RequestedQuantity":"2","ProductionPlant":"DET"}]}"""
+            .formatted(soldTo, reference);
+        return exchange(HttpMethod.POST, "API_SALES_ORDER_SRV/A_SalesOrder", Map.of(HttpHeaders.AUTHORIZATION, BASIC,
+                "X-CSRF-Token", fetch.getHeaders().getFirst("X-CSRF-Token"), HttpHeaders.COOKIE, cookie), body);
+    }
+
+    private JsonNode ordersByReference(String reference) {
+        return json(get("API_SALES_ORDER_SRV/A_SalesOrder?$filter="
+                + UriUtils.encode("PurchaseOrderByCustomer eq '" + reference + "'", StandardCharsets.UTF_8)))
+            .path("d")
+            .path("results");
+    }
+
+    @Test
+    void aCreatedOrderIsListedByTheAdminApiWithItsPurchaseOrderByCustomer() {
+        String soldTo = sandbox("sap").erp().customerNumber(customerIndex("sap", false));
+
+        ResponseEntity<String> created = createOrder(soldTo, "SAP-LISTED-1");
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        List<JsonNode> listed = createdOrders("sap", "SAP-LISTED-1");
+        assertThat(listed).hasSize(1);
+        JsonNode order = listed.get(0);
+        assertThat(order.path("orderNumber").asString())
+            .isEqualTo(json(created).path("d").path("SalesOrder").asString());
+        assertThat(order.path("customerNumber").asString()).isEqualTo(soldTo);
+        assertThat(order.path("lines")).hasSize(2);
+        assertThat(order.path("lines").get(1).path("sku").asString()).isEqualTo("FIT-10021");
+        assertThat(order.path("lines").get(1).path("quantity").decimalValue()).isEqualByComparingTo("2");
+        assertThat(order.path("lines").get(1).path("warehouse").asString()).isEqualTo("DET");
+        assertThat(Instant.parse(order.path("createdAt").asString())).isBefore(Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void commitThenFailCommitsTheOrderAnswers500AndTheReferenceLookupFindsIt() {
+        String soldTo = sandbox("sap").erp().customerNumber(customerIndex("sap", false));
+        commitThenFail("sap", 1.0);
+
+        ResponseEntity<String> lost = createOrder(soldTo, "SAP-LOST-1");
+
+        assertThat(lost.getStatusCode().value()).isEqualTo(500);
+        assertThat(json(lost).path("error").path("message").path("value").asString())
+            .isEqualTo("Internal server error");
+        List<JsonNode> listed = createdOrders("sap", "SAP-LOST-1");
+        assertThat(listed).hasSize(1);
+        JsonNode found = ordersByReference("SAP-LOST-1");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("SalesOrder").asString()).isEqualTo(listed.get(0).path("orderNumber").asString());
+        assertThat(found.get(0).path("SoldToParty").asString()).isEqualTo(soldTo);
+    }
+
+    @Test
+    void aCustomerOnCreditHoldIsRefusedByTheCreditCheckAndNothingIsSaved() {
+        String soldTo = sandbox("sap").erp().customerNumber(customerIndex("sap", true));
+
+        ResponseEntity<String> refused = createOrder(soldTo, "SAP-HELD-1");
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        JsonNode error = json(refused).path("error");
+        assertThat(error.path("code").asString()).isEqualTo("V1/154");
+        assertThat(error.path("message").path("value").asString())
+            .isEqualTo("Order receipt/delivery not possible, credit customer blocked");
+        assertThat(createdOrders("sap", "SAP-HELD-1")).isEmpty();
+        assertThat(ordersByReference("SAP-HELD-1")).isEmpty();
     }
 
 }

@@ -2,6 +2,7 @@ package dev.erpgraph.sandbox.sxe;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.SandboxJson;
@@ -179,6 +180,77 @@ class SxeSandboxTests extends SandboxServerTests {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(json(answer).path("error_description").asString()).isEqualTo("Service unavailable");
+    }
+
+    private ResponseEntity<String> createOrder(int customerIndex, String customerPo) {
+        return call("sxapisfoeordertotloadv4", bearer,
+                """
+                        {"request": {"companyNumber": 1, "operatorInit": "erpg",
+                         "tInputheaderdata": {"t-inputheaderdata": [
+                           {"customerid": "%d", "ponumber": "%s", "ordertype": "O", "reqshipdate": "2026-11-20"}]},
+                         "tInputlinedata": {"t-inputlinedata": [
+                           {"lineno": 1, "itemnumber": "PVC-10000", "orderqty": 2, "unitofmeasure": "", "warehouseid": ""},
+                           {"lineno": 2, "itemnumber": "FIT-10021", "orderqty": 9, "unitofmeasure": "", "warehouseid": "PIT"}]}}}"""
+                    .formatted(98_000 + customerIndex, customerPo));
+    }
+
+    private JsonNode ordersByCustomerPo(int customerIndex, String customerPo) {
+        return json(call("sxapioegetlistofordersv5", bearer, """
+                {"request": {"companyNumber": 1, "operatorInit": "erpg", "customerNumber": %d,
+                 "customerPurchaseOrder": "%s", "recordLimit": 10}}""".formatted(98_000 + customerIndex, customerPo)))
+            .path("response")
+            .path("tOeordV5")
+            .path("t-oeordV5");
+    }
+
+    @Test
+    void aLoadedOrderIsListedByTheAdminApiWithItsCustomerPo() {
+        int customer = customerIndex("sxe", false);
+
+        JsonNode response = json(createOrder(customer, "SXE-LISTED-1")).path("response");
+
+        assertThat(response.path("cErrorMessage").asString()).isEmpty();
+        JsonNode total = response.path("tOrdtotdata").path("t-ordtotdata").get(0);
+        List<JsonNode> listed = createdOrders("sxe", "SXE-LISTED-1");
+        assertThat(listed).hasSize(1);
+        // The order number as the connector reads it: orderno-ordersuf.
+        assertThat(listed.get(0).path("orderNumber").asString())
+            .isEqualTo(total.path("orderno").asString() + "-0" + total.path("ordersuf").asInt());
+        assertThat(listed.get(0).path("customerNumber").asString()).isEqualTo(String.valueOf(98_000 + customer));
+        assertThat(listed.get(0).path("lines").get(1).path("warehouse").asString()).isEqualTo("PIT");
+    }
+
+    @Test
+    void commitThenFailCommitsTheOrderAnswers500AndTheOrderListFindsItByCustomerPo() {
+        int customer = customerIndex("sxe", false);
+        commitThenFail("sxe", 1.0);
+
+        ResponseEntity<String> lost = createOrder(customer, "SXE-LOST-1");
+        commitThenFail("sxe", 0.0);
+
+        assertThat(lost.getStatusCode().value()).isEqualTo(500);
+        List<JsonNode> listed = createdOrders("sxe", "SXE-LOST-1");
+        assertThat(listed).hasSize(1);
+        JsonNode found = ordersByCustomerPo(customer, "SXE-LOST-1");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("orderNo").asString() + "-0" + found.get(0).path("orderSuf").asInt())
+            .isEqualTo(listed.get(0).path("orderNumber").asString());
+        assertThat(found.get(0).path("custPo").asString()).isEqualTo("SXE-LOST-1");
+        assertThat(ordersByCustomerPo(customer, "SXE-NO-SUCH-PO")).isEmpty();
+    }
+
+    @Test
+    void aCustomerOnCreditHoldIsAnHttp200WithAnErrorMessageAndNoOrder() {
+        int customer = customerIndex("sxe", true);
+
+        ResponseEntity<String> refused = createOrder(customer, "SXE-HELD-1");
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(200);
+        JsonNode response = json(refused).path("response");
+        assertThat(response.path("cErrorMessage").asString())
+            .isEqualTo("Customer #" + (98_000 + customer) + " is on credit hold - order not loaded");
+        assertThat(response.path("tOrdtotdata").isMissingNode()).isTrue();
+        assertThat(createdOrders("sxe", "SXE-HELD-1")).isEmpty();
     }
 
     private ResponseEntity<String> tokenRequest(String clientId, String serviceAccountSecret) {
