@@ -80,8 +80,7 @@ class DemoSignIn {
         if (client == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No demo client " + clientId);
         }
-        // What the token endpoint builds for a client-credentials grant; the client has
-        // not
+        // As the token endpoint builds a client-credentials token; no client
         // authenticated here, hence NONE.
         Jwt jwt = tokens.generate(DefaultOAuth2TokenContext.builder()
             .registeredClient(client)
