@@ -2,6 +2,7 @@ package dev.erpgraph.erp;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,11 +47,16 @@ public abstract class AssembledConnector implements ErpConnector {
 
     }
 
-    /** Creates sales orders: see {@link ErpConnector#createSalesOrder}. */
-    @FunctionalInterface
+    /**
+     * Creates sales orders and finds the one an earlier create committed: see
+     * {@link ErpConnector#createSalesOrder} and {@link ErpConnector#findSalesOrder}. One
+     * part for both, so that the lookup reads the very field and value the create writes.
+     */
     public interface OrderCreation {
 
         String create(SalesOrderRequest request);
+
+        Optional<String> find(SalesOrderRequest request);
 
     }
 
@@ -132,6 +138,11 @@ public abstract class AssembledConnector implements ErpConnector {
     @Override
     public final String createSalesOrder(SalesOrderRequest request) {
         return parts.creation().create(request);
+    }
+
+    @Override
+    public final Optional<String> findSalesOrder(SalesOrderRequest request) {
+        return parts.creation().find(request);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.erpgraph.erp;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,6 +58,19 @@ public interface ErpConnector extends AutoCloseable {
      * refuses it.
      */
     String createSalesOrder(SalesOrderRequest request);
+
+    /**
+     * The document number of the order an earlier {@link #createSalesOrder} of this
+     * request committed, read live from the ERP by the reference that create wrote into
+     * the ERP's own field; empty when the ERP holds no such order. Asked before a create
+     * is retried, since a committed create's answer may have been lost on the way back.
+     * It takes the whole request, not a bare reference, because each ERP derives the
+     * value it stores from the request in its own way (a shortened key, the customer's PO
+     * when there is one) and some can only list orders per customer. No default: a
+     * connector that answered "none" without asking would make every retry a second
+     * order.
+     */
+    Optional<String> findSalesOrder(SalesOrderRequest request);
 
     /**
      * Releases the threads the connector sends requests on; called once, at shutdown,

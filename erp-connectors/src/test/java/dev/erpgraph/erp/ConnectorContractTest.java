@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -20,6 +21,8 @@ import dev.erpgraph.erp.http.ErpHttpClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -167,6 +170,105 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
             assertThat(order.lines().get(i).sku()).isEqualTo(request.lines().get(i).sku());
             assertThat(order.lines().get(i).quantity()).isEqualByComparingTo(request.lines().get(i).quantity());
         }
+    }
+
+    // ---- finding the order an earlier create committed
+
+    @Test
+    void aCreatedOrderIsFoundByItsReferenceAsTheNumberTheCreateAnswered() {
+        SalesOrderRequest request = uniqueOrder(facts().order().customerNumber());
+
+        String number = connector.createSalesOrder(request);
+
+        assertThat(connector.findSalesOrder(request)).contains(number);
+        assertThat(createdOrders(request.idempotencyKey())).singleElement()
+            .satisfies(order -> assertThat(order.path("orderNumber").asString()).isEqualTo(number));
+    }
+
+    @Test
+    void anOrderCreatedWithACustomerReferenceIsFoundByTheSameRequest() {
+        SalesOrderRequest unique = uniqueOrder(facts().order().customerNumber());
+        SalesOrderRequest request = new SalesOrderRequest(unique.idempotencyKey(), unique.customerNumber(),
+                "PO-" + unique.idempotencyKey(), unique.requestedDeliveryDate(), unique.lines());
+
+        String number = connector.createSalesOrder(request);
+
+        assertThat(connector.findSalesOrder(request)).contains(number);
+    }
+
+    @Test
+    void anUnknownReferenceFindsNoOrder() {
+        String customer = facts().customerWithOrders();
+
+        assertThat(connector.findSalesOrder(uniqueOrder(customer))).isEmpty();
+    }
+
+    @Test
+    void aHostileReferenceFindsNoOrderAndTravelsOnlyEscaped() throws IOException {
+        // A customer with orders: a widened filter would answer one of them.
+        String customer = facts().customerWithOrders();
+        String hostile = "x' or '1'='1";
+        SalesOrderRequest unique = uniqueOrder(customer);
+        SalesOrderRequest request = new SalesOrderRequest(hostile, customer, null, unique.requestedDeliveryDate(),
+                unique.lines());
+
+        try (RecordingProxy proxy = new RecordingProxy("http://127.0.0.1:" + port)) {
+            ErpConnector recorded = factory().create(tokenedDirectly(connectorSettings(systemId(), Map.of())),
+                    new ErpHttpClient(systemId(), () -> proxy.url() + "/sandbox/" + systemId(), CONNECTOR_TIMEOUT,
+                            new SimpleMeterRegistry()));
+
+            assertThat(recorded.findSalesOrder(request)).isEmpty();
+
+            String wire = proxy.recorded().stream().map(this::wireText).collect(Collectors.joining("\n"));
+            assertThat(wire).contains(literal(hostile));
+            assertThat(wire.replace(literal(hostile), "")).doesNotContain(hostile);
+        }
+    }
+
+    @Test
+    void anOrderCommittedWhoseAnswerWasLostIsFoundByItsReference() {
+        SalesOrderRequest request = uniqueOrder(facts().order().customerNumber());
+        faults(Map.of("commitThenFail", 1.0));
+        ErpException lost;
+        try {
+            lost = catchThrowableOfType(ErpException.class, () -> connector.createSalesOrder(request));
+        }
+        finally {
+            faults(Map.of("commitThenFail", 0.0));
+        }
+
+        Optional<String> found = connector.findSalesOrder(request);
+
+        assertThat(lost).isNotNull();
+        assertThat(createdOrders(request.idempotencyKey())).singleElement()
+            .satisfies(order -> assertThat(found).contains(order.path("orderNumber").asString()));
+    }
+
+    /**
+     * The contract's order for {@code customer} under a reference of its own, without a
+     * customer reference: the ERPs that keep the customer's PO in the reference field
+     * then keep this reference, and no other test's order shares it.
+     */
+    private SalesOrderRequest uniqueOrder(String customer) {
+        SalesOrderRequest order = facts().order();
+        return new SalesOrderRequest("find-" + System.nanoTime(), customer, null, order.requestedDeliveryDate(),
+                order.lines());
+    }
+
+    /**
+     * The orders {@code GET _admin/created-orders} lists under {@code reference}.
+     */
+    protected List<JsonNode> createdOrders(String reference) {
+        JsonNode orders = JsonMapper.shared()
+            .readTree(http().get().uri("/sandbox/{id}/_admin/created-orders", systemId()).retrieve().body(String.class))
+            .path("orders");
+        List<JsonNode> listed = new ArrayList<>();
+        orders.forEach(order -> {
+            if (reference.equals(order.path("reference").asString(null))) {
+                listed.add(order);
+            }
+        });
+        return listed;
     }
 
     // ---- orders

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -331,6 +332,11 @@ class ErpEventsEndpointTests {
 
         @Override
         public String createSalesOrder(SalesOrderRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<String> findSalesOrder(SalesOrderRequest request) {
             throw new UnsupportedOperationException();
         }
 

@@ -3,6 +3,7 @@ package dev.erpgraph.erpfields;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,6 +116,11 @@ public final class FakeErp implements ErpConnector {
 
     @Override
     public String createSalesOrder(SalesOrderRequest request) {
+        throw new UnsupportedOperationException("the loaders only read");
+    }
+
+    @Override
+    public Optional<String> findSalesOrder(SalesOrderRequest request) {
         throw new UnsupportedOperationException("the loaders only read");
     }
 

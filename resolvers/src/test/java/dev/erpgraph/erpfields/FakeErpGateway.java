@@ -85,6 +85,11 @@ public final class FakeErpGateway {
         }
 
         @Override
+        public <T> T readLive(String erpSystemId, Supplier<T> call) {
+            return call.get();
+        }
+
+        @Override
         public void evict(ErpEviction eviction) {
         }
 

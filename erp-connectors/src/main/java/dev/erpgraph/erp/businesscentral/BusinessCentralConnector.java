@@ -113,7 +113,7 @@ final class BusinessCentralConnector extends AssembledConnector {
         return new Parts(new BusinessCentralOrders(reads, currency),
                 new BusinessCentralStock(reads, options.stock())::stock,
                 new BusinessCentralPrices(reads, options.priceEntitySet(), currency, clock)::prices,
-                new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralOrderCreation(reads)::create,
+                new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralOrderCreation(reads),
                 fanOut::close);
     }
 

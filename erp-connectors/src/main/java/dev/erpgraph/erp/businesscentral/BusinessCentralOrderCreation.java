@@ -3,7 +3,9 @@ package dev.erpgraph.erp.businesscentral;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.http.ErpJson;
@@ -16,12 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Creates a sales order: a lookup by {@code externalDocumentNumber} = idempotency key (a
  * retried create finds its order), then {@code POST salesOrders} with the lines
  * deep-inserted (which needs no {@code If-Match}, unlike a POST of lines one by one).
+ * {@link #find} is that lookup alone.
  */
-record BusinessCentralOrderCreation(BusinessCentralReads reads) {
+record BusinessCentralOrderCreation(BusinessCentralReads reads) implements AssembledConnector.OrderCreation {
 
     private static final int MAX_EXTERNAL_DOCUMENT_NUMBER = 35;
 
-    String create(SalesOrderRequest request) {
+    @Override
+    public String create(SalesOrderRequest request) {
         String systemId = reads.systemId();
         BusinessCentralClient client = reads.client();
         if (!BusinessCentralFilter.isCode(request.customerNumber())) {
@@ -29,18 +33,13 @@ record BusinessCentralOrderCreation(BusinessCentralReads reads) {
                     "not a Business Central customer number: " + request.customerNumber());
         }
         String key = request.idempotencyKey();
-        if (key.isBlank() || key.length() > MAX_EXTERNAL_DOCUMENT_NUMBER
-                || key.chars().anyMatch(Character::isISOControl)) {
+        if (!fitsExternalDocumentNumber(key)) {
             throw ErpException.rejected(systemId, "the idempotency key must fit BC's External Document No. (1 to "
                     + MAX_EXTERNAL_DOCUMENT_NUMBER + " characters)");
         }
-        List<JsonNode> existing = client.getAll("create-order",
-                client.api("salesOrders?$filter="
-                        + QueryStrings.encode(BusinessCentralFilter.eq("externalDocumentNumber", key) + " and "
-                                + BusinessCentralFilter.eq("customerNumber", request.customerNumber()))
-                        + "&$select=number"));
-        if (!existing.isEmpty()) {
-            return BusinessCentralFields.requiredText(existing.get(0), "number", systemId);
+        Optional<String> existing = lookup("create-order", request);
+        if (existing.isPresent()) {
+            return existing.get();
         }
         ObjectNode body = ErpJson.MAPPER.createObjectNode();
         body.put("customerNumber", request.customerNumber());
@@ -72,6 +71,36 @@ record BusinessCentralOrderCreation(BusinessCentralReads reads) {
         JsonNode created = client.post("create-order", client.api("salesOrders"),
                 ErpJson.MAPPER.writeValueAsString(body));
         return BusinessCentralFields.requiredText(created, "number", systemId);
+    }
+
+    /**
+     * The customer's order whose {@code externalDocumentNumber} is the idempotency key
+     * the create wrote; a key or customer number BC could not have stored is not asked
+     * for.
+     */
+    @Override
+    public Optional<String> find(SalesOrderRequest request) {
+        if (!BusinessCentralFilter.isCode(request.customerNumber())
+                || !fitsExternalDocumentNumber(request.idempotencyKey())) {
+            return Optional.empty();
+        }
+        return lookup("find-order", request);
+    }
+
+    private Optional<String> lookup(String resource, SalesOrderRequest request) {
+        BusinessCentralClient client = reads.client();
+        List<JsonNode> found = client.getAll(resource, client.api("salesOrders?$filter="
+                + QueryStrings.encode(BusinessCentralFilter.eq("externalDocumentNumber", request.idempotencyKey())
+                        + " and " + BusinessCentralFilter.eq("customerNumber", request.customerNumber()))
+                + "&$select=number"));
+        return found.stream()
+            .findFirst()
+            .map(row -> BusinessCentralFields.requiredText(row, "number", reads.systemId()));
+    }
+
+    private static boolean fitsExternalDocumentNumber(String key) {
+        return !key.isBlank() && key.length() <= MAX_EXTERNAL_DOCUMENT_NUMBER
+                && key.chars().noneMatch(Character::isISOControl);
     }
 
 }

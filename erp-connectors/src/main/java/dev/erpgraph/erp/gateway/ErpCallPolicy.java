@@ -29,6 +29,12 @@ public interface ErpCallPolicy {
      */
     <T> T write(String erpSystemId, Supplier<T> call);
 
+    /**
+     * Runs a live read of one system on the caller's thread: never cached, guarded and
+     * retried as reads are; its {@code ErpException} reaches the caller.
+     */
+    <T> T readLive(String erpSystemId, Supplier<T> call);
+
     /** Drops the cached values an ERP change made wrong (on this replica). */
     void evict(ErpEviction eviction);
 

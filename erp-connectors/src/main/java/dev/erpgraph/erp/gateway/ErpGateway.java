@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -106,6 +107,17 @@ public final class ErpGateway {
     public String createSalesOrder(String erpSystemId, SalesOrderRequest request) {
         ErpConnector connector = connector(erpSystemId);
         return policy.write(erpSystemId, () -> connector.createSalesOrder(request));
+    }
+
+    /**
+     * The order an earlier create of this request committed in the customer's ERP, if any
+     * (see {@link ErpConnector#findSalesOrder}): asked before a create is retried. Read
+     * live, never from the cache (an order committed a moment ago must be seen), through
+     * the same guard as every read, retries included.
+     */
+    public Optional<String> findSalesOrder(String erpSystemId, SalesOrderRequest request) {
+        ErpConnector connector = connector(erpSystemId);
+        return policy.readLive(erpSystemId, () -> connector.findSalesOrder(request));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -128,6 +129,21 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     @Override
     public <T> T write(String erpSystemId, Supplier<T> call) {
         return guard(erpSystemId).write(call);
+    }
+
+    @Override
+    public <T> T readLive(String erpSystemId, Supplier<T> call) {
+        try {
+            return guard(erpSystemId).read(call).join();
+        }
+        catch (CompletionException ex) {
+            // The guard fails its future with an ErpException: the caller gets it as a
+            // write's caller would.
+            if (ex.getCause() instanceof ErpException erp) {
+                throw erp;
+            }
+            throw ex;
+        }
     }
 
     @Override

@@ -95,7 +95,7 @@ final class NetSuiteConnector extends AssembledConnector {
                 new SuiteQlRows(settings.systemId()), options);
         return new Parts(new NetSuiteOrders(reads, reads.rows()), new NetSuiteStock(reads)::stock,
                 new NetSuitePrices(reads, reads.rows())::prices, new NetSuiteCredit(reads)::credit,
-                new NetSuiteOrderCreation(client, reads, settings.systemId())::create, fanOut::close);
+                new NetSuiteOrderCreation(client, reads, settings.systemId()), fanOut::close);
     }
 
 }

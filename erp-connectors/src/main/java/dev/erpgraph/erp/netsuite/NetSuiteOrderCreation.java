@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.http.ErpHttpResponse;
@@ -22,15 +24,18 @@ import tools.jackson.databind.node.ObjectNode;
  * internal ids (and one for warehouse codes to location ids if any line names a
  * warehouse), {@code POST record/v1/salesOrder} (204 + {@code Location}) with the
  * idempotency key as {@code externalId}, one statement reading the new order's
- * {@code tranid}. See {@link NetSuiteConnector}.
+ * {@code tranid}. {@link #find} reads the order by that {@code externalid} in SuiteQL.
+ * See {@link NetSuiteConnector}.
  */
-record NetSuiteOrderCreation(NetSuiteClient client, NetSuiteReads reads, String systemId) {
+record NetSuiteOrderCreation(NetSuiteClient client, NetSuiteReads reads,
+        String systemId) implements AssembledConnector.OrderCreation {
 
     static final String SALES_ORDER_PATH = "/services/rest/record/v1/salesOrder";
 
     private static final Pattern CREATED_ID = Pattern.compile("/salesOrder/([1-9][0-9]{0,17})/?$");
 
-    String create(SalesOrderRequest request) {
+    @Override
+    public String create(SalesOrderRequest request) {
         String customer = SuiteQl.internalId(request.customerNumber())
             .orElseThrow(() -> ErpException.rejected(systemId,
                     "customer " + request.customerNumber() + " is not a NetSuite internal id"));
@@ -84,14 +89,29 @@ record NetSuiteOrderCreation(NetSuiteClient client, NetSuiteReads reads, String 
         return tranId("t.id = " + id.group(1));
     }
 
-    private String tranId(String condition) {
-        List<JsonNode> found = reads.suiteQl()
-            .query("orders",
-                    "SELECT t.tranid FROM transaction t WHERE t.type = 'SalesOrd' AND " + condition + " ORDER BY t.id");
-        if (found.isEmpty()) {
-            throw ErpException.badResponse(systemId, "the created sales order cannot be read back", null);
+    /**
+     * The sales order whose {@code externalid} is the idempotency key the create sent;
+     * NetSuite keeps that unique per record type, so there is at most one. A key SuiteQL
+     * cannot quote (NUL) was never accepted as an external id.
+     */
+    @Override
+    public Optional<String> find(SalesOrderRequest request) {
+        if (!SuiteQl.quotable(request.idempotencyKey())) {
+            return Optional.empty();
         }
-        return reads.rows().required(found.get(0), "tranid");
+        return salesOrder("find-order", "t.externalid = " + SuiteQl.string(request.idempotencyKey()));
+    }
+
+    private String tranId(String condition) {
+        return salesOrder("orders", condition)
+            .orElseThrow(() -> ErpException.badResponse(systemId, "the created sales order cannot be read back", null));
+    }
+
+    private Optional<String> salesOrder(String resource, String condition) {
+        List<JsonNode> found = reads.suiteQl()
+            .query(resource,
+                    "SELECT t.tranid FROM transaction t WHERE t.type = 'SalesOrd' AND " + condition + " ORDER BY t.id");
+        return found.stream().findFirst().map(row -> reads.rows().required(row, "tranid"));
     }
 
     /**

@@ -99,7 +99,7 @@ final class P21Connector extends AssembledConnector {
         P21TransactionClient transactions = new P21TransactionClient(odata, options, clock);
         return new Parts(new P21Orders(reads, options, mapping), new P21Stock(reads, options, mapping)::stock,
                 new P21Prices(reads, odata, options, mapping)::prices, new P21Credit(reads, options, mapping)::credit,
-                new P21OrderCreation(odata, transactions)::create, fanOut::close);
+                new P21OrderCreation(odata, transactions), fanOut::close);
     }
 
 }

@@ -1,8 +1,10 @@
 package dev.erpgraph.erp.p21;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.SalesOrderRequest;
 import tools.jackson.databind.JsonNode;
@@ -10,23 +12,42 @@ import tools.jackson.databind.JsonNode;
 /**
  * Creates a sales order: a lookup by {@code po_no} (the idempotency key) finds an order a
  * retried create already made; otherwise P21's Transaction API creates it
- * ({@link P21TransactionClient}).
+ * ({@link P21TransactionClient}). {@link #find} is that lookup alone: the PO number is
+ * the customer's reference when the request has one, else the idempotency key.
  */
-record P21OrderCreation(P21Client odata, P21TransactionClient transactions) {
+record P21OrderCreation(P21Client odata,
+        P21TransactionClient transactions) implements AssembledConnector.OrderCreation {
 
-    String create(SalesOrderRequest request) {
+    @Override
+    public String create(SalesOrderRequest request) {
         OptionalLong customer = P21ODataFilter.numericKey(request.customerNumber());
         if (customer.isEmpty()) {
             throw ErpException.notFound(odata.systemId(), "customer " + request.customerNumber());
         }
-        String poNumber = P21TransactionClient.poNumber(request);
-        List<JsonNode> existing = odata.table("orders", "oe_hdr",
-                P21ODataFilter.eq("customer_id", customer.getAsLong()) + " and " + P21ODataFilter.eq("po_no", poNumber),
-                "order_no", "order_no");
-        if (!existing.isEmpty()) {
-            return existing.get(0).path("order_no").asString();
+        Optional<String> existing = lookup("orders", customer.getAsLong(), request);
+        if (existing.isPresent()) {
+            return existing.get();
         }
         return transactions.create(customer.getAsLong(), request);
+    }
+
+    /**
+     * The customer's oldest order whose {@code po_no} is what the create wrote there; a
+     * customer number P21 could not hold has none.
+     */
+    @Override
+    public Optional<String> find(SalesOrderRequest request) {
+        OptionalLong customer = P21ODataFilter.numericKey(request.customerNumber());
+        if (customer.isEmpty()) {
+            return Optional.empty();
+        }
+        return lookup("find-order", customer.getAsLong(), request);
+    }
+
+    private Optional<String> lookup(String resource, long customer, SalesOrderRequest request) {
+        List<JsonNode> found = odata.table(resource, "oe_hdr", P21ODataFilter.eq("customer_id", customer) + " and "
+                + P21ODataFilter.eq("po_no", P21TransactionClient.poNumber(request)), "order_no", "order_no");
+        return found.stream().findFirst().map(row -> row.path("order_no").asString());
     }
 
 }

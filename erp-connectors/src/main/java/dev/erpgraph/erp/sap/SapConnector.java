@@ -57,7 +57,9 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * <li>create: {@code GET API_SALES_ORDER_SRV/} with {@code X-CSRF-Token: Fetch} (once,
  * then reused), a lookup by {@code PurchaseOrderByCustomer} = idempotency key (a retried
  * create answers the existing order), then the deep insert {@code POST A_SalesOrder} with
- * {@code to_Item} as a plain array.</li>
+ * {@code to_Item} as a plain array. {@code findSalesOrder}: that same lookup alone,
+ * {@code $filter=SoldToParty eq '...' and PurchaseOrderByCustomer eq '...'} with the
+ * value the create writes, quoted.</li>
  * </ul>
  *
  * <p>
@@ -108,8 +110,7 @@ final class SapConnector extends AssembledConnector {
         SapReads reads = new SapReads(odata, fanOut, options.maxUrlLength());
         return new Parts(new SapOrders(reads), new SapStock(reads, options.availableStockTypes())::stock,
                 new SapPrices(reads, options.listConditionType(), options.customerConditionType(), clock)::prices,
-                new SapCredit(reads, options)::credit, new SapOrderCreation(reads, options.order())::create,
-                fanOut::close);
+                new SapCredit(reads, options)::credit, new SapOrderCreation(reads, options.order()), fanOut::close);
     }
 
 }

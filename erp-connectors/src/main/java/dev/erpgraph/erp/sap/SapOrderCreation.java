@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.http.ErpJson;
@@ -20,11 +22,13 @@ import static dev.erpgraph.erp.sap.SapReads.text;
  * Creates a sales order: a lookup by {@code PurchaseOrderByCustomer} = idempotency key (a
  * retried create answers the existing order), then the deep insert
  * {@code POST A_SalesOrder} with {@code to_Item} as a plain array, under the CSRF token
- * {@link SapClient} fetches. See {@link SapConnector}.
+ * {@link SapClient} fetches. The same lookup answers {@link #find}. See
+ * {@link SapConnector}.
  */
-record SapOrderCreation(SapReads reads, SapOptions.OrderData orderData) {
+record SapOrderCreation(SapReads reads, SapOptions.OrderData orderData) implements AssembledConnector.OrderCreation {
 
-    String create(SalesOrderRequest request) {
+    @Override
+    public String create(SalesOrderRequest request) {
         String systemId = reads.systemId();
         String customer = SapODataFilter.numericKey(request.customerNumber());
         if (customer == null) {
@@ -39,12 +43,9 @@ record SapOrderCreation(SapReads reads, SapOptions.OrderData orderData) {
         String reference = purchaseOrderReference(request.idempotencyKey());
         // A retried create (the first answer lost in transit) finds its order instead of
         // creating a second one.
-        List<JsonNode> existing = reads.odata()
-            .readAll("create-order", SapOrders.SALES_ORDERS,
-                    "$select=SalesOrder&$filter=" + QueryStrings.encode(SapODataFilter.eq("SoldToParty", customer)
-                            + " and " + SapODataFilter.eq("PurchaseOrderByCustomer", reference)));
-        if (!existing.isEmpty()) {
-            return reads.parse(existing.get(0), node -> text(node, "SalesOrder"));
+        Optional<String> existing = lookup("create-order", customer, reference);
+        if (existing.isPresent()) {
+            return existing.get();
         }
         ObjectNode body = ErpJson.MAPPER.createObjectNode();
         body.put("SalesOrderType", orderData.salesOrderType());
@@ -69,6 +70,27 @@ record SapOrderCreation(SapReads reads, SapOptions.OrderData orderData) {
             .create("create-order", SapOrders.SALES_ORDER_SERVICE, "A_SalesOrder",
                     ErpJson.MAPPER.writeValueAsString(body));
         return reads.parse(created, node -> text(node, "SalesOrder"));
+    }
+
+    /**
+     * The order of the customer whose {@code PurchaseOrderByCustomer} is the reference
+     * the create wrote; a customer that is no business partner number cannot have one.
+     */
+    @Override
+    public Optional<String> find(SalesOrderRequest request) {
+        String customer = SapODataFilter.numericKey(request.customerNumber());
+        if (customer == null) {
+            return Optional.empty();
+        }
+        return lookup("find-order", customer, purchaseOrderReference(request.idempotencyKey()));
+    }
+
+    private Optional<String> lookup(String resource, String customer, String reference) {
+        List<JsonNode> found = reads.odata()
+            .readAll(resource, SapOrders.SALES_ORDERS,
+                    "$select=SalesOrder&$filter=" + QueryStrings.encode(SapODataFilter.eq("SoldToParty", customer)
+                            + " and " + SapODataFilter.eq("PurchaseOrderByCustomer", reference)));
+        return found.stream().findFirst().map(row -> reads.parse(row, node -> text(node, "SalesOrder")));
     }
 
     /**

@@ -33,7 +33,9 @@ import dev.erpgraph.erp.http.ErpHttpClient;
  * filter is applied here, the operation has none).</li>
  * <li>credit: two calls per customer, {@code sxapiargetcustomerdatacredit} and
  * {@code sxapiargetcustomerbalancev2}.</li>
- * <li>create: one {@code sxapisfoeordertotloadv4}.</li>
+ * <li>create: one {@code sxapisfoeordertotloadv4}. Finding the order an earlier create
+ * committed: one {@code sxapioegetlistofordersv5} with
+ * {@code customerPurchaseOrder}.</li>
  * </ul>
  * Operation names are versioned and configurable ({@link SxeOptions}).
  *
@@ -88,7 +90,7 @@ final class SxeConnector extends AssembledConnector {
         SxeFanOut fanOut = new SxeFanOut(settings.systemId(), settings.maxConcurrency());
         return new Parts(new SxeOrders(api, fanOut, options), new SxeStock(api, fanOut, options)::stock,
                 new SxePrices(api, fanOut, options)::prices, new SxeCredit(api, fanOut, options)::credit,
-                new SxeOrderCreation(api, options)::create, fanOut::close);
+                new SxeOrderCreation(api, options), fanOut::close);
     }
 
 }

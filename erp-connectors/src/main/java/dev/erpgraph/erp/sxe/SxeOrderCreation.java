@@ -1,14 +1,23 @@
 package dev.erpgraph.erp.sxe;
 
+import java.util.Comparator;
+import java.util.Optional;
+
+import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.SalesOrderRequest;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Creates a sales order with one order load call. See {@link SxeConnector}.
+ * Creates a sales order with one order load call, and finds the one an earlier create
+ * committed by its customer PO. See {@link SxeConnector}.
  */
-record SxeOrderCreation(SxeClient api, SxeOptions options) {
+record SxeOrderCreation(SxeClient api, SxeOptions options) implements AssembledConnector.OrderCreation {
+
+    /** More orders of one customer under one PO than any retried create could leave. */
+    private static final int FIND_RECORD_LIMIT = 100;
 
     /**
      * Loads the order with {@code sxapisfoeordertotloadv4}: header
@@ -21,15 +30,15 @@ record SxeOrderCreation(SxeClient api, SxeOptions options) {
      * {@code orderno-ordersuf} from {@code tOrdtotdata} (see
      * {@link SxeResponses#createdOrderNumber}).
      */
-    String create(SalesOrderRequest order) {
+    @Override
+    public String create(SalesOrderRequest order) {
         if (!SxeClient.CUSTOMER_NUMBER.matcher(order.customerNumber()).matches()) {
             throw ErpException.notFound(api.systemId(), "customer " + order.customerNumber());
         }
         ObjectNode request = api.request();
         ObjectNode header = request.putObject("tInputheaderdata").putArray("t-inputheaderdata").addObject();
         header.put("customerid", order.customerNumber());
-        header.put("ponumber", order.customerReference() == null || order.customerReference().isBlank()
-                ? order.idempotencyKey() : order.customerReference());
+        header.put("ponumber", poNumber(order));
         header.put("ordertype", "O");
         if (order.requestedDeliveryDate() != null) {
             header.put("reqshipdate", order.requestedDeliveryDate().toString());
@@ -59,6 +68,45 @@ record SxeOrderCreation(SxeClient api, SxeOptions options) {
         catch (RuntimeException ex) {
             throw ErpException.badResponse(api.systemId(), "unreadable order load answer: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The customer's order whose customer PO is what the create wrote there: one
+     * {@code sxapioegetlistofordersv5} for the customer with
+     * {@code customerPurchaseOrder} (a JSON value, so no text of it can change the call),
+     * every stage, the rows checked again for the exact PO, the oldest answered. A
+     * customer SX.e does not know has none.
+     */
+    @Override
+    public Optional<String> find(SalesOrderRequest order) {
+        if (!SxeClient.CUSTOMER_NUMBER.matcher(order.customerNumber()).matches()) {
+            return Optional.empty();
+        }
+        String poNumber = poNumber(order);
+        ObjectNode request = api.request();
+        request.put("customerNumber", Long.parseLong(order.customerNumber()));
+        request.put("customerPurchaseOrder", poNumber);
+        request.put("recordLimit", FIND_RECORD_LIMIT);
+        SxeClient.Answer answer = api.call("find-order", options.operations().orderList(), request);
+        if (answer.failed()) {
+            ErpException failure = api.businessFailure("customer " + order.customerNumber(), answer.errorMessage());
+            if (failure.kind() == ErpException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+        return SxeResponses.table(answer.response(), "tOeordV5", "t-oeordV5")
+            .stream()
+            .filter(row -> poNumber.equals(row.path("custPo").asString(null)))
+            .min(Comparator.comparingLong((JsonNode row) -> row.path("orderNo").asLong())
+                .thenComparingInt(row -> row.path("orderSuf").asInt()))
+            .map(row -> SxeResponses.orderNumber(row.path("orderNo").asLong(), row.path("orderSuf").asInt()));
+    }
+
+    /** The customer PO SX.e keeps: the customer's reference, else the idempotency key. */
+    private static String poNumber(SalesOrderRequest order) {
+        return order.customerReference() == null || order.customerReference().isBlank() ? order.idempotencyKey()
+                : order.customerReference();
     }
 
 }

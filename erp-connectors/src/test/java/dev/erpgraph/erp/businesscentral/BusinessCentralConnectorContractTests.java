@@ -199,8 +199,9 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
         ErpBatch<String, List<SalesOrder>> batch = paged.orders(numbers, OrderQuery.latest(100));
 
         assertThat(batch.values().values().stream().mapToLong(List::size).sum()).isEqualTo(expectedOrders);
-        assertThat(requests().get("orders")).isEqualTo((expectedOrders + 6) / 7 + (expectedOrders % 7 == 0 ? 1 : 0))
-            .isGreaterThan(2L);
+        // One request per page begun: the sandbox sends a next link only when rows
+        // follow, so a last page that is exactly full ends the read.
+        assertThat(requests().get("orders")).isEqualTo((expectedOrders + 6) / 7).isGreaterThan(2L);
     }
 
     @Test

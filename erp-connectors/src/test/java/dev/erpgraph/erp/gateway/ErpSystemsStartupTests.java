@@ -2,6 +2,7 @@ package dev.erpgraph.erp.gateway;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -186,6 +187,11 @@ class ErpSystemsStartupTests {
 
         @Override
         public String createSalesOrder(SalesOrderRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<String> findSalesOrder(SalesOrderRequest request) {
             throw new UnsupportedOperationException();
         }
 

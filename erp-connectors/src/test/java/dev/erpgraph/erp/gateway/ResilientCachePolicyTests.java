@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -281,6 +282,37 @@ class ResilientCachePolicyTests {
         }
 
         assertThat(attempts).hasValue(3);
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void aLiveReadAsksTheErpEveryTimeAndIsRetriedAsReadsAre() {
+        ResilientCachePolicy policy = policy(retrying(), Runnable::run);
+        AtomicInteger attempts = new AtomicInteger();
+
+        String first = policy.readLive(SYSTEM, () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new ErpException(ErpException.Kind.UNAVAILABLE, SYSTEM, "connection reset");
+            }
+            return "SO-" + attempts.get();
+        });
+        String second = policy.readLive(SYSTEM, () -> "SO-" + attempts.incrementAndGet());
+
+        assertThat(first).isEqualTo("SO-2");
+        assertThat(second).isEqualTo("SO-3");
+        assertThat(pauses).containsExactly(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aLiveReadsFailureReachesTheCallerAsTheErpsOwn() {
+        ResilientCachePolicy policy = policy(retrying(), Runnable::run);
+        ErpException refused = ErpException.rejected(SYSTEM, "not allowed");
+
+        Throwable thrown = catchThrowable(() -> policy.readLive(SYSTEM, () -> {
+            throw refused;
+        }));
+
+        assertThat(thrown).isSameAs(refused);
         assertThat(pauses).isEmpty();
     }
 
