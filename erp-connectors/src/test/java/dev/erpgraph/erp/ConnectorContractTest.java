@@ -67,16 +67,43 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
 
     // ---- what each ERP supplies
 
-    /** The sandbox's id, which is also its demo system's id. */
-    protected abstract String systemId();
+    private final String systemId;
 
-    protected abstract ErpKind kind();
+    private final ErpKind kind;
 
-    /** The public way this ERP's connectors are built. */
-    protected abstract ErpConnectorFactory factory();
+    private final ErpConnectorFactory factory;
 
-    /** What this ERP's connector declares it can do. */
-    protected abstract Set<ErpCapability> capabilities();
+    private final Set<ErpCapability> capabilities;
+
+    /**
+     * @param systemId the sandbox's id, which is also its demo system's id
+     * @param kind the ERP it is
+     * @param factory the public way this ERP's connectors are built
+     * @param capabilities what this ERP's connector declares it can do
+     */
+    protected ConnectorContractTest(String systemId, ErpKind kind, ErpConnectorFactory factory,
+            Set<ErpCapability> capabilities) {
+        this.systemId = systemId;
+        this.kind = kind;
+        this.factory = factory;
+        this.capabilities = Set.copyOf(capabilities);
+    }
+
+    protected final String systemId() {
+        return systemId;
+    }
+
+    protected final ErpKind kind() {
+        return kind;
+    }
+
+    protected final ErpConnectorFactory factory() {
+        return factory;
+    }
+
+    protected final Set<ErpCapability> capabilities() {
+        return capabilities;
+    }
 
     /** This ERP's view of the sandbox data the scenarios compare against. */
     protected abstract ContractFacts facts();

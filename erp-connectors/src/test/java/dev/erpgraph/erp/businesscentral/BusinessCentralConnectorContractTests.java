@@ -19,7 +19,6 @@ import dev.erpgraph.erp.DataSetFacts;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
-import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
@@ -47,25 +46,11 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
 
     private static final String ID = "business-central";
 
-    @Override
-    protected String systemId() {
-        return ID;
-    }
-
-    @Override
-    protected ErpKind kind() {
-        return ErpKind.BUSINESS_CENTRAL;
-    }
-
-    @Override
-    protected ErpConnectorFactory factory() {
-        return new BusinessCentralConnectorFactory();
-    }
-
-    @Override
-    protected Set<ErpCapability> capabilities() {
-        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
-                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE, ErpCapability.CHANGE_EVENTS);
+    BusinessCentralConnectorContractTests() {
+        super(ID, ErpKind.BUSINESS_CENTRAL, new BusinessCentralConnectorFactory(),
+                EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
+                        ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE,
+                        ErpCapability.CHANGE_EVENTS));
     }
 
     /** Business Central keeps no cancelled orders: they are deleted. */

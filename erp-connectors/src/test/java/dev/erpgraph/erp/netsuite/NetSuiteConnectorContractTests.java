@@ -21,7 +21,6 @@ import dev.erpgraph.erp.DataSetFacts;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
-import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
@@ -57,25 +56,10 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
 
     private static final String ID = "netsuite";
 
-    @Override
-    protected String systemId() {
-        return ID;
-    }
-
-    @Override
-    protected ErpKind kind() {
-        return ErpKind.NETSUITE;
-    }
-
-    @Override
-    protected ErpConnectorFactory factory() {
-        return new NetSuiteConnectorFactory();
-    }
-
-    @Override
-    protected Set<ErpCapability> capabilities() {
-        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
-                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+    NetSuiteConnectorContractTests() {
+        super(ID, ErpKind.NETSUITE, new NetSuiteConnectorFactory(),
+                EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
+                        ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE));
     }
 
     /** NetSuite names its terms records; its order pages are set by {@code page-size}. */

@@ -21,7 +21,6 @@ import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.DataSetFacts;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
-import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
@@ -54,25 +53,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class P21ConnectorContractTests extends ConnectorContractTest {
 
-    @Override
-    protected String systemId() {
-        return "p21";
-    }
-
-    @Override
-    protected ErpKind kind() {
-        return ErpKind.EPICOR_P21;
-    }
-
-    @Override
-    protected ErpConnectorFactory factory() {
-        return new P21ConnectorFactory();
-    }
-
-    @Override
-    protected Set<ErpCapability> capabilities() {
-        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
-                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+    P21ConnectorContractTests() {
+        super("p21", ErpKind.EPICOR_P21, new P21ConnectorFactory(),
+                EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
+                        ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE));
     }
 
     /** P21 pages by {@code $top}/{@code $skip} of {@code pageSize} rows. */

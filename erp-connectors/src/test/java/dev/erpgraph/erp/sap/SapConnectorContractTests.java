@@ -19,7 +19,6 @@ import dev.erpgraph.erp.DataSetFacts;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
-import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
@@ -52,25 +51,11 @@ class SapConnectorContractTests extends ConnectorContractTest {
 
     private final SapSandboxErp numbering = new SapSandboxErp();
 
-    @Override
-    protected String systemId() {
-        return "sap";
-    }
-
-    @Override
-    protected ErpKind kind() {
-        return ErpKind.SAP_S4HANA;
-    }
-
-    @Override
-    protected ErpConnectorFactory factory() {
-        return new SapConnectorFactory();
-    }
-
-    @Override
-    protected Set<ErpCapability> capabilities() {
-        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
-                ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE, ErpCapability.CHANGE_EVENTS);
+    SapConnectorContractTests() {
+        super("sap", ErpKind.SAP_S4HANA, new SapConnectorFactory(),
+                EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
+                        ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE,
+                        ErpCapability.CHANGE_EVENTS));
     }
 
     @Override

@@ -23,7 +23,6 @@ import dev.erpgraph.erp.DataSetFacts;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
-import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
@@ -60,28 +59,12 @@ class SxeConnectorContractTests extends ConnectorContractTest {
 
     private static final String ID = "sxe";
 
-    @Override
-    protected String systemId() {
-        return ID;
-    }
-
-    @Override
-    protected ErpKind kind() {
-        return ErpKind.INFOR_SXE;
-    }
-
-    @Override
-    protected ErpConnectorFactory factory() {
-        return new SxeConnectorFactory();
+    SxeConnectorContractTests() {
+        super(ID, ErpKind.INFOR_SXE, new SxeConnectorFactory(), EnumSet.of(ErpCapability.PRICE_BREAKS,
+                ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.SALES_ORDER_CREATE));
     }
 
     /** No MULTI_CUSTOMER_READS: SX.API reads one customer per call. */
-    @Override
-    protected Set<ErpCapability> capabilities() {
-        return EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
-                ErpCapability.SALES_ORDER_CREATE);
-    }
-
     /**
      * SX.API gives a warehouse's net available only (so on hand reads as that too), lists
      * a price's first quantity as a break, and pages the order list by
