@@ -7,6 +7,7 @@ import dev.erpgraph.erp.gateway.ErpHealth;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.gateway.Freshness;
 import dev.erpgraph.orders.OrderView;
+import dev.erpgraph.ordersubmission.OrderSubmission;
 
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -45,6 +46,11 @@ class ErpSystemController {
     @SchemaMapping(typeName = "ErpCustomerLink", field = "erpSystem")
     ErpSystemView linkErpSystem(ErpCustomerLinkView link) {
         return find(link.erpSystemId());
+    }
+
+    @SchemaMapping(typeName = "OrderSubmission", field = "erpSystem")
+    ErpSystemView submissionErpSystem(OrderSubmission submission) {
+        return find(submission.erpSystemId());
     }
 
     /**
