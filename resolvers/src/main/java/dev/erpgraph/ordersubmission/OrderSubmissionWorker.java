@@ -2,9 +2,11 @@ package dev.erpgraph.ordersubmission;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -13,11 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import dev.erpgraph.erp.config.ErpProperties;
+import dev.erpgraph.erp.config.ErpSystemProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -60,11 +63,32 @@ class OrderSubmissionWorker implements SmartLifecycle {
 
     private ExecutorService senders;
 
-    OrderSubmissionWorker(OrderSubmissions submissions, OrderSubmitter submitter,
-            OrderSubmissionProperties properties) {
+    OrderSubmissionWorker(OrderSubmissions submissions, OrderSubmitter submitter, OrderSubmissionProperties properties,
+            ErpProperties erp) {
         this.submissions = submissions;
         this.submitter = submitter;
         this.properties = properties;
+        requireLeaseOutlivesAnAttempt(properties.lease(), erp);
+    }
+
+    /**
+     * An attempt makes up to two ERP calls (the lookup, the create), each bounded by its
+     * system's timeout. A lease shorter than that could run out while a create is still
+     * on its way, and another worker, finding no order yet, would make a second one: a
+     * configuration that risks double orders does not start.
+     */
+    static void requireLeaseOutlivesAnAttempt(Duration lease, ErpProperties erp) {
+        Duration longest = erp.systems()
+            .values()
+            .stream()
+            .map(ErpSystemProperties::timeout)
+            .filter(Objects::nonNull)
+            .reduce(erp.timeout(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        if (lease.compareTo(longest.multipliedBy(2)) <= 0) {
+            throw new IllegalStateException("graph.order-submission.lease (" + lease
+                    + ") must be longer than two ERP calls (2 x " + longest
+                    + ", the longest ERP timeout): a shorter lease could let two workers create one order twice");
+        }
     }
 
     /**
@@ -120,8 +144,10 @@ class OrderSubmissionWorker implements SmartLifecycle {
             try {
                 sendDue();
             }
-            catch (DataAccessException ex) {
-                // The database is away: nothing can be taken or settled until it is back.
+            catch (RuntimeException ex) {
+                // The database is away (or worse): nothing can be taken or settled until
+                // it
+                // is back, and the poller must outlive it.
                 log.warn("Could not read the order outbox: {}", ex.getMessage());
             }
             try {
