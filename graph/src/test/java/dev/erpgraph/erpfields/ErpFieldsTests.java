@@ -427,7 +427,7 @@ class ErpFieldsTests extends HttpGraphQlTests {
 
     @Test
     void sxeLinesComeWithTheirDescriptionAndTheirOrdersWarehouse() {
-        GraphQlTester.Response response = graphQl.documentName("account360OneErp")
+        GraphQlTester.Traversable response = graphQl.documentName("account360OneErp")
             .variable("erpSystemId", "sxe")
             .variable("first", 5)
             .execute()

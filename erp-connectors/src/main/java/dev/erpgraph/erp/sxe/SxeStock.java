@@ -89,7 +89,7 @@ record SxeStock(SxeClient api, SxeWarehouses warehouses, SxeOptions options) {
                 batch.value(sku, List.copyOf(found));
             }
             else if (errors.containsKey(sku) && options.notFound().matcher(errors.get(sku)).find()
-                    && !stockedNowhere(errors.get(sku))) {
+                    && !notStockedInThatWarehouse(errors.get(sku))) {
                 batch.failure(sku, api.businessFailure("product " + sku, errors.get(sku)));
             }
             else {
@@ -103,7 +103,7 @@ record SxeStock(SxeClient api, SxeWarehouses warehouses, SxeOptions options) {
      * "Not set up in Warehouse Products - ICSW": the product exists but not in that
      * warehouse, which is no stock there, not an unknown product.
      */
-    private static boolean stockedNowhere(String error) {
+    private static boolean notStockedInThatWarehouse(String error) {
         return error.contains("ICSW");
     }
 
