@@ -43,7 +43,10 @@ record BusinessCentralPrices(BusinessCentralReads reads, BusinessCentralOptions.
 
     static final String ALL_CUSTOMERS = "All Customers";
 
-    private record PriceLine(String sourceType, String sourceNo, BigDecimal minimumQuantity, BigDecimal unitPrice) {
+    /**
+     * A valid line: its source type, {@code sku \0 sourceNo}, minimum quantity and price.
+     */
+    private record PriceLine(String sourceType, String skuAndSource, BigDecimal minimumQuantity, BigDecimal unitPrice) {
     }
 
     ErpBatch<PriceKey, ItemPrice> prices(Set<PriceKey> keys) {
@@ -89,7 +92,7 @@ record BusinessCentralPrices(BusinessCentralReads reads, BusinessCentralOptions.
             if (listPrice != null && groupOf.containsKey(customer)) {
                 String group = groupOf.get(customer);
                 List<PriceLine> applying = lines.stream()
-                    .filter(line -> line.sourceNo().equals(key.sku() + "\u0000" + sourceOf(line, customer, group)))
+                    .filter(line -> line.skuAndSource().equals(key.sku() + "\u0000" + sourceOf(line, customer, group)))
                     .toList();
                 result.put(key, price(key, listPrice, applying));
             }
@@ -172,8 +175,8 @@ record BusinessCentralPrices(BusinessCentralReads reads, BusinessCentralOptions.
     }
 
     /**
-     * The valid local-currency lines of these skus, each with its {@code sourceNo} keyed
-     * {@code sku \0 sourceNo} so that a key's lines are found by one comparison.
+     * The valid local-currency lines of these skus, each keyed {@code sku \0 sourceNo} so
+     * that a key's lines are found by one comparison.
      */
     private List<PriceLine> priceLines(List<JsonNode> rows, Set<String> skus) {
         String systemId = reads.systemId();
