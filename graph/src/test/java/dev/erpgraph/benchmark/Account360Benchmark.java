@@ -204,6 +204,7 @@ public final class Account360Benchmark {
                 down.faults(new SandboxFaults(LATENCY_MS, 0, true, 0.0, false, 0, 1, 3600));
                 result.add(measure(mode + ", cold, " + DOWN_SYSTEM + " down", port, sandboxes, coldPages, emptyCache));
                 down.faults(SandboxFaults.defaults(LATENCY_MS, 0));
+                notes.add(SxeCallsPerPage.measure(port, sandboxes, gateway));
             }
             return result;
         }

@@ -391,6 +391,59 @@ class ErpFieldsTests extends HttpGraphQlTests {
         assertThat(meters.find("graphql.datafetcher").timer()).isNull();
     }
 
+    /**
+     * What one account-360 page costs SX.e, call by call, cold: SX.API reads one customer
+     * or one order per call, so this is the page that shows whether its multi-key calls
+     * are used. Five accounts with credit, a price, three orders with lines and the
+     * lines' Cleveland stock cost 92 calls when stock was one
+     * {@code sxapiicproductavailbywhse} per sku (5 order lists, 13 single orders, 59
+     * stock, 5 + 5 credit, 5 pricing); with the multi-product availability call they cost
+     * 34 (issue 16).
+     */
+    @Test
+    void aFiveAccountPageCostsSxeThirtyFourCalls() {
+        List<Map<String, Object>> accounts = graphQl.documentName("account360OneErp")
+            .variable("erpSystemId", "sxe")
+            .variable("first", 5)
+            .execute()
+            .errors()
+            .verify()
+            .path("accounts.nodes")
+            .entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+            })
+            .hasSize(5)
+            .get();
+
+        Map<String, Long> calls = new HashMap<>(sandbox("sxe").stats().snapshot().byResource());
+        calls.remove("token"); // the gateway's, renewed whenever it runs out
+        // Per resource: a list per customer, a detail per order shown, ONE stock call
+        // for every line of the page, two credit calls and one pricing call per
+        // customer.
+        assertThat(calls).isEqualTo(Map.of("orders", 5L, "order-lines", 13L, "inventory", 1L, "credit", 5L,
+                "credit-balance", 5L, "prices", 5L));
+        assertThat(calls.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(34L);
+        assertThat(accounts).allSatisfy(account -> assertThat(account.get("creditStatus")).isNotNull());
+    }
+
+    @Test
+    void sxeLinesComeWithTheirDescriptionAndTheirOrdersWarehouse() {
+        GraphQlTester.Traversable response = graphQl.documentName("account360OneErp")
+            .variable("erpSystemId", "sxe")
+            .variable("first", 5)
+            .execute()
+            .errors()
+            .verify();
+
+        List<String> descriptions = response.path("accounts.nodes[*].orders[*].lines[*].description")
+            .entityList(String.class)
+            .get();
+        List<String> warehouses = response.path("accounts.nodes[*].orders[*].lines[*].warehouse")
+            .entityList(String.class)
+            .get();
+        assertThat(descriptions).isNotEmpty().doesNotContainNull().noneMatch(String::isBlank);
+        assertThat(warehouses).hasSameSizeAs(descriptions).doesNotContainNull();
+    }
+
     private Sandbox sandbox(String id) {
         return sandboxes.find(id).orElseThrow();
     }

@@ -34,14 +34,18 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * <li>stock: {@code GET {custom API}/itemLocationStocks?$filter=(itemNumber eq ...) [and
  * locationCode eq 'CLE']}; plus {@code GET items?$filter=number eq ...&$select=number}
  * only for skus without a stock row.</li>
- * <li>prices: {@code GET items?$filter=number eq ...&$select=number,unitPrice} (list
- * price, and which skus exist) and, at the same time (neither needs the other's answer;
- * lines of unknown skus are dropped), {@code GET {custom
- * API}/customerPriceListLines?$filter=sourceType eq 'Customer' and ((sourceNo eq '10000'
- * and (assetNo eq 'A' or ...)) or ...)}; then {@code GET customers} only for customers
- * without any price line.</li>
+ * <li>prices, three reads at the same time (none needs another's answer; lines of unknown
+ * skus, groups or customers are dropped): {@code GET items?$filter=number eq
+ * ...&$select=number,unitPrice} (list price, and which skus exist), {@code GET {custom
+ * API}/customerPricing?$filter=number eq ...&$select=number,customerPriceGroup} (each
+ * customer's price group, and which customers exist) and {@code GET {custom
+ * API}/customerPriceListLines?$filter=...}: the customers' own lines
+ * ({@code sourceType eq 'Customer' and ((sourceNo eq '10000' and (assetNo eq 'A' or
+ * ...)) or ...)}) and the group and all-customer lines of the items
+ * ({@code (sourceType eq 'Customer Price Group' or sourceType eq 'All Customers') and
+ * (assetNo eq 'A' or ...)}).</li>
  * <li>credit:
- * {@code GET customers?$filter=number eq ... or ...&$select=...&$expand=paymentTerms($select=code)}.</li>
+ * {@code GET customers?$filter=number eq ... or ...&$select=...&$expand=paymentTerm($select=code)}.</li>
  * <li>create:
  * {@code GET salesOrders?$filter=externalDocumentNumber eq '<idempotency key>'} (a
  * retried create finds its order), then {@code POST salesOrders} with the lines
@@ -59,18 +63,20 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * balance, available = limit − balance (negative when over the limit; BC treats a limit
  * of 0 as "no limit", reported as is). BC has no credit-hold flag: {@code onHold} is
  * {@code blocked} being {@code Ship}, {@code Invoice} or {@code All}. Payment terms are
- * the code of the expanded {@code paymentTerms}.
+ * the code of the expanded {@code paymentTerm} (singular: the v2.0 navigation).
  *
  * <p>
  * <b>Stock and prices</b> are not in the standard API: they come from the distributor's
  * custom API pages (ERP-WIRE-FORMATS.md §3.2, [I]), under
  * {@code api/{customApiPublisher}/{customApiGroup}/{customApiVersion}}. Available =
  * {@code inventory} − {@code reservedQtyOnInventory}, never below 0. The price is BC's
- * best price: the lowest {@code unitPrice} of the customer's lines for the item whose
+ * best price: the lowest {@code unitPrice} of the lines that apply to the customer (its
+ * own, its customer price group's, all customers') for the item whose
  * {@code minimumQuantity} is reached and that are valid today ({@code startingDate} ≤
  * today ≤ {@code endingDate}, {@code 0001-01-01} = open), in the local currency
  * ({@code ""}); without such a line the item's {@code unitPrice}. The breaks are the
- * valid lines with a minimum quantity above 0.
+ * minimum quantities above 0 from which that best price drops, each with the price from
+ * there on.
  *
  * <p>
  * <b>Locations</b>: order lines carry {@code locationId}, a GUID; it is mapped to the
@@ -112,7 +118,7 @@ final class BusinessCentralConnector extends AssembledConnector {
         String currency = options.localCurrency();
         return new Parts(new BusinessCentralOrders(reads, currency),
                 new BusinessCentralStock(reads, options.stock())::stock,
-                new BusinessCentralPrices(reads, options.priceEntitySet(), currency, clock)::prices,
+                new BusinessCentralPrices(reads, options.prices(), currency, clock)::prices,
                 new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralOrderCreation(reads),
                 fanOut::close);
     }

@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Credit per customer:
- * {@code customers?$filter=number eq ...&$select=...&$expand=paymentTerms($select=code)}.
+ * {@code customers?$filter=number eq ...&$select=...&$expand=paymentTerm($select=code)}:
+ * the navigation is {@code paymentTerm}, singular, in API v2.0's customer resource (a
+ * tenant refuses {@code paymentTerms} with 400 "Could not find a property named ...").
  * See {@link BusinessCentralConnector} for how limit, balance and hold are read.
  */
 record BusinessCentralCredit(BusinessCentralReads reads, String localCurrency) {
@@ -26,7 +28,7 @@ record BusinessCentralCredit(BusinessCentralReads reads, String localCurrency) {
         Function<String, String> path = filter -> reads.client()
             .api("customers?$filter=" + QueryStrings.encode(filter) + "&$select="
                     + QueryStrings.encode("number,displayName,balanceDue,creditLimit,blocked,currencyCode")
-                    + "&$expand=" + QueryStrings.encode("paymentTerms($select=code)"));
+                    + "&$expand=" + QueryStrings.encode("paymentTerm($select=code)"));
         Map<String, CreditStatus> result = new HashMap<>();
         for (JsonNode row : reads.getAll("credit", reads.paths("number", asked, path))) {
             String number = BusinessCentralFields.requiredText(row, "number", reads.systemId());
@@ -44,7 +46,7 @@ record BusinessCentralCredit(BusinessCentralReads reads, String localCurrency) {
                 localCurrency);
         Money balance = new Money(BusinessCentralFields.requiredDecimal(customer, "balanceDue", erpSystemId),
                 localCurrency);
-        JsonNode terms = customer.path("paymentTerms");
+        JsonNode terms = customer.path("paymentTerm");
         String termsCode = terms.isObject() ? BusinessCentralFields.text(terms, "code") : null;
         return new CreditStatus(limit, balance, limit.minus(balance),
                 BusinessCentralOrders.isBlocked(BusinessCentralFields.text(customer, "blocked")),

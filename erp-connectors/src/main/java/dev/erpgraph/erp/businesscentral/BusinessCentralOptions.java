@@ -29,12 +29,22 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * [{@code itemLocationStocks}], {@code stockItemField} [{@code itemNumber}],
  * {@code stockLocationField} [{@code locationCode}], {@code stockOnHandField}
  * [{@code inventory}], {@code stockReservedField} [{@code reservedQtyOnInventory}]
- * @param priceEntitySet the price list lines page [I] [{@code customerPriceListLines}]
- * (fields as table "Price List Line")
+ * @param prices the price pages' names [I]: {@code priceEntitySet}
+ * [{@code customerPriceListLines}], the lines of every price list (fields as table "Price
+ * List Line": {@code sourceType} {@code Customer}, {@code Customer Price Group} or
+ * {@code All Customers}, {@code sourceNo}, {@code assetNo}, {@code minimumQuantity},
+ * {@code unitPrice}, {@code currencyCode}, {@code startingDate}, {@code endingDate}), and
+ * {@code customerPricingEntitySet} [{@code customerPricing}], each customer's
+ * {@code number} and {@code customerPriceGroup} (table Customer: API v2.0's
+ * {@code customers} does not carry the price group)
  */
 record BusinessCentralOptions(String tenantId, String environment, String companyId, Integer maxPageSize,
         int maxUrlLength, int maxParallelRequests, String localCurrency, String customApiPath, StockPage stock,
-        String priceEntitySet) {
+        PricePages prices) {
+
+    /** The names of the custom API pages that serve price list lines and price groups. */
+    record PricePages(String priceEntitySet, String customerPricingEntitySet) {
+    }
 
     /** The names of the custom API page that serves stock per item and location. */
     record StockPage(String entitySet, String itemField, String locationField, String onHandField,
@@ -62,7 +72,8 @@ record BusinessCentralOptions(String tenantId, String environment, String compan
                         name(options, "stockLocationField", "locationCode"),
                         name(options, "stockOnHandField", "inventory"),
                         name(options, "stockReservedField", "reservedQtyOnInventory")),
-                name(options, "priceEntitySet", "customerPriceListLines"));
+                new PricePages(name(options, "priceEntitySet", "customerPriceListLines"),
+                        name(options, "customerPricingEntitySet", "customerPricing")));
         options.rejectUnknown();
         return parsed;
     }

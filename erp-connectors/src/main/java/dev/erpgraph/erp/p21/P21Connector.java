@@ -37,6 +37,9 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * <li>create: one {@code oe_hdr} read (same customer and PO already entered?), the router
  * once per connector, one transaction.</li>
  * </ul>
+ * Warehouse codes: unless the {@code locations} option maps them, the {@code location}
+ * table is read once an hour ({@link P21LocationSource}), by the first read that needs a
+ * location's code.
  *
  * <p>
  * <b>Keys.</b> P21 customer ids are numbers: a customer number that is not all digits is
@@ -93,10 +96,11 @@ final class P21Connector extends AssembledConnector {
 
     private static Parts parts(ConnectorSettings settings, P21Options options, ErpHttpClient http, Clock clock) {
         P21Client odata = new P21Client(http, new P21TokenClient(http, settings, clock), options.pageSize());
-        P21Mapping mapping = new P21Mapping(settings.systemId(), options);
+        P21LocationSource locations = new P21LocationSource(odata, options, clock);
+        P21Mapping mapping = new P21Mapping(settings.systemId(), options, locations);
         RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
         P21Reads reads = new P21Reads(odata, fanOut, options.maxQueryLength());
-        P21TransactionClient transactions = new P21TransactionClient(odata, options, clock);
+        P21TransactionClient transactions = new P21TransactionClient(odata, options, locations, clock);
         return new Parts(new P21Orders(reads, options, mapping), new P21Stock(reads, options, mapping)::stock,
                 new P21Prices(reads, odata, options, mapping)::prices, new P21Credit(reads, options, mapping)::credit,
                 new P21OrderCreation(odata, transactions), fanOut::close);

@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 /**
  * P21 numbers its locations ({@code location_id} 10, 20, ...); the gateway speaks
  * warehouse codes (CLE, CMH). This is the mapping both ways, from the {@code locations}
- * option ({@code 10=CLE,20=CMH}). A location missing from the mapping is shown by its
+ * option ({@code 10=CLE,20=CMH}) or from P21's {@code location} table
+ * ({@link P21LocationSource}). A location missing from the mapping is shown by its
  * number, so no stock silently disappears.
  */
 final class P21Locations {
@@ -22,6 +23,10 @@ final class P21Locations {
         Map<String, Long> reverse = new LinkedHashMap<>();
         codes.forEach((id, code) -> reverse.put(code, id));
         this.ids = Map.copyOf(reverse);
+    }
+
+    static P21Locations of(Map<Long, String> codes) {
+        return new P21Locations(codes);
     }
 
     static P21Locations parse(String mapping) {

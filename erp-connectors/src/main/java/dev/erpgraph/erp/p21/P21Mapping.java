@@ -68,9 +68,17 @@ final class P21Mapping {
 
     private final P21Options options;
 
-    P21Mapping(String systemId, P21Options options) {
+    private final P21LocationSource locations;
+
+    P21Mapping(String systemId, P21Options options, P21LocationSource locations) {
         this.systemId = systemId;
         this.options = options;
+        this.locations = locations;
+    }
+
+    /** The location mapping as it stands (configured, or read from P21). */
+    P21Locations locations() {
+        return locations.current();
     }
 
     Item item(JsonNode row) {
@@ -167,7 +175,7 @@ final class P21Mapping {
                 // rather than vanish.
                 item == null ? String.valueOf(uid) : item.sku(), item == null ? null : item.description(), quantity,
                 shipped, money(unitPrice), money(amount),
-                location.isNumber() ? options.locations().warehouse(location.asLong()) : null);
+                location.isNumber() ? locations.current().warehouse(location.asLong()) : null);
     }
 
     CreditStatus credit(JsonNode customer) {
@@ -181,7 +189,7 @@ final class P21Mapping {
     StockLevel stock(String sku, JsonNode invLoc) {
         BigDecimal onHand = decimal(invLoc, "qty_on_hand");
         BigDecimal available = onHand.subtract(decimal(invLoc, options.allocatedColumn())).max(BigDecimal.ZERO);
-        return new StockLevel(sku, options.locations().warehouse(invLoc.path("location_id").asLong()), onHand,
+        return new StockLevel(sku, locations.current().warehouse(invLoc.path("location_id").asLong()), onHand,
                 available);
     }
 

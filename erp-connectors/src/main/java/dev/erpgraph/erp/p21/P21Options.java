@@ -14,7 +14,8 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * qty_on_pick_tickets, {@code lineLocationColumn} source_loc_id, {@code allocatedColumn}
  * qty_allocated, {@code creditHoldColumn} credit_status, {@code priceView}
  * p21_view_customer_item_price, {@code listPriceColumn} list_price, {@code locations}
- * {@value #DEFAULT_LOCATIONS}, {@code defaultLocationId} 10, {@code taker} WEBAPI,
+ * unset (read from P21's {@code location} table), {@code locationCodeColumn}
+ * default_branch_id, {@code defaultLocationId} 10, {@code taker} WEBAPI,
  * {@code maxParallelRequests} 4. Most exist because the field is marked [I] in
  * ERP-WIRE-FORMATS.md: a real deployment must confirm the column against its own P21
  * version and may rename it here without a code change.
@@ -38,7 +39,11 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * endpoint)
  * @param listPriceColumn the list price column of that view; sources disagree between
  * {@code price1} and {@code list_price}
- * @param locations P21 location ids (numbers) to the warehouse codes the gateway speaks
+ * @param locations P21 location ids (numbers) to the warehouse codes the gateway speaks,
+ * as configured ({@code 10=CLE,20=CMH}); null: read from P21's {@code location} table
+ * ({@link P21LocationSource})
+ * @param locationCodeColumn the {@code location} column holding a location's warehouse
+ * code [I]
  * @param defaultLocationId location used for a new order when no line names a warehouse
  * @param taker the P21 user recorded as order taker on created orders
  * @param maxParallelRequests requests of one call in flight at once (1 to 64): a batch
@@ -47,10 +52,8 @@ import dev.erpgraph.erp.http.RequestFanOut;
  */
 record P21Options(int pageSize, int maxQueryLength, String currency, String orderHoldColumn, String orderHoldValue,
         String shippedColumn, String lineLocationColumn, String allocatedColumn, String creditHoldColumn,
-        String priceView, String listPriceColumn, P21Locations locations, long defaultLocationId, String taker,
-        int maxParallelRequests) {
-
-    static final String DEFAULT_LOCATIONS = "10=CLE,20=CMH,30=DET,40=PIT,50=IND";
+        String priceView, String listPriceColumn, P21Locations locations, String locationCodeColumn,
+        long defaultLocationId, String taker, int maxParallelRequests) {
 
     /**
      * Column and view names go into URLs unquoted: only plain identifiers are accepted
@@ -72,6 +75,7 @@ record P21Options(int pageSize, int maxQueryLength, String currency, String orde
                 column(options, "creditHoldColumn", "credit_status"),
                 column(options, "priceView", "p21_view_customer_item_price"),
                 column(options, "listPriceColumn", "list_price"), locations(options),
+                column(options, "locationCodeColumn", "default_branch_id"),
                 options.wholeNumber("defaultLocationId", 10L, 1L, Long.MAX_VALUE), options.text("taker", "WEBAPI"),
                 RequestFanOut.maxParallelRequests(options, 4));
         options.rejectUnknown();
@@ -83,7 +87,10 @@ record P21Options(int pageSize, int maxQueryLength, String currency, String orde
     }
 
     private static P21Locations locations(ConnectorOptions options) {
-        String value = options.text("locations", DEFAULT_LOCATIONS);
+        String value = options.text("locations", null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
         try {
             return P21Locations.parse(value);
         }

@@ -26,7 +26,7 @@ record P21Stock(P21Reads reads, P21Options options, P21Mapping mapping) {
         }
         Map<String, List<StockLevel>> values = new HashMap<>();
         uids.keySet().forEach(sku -> values.put(sku, new ArrayList<>()));
-        OptionalLong location = warehouse == null ? OptionalLong.empty() : options.locations().locationId(warehouse);
+        OptionalLong location = warehouse == null ? OptionalLong.empty() : mapping.locations().locationId(warehouse);
         if (warehouse != null && location.isEmpty()) {
             // A warehouse P21 does not have stocks nothing; the items themselves are
             // known.

@@ -51,13 +51,16 @@ final class P21TransactionClient {
 
     private final P21Options options;
 
+    private final P21LocationSource locations;
+
     private final Clock clock;
 
     private volatile String uiServer;
 
-    P21TransactionClient(P21Client odata, P21Options options, Clock clock) {
+    P21TransactionClient(P21Client odata, P21Options options, P21LocationSource locations, Clock clock) {
         this.odata = Objects.requireNonNull(odata, "odata");
         this.options = Objects.requireNonNull(options, "options");
+        this.locations = Objects.requireNonNull(locations, "locations");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -191,7 +194,7 @@ final class P21TransactionClient {
     }
 
     private long location(String warehouse) {
-        OptionalLong id = options.locations().locationId(warehouse);
+        OptionalLong id = locations.current().locationId(warehouse);
         if (id.isEmpty()) {
             throw ErpException.rejected(odata.systemId(), "warehouse " + warehouse + " is not a P21 location");
         }

@@ -41,10 +41,13 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * record) with {@code $expand=to_SlsPrcgConditionRecord}, then one
  * {@code A_SlsPrcgCndnRecordScale} by {@code ConditionRecord} for the quantity scales: a
  * public client saw the scale {@code $expand} come back empty, so scales are always read
- * in their own call. The customer's price is its {@code PPR0} record (option
- * {@code prices.customerConditionType}), else the material's {@code PR00} (option
- * {@code prices.listConditionType}), which is also the list price; the scale line with
- * the highest quantity not above the asked quantity wins.</li>
+ * in their own call. Records of the condition types {@code prices.conditionTypes}
+ * (default {@code PPR0}, S/4HANA's standard price) are read; the customer's price is its
+ * record of a customer condition table ({@code prices.customerConditionTables}, default
+ * {@code 305} Customer/Material), else the material's record of a list condition table
+ * ({@code prices.listConditionTables}, default {@code 304} Material), which is also the
+ * list price; the scale line with the highest quantity not above the asked quantity
+ * wins.</li>
  * <li>credit: one {@code API_CRDTMBUSINESSPARTNER/CreditManagementAccount} (option
  * {@code credit.accountPath}, the set's name is unverified) for limit and hold
  * ({@code CreditAccountIsBlocked}) in segment {@code credit.segment} (default
@@ -109,8 +112,8 @@ final class SapConnector extends AssembledConnector {
                 options.top());
         SapReads reads = new SapReads(odata, fanOut, options.maxUrlLength());
         return new Parts(new SapOrders(reads), new SapStock(reads, options.availableStockTypes())::stock,
-                new SapPrices(reads, options.listConditionType(), options.customerConditionType(), clock)::prices,
-                new SapCredit(reads, options)::credit, new SapOrderCreation(reads, options.order()), fanOut::close);
+                new SapPrices(reads, options.pricing(), clock)::prices, new SapCredit(reads, options)::credit,
+                new SapOrderCreation(reads, options.order()), fanOut::close);
     }
 
 }

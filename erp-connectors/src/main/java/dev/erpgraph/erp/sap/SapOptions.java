@@ -1,6 +1,8 @@
 package dev.erpgraph.erp.sap;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,10 +26,13 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * integration shares [4]
  * @param availableStockTypes {@code stock.availableStockTypes}: the stock types summed as
  * available, comma-separated [{@code 01}, unrestricted use]
- * @param listConditionType {@code prices.listConditionType}: the material's list price
- * condition [{@code PR00}]
- * @param customerConditionType {@code prices.customerConditionType}: the customer's own
- * price condition [{@code PPR0}]
+ * @param pricing {@code prices.conditionTypes} [{@code PPR0}],
+ * {@code prices.customerConditionTables} [{@code 305}] and
+ * {@code prices.listConditionTables} [{@code 304}]: which condition records price an
+ * item, and by which condition table a record is the customer's own price or the
+ * material's list price (S/4HANA's standard pricing: {@code PPR0} through access sequence
+ * {@code PPR0}, table 305 Customer/Material before 304 Material; ECC's {@code PR00} is
+ * not in it)
  * @param creditSegment {@code credit.segment} [{@code 1000}]
  * @param creditAccountPath {@code credit.accountPath}, the credit account entity set
  * [{@code API_CRDTMBUSINESSPARTNER/CreditManagementAccount}]
@@ -40,8 +45,15 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * [{@code 00}]: the organizational data of a created order
  */
 record SapOptions(String servicesPath, int top, int maxUrlLength, int maxParallelRequests,
-        Set<String> availableStockTypes, String listConditionType, String customerConditionType, String creditSegment,
-        String creditAccountPath, String creditExposurePath, String creditExposureAmountField, OrderData order) {
+        Set<String> availableStockTypes, Pricing pricing, String creditSegment, String creditAccountPath,
+        String creditExposurePath, String creditExposureAmountField, OrderData order) {
+
+    /**
+     * The condition types read for prices, and the condition tables that make a record
+     * the customer's own price or the material's list price (comma-separated lists).
+     */
+    record Pricing(Set<String> conditionTypes, Set<String> customerTables, Set<String> listTables) {
+    }
 
     /** The organizational data every created sales order carries. */
     record OrderData(String salesOrderType, String salesOrganization, String distributionChannel, String division) {
@@ -60,8 +72,10 @@ record SapOptions(String servicesPath, int top, int maxUrlLength, int maxParalle
         SapOptions parsed = new SapOptions(options.name("servicesPath", "/sap/opu/odata/sap/", PATH, "a URL path"),
                 options.wholeNumber("top", 1_000_000, 0, Integer.MAX_VALUE),
                 options.wholeNumber("maxUrlLength", 7500, 1000, 64_000), RequestFanOut.maxParallelRequests(options, 4),
-                stockTypes(options), options.name("prices.listConditionType", "PR00", CODE, "an SAP condition type"),
-                options.name("prices.customerConditionType", "PPR0", CODE, "an SAP condition type"),
+                codes(options, "stock.availableStockTypes", "01", "SAP stock type codes"),
+                new Pricing(codes(options, "prices.conditionTypes", "PPR0", "SAP condition types"),
+                        codes(options, "prices.customerConditionTables", "305", "SAP condition tables"),
+                        codes(options, "prices.listConditionTables", "304", "SAP condition tables")),
                 options.name("credit.segment", "1000", CODE, "an SAP credit segment"),
                 options.name("credit.accountPath", "API_CRDTMBUSINESSPARTNER/CreditManagementAccount", ENTITY_SET,
                         "SERVICE/EntitySet"),
@@ -77,16 +91,16 @@ record SapOptions(String servicesPath, int top, int maxUrlLength, int maxParalle
         return parsed;
     }
 
-    private static Set<String> stockTypes(ConnectorOptions options) {
-        String value = options.text("stock.availableStockTypes", "01");
-        Set<String> types = Arrays.stream(value.split(","))
+    private static Set<String> codes(ConnectorOptions options, String key, String defaultValue, String what) {
+        String value = options.text(key, defaultValue);
+        Set<String> codes = Arrays.stream(value.split(","))
             .map(String::trim)
-            .filter(type -> !type.isEmpty())
-            .collect(Collectors.toUnmodifiableSet());
-        if (types.isEmpty() || !types.stream().allMatch(type -> CODE.matcher(type).matches())) {
-            throw options.invalid("stock.availableStockTypes", "must be SAP stock type codes, comma-separated", value);
+            .filter(code -> !code.isEmpty())
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (codes.isEmpty() || !codes.stream().allMatch(code -> CODE.matcher(code).matches())) {
+            throw options.invalid(key, "must be " + what + ", comma-separated", value);
         }
-        return types;
+        return Collections.unmodifiableSet(codes);
     }
 
 }

@@ -30,11 +30,12 @@ import static dev.erpgraph.erp.sap.SapReads.text;
  * A customer's price per material: the condition records valid today, read through
  * {@code A_SlsPrcgCndnRecdValidity} (the access keys live on the validity) with the
  * record expanded, then their quantity scales in a read of their own (a public client saw
- * the scale {@code $expand} come back empty). The customer's own condition wins over the
- * material's list condition, which is also the list price; the scale line with the
- * highest quantity not above the asked quantity wins. See {@link SapConnector}.
+ * the scale {@code $expand} come back empty). Of the condition types asked for, the
+ * customer's own record (a customer condition table) wins over the material's (a list
+ * condition table), which is also the list price; the scale line with the highest
+ * quantity not above the asked quantity wins. See {@link SapConnector}.
  */
-record SapPrices(SapReads reads, String listType, String customerType, Clock clock) {
+record SapPrices(SapReads reads, SapOptions.Pricing pricing, Clock clock) {
 
     static final String PRICE_SERVICE = "API_SLSPRICINGCONDITIONRECORD_SRV";
 
@@ -46,7 +47,7 @@ record SapPrices(SapReads reads, String listType, String customerType, Clock clo
      * A condition record as read: its rate, currency and scale lines (quantity to rate,
      * ascending).
      */
-    private record Condition(String record, String type, String customer, String material, BigDecimal rate,
+    private record Condition(String record, String table, String customer, String material, BigDecimal rate,
             String currency, TreeMap<BigDecimal, BigDecimal> scales) {
     }
 
@@ -62,14 +63,21 @@ record SapPrices(SapReads reads, String listType, String customerType, Clock clo
             return ErpBatch.of(Map.of());
         }
         Map<String, Condition> conditions = conditions(customerOf);
+        // Customer tables key by customer and material, list tables by material alone;
+        // a record of any other table (a price list, a region) is not used.
         Map<String, Condition> index = new HashMap<>();
-        conditions.values()
-            .forEach(condition -> index.put(condition.type() + "|" + condition.customer() + "|" + condition.material(),
-                    condition));
+        conditions.values().forEach(condition -> {
+            if (pricing.customerTables().contains(condition.table()) && !condition.customer().isEmpty()) {
+                index.put(condition.customer() + "|" + condition.material(), condition);
+            }
+            else if (pricing.listTables().contains(condition.table())) {
+                index.put("|" + condition.material(), condition);
+            }
+        });
         Map<PriceKey, ItemPrice> values = new HashMap<>();
         customerOf.forEach((key, customer) -> {
-            Condition list = index.get(listType + "||" + key.sku());
-            Condition own = index.get(customerType + "|" + customer + "|" + key.sku());
+            Condition list = index.get("|" + key.sku());
+            Condition own = index.get(customer + "|" + key.sku());
             Condition applied = own != null ? own : list;
             if (applied != null) {
                 values.put(key, price(key, applied, list));
@@ -86,9 +94,13 @@ record SapPrices(SapReads reads, String listType, String customerType, Clock clo
         Set<String> materials = new LinkedHashSet<>();
         customerOf.keySet().forEach(key -> materials.add(key.sku()));
         String today = SapODataValues.dateTimeLiteral(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        String fixed = "(ConditionType eq " + SapODataFilter.literal(listType) + " or ConditionType eq "
-                + SapODataFilter.literal(customerType) + ") and ConditionValidityStartDate le " + today
-                + " and ConditionValidityEndDate ge " + today;
+        String fixed = "("
+                + String.join(" or ",
+                        pricing.conditionTypes()
+                            .stream()
+                            .map(type -> "ConditionType eq " + SapODataFilter.literal(type))
+                            .toList())
+                + ") and ConditionValidityStartDate le " + today + " and ConditionValidityEndDate ge " + today;
         Map<String, Condition> conditions = new LinkedHashMap<>();
         // Two key sets: customers chunked to at most half the URL budget, materials into
         // what is left.
@@ -105,7 +117,9 @@ record SapPrices(SapReads reads, String listType, String customerType, Clock clo
             Condition condition = reads.parse(row, node -> {
                 JsonNode record = node.path("to_SlsPrcgConditionRecord");
                 String customer = optionalText(node, "Customer");
-                return new Condition(text(node, "ConditionRecord"), text(node, "ConditionType"),
+                String table = optionalText(node, "ConditionTable");
+                return new Condition(text(node, "ConditionRecord"),
+                        table != null ? table : optionalText(record, "ConditionTable"),
                         customer == null ? "" : customer, text(node, "Material"), decimal(record, "ConditionRateValue"),
                         text(record, "ConditionRateValueUnit"), new TreeMap<>());
             });

@@ -1,15 +1,18 @@
 package dev.erpgraph.erp.sxe;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.Money;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,7 +60,7 @@ record SxeCredit(SxeClient api, SxeFanOut fanOut, SxeOptions options) {
                 return;
             }
             try {
-                batch.value(customer, SxeResponses.credit(limit, balances.get(customer), options));
+                batch.value(customer, creditStatus(limit, balances.get(customer), options));
             }
             catch (RuntimeException ex) {
                 batch.failure(customer, ErpException.badResponse(api.systemId(),
@@ -65,6 +68,42 @@ record SxeCredit(SxeClient api, SxeFanOut fanOut, SxeOptions options) {
             }
         });
         return SxeFanOut.failWhole(batch.build());
+    }
+
+    /**
+     * Credit from the two SX.API answers. Balance: the sum of the aging buckets
+     * {@code period1..5Balance} and {@code futureBalance} of
+     * {@code sxapiargetcustomerbalancev2} (open AR; orders not yet invoiced are not in
+     * it). Available: limit less balance. SX.e has no credit-hold boolean; the customer
+     * is reported on hold when its {@code sellType} is a no-sell code (option
+     * {@code creditHoldSellTypes}, default {@code n}) [I], or when it has a balance aged
+     * into or past its {@code holdPeriodCode} (1..5: the aging period from which SX.e
+     * holds new orders; 0: no such rule) [I]. Terms: {@code termsType}.
+     */
+    static CreditStatus creditStatus(JsonNode credit, JsonNode balance, SxeOptions options) {
+        String currency = options.currency();
+        BigDecimal limit = SxeResponses.requiredDecimal(credit, "creditLimit");
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal[] periods = new BigDecimal[6];
+        for (int n = 1; n <= 5; n++) {
+            BigDecimal value = SxeResponses.decimal(balance, "period" + n + "Balance");
+            periods[n] = value == null ? BigDecimal.ZERO : value;
+            total = total.add(periods[n]);
+        }
+        BigDecimal future = SxeResponses.decimal(balance, "futureBalance");
+        total = total.add(future == null ? BigDecimal.ZERO : future);
+        String sellType = SxeResponses.text(credit, "sellType");
+        boolean noSell = sellType != null
+                && options.creditHoldSellTypes().contains(sellType.trim().toLowerCase(Locale.ROOT));
+        long holdPeriod = credit.path("holdPeriodCode").asLong(0);
+        boolean agedPastHold = false;
+        for (int n = (int) Math.max(1, holdPeriod); holdPeriod >= 1 && n <= 5; n++) {
+            agedPastHold |= periods[n].signum() > 0;
+        }
+        String terms = SxeResponses.text(credit, "termsType");
+        return new CreditStatus(new Money(limit, currency), new Money(total, currency),
+                new Money(limit.subtract(total), currency), noSell || agedPastHold,
+                terms == null || terms.isBlank() ? null : terms.trim());
     }
 
     private record CreditCall(String customer, boolean limits) {

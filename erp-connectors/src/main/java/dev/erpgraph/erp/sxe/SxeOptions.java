@@ -1,5 +1,7 @@
 package dev.erpgraph.erp.sxe;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -29,8 +31,9 @@ import dev.erpgraph.erp.ConnectorSettings;
  * sold to [I]
  * @param pricingWarehouse the {@code whse} sent with each pricing row; blank lets SX.e
  * use the customer's default
- * @param stockRegion the {@code region} of {@code sxapiicproductavailbywhse}; blank for
- * every warehouse
+ * @param stockWarehouses the warehouses a stock read without a warehouse reports (option
+ * {@code stockWarehouses}, comma-separated); empty: the company's, read from
+ * {@code sxapiicgetwarehouselistv2}
  * @param notFound how a {@code cErrorMessage} saying "this key does not exist" reads
  * ("... not set up in ..."), option {@code notFoundPattern}
  *
@@ -38,24 +41,24 @@ import dev.erpgraph.erp.ConnectorSettings;
  * Defaults: {@code companyNumber} 1 (1 to 9999), {@code operatorInit} api,
  * {@code currency} USD, {@code recordLimit} 100 (1 to 10000), {@code transactionTypes}
  * SO, {@code holdField} approvty, {@code holdValues} h,n, {@code creditHoldSellTypes} n,
- * {@code pricingWarehouse} and {@code stockRegion} blank, the operation names of
+ * {@code pricingWarehouse} and {@code stockWarehouses} blank, the operation names of
  * {@link Operations#DEFAULTS} (options {@code operation.orderList}, ...). Read and
  * checked once at start-up; the fan-out's bound is the system's {@code max-concurrency}.
  */
 record SxeOptions(int companyNumber, String operatorInit, String currency, int recordLimit, String transactionTypes,
         Operations operations, String holdField, Set<String> holdValues, Set<String> creditHoldSellTypes,
-        String pricingWarehouse, String stockRegion, Pattern notFound) {
+        String pricingWarehouse, List<String> stockWarehouses, Pattern notFound) {
 
     /**
      * The versioned SX.API operation names: configuration, because each SX.e upgrade may
      * bump a version.
      */
-    record Operations(String orderList, String singleOrder, String pricing, String availability, String credit,
-            String balance, String createOrder) {
+    record Operations(String orderList, String singleOrder, String pricing, String availability, String warehouseList,
+            String credit, String balance, String createOrder) {
 
         static final Operations DEFAULTS = new Operations("sxapioegetlistofordersv5", "sxapioegetsingleorderv3",
-                "sxapioepricingmultiplev5", "sxapiicproductavailbywhse", "sxapiargetcustomerdatacredit",
-                "sxapiargetcustomerbalancev2", "sxapisfoeordertotloadv4");
+                "sxapioepricingmultiplev5", "sxapisfgetpriceavailmultiplev2", "sxapiicgetwarehouselistv2",
+                "sxapiargetcustomerdatacredit", "sxapiargetcustomerbalancev2", "sxapisfoeordertotloadv4");
 
     }
 
@@ -68,6 +71,7 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
                 operation(options, "operation.singleOrder", defaults.singleOrder()),
                 operation(options, "operation.pricing", defaults.pricing()),
                 operation(options, "operation.availability", defaults.availability()),
+                operation(options, "operation.warehouseList", defaults.warehouseList()),
                 operation(options, "operation.credit", defaults.credit()),
                 operation(options, "operation.balance", defaults.balance()),
                 operation(options, "operation.createOrder", defaults.createOrder()));
@@ -76,7 +80,7 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
                 options.wholeNumber("recordLimit", 100, 1, 10_000), options.text("transactionTypes", "SO"), operations,
                 options.text("holdField", "approvty"), options.lowercaseList("holdValues", "h,n"),
                 options.lowercaseList("creditHoldSellTypes", "n"), options.text("pricingWarehouse", ""),
-                options.text("stockRegion", ""), notFound(options));
+                warehouses(options.text("stockWarehouses", "")), notFound(options));
         options.rejectUnknown();
         return parsed;
     }
@@ -87,6 +91,10 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
      */
     private static String operation(ConnectorOptions options, String key, String defaultName) {
         return options.name(key, defaultName, OPERATION_NAME, "an SX.API operation name (3 to 80 of a-z, 0-9)");
+    }
+
+    private static List<String> warehouses(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(code -> !code.isEmpty()).toList();
     }
 
     private static Pattern notFound(ConnectorOptions options) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.PriceBreak;
@@ -44,7 +43,7 @@ final class SxeResponses {
 
     /** One row of {@code tOeordV5."t-oeordV5"}. */
     record OrderRow(long orderNo, int orderSuf, long custNo, int stageCd, LocalDate enterDt, LocalDate reqShipDt,
-            BigDecimal totLineAmt) {
+            BigDecimal totLineAmt, String whse) {
 
         /**
          * The number people quote: {@code orderno-ordersuf}, the suffix two digits
@@ -70,7 +69,7 @@ final class SxeResponses {
         for (JsonNode row : table(response, "tOeordV5", "t-oeordV5")) {
             rows.add(new OrderRow(requiredLong(row, "orderNo"), (int) requiredLong(row, "orderSuf"),
                     requiredLong(row, "custNo"), (int) requiredLong(row, "stageCd"), requiredDate(row, "enterDt"),
-                    date(row, "reqShipDt"), requiredDecimal(row, "totLineAmt")));
+                    date(row, "reqShipDt"), requiredDecimal(row, "totLineAmt"), blankToNull(text(row, "whse"))));
         }
         return rows;
     }
@@ -84,9 +83,23 @@ final class SxeResponses {
 
     /**
      * An order's detail: header name/value rows ({@code tFieldlist}, names lower-cased)
-     * and its lines.
+     * and its lines, which carry no warehouse of their own ({@code t-oelineitemV3} has no
+     * warehouse field): {@link #withWarehouse} gives them their order's.
      */
     record OrderDetail(Map<String, String> header, List<SalesOrderLine> lines) {
+
+        /**
+         * The lines with the order's warehouse: an SX.e order ships from one warehouse,
+         * its header's {@code whse} (the list row's, or {@code tFieldlist}'s {@code whse}
+         * [I] when the order is read by number).
+         */
+        List<SalesOrderLine> withWarehouse(String whse) {
+            return lines.stream()
+                .map(line -> new SalesOrderLine(line.lineNumber(), line.sku(), line.description(), line.quantity(),
+                        line.shippedQuantity(), line.unitPrice(), line.amount(), whse))
+                .toList();
+        }
+
     }
 
     static OrderDetail orderDetail(JsonNode response, String currency) {
@@ -97,30 +110,47 @@ final class SxeResponses {
         }
         List<SalesOrderLine> lines = new ArrayList<>();
         for (JsonNode line : table(response, "tOelineitemV3", "t-oelineitemV3")) {
-            String description = text(line, "proddesc"); // [I]
-            String warehouse = text(line, "whse"); // [I]
-            lines.add(new SalesOrderLine((int) requiredLong(line, "lineNo"), requiredText(line, "prod"), description,
-                    requiredDecimal(line, "qtyOrd"), decimal(line, "qtyShip"),
+            lines.add(new SalesOrderLine((int) requiredLong(line, "lineNo"), requiredText(line, "prod"),
+                    description(line), requiredDecimal(line, "qtyOrd"), decimal(line, "qtyShip"),
                     new Money(requiredDecimal(line, "price"), currency),
-                    new Money(requiredDecimal(line, "netAmt"), currency), warehouse));
+                    new Money(requiredDecimal(line, "netAmt"), currency), null));
         }
         return new OrderDetail(header, lines);
     }
 
     /**
-     * An order read through the list: the list row's header fields, the detail's lines
-     * and hold flag.
+     * A line's description as {@code t-oelineitemV3} carries it: {@code desc1}, and
+     * {@code desc2} after it when that is not blank (SX.e's two 24-character description
+     * lines of the product, {@code icsp.descrip[1..2]}).
+     */
+    private static String description(JsonNode line) {
+        String first = blankToNull(text(line, "desc1"));
+        String second = blankToNull(text(line, "desc2"));
+        if (first == null) {
+            return second;
+        }
+        return second == null ? first : first + " " + second;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * An order read through the list: the list row's header fields and warehouse, the
+     * detail's lines and hold flag.
      */
     static SalesOrder order(OrderRow row, OrderDetail detail, SxeOptions options) {
+        List<SalesOrderLine> lines = detail.withWarehouse(row.whse());
         return new SalesOrder(row.number(), row.number(), String.valueOf(row.custNo()),
-                SxeStageCode.status(row.stageCd(), held(detail, options), detail.lines()), row.enterDt(),
-                row.reqShipDt(), new Money(row.totLineAmt(), options.currency()), detail.lines());
+                SxeStageCode.status(row.stageCd(), held(detail, options), lines), row.enterDt(), row.reqShipDt(),
+                new Money(row.totLineAmt(), options.currency()), lines);
     }
 
     /**
      * An order read by number: everything from the single-order answer, its header in
      * {@code tFieldlist} under the oeeh column names
-     * {@code custno, stagecd, enterdt, reqshipdt, totlineamt} [I].
+     * {@code custno, stagecd, enterdt, reqshipdt, totlineamt, whse} [I].
      */
     static SalesOrder order(String number, OrderDetail detail, SxeOptions options) {
         Map<String, String> header = detail.header();
@@ -135,10 +165,10 @@ final class SxeResponses {
         if (enterDt == null) {
             throw new IllegalArgumentException("single order " + number + " without an entry date");
         }
+        List<SalesOrderLine> lines = detail.withWarehouse(blankToNull(header.get("whse")));
         return new SalesOrder(number, number, new BigDecimal(custNo.trim()).toBigIntegerExact().toString(),
-                SxeStageCode.status(Integer.parseInt(stage.trim()), held(detail, options), detail.lines()), enterDt,
-                parseDate(header.get("reqshipdt")), new Money(new BigDecimal(total.trim()), options.currency()),
-                detail.lines());
+                SxeStageCode.status(Integer.parseInt(stage.trim()), held(detail, options), lines), enterDt,
+                parseDate(header.get("reqshipdt")), new Money(new BigDecimal(total.trim()), options.currency()), lines);
     }
 
     private static boolean held(OrderDetail detail, SxeOptions options) {
@@ -239,44 +269,6 @@ final class SxeResponses {
         return breaks;
     }
 
-    // ---- credit (sxapiargetcustomerdatacredit + sxapiargetcustomerbalancev2)
-
-    /**
-     * Credit from the two SX.API answers. Balance: the sum of the aging buckets
-     * {@code period1..5Balance} and {@code futureBalance} of
-     * {@code sxapiargetcustomerbalancev2} (open AR; orders not yet invoiced are not in
-     * it). Available: limit less balance. SX.e has no credit-hold boolean; the customer
-     * is reported on hold when its {@code sellType} is a no-sell code (option
-     * {@code creditHoldSellTypes}, default {@code n}) [I], or when it has a balance aged
-     * into or past its {@code holdPeriodCode} (1..5: the aging period from which SX.e
-     * holds new orders; 0: no such rule) [I]. Terms: {@code termsType}.
-     */
-    static CreditStatus credit(JsonNode credit, JsonNode balance, SxeOptions options) {
-        String currency = options.currency();
-        BigDecimal limit = requiredDecimal(credit, "creditLimit");
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal[] periods = new BigDecimal[6];
-        for (int n = 1; n <= 5; n++) {
-            BigDecimal value = decimal(balance, "period" + n + "Balance");
-            periods[n] = value == null ? BigDecimal.ZERO : value;
-            total = total.add(periods[n]);
-        }
-        BigDecimal future = decimal(balance, "futureBalance");
-        total = total.add(future == null ? BigDecimal.ZERO : future);
-        String sellType = text(credit, "sellType");
-        boolean noSell = sellType != null
-                && options.creditHoldSellTypes().contains(sellType.trim().toLowerCase(Locale.ROOT));
-        long holdPeriod = credit.path("holdPeriodCode").asLong(0);
-        boolean agedPastHold = false;
-        for (int n = (int) Math.max(1, holdPeriod); holdPeriod >= 1 && n <= 5; n++) {
-            agedPastHold |= periods[n].signum() > 0;
-        }
-        String terms = text(credit, "termsType");
-        return new CreditStatus(new Money(limit, currency), new Money(total, currency),
-                new Money(limit.subtract(total), currency), noSell || agedPastHold,
-                terms == null || terms.isBlank() ? null : terms.trim());
-    }
-
     // ---- create (sxapisfoeordertotloadv4)
 
     /**
@@ -331,7 +323,7 @@ final class SxeResponses {
         return null;
     }
 
-    private static BigDecimal requiredDecimal(JsonNode row, String field) {
+    static BigDecimal requiredDecimal(JsonNode row, String field) {
         BigDecimal value = decimal(row, field);
         if (value == null) {
             throw new IllegalArgumentException("missing number " + field);
@@ -343,7 +335,7 @@ final class SxeResponses {
         return requiredDecimal(row, field).longValueExact();
     }
 
-    private static String text(JsonNode row, String field) {
+    static String text(JsonNode row, String field) {
         JsonNode node = row.path(field);
         return node.isString() ? node.stringValue() : node.isNumber() ? node.asString() : null;
     }

@@ -24,6 +24,7 @@ import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
+import dev.erpgraph.erp.PriceBreak;
 import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
@@ -360,6 +361,53 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
         }
     }
 
+    @Test
+    void pricesAreBcsBestPriceOverCustomerPriceGroupAndAllCustomerLinesWithTheirBreaks() {
+        int inGroup = firstCustomer(c -> c.discountPercent().signum() > 0 && c.index() % 2 == 0);
+        int ownLines = firstCustomer(c -> c.discountPercent().signum() > 0 && c.index() % 2 == 1);
+        int listOnly = firstCustomer(c -> c.discountPercent().signum() == 0);
+        DistributorDataSet.Item item = data().items()
+            .stream()
+            .filter(candidate -> candidate.breaks().size() == 3)
+            .findFirst()
+            .orElseThrow();
+        List<BigDecimal> quantities = List.of(BigDecimal.ONE, BigDecimal.TEN, new BigDecimal("49"),
+                new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("500"));
+        Set<PriceKey> keys = new LinkedHashSet<>();
+        for (int index : List.of(inGroup, ownLines, listOnly)) {
+            quantities.forEach(quantity -> keys.add(new PriceKey(customer(index), item.sku(), quantity)));
+        }
+
+        Map<PriceKey, ItemPrice> prices = bc().prices(keys).values();
+
+        assertThat(prices).hasSize(keys.size());
+        for (PriceKey key : keys) {
+            int index = (Integer.parseInt(key.customerNumber()) - 10_000) / 10;
+            ItemPrice price = prices.get(key);
+            assertThat(price.unitPrice().amount()).as(key.toString())
+                .isEqualByComparingTo(data().unitPrice(index, key.sku(), key.quantity()).orElseThrow());
+            assertThat(price.breaks()).extracting(PriceBreak::minimumQuantity)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(BigDecimal.TEN, new BigDecimal("50"), new BigDecimal("100"));
+            assertThat(price.breaks()).extracting(priceBreak -> priceBreak.unitPrice().amount())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(data().unitPrice(index, key.sku(), BigDecimal.TEN).orElseThrow(),
+                        data().unitPrice(index, key.sku(), new BigDecimal("50")).orElseThrow(),
+                        data().unitPrice(index, key.sku(), new BigDecimal("100")).orElseThrow());
+        }
+        // A customer without lines of its own still gets the all-customer breaks, not
+        // the list price: those lines are BC's, not the customer's.
+        PriceKey hundred = new PriceKey(customer(listOnly), item.sku(), new BigDecimal("100"));
+        assertThat(prices.get(hundred).unitPrice().amount()).isLessThan(item.listPrice());
+    }
+
+    private int firstCustomer(Predicate<DistributorDataSet.Customer> test) {
+        return IntStream.range(0, DistributorDataSet.CUSTOMERS)
+            .filter(i -> test.test(data().customer(i).orElseThrow()))
+            .findFirst()
+            .orElseThrow();
+    }
+
     // ---- independent requests side by side
 
     /** Long enough that requests sent one after another could not overlap by chance. */
@@ -420,16 +468,21 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
         long inTurnFrom = System.nanoTime();
         Map<PriceKey, ItemPrice> readInTurn = inTurn.prices(keys).values();
         Map<String, Long> requestsInTurn = requests();
-        int mostInTurn = mostAtOnce(ID, inTurnFrom, "/items", "/customerPriceListLines");
+        int mostInTurn = mostAtOnce(ID, inTurnFrom, "/items", "/customerPricing", "/customerPriceListLines");
 
         bcSandbox().stats().reset();
         long sideBySideFrom = System.nanoTime();
         Map<PriceKey, ItemPrice> readSideBySide = bc().prices(keys).values();
 
-        assertThat(requestsInTurn).containsEntry("items", 1L).containsEntry("prices", 1L);
+        // Items, the customers' price groups, their own lines and the shared lines: four
+        // reads, none waiting for another.
+        assertThat(requestsInTurn).containsEntry("items", 1L)
+            .containsEntry("customers", 1L)
+            .containsEntry("prices", 2L);
         assertThat(requests()).isEqualTo(requestsInTurn);
         assertThat(mostInTurn).isEqualTo(1);
-        assertThat(mostAtOnce(ID, sideBySideFrom, "/items", "/customerPriceListLines")).isEqualTo(2);
+        assertThat(mostAtOnce(ID, sideBySideFrom, "/items", "/customerPricing", "/customerPriceListLines"))
+            .isEqualTo(4);
         assertThat(readSideBySide).isEqualTo(readInTurn).hasSize(keys.size() - 1);
     }
 

@@ -159,8 +159,9 @@ class P21ConnectorContractTests extends ConnectorContractTest {
                 .map(uid -> P21ODataFilter.eq("inv_mast_uid", uid))
                 .toList(), null, 1800)
             .size();
-        assertThat(requests()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("token", 1L, "orders", 1L, "order-lines", (long) lineChunks, "items", (long) itemChunks));
+        // The lines' location codes: P21's location table, read once for a new connector.
+        assertThat(requests()).containsExactlyInAnyOrderEntriesOf(Map.of("token", 1L, "orders", 1L, "order-lines",
+                (long) lineChunks, "items", (long) itemChunks, "locations", 1L));
         assertThat(lineChunks).isEqualTo(2);
     }
 
@@ -284,8 +285,8 @@ class P21ConnectorContractTests extends ConnectorContractTest {
 
         assertThat(batch.values().keySet()).containsExactlyInAnyOrder(orderNo(1), orderNo(2), orderNo(3));
         assertThat(batch.values().get(orderNo(2)).lines()).hasSize(data().order(2).orElseThrow().lines().size());
-        assertThat(requests())
-            .containsExactlyInAnyOrderEntriesOf(Map.of("token", 1L, "orders", 1L, "order-lines", 1L, "items", 1L));
+        assertThat(requests()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("token", 1L, "orders", 1L, "order-lines", 1L, "items", 1L, "locations", 1L));
     }
 
     @Test
@@ -369,13 +370,46 @@ class P21ConnectorContractTests extends ConnectorContractTest {
 
         ErpBatch<String, List<StockLevel>> batch = p21().stock(new LinkedHashSet<>(skus), null);
 
-        assertThat(requests()).containsExactlyInAnyOrderEntriesOf(Map.of("token", 1L, "items", 1L, "inventory", 1L));
+        // The location codes come from P21's location table, read once for the
+        // connector.
+        assertThat(requests())
+            .containsExactlyInAnyOrderEntriesOf(Map.of("token", 1L, "items", 1L, "inventory", 1L, "locations", 1L));
         for (String sku : skus) {
             List<StockLevel> expected = new ArrayList<>();
             data().stock(sku).forEach(s -> expected.add(new StockLevel(sku, s.warehouse(), s.onHand(), s.available())));
             assertThat(batch.values().get(sku)).usingRecursiveFieldByFieldElementComparator()
                 .containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    @Test
+    void locationCodesAreReadFromTheLocationTableOnceAndLeaveDeletedOnesOut() {
+        P21Connector connector = p21();
+        String sku = data().items().iterator().next().sku();
+
+        connector.stock(Set.of(sku), null);
+        connector.stock(Set.of(sku), "DET");
+        List<StockLevel> levels = connector.stock(Set.of(sku), null).values().get(sku);
+
+        assertThat(levels).extracting(StockLevel::warehouse)
+            .containsExactlyInAnyOrderElementsOf(
+                    data().stock(sku).stream().map(DistributorDataSet.Stock::warehouse).toList());
+        assertThat(requests()).containsEntry("locations", 1L).containsEntry("inventory", 3L);
+        // The closed branch's code is not a location any more.
+        assertThat(connector.stock(Set.of(sku), "AKR").values().get(sku)).isEmpty();
+    }
+
+    @Test
+    void configuredLocationsWinAndTheTableIsNeverRead() {
+        String sku = data().items().iterator().next().sku();
+
+        List<StockLevel> levels = p21(Map.of("locations", "10=CLEVELAND")).stock(Set.of(sku), "CLEVELAND")
+            .values()
+            .get(sku);
+
+        DistributorDataSet.Stock cle = data().stock(sku, "CLE").orElseThrow();
+        assertThat(levels).containsExactly(new StockLevel(sku, "CLEVELAND", cle.onHand(), cle.available()));
+        assertThat(requests()).doesNotContainKey("locations");
     }
 
     @Test

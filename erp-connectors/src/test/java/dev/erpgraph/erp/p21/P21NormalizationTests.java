@@ -42,12 +42,24 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class P21NormalizationTests {
 
-    private final P21Mapping mapping = new P21Mapping("p21", options(Map.of()));
+    private static final String LOCATIONS = "10=CLE,20=CMH,30=DET,40=PIT,50=IND";
 
-    /** The options of a P21 system with these set and the rest at their defaults. */
+    private final P21Mapping mapping = mapping(options(Map.of()));
+
+    /** A mapping whose locations are configured, so nothing reads P21's table. */
+    private static P21Mapping mapping(P21Options options) {
+        return new P21Mapping("p21", options, new P21LocationSource(null, options, Clock.systemUTC()));
+    }
+
+    /**
+     * The options of a P21 system with these set, the locations configured and the rest
+     * at their defaults.
+     */
     private static P21Options options(Map<String, String> options) {
+        Map<String, String> all = new HashMap<>(Map.of("locations", LOCATIONS));
+        all.putAll(options);
         return P21Options.from(new ConnectorSettings("p21", ErpKind.EPICOR_P21, null, ErpAuthProperties.none(),
-                Duration.ofSeconds(1), 1, options));
+                Duration.ofSeconds(1), 1, all));
     }
 
     private static JsonNode payload(String name) {
@@ -167,7 +179,7 @@ class P21NormalizationTests {
 
     @Test
     void theListPriceColumnIsConfigurable() {
-        P21Mapping price1 = new P21Mapping("p21", options(Map.of("listPriceColumn", "price1")));
+        P21Mapping price1 = mapping(options(Map.of("listPriceColumn", "price1")));
         JsonNode row = ErpJson.MAPPER.readTree(
                 "{\"item_id\":\"A\",\"customer_id\":1,\"unit_price\":9.5," + "\"quantity_break\":1,\"price1\":12.25}");
 
@@ -204,7 +216,9 @@ class P21NormalizationTests {
                 new SimpleMeterRegistry());
         P21Client odata = new P21Client(http, new P21TokenClient(http, new ConnectorSettings("p21", ErpKind.EPICOR_P21,
                 null, ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()), Clock.systemUTC()), 10);
-        return new P21TransactionClient(odata, options(Map.of()), Clock.systemUTC());
+        P21Options options = options(Map.of());
+        return new P21TransactionClient(odata, options, new P21LocationSource(odata, options, Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     private static ErpHttpResponse response(int status, String body) {

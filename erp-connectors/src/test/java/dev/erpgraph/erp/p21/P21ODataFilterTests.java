@@ -63,7 +63,7 @@ class P21ODataFilterTests {
 
     @Test
     void locationsMapBothWays() {
-        P21Locations locations = P21Locations.parse(P21Options.DEFAULT_LOCATIONS);
+        P21Locations locations = P21Locations.parse("10=CLE,20=CMH,30=DET,40=PIT,50=IND");
 
         assertThat(locations.warehouse(10L)).isEqualTo("CLE");
         assertThat(locations.warehouse(60L)).isEqualTo("60");

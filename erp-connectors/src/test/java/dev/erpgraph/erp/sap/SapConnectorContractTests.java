@@ -406,6 +406,39 @@ class SapConnectorContractTests extends ConnectorContractTest {
     }
 
     @Test
+    void pricesAreS4HanasPpr0RecordsToldApartByConditionTable() {
+        List<DistributorDataSet.Item> items = List.copyOf(data().items());
+        int discounted = IntStream.range(0, 100)
+            .filter(i -> data().customer(i).orElseThrow().discountPercent().signum() > 0)
+            .findFirst()
+            .orElseThrow();
+        PriceKey key = new PriceKey(numbering.customerNumber(discounted), items.get(2).sku(), BigDecimal.ONE);
+        BigDecimal listPrice = items.get(2).listPrice();
+        BigDecimal customerPrice = data().unitPrice(discounted, key.sku(), BigDecimal.ONE).orElseThrow();
+
+        ItemPrice byDefault = sap().prices(Set.of(key)).values().get(key);
+        ItemPrice listOnly = pricedWith(Map.of("prices.customerConditionTables", "999")).prices(Set.of(key))
+            .values()
+            .get(key);
+        ErpBatch<PriceKey, ItemPrice> eccTypes = pricedWith(Map.of("prices.conditionTypes", "PR00"))
+            .prices(Set.of(key));
+
+        // The defaults find S/4HANA's PPR0: the customer's table-305 record, the
+        // material's table-304 record as list price.
+        assertThat(byDefault.unitPrice().amount()).isEqualByComparingTo(customerPrice);
+        assertThat(byDefault.listPrice().amount()).isEqualByComparingTo(listPrice);
+        assertThat(customerPrice).isLessThan(listPrice);
+        // The tables are options: without a customer table the list record prices it.
+        assertThat(listOnly.unitPrice().amount()).isEqualByComparingTo(listPrice);
+        // ECC's PR00 is not in S/4HANA's standard pricing: nothing is found.
+        assertThat(eccTypes.values()).isEmpty();
+    }
+
+    private ErpConnector pricedWith(Map<String, String> options) {
+        return factory().create(connectorSettings("sap", options), connectorHttp("sap"));
+    }
+
+    @Test
     void anUnknownSkuOrCustomerHasNoPriceWhileTheOthersResolve() {
         String sku = data().items().iterator().next().sku();
         PriceKey known = new PriceKey(numbering.customerNumber(1), sku, BigDecimal.ONE);

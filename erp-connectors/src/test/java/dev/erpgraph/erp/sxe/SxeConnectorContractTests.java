@@ -81,10 +81,29 @@ class SxeConnectorContractTests extends ConnectorContractTest {
                     levels.stream()
                         .map(level -> new StockLevel(sku, level.warehouse(), level.available(), level.available()))
                         .toList()));
-        return new ContractFacts(facts.customer(withOrders), facts.orders(withOrders, order -> true),
-                facts.customers(10, 5), facts.customer(DistributorDataSet.CUSTOMERS + 7),
+        return new ContractFacts(facts.customer(withOrders),
+                oneWarehousePerOrder(facts.orders(withOrders, order -> true)), facts.customers(10, 5),
+                facts.customer(DistributorDataSet.CUSTOMERS + 7),
                 new Paging(Map.of("recordLimit", "2"), 2, Set.of(facts.customer(manyOrders))), stock,
                 facts.prices(true), facts.credit(terms -> terms), facts.order());
+    }
+
+    /**
+     * The orders as SX.e answers them: a line has no warehouse of its own
+     * ({@code t-oelineitemV3}), it ships from its order's {@code whse}, which the sandbox
+     * renders from the order's first line.
+     */
+    private static List<SalesOrder> oneWarehousePerOrder(List<SalesOrder> orders) {
+        return orders.stream().map(order -> {
+            String whse = order.lines().isEmpty() ? null : order.lines().get(0).warehouse();
+            List<SalesOrderLine> lines = order.lines()
+                .stream()
+                .map(line -> new SalesOrderLine(line.lineNumber(), line.sku(), line.description(), line.quantity(),
+                        line.shippedQuantity(), line.unitPrice(), line.amount(), whse))
+                .toList();
+            return new SalesOrder(order.id(), order.number(), order.customerNumber(), order.status(), order.orderDate(),
+                    order.requestedDeliveryDate(), order.total(), lines);
+        }).toList();
     }
 
     /** Products travel as JSON strings. */
@@ -174,8 +193,23 @@ class SxeConnectorContractTests extends ConnectorContractTest {
             assertThat(line.shippedQuantity()).isEqualByComparingTo(expected.shippedQuantity());
             assertThat(line.unitPrice()).isEqualTo(new Money(expected.unitPrice(), "USD"));
             assertThat(line.amount()).isEqualTo(new Money(expected.amount(), "USD"));
-            assertThat(line.warehouse()).isEqualTo(expected.warehouse());
+            // SX.e ships an order from one warehouse, its header's whse; the line
+            // (t-oelineitemV3) has none of its own.
+            assertThat(line.warehouse()).isEqualTo(source.lines().get(0).warehouse());
         }
+        assertThat(order.lines()).extracting(SalesOrderLine::description).doesNotContainNull();
+    }
+
+    @Test
+    void linesReadByNumberCarryDesc1Desc2AndTheOrdersWarehouse() {
+        DistributorDataSet.Order source = data().ordersOf(6).get(0);
+        String number = erp().orderNumber(source.sequence());
+
+        SalesOrder order = sxe.ordersByNumber(Set.of(number)).values().get(number);
+
+        assertThat(order.lines()).extracting(SalesOrderLine::description)
+            .containsExactlyElementsOf(source.lines().stream().map(DistributorDataSet.OrderLine::description).toList());
+        assertThat(order.lines()).extracting(SalesOrderLine::warehouse).containsOnly(source.lines().get(0).warehouse());
     }
 
     @Test
@@ -346,7 +380,7 @@ class SxeConnectorContractTests extends ConnectorContractTest {
     }
 
     @Test
-    void stockIsOneCallPerSkuWithNetAvailablePerWarehouse() {
+    void stockOfManySkusIsOneMultiProductCallWithNetAvailablePerWarehouse() {
         ErpBatch<String, List<StockLevel>> all = sxe.stock(Set.of(sku(0), sku(1), sku(2)), null);
         ErpBatch<String, List<StockLevel>> cleveland = sxe.stock(Set.of(sku(0)), "CLE");
 
@@ -365,7 +399,25 @@ class SxeConnectorContractTests extends ConnectorContractTest {
             }
         }
         assertThat(cleveland.values().get(sku(0))).extracting(StockLevel::warehouse).containsExactly("CLE");
-        assertThat(stats()).containsEntry("inventory", 4L);
+        // One sxapisfgetpriceavailmultiplev2 per batch, and the warehouse list once for
+        // the connector (the read naming CLE needs none).
+        assertThat(stats()).containsEntry("inventory", 2L).containsEntry("warehouses", 1L);
+        assertThat(stats()).doesNotContainKey("order-lines");
+    }
+
+    @Test
+    void configuredStockWarehousesAreAllThatIsAskedAndTheListIsNeverRead() {
+        ErpConnector connector = newConnector(4, Map.of("stockWarehouses", "CLE, DET"), Clock.systemUTC());
+
+        List<StockLevel> levels = connector.stock(Set.of(sku(0)), null).values().get(sku(0));
+
+        assertThat(levels).extracting(StockLevel::warehouse)
+            .containsExactlyElementsOf(data().stock(sku(0))
+                .stream()
+                .map(DistributorDataSet.Stock::warehouse)
+                .filter(code -> code.equals("CLE") || code.equals("DET"))
+                .toList());
+        assertThat(stats()).containsEntry("inventory", 1L).doesNotContainKey("warehouses");
     }
 
     @Test

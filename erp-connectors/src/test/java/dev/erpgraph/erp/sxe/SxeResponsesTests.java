@@ -77,6 +77,18 @@ class SxeResponsesTests {
     }
 
     @Test
+    void aLineIsDescribedByDesc1AndDesc2AndShipsFromItsOrdersWarehouse() {
+        SxeResponses.OrderRow row = SxeResponses.orderRows(load("order-list.json")).get(1);
+        SxeResponses.OrderDetail detail = SxeResponses.orderDetail(load("single-order-short-shipped.json"), "USD");
+
+        SalesOrder listed = SxeResponses.order(row, detail, OPTIONS);
+
+        assertThat(listed.lines()).extracting(SalesOrderLine::description)
+            .containsExactly("Brass Ball Valve 1\"", "Pipe Hanger");
+        assertThat(listed.lines()).extracting(SalesOrderLine::warehouse).containsExactly("300", "300");
+    }
+
+    @Test
     void theHeaderApprovalFlagPutsAnOrderOnHoldWhateverItsCase() {
         SxeResponses.OrderDetail detail = SxeResponses.orderDetail(load("single-order-on-hold.json"), "USD");
 
@@ -154,8 +166,8 @@ class SxeResponsesTests {
     void creditSumsTheAgingBucketsAndDerivesTheHold() {
         JsonNode credit = load("customer-data-credit.json");
 
-        CreditStatus current = SxeResponses.credit(credit, load("customer-balance-v2.json"), OPTIONS);
-        CreditStatus aged = SxeResponses.credit(credit, load("customer-balance-v2-aged.json"), OPTIONS);
+        CreditStatus current = SxeCredit.creditStatus(credit, load("customer-balance-v2.json"), OPTIONS);
+        CreditStatus aged = SxeCredit.creditStatus(credit, load("customer-balance-v2-aged.json"), OPTIONS);
 
         assertThat(current.creditLimit()).isEqualTo(new Money(new BigDecimal("50000.00"), "USD"));
         assertThat(current.balance()).isEqualTo(new Money(new BigDecimal("12600.00"), "USD"));
@@ -172,7 +184,7 @@ class SxeResponsesTests {
                 {"cErrorMessage": "", "creditLimit": 1000, "holdPeriodCode": 0, "sellType": "N", "termsType": "COD"}
                 """);
 
-        CreditStatus status = SxeResponses.credit(credit, load("customer-balance-v2.json"), OPTIONS);
+        CreditStatus status = SxeCredit.creditStatus(credit, load("customer-balance-v2.json"), OPTIONS);
 
         assertThat(status.onHold()).isTrue();
     }

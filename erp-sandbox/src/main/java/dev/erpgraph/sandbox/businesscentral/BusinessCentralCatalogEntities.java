@@ -17,8 +17,10 @@ import dev.erpgraph.sandbox.SandboxErp;
 /**
  * Business Central's catalog entity sets in the sandbox: {@code items},
  * {@code locations}, {@code itemLocationStocks} (the standard API's stock per location)
- * and {@code customerPriceListLines} (a custom API page of prices with their minimum
- * quantities), each row with BC's GUID ids and etags.
+ * {@code customerPriceListLines} (a custom API page of price list lines: customer, price
+ * group and all-customer lines with their minimum quantities) and {@code customerPricing}
+ * (a custom API page of each customer's price group), each row with BC's GUID ids and
+ * etags.
  */
 final class BusinessCentralCatalogEntities {
 
@@ -117,33 +119,113 @@ final class BusinessCentralCatalogEntities {
 
     // ---- price list lines
 
+    /**
+     * The price list lines as a distributor keeps them in BC: an "All Customers" list
+     * with a line per quantity break at the list price less the break; a "Customer Price
+     * Group" list per discount (group {@code DISC5}, ...) with the group's price from 0
+     * and from each break, for the discounted customers of even index; and, for the
+     * discounted customers of odd index, lines of their own instead, plus an expired 2025
+     * promotion on every fifth item. A customer's best line is its price in the data set.
+     */
     List<BusinessCentralSandboxEntities.Row> priceRows(FilterExpression filter) {
         List<DistributorDataSet.Item> candidates = itemsFor(filter == null ? null : filter.candidates("assetNo"));
+        Set<String> types = filter == null ? null : filter.candidates("sourceType");
+        Set<String> sources = filter == null ? null : filter.candidates("sourceNo");
         List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>();
-        for (int index : customerIndexes(filter == null ? null : filter.candidates("sourceNo"))) {
-            DistributorDataSet.Customer customer = data.customer(index).orElseThrow();
+        if (types == null || types.contains(ALL_CUSTOMERS)) {
             for (DistributorDataSet.Item item : candidates) {
-                BigDecimal customerPrice = data.customerPrice(customer, item);
-                String key = erp.customerNumber(index) + "|" + item.sku() + "|";
-                if (customer.discountPercent().signum() > 0) {
-                    rows.add(priceRow(key, priceLine(index, item.sku(), BigDecimal.ZERO, customerPrice,
-                            BusinessCentralSandboxEntities.PRICES_FROM, null)));
-                }
                 for (DistributorDataSet.QuantityBreak level : item.breaks()) {
-                    rows.add(priceRow(key,
-                            priceLine(index, item.sku(), level.minimumQuantity(),
-                                    DistributorDataSet.discounted(customerPrice, level.discountPercent()),
-                                    BusinessCentralSandboxEntities.PRICES_FROM, null)));
+                    rows.add(priceRow(ALL_CUSTOMERS, "", item.sku(), level.minimumQuantity(),
+                            DistributorDataSet.discounted(item.listPrice(), level.discountPercent()),
+                            BusinessCentralSandboxEntities.PRICES_FROM, null));
                 }
-                if (isPromoted(item.sku())) {
-                    rows.add(priceRow(key,
-                            priceLine(index, item.sku(), BigDecimal.ZERO,
-                                    DistributorDataSet.discounted(customerPrice, BigDecimal.valueOf(50)),
-                                    PROMOTION_FROM, PROMOTION_TO)));
+            }
+        }
+        if (types == null || types.contains(PRICE_GROUP)) {
+            for (int percent = 5; percent <= 15; percent += 5) {
+                String group = "DISC" + percent;
+                if (sources != null && !sources.contains(group)) {
+                    continue;
+                }
+                for (DistributorDataSet.Item item : candidates) {
+                    rows.addAll(discountLines(PRICE_GROUP, group, item,
+                            DistributorDataSet.discounted(item.listPrice(), BigDecimal.valueOf(percent))));
+                }
+            }
+        }
+        if (types == null || types.contains(CUSTOMER)) {
+            for (int index : customerIndexes(sources)) {
+                DistributorDataSet.Customer customer = data.customer(index).orElseThrow();
+                if (!hasOwnPrices(customer)) {
+                    continue;
+                }
+                for (DistributorDataSet.Item item : candidates) {
+                    BigDecimal customerPrice = data.customerPrice(customer, item);
+                    rows.addAll(discountLines(CUSTOMER, erp.customerNumber(index), item, customerPrice));
+                    if (isPromoted(item.sku())) {
+                        rows.add(priceRow(CUSTOMER, erp.customerNumber(index), item.sku(), BigDecimal.ZERO,
+                                DistributorDataSet.discounted(customerPrice, BigDecimal.valueOf(50)), PROMOTION_FROM,
+                                PROMOTION_TO));
+                    }
                 }
             }
         }
         return rows;
+    }
+
+    static final String CUSTOMER = "Customer";
+
+    static final String PRICE_GROUP = "Customer Price Group";
+
+    static final String ALL_CUSTOMERS = "All Customers";
+
+    /** A discounted price from 0, and from each break of the item. */
+    private List<BusinessCentralSandboxEntities.Row> discountLines(String sourceType, String sourceNo,
+            DistributorDataSet.Item item, BigDecimal price) {
+        List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>();
+        rows.add(priceRow(sourceType, sourceNo, item.sku(), BigDecimal.ZERO, price,
+                BusinessCentralSandboxEntities.PRICES_FROM, null));
+        for (DistributorDataSet.QuantityBreak level : item.breaks()) {
+            rows.add(priceRow(sourceType, sourceNo, item.sku(), level.minimumQuantity(),
+                    DistributorDataSet.discounted(price, level.discountPercent()),
+                    BusinessCentralSandboxEntities.PRICES_FROM, null));
+        }
+        return rows;
+    }
+
+    /** Discounted customers of odd index have price lines of their own. */
+    static boolean hasOwnPrices(DistributorDataSet.Customer customer) {
+        return customer.discountPercent().signum() > 0 && customer.index() % 2 == 1;
+    }
+
+    /**
+     * The customer's price group: {@code DISC5}, {@code DISC10} or {@code DISC15} for the
+     * discounted customers of even index, none ({@code ""}) for the others.
+     */
+    static String priceGroup(DistributorDataSet.Customer customer) {
+        return customer.discountPercent().signum() > 0 && customer.index() % 2 == 0
+                ? "DISC" + customer.discountPercent().intValue() : "";
+    }
+
+    // ---- customer pricing (the custom page of each customer's price group)
+
+    List<BusinessCentralSandboxEntities.Row> customerPricingRows(FilterExpression filter) {
+        List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>();
+        for (int index : customerIndexes(filter == null ? null : filter.candidates("number"))) {
+            rows.add(new BusinessCentralSandboxEntities.Row(erp.customerNumber(index),
+                    customerPricingFields(data.customer(index).orElseThrow()), Map.of()));
+        }
+        return rows;
+    }
+
+    Map<String, Object> customerPricingFields(DistributorDataSet.Customer customer) {
+        String number = erp.customerNumber(customer.index());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("@odata.etag", BusinessCentralSandboxEntities.etag(number + priceGroup(customer)));
+        fields.put("id", BusinessCentralSandboxEntities.guid("customer", number));
+        fields.put("number", number);
+        fields.put("customerPriceGroup", priceGroup(customer));
+        return fields;
     }
 
     /**
@@ -160,24 +242,28 @@ final class BusinessCentralCatalogEntities {
         }
     }
 
-    static BusinessCentralSandboxEntities.Row priceRow(String key, Map<String, Object> fields) {
+    BusinessCentralSandboxEntities.Row priceRow(String sourceType, String sourceNo, String sku,
+            BigDecimal minimumQuantity, BigDecimal unitPrice, LocalDate from, LocalDate to) {
+        Map<String, Object> fields = priceLine(sourceType, sourceNo, sku, minimumQuantity, unitPrice, from, to);
         return new BusinessCentralSandboxEntities.Row(
-                key + String.format("%012.3f", (BigDecimal) fields.get("minimumQuantity")) + "|"
-                        + fields.get("startingDate"),
+                sourceType + "|" + sourceNo + "|" + sku + "|" + String.format("%012.3f", minimumQuantity) + "|" + from,
                 fields, Map.of());
     }
 
-    Map<String, Object> priceLine(int customerIndex, String sku, BigDecimal minimumQuantity, BigDecimal unitPrice,
-            LocalDate from, LocalDate to) {
-        String customerNumber = erp.customerNumber(customerIndex);
+    Map<String, Object> priceLine(String sourceType, String sourceNo, String sku, BigDecimal minimumQuantity,
+            BigDecimal unitPrice, LocalDate from, LocalDate to) {
+        String list = switch (sourceType) {
+            case CUSTOMER -> "S-" + sourceNo;
+            case PRICE_GROUP -> "S-" + sourceNo;
+            default -> "S-ALL";
+        };
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("@odata.etag",
-                BusinessCentralSandboxEntities.etag(customerNumber + sku + minimumQuantity + unitPrice + from));
+        fields.put("@odata.etag", BusinessCentralSandboxEntities.etag(list + sku + minimumQuantity + unitPrice + from));
         fields.put("id", BusinessCentralSandboxEntities.guid("priceListLine",
-                customerNumber + "|" + sku + "|" + minimumQuantity + "|" + from));
-        fields.put("priceListCode", "S-" + customerNumber);
-        fields.put("sourceType", "Customer");
-        fields.put("sourceNo", customerNumber);
+                list + "|" + sku + "|" + minimumQuantity + "|" + from));
+        fields.put("priceListCode", list);
+        fields.put("sourceType", sourceType);
+        fields.put("sourceNo", sourceNo);
         fields.put("assetType", "Item");
         fields.put("assetNo", sku);
         fields.put("unitOfMeasureCode", "");

@@ -51,8 +51,8 @@ import org.springframework.web.util.UriUtils;
  * and {@code POST .../salesOrders} (deep insert of {@code salesOrderLines});</li>
  * <li>{@code GET
  * v2.0/{tenant}/{environment}/api/erpgraph/distribution/v1.0/companies({id})/{itemLocationStocks|
- * customerPriceListLines}}: the distributor's custom API pages (names [I], see the
- * Business Central connector).</li>
+ * customerPriceListLines|customerPricing}}: the distributor's custom API pages (names
+ * [I], see the Business Central connector).</li>
  * </ul>
  * It speaks OData v4 as BC does:
  * {@code {"@odata.context","value":[...],"@odata.nextLink"}}, {@code @odata.etag} on
@@ -70,9 +70,11 @@ import org.springframework.web.util.UriUtils;
  * The data set rendered as BC would hold it: cancelled orders are absent (BC deletes
  * them); on-hold orders are {@code "In Review"}; shipped and invoiced orders show in
  * {@code fullyShipped} and the lines' quantities; a customer on hold is
- * {@code blocked: "Ship"}. Prices are price list lines per customer and item: a line from
- * quantity 0 at the customer's discount (customers with one), a line per quantity break,
- * and, for every fifth item, an expired promotion that must be ignored.
+ * {@code blocked: "Ship"}. Prices are price list lines as BC assigns them: all-customer
+ * lines per quantity break, customer price group lines ({@code DISC5}..{@code DISC15})
+ * for some discounted customers, lines of their own for the others, and, for every fifth
+ * item, an expired promotion that must be ignored; a customer's navigation to its payment
+ * terms is {@code paymentTerm}, as in API v2.0.
  */
 @RestController
 @ConditionalOnSandboxMode

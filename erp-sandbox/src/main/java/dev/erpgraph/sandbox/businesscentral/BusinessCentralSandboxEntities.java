@@ -98,7 +98,7 @@ final class BusinessCentralSandboxEntities {
                         properties(lineSample), "customer", properties(customerFields(firstCustomer))),
                 this::orderRows);
         EntitySet customers = new EntitySet("customer", "customers", properties(customerFields(firstCustomer)),
-                Map.of("paymentTerms", properties(paymentTerms(firstCustomer.paymentTerms()))), this::customerRows);
+                Map.of("paymentTerm", properties(paymentTerms(firstCustomer.paymentTerms()))), this::customerRows);
         EntitySet items = new EntitySet("item", "items", properties(catalog.itemFields(firstItem)), Map.of(),
                 catalog::itemRows);
         EntitySet locations = new EntitySet("location", "locations",
@@ -112,12 +112,15 @@ final class BusinessCentralSandboxEntities {
                         catalog.stockFields(new DistributorDataSet.Stock("X", "CLE", BigDecimal.ONE, BigDecimal.ZERO))),
                 Map.of(), catalog::stockRows);
         EntitySet customerPriceListLines = new EntitySet("customerPriceListLine", "prices",
-                properties(catalog.priceLine(0, "X", BigDecimal.ZERO, BigDecimal.ONE, PRICES_FROM, null)), Map.of(),
-                catalog::priceRows);
+                properties(catalog.priceLine(BusinessCentralCatalogEntities.CUSTOMER, "X", "X", BigDecimal.ZERO,
+                        BigDecimal.ONE, PRICES_FROM, null)),
+                Map.of(), catalog::priceRows);
+        EntitySet customerPricing = new EntitySet("customerPricing", "customers",
+                properties(catalog.customerPricingFields(firstCustomer)), Map.of(), catalog::customerPricingRows);
         this.standardSets = Map.of("salesOrders", salesOrders, "customers", customers, "items", items, "locations",
                 locations);
         this.customSets = Map.of("itemLocationStocks", itemLocationStocks, "customerPriceListLines",
-                customerPriceListLines);
+                customerPriceListLines, "customerPricing", customerPricing);
     }
 
     // ---- salesOrders
@@ -252,7 +255,7 @@ final class BusinessCentralSandboxEntities {
         for (int index : catalog.customerIndexes(filter == null ? null : filter.candidates("number"))) {
             DistributorDataSet.Customer customer = data.customer(index).orElseThrow();
             rows.add(new Row(erp.customerNumber(index), customerFields(customer),
-                    Map.of("paymentTerms", () -> paymentTerms(customer.paymentTerms()))));
+                    Map.of("paymentTerm", () -> paymentTerms(customer.paymentTerms()))));
         }
         return rows;
     }

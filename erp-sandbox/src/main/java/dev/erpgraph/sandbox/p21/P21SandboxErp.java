@@ -38,10 +38,13 @@ public class P21SandboxErp extends SandboxErp {
     private static final Pattern ORDER_NO = Pattern.compile("[1-9][0-9]{6,8}");
 
     /**
-     * Warehouse code → P21 location id, the P21 connector's default {@code locations}
-     * option.
+     * Warehouse code → P21 location id, as the {@code location} table lists them (the
+     * code is the location's {@code default_branch_id}).
      */
     static final Map<String, Long> LOCATIONS;
+
+    /** A location whose branch closed: in the table, deleted. */
+    static final long CLOSED_LOCATION = 90L;
 
     static {
         Map<String, Long> locations = new LinkedHashMap<>();

@@ -98,7 +98,13 @@ public final class P21SandboxTables {
                             "mail_state", P21FilterDialect.STRING, "credit_limit", P21FilterDialect.NUMBER,
                             "credit_limit_used", P21FilterDialect.NUMBER, "credit_status", P21FilterDialect.STRING,
                             "terms_id", P21FilterDialect.STRING, "row_status_flag", P21FilterDialect.NUMBER),
-                    "customer_id"));
+                    "customer_id"),
+            "location",
+            new Table("location", "locations",
+                    columns("location_id", P21FilterDialect.NUMBER, "company_id", P21FilterDialect.STRING,
+                            "location_name", P21FilterDialect.STRING, "default_branch_id", P21FilterDialect.STRING,
+                            "delete_flag", P21FilterDialect.STRING),
+                    "location_id"));
 
     static final Map<String, Table> VIEWS = Map.of(PRICE_VIEW,
             new Table(PRICE_VIEW, "prices",
@@ -139,6 +145,7 @@ public final class P21SandboxTables {
             case "oe_line" -> orders(filter).flatMap(this::lines);
             case "inv_mast" -> items(filter).map(this::item);
             case "inv_loc" -> items(filter).flatMap(this::stock);
+            case "location" -> locations();
             case PRICE_VIEW ->
                 customers(filter).boxed().flatMap(index -> items(filter).flatMap(sku -> prices(index, sku)));
             default -> throw new IllegalArgumentException(table);
@@ -262,6 +269,19 @@ public final class P21SandboxTables {
         DistributorDataSet.Item item = data.item(sku).orElseThrow();
         return row("inv_mast_uid", uid(sku), "item_id", item.sku(), "item_desc", item.description(),
                 "default_selling_unit", item.unit(), "price1", item.listPrice(), "delete_flag", "N");
+    }
+
+    /**
+     * P21's locations: one per warehouse of the data set, its branch id the warehouse
+     * code, and a closed branch (deleted) that must not show.
+     */
+    private Stream<Map<String, Object>> locations() {
+        Stream<Map<String, Object>> open = data.warehouses()
+            .stream()
+            .map(warehouse -> row("location_id", P21SandboxErp.LOCATIONS.get(warehouse.code()), "company_id", "DC1",
+                    "location_name", warehouse.name(), "default_branch_id", warehouse.code(), "delete_flag", "N"));
+        return Stream.concat(open, Stream.of(row("location_id", P21SandboxErp.CLOSED_LOCATION, "company_id", "DC1",
+                "location_name", "Akron Branch (closed)", "default_branch_id", "AKR", "delete_flag", "Y")));
     }
 
     private Stream<Map<String, Object>> stock(String sku) {

@@ -27,9 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The SAP sandbox's pricing service, {@code API_SLSPRICINGCONDITIONRECORD_SRV}: a
- * {@code PR00} record per material (list price, its scales the quantity breaks) and a
- * customer-specific {@code PPR0} record per customer with a discount.
+ * The SAP sandbox's pricing service, {@code API_SLSPRICINGCONDITIONRECORD_SRV}, as
+ * S/4HANA's standard pricing keeps prices: condition type {@code PPR0} throughout, a
+ * record of condition table 304 (Material) per material (list price, its scales the
+ * quantity breaks) and one of table 305 (Customer/Material) per customer with a discount.
  */
 @RestController
 @RequestMapping("/sandbox/{erpSystemId}")
@@ -55,8 +56,8 @@ class SapPricing {
     // ---- prices
 
     /**
-     * A condition record of the demo: {@code customer} -1 is the material's PR00, else
-     * that customer's PPR0.
+     * A condition record of the demo: {@code customer} -1 is the material's (table 304),
+     * else that customer's (table 305), both of type PPR0.
      */
     private record Condition(int customer, int item) {
         boolean list() {
@@ -190,7 +191,7 @@ class SapPricing {
         return new SapOData.LazyEntity(VALIDITY_PROPERTIES.keySet(), property -> switch (property) {
             case "ConditionRecord" -> condition.record();
             case "ConditionApplication" -> "V";
-            case "ConditionType" -> condition.list() ? "PR00" : "PPR0";
+            case "ConditionType" -> "PPR0";
             case "ConditionTable" -> condition.list() ? "304" : "305";
             case "SalesOrganization" -> "1710";
             case "DistributionChannel" -> "10";
@@ -215,7 +216,7 @@ class SapPricing {
         record.put("ConditionSequentialNumber", "01");
         record.put("ConditionTable", condition.list() ? "304" : "305");
         record.put("ConditionApplication", "V");
-        record.put("ConditionType", condition.list() ? "PR00" : "PPR0");
+        record.put("ConditionType", "PPR0");
         record.put("ConditionValidityStartDate", SapOData.VALID_FROM);
         record.put("ConditionValidityEndDate", SapOData.VALID_TO);
         record.put("ConditionRateValue", baseRate(sandbox, items, condition).setScale(9));

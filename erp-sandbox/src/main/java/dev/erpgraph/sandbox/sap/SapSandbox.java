@@ -51,11 +51,11 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>
  * Demo data in SAP terms: plants are the warehouse codes; stock is served as unrestricted
  * ({@code 01}) = the data set's available quantity, plus quality inspection ({@code 02})
- * = the allocated rest, so on hand = all types. Prices: a {@code PR00} record per
- * material (list price, its scales = the quantity breaks) and a customer-specific
- * {@code PPR0} record per customer with a discount (customer price, scales likewise).
- * Credit: one {@code CreditManagementAccount} per customer in segment {@code 1000}, and
- * an {@code A_CrdtMgmtCreditExposure} row for each customer with a balance.
+ * = the allocated rest, so on hand = all types. Prices: {@code PPR0} records, one of
+ * table 304 per material (list price, its scales = the quantity breaks) and one of table
+ * 305 per customer with a discount (customer price, scales likewise). Credit: one
+ * {@code CreditManagementAccount} per customer in segment {@code 1000}, and an
+ * {@code A_CrdtMgmtCreditExposure} row for each customer with a balance.
  *
  * <p>
  * This class serves the OAuth token, the CSRF handshake and sales orders (read and

@@ -76,7 +76,7 @@ final class SxeOrders {
             row.put("totLineAmt", order.total());
             row.put("transType", "SO");
             row.put("takenBy", "WEB");
-            row.put("whse", order.lines().isEmpty() ? "" : order.lines().get(0).warehouse());
+            row.put("whse", warehouse(order));
             row.put("shipTo", "");
         }
         response.put("moreRecordsAvailable", matching.size() > limit);
@@ -110,7 +110,7 @@ final class SxeOrders {
                     { "custpo", order.customerPo() == null ? "" : order.customerPo() },
                     { "totlineamt", order.total().toPlainString() }, { "totinvamt", order.total().toPlainString() },
                     { "approvty", order.status() == OrderStatus.ON_HOLD ? "h" : "y" }, { "transtype", "SO" },
-                    { "whse", order.lines().isEmpty() ? "" : order.lines().get(0).warehouse() } };
+                    { "whse", warehouse(order) } };
             for (String[] field : header) {
                 ObjectNode row = fields.addObject();
                 row.put("fieldName", field[0]);
@@ -122,10 +122,15 @@ final class SxeOrders {
             ArrayNode lines = response.putObject("tOelineitemV3").putArray("t-oelineitemV3");
             for (OrderLine line : order.lines()) {
                 ObjectNode row = lines.addObject();
+                // t-oelineitemV3 as the OpenAPI has it: the product's two description
+                // lines, and no warehouse (the order's whse is in the header and the
+                // list).
                 row.put("lineNo", line.lineNumber());
+                row.put("specNsType", "");
                 row.put("prod", line.sku());
-                row.put("proddesc", line.description());
-                row.put("whse", line.warehouse());
+                row.put("desc1", descriptionLine(line.description(), 0));
+                row.put("desc2", descriptionLine(line.description(), 1));
+                row.put("unit", data.item(line.sku()).map(Item::unit).orElse("EA"));
                 row.put("qtyOrd", line.quantity());
                 row.put("qtyShip", line.shippedQuantity());
                 row.put("price", line.unitPrice());
@@ -193,6 +198,31 @@ final class SxeOrders {
         total.put("totlineamt", order.total());
         total.put("totordamt", order.total());
         return response;
+    }
+
+    /**
+     * One of SX.e's two 24-character product description lines ({@code icsp.descrip}):
+     * the description cut after its last word that fits the first line, the rest on the
+     * second.
+     */
+    static String descriptionLine(String description, int line) {
+        if (description == null || description.isBlank()) {
+            return "";
+        }
+        int cut = description.length() <= DESCRIPTION_LINE ? description.length()
+                : description.lastIndexOf(' ', DESCRIPTION_LINE);
+        cut = cut <= 0 ? Math.min(DESCRIPTION_LINE, description.length()) : cut;
+        return line == 0 ? description.substring(0, cut).trim() : description.substring(cut).trim();
+    }
+
+    private static final int DESCRIPTION_LINE = 24;
+
+    /**
+     * The warehouse an order ships from: SX.e keeps one per order ({@code oeeh.whse}), so
+     * the sandbox renders the data set's order from its first line's.
+     */
+    static String warehouse(Order order) {
+        return order.lines().isEmpty() ? "" : order.lines().get(0).warehouse();
     }
 
     /** How SX.e would stage an order of the neutral status (see the class comment). */

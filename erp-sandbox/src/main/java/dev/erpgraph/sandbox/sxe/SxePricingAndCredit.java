@@ -131,6 +131,48 @@ final class SxePricingAndCredit {
         return response;
     }
 
+    /**
+     * {@code sxapisfgetpriceavailmultiplev2}: a row per requested product and warehouse
+     * ({@code availabilitywhse}; blank is the main warehouse, CLE) with its
+     * {@code netavail}; a product not set up, or not stocked in that warehouse, answers
+     * its row with {@code errormess} as SX.e does (ICSP, ICSW).
+     */
+    static ObjectNode priceAvailMultiple(JsonNode request, DistributorDataSet data) {
+        ObjectNode response = SxeWire.ok();
+        ArrayNode out = response.putObject("tPrcavail").putArray("t-prcavail");
+        for (JsonNode in : SxeWire.table(request, "tProddataprcavailV2", "t-proddataprcavailV2")) {
+            String prod = in.path("prod").asString("");
+            String whse = in.path("availabilitywhse").asString("").trim();
+            whse = whse.isEmpty() ? "CLE" : whse;
+            ObjectNode row = out.addObject();
+            row.put("transid", in.path("lineno").asString(""));
+            row.put("shipprod", prod);
+            row.put("whse", whse);
+            Optional<Item> item = data.item(prod);
+            Optional<DistributorDataSet.Stock> level = item.isEmpty() ? Optional.empty() : data.stock(prod, whse);
+            row.put("unit", item.map(Item::unit).orElse(""));
+            row.put("netavail", level.map(DistributorDataSet.Stock::available).orElse(BigDecimal.ZERO));
+            row.put("price", BigDecimal.ZERO);
+            row.put("errormess", item.isEmpty() ? SxeWire.NOT_SET_UP_PRODUCT
+                    : level.isEmpty() ? "Product not set up in Warehouse Products - ICSW" : "");
+        }
+        return response;
+    }
+
+    /** {@code sxapiicgetwarehouselistv2}: the company's warehouses (ICSD). */
+    static ObjectNode warehouseList(DistributorDataSet data) {
+        ObjectNode response = SxeWire.ok();
+        ArrayNode out = response.putObject("tCodeLst").putArray("t-codeLst");
+        for (DistributorDataSet.Warehouse warehouse : data.warehouses()) {
+            ObjectNode row = out.addObject();
+            row.put("codeValue", warehouse.code());
+            row.put("codeDesc", warehouse.name());
+            row.put("extraData", "");
+            row.put("sortFld", warehouse.code());
+        }
+        return response;
+    }
+
     // ---- credit
 
     static ObjectNode credit(JsonNode request, DistributorDataSet data, SxeSandboxErp erp) {

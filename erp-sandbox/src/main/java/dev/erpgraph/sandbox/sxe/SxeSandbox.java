@@ -42,11 +42,13 @@ import org.springframework.web.bind.annotation.RestController;
  * The operations served are the default versions: {@code sxapioegetlistofordersv5} (one
  * customer, {@code recordLimit} + {@code moreRecordsAvailable}, rows newest first,
  * {@code customerPurchaseOrder} narrowing to the orders of that customer PO),
- * {@code sxapioegetsingleorderv3}, {@code sxapioepricingmultiplev5},
- * {@code sxapiicproductavailbywhse}, {@code sxapiargetcustomerdatacredit},
- * {@code sxapiargetcustomerbalancev2}, {@code sxapisfoeordertotloadv4}. Customer numbers
- * must arrive as JSON numbers, as the OpenAPI types them: a string is refused, so a
- * connector that sent one would be seen.
+ * {@code sxapioegetsingleorderv3} (lines with {@code desc1}/{@code desc2} and no
+ * warehouse, as {@code t-oelineitemV3} has them), {@code sxapioepricingmultiplev5},
+ * {@code sxapiicproductavailbywhse} (one product), {@code sxapisfgetpriceavailmultiplev2}
+ * (many products' availability per warehouse), {@code sxapiicgetwarehouselistv2},
+ * {@code sxapiargetcustomerdatacredit}, {@code sxapiargetcustomerbalancev2},
+ * {@code sxapisfoeordertotloadv4}. Customer numbers must arrive as JSON numbers, as the
+ * OpenAPI types them: a string is refused, so a connector that sent one would be seen.
  *
  * <p>
  * Rendering of the neutral data: OPEN is stage 1 Ordered (some 0 Entered or 2 Picked),
@@ -150,6 +152,8 @@ class SxeSandbox {
                 case SINGLE_ORDER -> SxeOrders.singleOrder(request, data);
                 case PRICING -> SxePricingAndCredit.pricing(request, data, erp);
                 case AVAILABILITY -> SxePricingAndCredit.availability(request, data);
+                case PRICE_AVAIL_MULTIPLE -> SxePricingAndCredit.priceAvailMultiple(request, data);
+                case WAREHOUSE_LIST -> SxePricingAndCredit.warehouseList(data);
                 case CREDIT -> SxePricingAndCredit.credit(request, data, erp);
                 case BALANCE -> SxePricingAndCredit.balance(request, data, erp);
                 case CREATE -> SxeOrders.create(request, sandbox);
@@ -166,8 +170,9 @@ class SxeSandbox {
 
         ORDER_LIST("sxapioegetlistofordersv5", "orders"), SINGLE_ORDER("sxapioegetsingleorderv3", "order-lines"),
         PRICING("sxapioepricingmultiplev5", "prices"), AVAILABILITY("sxapiicproductavailbywhse", "inventory"),
-        CREDIT("sxapiargetcustomerdatacredit", "credit"), BALANCE("sxapiargetcustomerbalancev2", "credit-balance"),
-        CREATE("sxapisfoeordertotloadv4", "create-order");
+        PRICE_AVAIL_MULTIPLE("sxapisfgetpriceavailmultiplev2", "inventory"),
+        WAREHOUSE_LIST("sxapiicgetwarehouselistv2", "warehouses"), CREDIT("sxapiargetcustomerdatacredit", "credit"),
+        BALANCE("sxapiargetcustomerbalancev2", "credit-balance"), CREATE("sxapisfoeordertotloadv4", "create-order");
 
         private final String operation;
 

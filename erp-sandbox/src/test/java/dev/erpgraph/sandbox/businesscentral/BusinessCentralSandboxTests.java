@@ -135,14 +135,24 @@ class BusinessCentralSandboxTests extends SandboxServerTests {
     void servesCustomersWithBlockedEnumAndExpandedPaymentTerms() throws Exception {
         Answer answer = get(API + "customers?$filter=" + UriUtils.encode("number eq '10000'", StandardCharsets.UTF_8)
                 + "&$select=number,blocked,creditLimit&$expand="
-                + UriUtils.encode("paymentTerms($select=code)", StandardCharsets.UTF_8), null);
+                + UriUtils.encode("paymentTerm($select=code)", StandardCharsets.UTF_8), null);
 
         JsonNode customer = answer.body().path("value").get(0);
         assertThat(customer.path("number").stringValue()).isEqualTo("10000");
         assertThat(customer.path("blocked").stringValue()).isIn(" ", "Ship");
         assertThat(customer.path("creditLimit").isNumber()).isTrue();
         assertThat(customer.has("displayName")).isFalse();
-        assertThat(customer.path("paymentTerms").path("code").stringValue()).isNotBlank();
+        assertThat(customer.path("paymentTerm").path("code").stringValue()).isNotBlank();
+    }
+
+    @Test
+    void refusesThePluralPaymentTermsNavigationAsBcDoes() throws Exception {
+        Answer answer = get(API + "customers?$filter=" + UriUtils.encode("number eq '10000'", StandardCharsets.UTF_8)
+                + "&$expand=" + UriUtils.encode("paymentTerms($select=code)", StandardCharsets.UTF_8), null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("error").path("message").stringValue())
+            .isEqualTo("Could not find a property named 'paymentTerms' on type 'Microsoft.NAV.customer'.");
     }
 
     /** {@code POST salesOrders} with its lines deep-inserted. */
