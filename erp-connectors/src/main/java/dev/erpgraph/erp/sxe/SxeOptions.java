@@ -1,5 +1,7 @@
 package dev.erpgraph.erp.sxe;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -56,6 +58,25 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
         static final Operations DEFAULTS = new Operations("sxapioegetlistofordersv5", "sxapioegetsingleorderv3",
                 "sxapioepricingmultiplev5", "sxapiicproductavailbywhse", "sxapiargetcustomerdatacredit",
                 "sxapiargetcustomerbalancev2", "sxapisfoeordertotloadv4");
+
+        /**
+         * Each read operation, with the option that names it; the create is not a read.
+         */
+        Map<String, String> reads() {
+            Map<String, String> reads = new LinkedHashMap<>();
+            reads.put(orderList, "operation.orderList");
+            reads.putIfAbsent(singleOrder, "operation.singleOrder");
+            reads.putIfAbsent(pricing, "operation.pricing");
+            reads.putIfAbsent(availability, "operation.availability");
+            reads.putIfAbsent(credit, "operation.credit");
+            reads.putIfAbsent(balance, "operation.balance");
+            return reads;
+        }
+
+        /** The option that names an operation, or null. */
+        String optionOf(String operation) {
+            return operation.equals(createOrder) ? "operation.createOrder" : reads().get(operation);
+        }
 
     }
 

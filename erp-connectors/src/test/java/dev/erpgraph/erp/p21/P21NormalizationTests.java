@@ -202,8 +202,10 @@ class P21NormalizationTests {
     private static P21TransactionClient transactions() {
         ErpHttpClient http = new ErpHttpClient("p21", () -> "http://127.0.0.1:1", Duration.ofSeconds(1),
                 new SimpleMeterRegistry());
-        P21Client odata = new P21Client(http, new P21TokenClient(http, new ConnectorSettings("p21", ErpKind.EPICOR_P21,
-                null, ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()), Clock.systemUTC()), 10);
+        P21Client odata = new P21Client(http,
+                new P21TokenClient(http, new ConnectorSettings("p21", ErpKind.EPICOR_P21, null,
+                        ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()), Clock.systemUTC()),
+                10, Map.of());
         return new P21TransactionClient(odata, options(Map.of()), Clock.systemUTC());
     }
 

@@ -71,6 +71,14 @@ class SxeConnectorContractTests extends ConnectorContractTest {
      * {@code recordLimit}.
      */
     @Override
+    protected MissingResource missingResource() {
+        // A credit operation version the tenant does not have: the gateway answers 404.
+        return new MissingResource("operation.credit", "sxapiargetcustomerdatacreditv9",
+                connector -> connector.credit(facts().credit().keySet()),
+                connector -> connector.credit(Set.of(facts().unknownCustomer())));
+    }
+
+    @Override
     protected ContractFacts facts() {
         DataSetFacts facts = new DataSetFacts(sandbox(ID));
         int withOrders = facts.customerWithOrders(3, order -> true);

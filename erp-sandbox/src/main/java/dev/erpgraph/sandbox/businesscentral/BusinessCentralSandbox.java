@@ -58,7 +58,7 @@ import org.springframework.web.util.UriUtils;
  * {@code {"@odata.context","value":[...],"@odata.nextLink"}}, {@code @odata.etag} on
  * every entity, decimals as JSON numbers, dates {@code 2024-06-13} ({@code 0001-01-01}
  * for none), enums as strings. {@code $filter} is parsed for real ({@link ODataFilter} in
- * BC's dialect), {@code $expand} and {@code $select} (also nested in an expansion) are
+ * BC's dialect), {@code $expand}, {@code $select} (also nested) and {@code $top} are
  * applied, other query options are refused with 400. Pages hold at most 20,000 entities,
  * fewer on {@code Prefer: odata.maxpagesize=N}; the next link carries an opaque
  * {@code $skiptoken} (the last key, encoded). Requests need a bearer token it issued (401
@@ -82,7 +82,7 @@ class BusinessCentralSandbox {
     static final int MAX_PAGE_SIZE = 20_000;
     static final String CUSTOM_API = "erpgraph/distribution/v1.0";
 
-    private static final Set<String> QUERY_OPTIONS = Set.of("$filter", "$expand", "$select", "$skiptoken");
+    private static final Set<String> QUERY_OPTIONS = Set.of("$filter", "$expand", "$select", "$skiptoken", "$top");
 
     private final SandboxRegistry registry;
 
@@ -216,6 +216,7 @@ class BusinessCentralSandbox {
         String skipToken = request.getParameter("$skiptoken");
         String after = skipToken == null ? null : decodeSkipToken(skipToken);
         int pageSize = pageSize(prefer);
+        int top = top(request.getParameter("$top"));
         BusinessCentralQuery query = BusinessCentralQuery.parse(set, request.getParameter("$filter"),
                 request.getParameter("$expand"), request.getParameter("$select"));
         List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>(set.rows(query.filter()));
@@ -230,6 +231,9 @@ class BusinessCentralSandbox {
         for (BusinessCentralSandboxEntities.Row row : rows) {
             if ((after != null && row.key().compareTo(after) <= 0) || !query.matches(row)) {
                 continue;
+            }
+            if (served == top) {
+                break;
             }
             if (served == pageSize) {
                 more = true;
@@ -249,6 +253,15 @@ class BusinessCentralSandbox {
             response.header("Preference-Applied", "odata.maxpagesize=" + pageSize);
         }
         return response.body(SandboxJson.MAPPER.writeValueAsString(body));
+    }
+
+    private static int top(String value) {
+        try {
+            return value == null ? Integer.MAX_VALUE : Math.max(0, Integer.parseInt(value.trim()));
+        }
+        catch (NumberFormatException ex) {
+            throw new BusinessCentralError(400, "BadRequest", "The query parameter '$top' is invalid.");
+        }
     }
 
     private static int pageSize(String prefer) {
