@@ -168,8 +168,13 @@ class ErpMisconfigurationTests {
 
     @Test
     void aCustomerTheErpDoesNotKnowIsStillNotFound() {
-        String account = graphQl.document("mutation { createAccount(input: { name: \"zz-misconfigured-unknown\" })"
-                + " { account { id } } }").execute().path("createAccount.account.id").entity(String.class).get();
+        String account = graphQl
+            .document(
+                    "mutation { createAccount(input: { name: \"zz-misconfigured-unknown\" })" + " { account { id } } }")
+            .execute()
+            .path("createAccount.account.id")
+            .entity(String.class)
+            .get();
         graphQl
             .document("mutation($id: ID!) { linkErpCustomer(input: { accountId: $id, erpSystemId: \"p21\","
                     + " customerNumber: \"999999\" }) { erpLink { customerNumber } } }")
@@ -199,14 +204,18 @@ class ErpMisconfigurationTests {
         String property = "erp.systems." + erp + ".options." + broken.option();
         List<Map<String, Object>> checks = (List<Map<String, Object>>) system.get("checks");
         assertThat(system.get("health")).as(erp).isEqualTo("DEGRADED");
-        assertThat(checks).as(erp).filteredOn(check -> !"USABLE".equals(check.get("status"))).singleElement()
+        assertThat(checks).as(erp)
+            .filteredOn(check -> !"USABLE".equals(check.get("status")))
+            .singleElement()
             .satisfies(check -> {
                 assertThat(check.get("status")).as(erp).isEqualTo("MISSING");
                 assertThat(check.get("option")).as(erp).isEqualTo(property);
                 assertThat((String) check.get("message")).as(erp).contains(property);
                 assertThat(check.get("checkedAt")).as(erp).isNotNull();
             });
-        assertThat(checks).as(erp).filteredOn(check -> "USABLE".equals(check.get("status"))).isNotEmpty()
+        assertThat(checks).as(erp)
+            .filteredOn(check -> "USABLE".equals(check.get("status")))
+            .isNotEmpty()
             .allSatisfy(check -> assertThat(check.get("message")).isNull());
     }
 

@@ -551,13 +551,13 @@ class P21ConnectorContractTests extends ConnectorContractTest {
     }
 
     @Test
-    void wrongCredentialsAreUnavailableWithTheOAuthError() {
+    void wrongCredentialsAreUnauthorizedWithTheOAuthError() {
         P21Connector p21 = p21(Map.of(), Clock.systemDefaultZone(),
                 new ErpAuthProperties(null, null, null, "P21API", "wrong", null));
 
         ErpException ex = catchThrowableOfType(ErpException.class, () -> p21.credit(Set.of(customer(3))));
 
-        assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+        assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAUTHORIZED);
         assertThat(ex.erpMessage()).isEqualTo("invalid_grant: The user name or password is incorrect.");
     }
 

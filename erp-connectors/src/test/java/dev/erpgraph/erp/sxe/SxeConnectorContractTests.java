@@ -493,7 +493,7 @@ class SxeConnectorContractTests extends ConnectorContractTest {
     }
 
     @Test
-    void wrongServiceAccountKeysAreUnavailableWithTheGatewaysWords() {
+    void wrongServiceAccountKeysAreUnauthorizedWithTheGatewaysWords() {
         ErpSystemProperties demo = demoSystem(ID);
         var auth = new ErpAuthProperties(demo.auth().tokenUrl(), demo.auth().clientId(), demo.auth().clientSecret(),
                 demo.auth().username(), "wrong", null);
@@ -502,7 +502,7 @@ class SxeConnectorContractTests extends ConnectorContractTest {
 
         ErpException failure = catchThrowableOfType(ErpException.class, () -> connector.credit(Set.of(customer(1))));
 
-        assertThat(failure.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+        assertThat(failure.kind()).isEqualTo(ErpException.Kind.UNAUTHORIZED);
         assertThat(failure.erpMessage()).isEqualTo("Invalid service account access key or secret key");
     }
 

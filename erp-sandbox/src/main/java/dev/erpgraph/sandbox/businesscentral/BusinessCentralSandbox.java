@@ -219,7 +219,8 @@ class BusinessCentralSandbox {
         int top = top(request.getParameter("$top"));
         BusinessCentralQuery query = BusinessCentralQuery.parse(set, request.getParameter("$filter"),
                 request.getParameter("$expand"), request.getParameter("$select"));
-        List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>(set.rows(query.filter()));
+        List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>(
+                top == 0 ? List.of() : set.rows(query.filter()));
         rows.sort(Comparator.comparing(BusinessCentralSandboxEntities.Row::key));
         ObjectNode body = SandboxJson.MAPPER.createObjectNode();
         String root = request.getRequestURL().toString();
@@ -256,12 +257,10 @@ class BusinessCentralSandbox {
     }
 
     private static int top(String value) {
-        try {
-            return value == null ? Integer.MAX_VALUE : Math.max(0, Integer.parseInt(value.trim()));
-        }
-        catch (NumberFormatException ex) {
+        if (value != null && !value.trim().matches("[0-9]{1,9}")) {
             throw new BusinessCentralError(400, "BadRequest", "The query parameter '$top' is invalid.");
         }
+        return value == null ? Integer.MAX_VALUE : Integer.parseInt(value.trim());
     }
 
     private static int pageSize(String prefer) {
