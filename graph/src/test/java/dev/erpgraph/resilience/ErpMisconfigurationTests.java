@@ -28,11 +28,13 @@ import static org.awaitility.Awaitility.await;
  * runs at start-up names it, and the system's health is {@code DEGRADED}.
  *
  * <p>
- * Its own context: the five misconfigurations, and the start-up self-check on (the other
- * test contexts turn it off, as they count every ERP request).
+ * Its own context: the five misconfigurations, the start-up self-check on (the other test
+ * contexts turn it off, as they count every ERP request), and a timeout generous enough
+ * that a probe on a busy build machine is judged on what the ERP says, not on its speed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0", "erp.self-check.on-startup=true",
+        properties = { "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0", "erp.timeout=10s",
+                "erp.self-check.on-startup=true",
                 "demo.erp.systems.sap.options[credit.accountPath]=" + ErpMisconfigurationTests.SAP_CREDIT,
                 "demo.erp.systems.netsuite.options[customer-price-table]=" + ErpMisconfigurationTests.NETSUITE_PRICES,
                 "demo.erp.systems.business-central.options[priceEntitySet]=" + ErpMisconfigurationTests.BC_PRICES,
