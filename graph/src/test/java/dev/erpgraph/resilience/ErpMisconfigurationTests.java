@@ -154,18 +154,13 @@ class ErpMisconfigurationTests {
             assertNamesItsMissingResource(system);
         }
 
-        rep.document("mutation { checkErpSystem(input: { id: \"sap\" }) { erpSystem { id } } }")
+        String check = "mutation($id: ID!) { checkErpSystem(input: { id: $id }) { erpSystem { id } } }";
+        rep.document(check).variable("id", "sap").execute().errors().satisfy(errors -> assertCode(errors, "FORBIDDEN"));
+        graphQl.document(check)
+            .variable("id", "nope")
             .execute()
             .errors()
-            .satisfy(errors -> assertThat(errors).singleElement()
-                .extracting(ResponseError::getExtensions)
-                .satisfies(extensions -> assertThat(extensions).containsEntry("code", "FORBIDDEN")));
-        graphQl.document("mutation { checkErpSystem(input: { id: \"nope\" }) { erpSystem { id } } }")
-            .execute()
-            .errors()
-            .satisfy(errors -> assertThat(errors).singleElement()
-                .extracting(ResponseError::getExtensions)
-                .satisfies(extensions -> assertThat(extensions).containsEntry("code", "NOT_FOUND")));
+            .satisfy(errors -> assertCode(errors, "NOT_FOUND"));
     }
 
     @Test
@@ -197,6 +192,12 @@ class ErpMisconfigurationTests {
                     .containsEntry("erpSystemId", "p21")));
         response.path("account.name").entity(String.class).isEqualTo("zz-misconfigured-unknown");
         response.path("account.creditStatus").valueIsNull();
+    }
+
+    private static void assertCode(List<ResponseError> errors, String code) {
+        assertThat(errors).singleElement()
+            .extracting(ResponseError::getExtensions)
+            .satisfies(extensions -> assertThat(extensions).containsEntry("code", code));
     }
 
     @SuppressWarnings("unchecked")

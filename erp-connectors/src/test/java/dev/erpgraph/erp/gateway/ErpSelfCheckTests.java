@@ -5,25 +5,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCallLimits;
 import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ErpProbe;
+import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 import dev.erpgraph.erp.events.SignedChangeEvents;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The connector self-check over connectors whose probes answer as told: what each failure
- * is reported as, the system's health while one endpoint is unusable, and a check of
- * every system that never holds up its caller (start-up) while an ERP is slow.
+ * The connector self-check over connectors whose probes answer as told, through the
+ * gateway's own call policy: what each failure is reported as, the system's health while
+ * one endpoint is unusable, and a check of every system that never holds up its caller
+ * (start-up) while an ERP is slow.
  */
 class ErpSelfCheckTests {
 
@@ -136,39 +137,25 @@ class ErpSelfCheckTests {
                         new ErpSystemProperties(ErpKind.SAP_S4HANA, null, "http://erp.invalid", null, null, null,
                                 null)),
                 List.of(factory), Duration.ofSeconds(1), UnaryOperator.identity(), new SimpleMeterRegistry());
-        ErpCallPolicy passingThrough = new PassingThrough();
-        selfCheck = new ErpSelfCheck(systems, passingThrough, threads, Clock.systemUTC());
-        return new ErpGateway(systems, passingThrough, selfCheck);
+        ErpCallPolicy policy = policy();
+        selfCheck = new ErpSelfCheck(systems, policy, threads, Clock.systemUTC());
+        return new ErpGateway(systems, policy, selfCheck);
     }
 
-    /** Runs each call as it comes; the breaker always says UP. */
-    private static final class PassingThrough implements ErpCallPolicy {
-
-        @Override
-        public <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> read(String erpSystemId, ErpResource resource,
-                Object variant, Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <T> T write(String erpSystemId, Supplier<T> call) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <T> T readLive(String erpSystemId, Supplier<T> call) {
-            return call.get();
-        }
-
-        @Override
-        public void evict(ErpEviction eviction) {
-        }
-
-        @Override
-        public ErpHealth health(String erpSystemId) {
-            return ErpHealth.UP;
-        }
-
+    /**
+     * The gateway's own call policy: one attempt per probe, a breaker that needs more
+     * calls than these tests make.
+     */
+    private ResilientCachePolicy policy() {
+        ErpProperties.Resilience resilience = new ErpProperties.Resilience(50, 80, Duration.ofMillis(1500), 20, 10,
+                Duration.ofSeconds(30), 2, 1, Duration.ofMillis(100), null, null, Duration.ofHours(1));
+        ErpCallSettings settings = new ErpCallSettings(Duration.ofSeconds(15),
+                Map.of(ErpResource.ORDERS, Duration.ofSeconds(60), ErpResource.INVENTORY, Duration.ofSeconds(30),
+                        ErpResource.PRICES, Duration.ofMinutes(5), ErpResource.CREDIT, Duration.ofMinutes(2)),
+                Duration.ofMinutes(15), 1000, resilience, 8, 0);
+        return new ResilientCachePolicy(id -> settings, CircuitBreakerRegistry.ofDefaults(),
+                BulkheadRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(), threads, new SimpleMeterRegistry(),
+                Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
     }
 
 }
