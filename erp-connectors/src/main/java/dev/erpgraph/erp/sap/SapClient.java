@@ -121,7 +121,7 @@ final class SapClient {
     private ErpHttpResponse getCollection(String resource, String serviceAndEntitySet, String pathAndQuery) {
         ErpHttpResponse response = send(resource, "GET", pathAndQuery, Map.of(), null);
         if (!response.isSuccess()) {
-            String option = entitySetOptions.get(serviceAndEntitySet);
+            String option = entitySetOptions.getOrDefault(serviceAndEntitySet, "");
             throw response.missingResource(errorMessage(response), serviceAndEntitySet,
                     option.isEmpty() ? null : option,
                     "no option names it: SAP must expose this API to the communication user (its communication"
