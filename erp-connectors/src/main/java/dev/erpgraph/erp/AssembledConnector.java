@@ -65,9 +65,11 @@ public abstract class AssembledConnector implements ErpConnector {
      *
      * @param threads releases the threads the parts send requests on (the connector's
      * fan-out)
+     * @param probes the endpoints the parts read, for the self-check (see
+     * {@link ErpConnector#probes()})
      */
     public record Parts(OrderReads orders, StockReads stock, PriceReads prices, CreditReads credit,
-            OrderCreation creation, Runnable threads) {
+            OrderCreation creation, Runnable threads, List<ErpProbe> probes) {
 
         public Parts {
             Objects.requireNonNull(orders, "orders");
@@ -76,6 +78,7 @@ public abstract class AssembledConnector implements ErpConnector {
             Objects.requireNonNull(credit, "credit");
             Objects.requireNonNull(creation, "creation");
             Objects.requireNonNull(threads, "threads");
+            probes = List.copyOf(probes);
         }
 
     }
@@ -143,6 +146,11 @@ public abstract class AssembledConnector implements ErpConnector {
     @Override
     public final Optional<String> findSalesOrder(SalesOrderRequest request) {
         return parts.creation().find(request);
+    }
+
+    @Override
+    public final List<ErpProbe> probes() {
+        return parts.probes();
     }
 
     @Override

@@ -73,6 +73,12 @@ public interface ErpConnector extends AutoCloseable {
     Optional<String> findSalesOrder(SalesOrderRequest request);
 
     /**
+     * Every endpoint this connector reads, each with its cheapest request, for the
+     * connector self-check. No default: a connector that declared none would always pass.
+     */
+    List<ErpProbe> probes();
+
+    /**
      * Releases the threads the connector sends requests on; called once, at shutdown,
      * when no call is expected any more. A connector holding nothing keeps this default.
      */

@@ -28,7 +28,20 @@ public class ErpException extends RuntimeException {
          */
         REJECTED,
         /** The ERP does not know the key (customer, item, order). */
-        NOT_FOUND
+        NOT_FOUND,
+        /**
+         * The ERP answered that the resource itself (entity set, table, view, custom API
+         * page, operation) does not exist: a configuration problem of this system, never
+         * "no such record" and never an empty answer. {@link #erpMessage()} holds the
+         * ERP's words and the option that names the resource.
+         */
+        MISCONFIGURED,
+        /**
+         * The ERP refused our credentials or their rights (401/403 even with a fresh
+         * token): a configuration problem too, shown to clients as the ERP being
+         * unavailable, and reported as such by the self-check.
+         */
+        UNAUTHORIZED
 
     }
 
@@ -66,6 +79,24 @@ public class ErpException extends RuntimeException {
         return new ErpException(Kind.NOT_FOUND, erpSystemId, what + " is not known to " + erpSystemId);
     }
 
+    /**
+     * The resource a read needs does not exist on the ERP.
+     * @param erpWords the ERP's own words (its error message), or null
+     * @param resource the ERP's name of the resource (entity set, table, view, operation)
+     * @param option the {@code erp.systems.<id>.options.*} key that names it, or null
+     * when no option does (then {@code hint} says what makes it exist)
+     * @param hint what makes the resource exist when no option names it; ignored
+     * otherwise
+     */
+    public static ErpException misconfigured(String erpSystemId, String erpWords, String resource, String option,
+            String hint) {
+        String fix = option != null ? "option erp.systems." + erpSystemId + ".options." + option + " names it" : hint;
+        String erpMessage = (erpWords == null || erpWords.isBlank() ? "'" + resource + "' does not exist"
+                : erpWords.strip()) + " [" + resource + (fix == null ? "" : "; " + fix) + "]";
+        return new ErpException(Kind.MISCONFIGURED, erpSystemId,
+                "the ERP has no '" + resource + "': a configuration problem, " + erpMessage, erpMessage, null, null);
+    }
+
     public static ErpException badResponse(String erpSystemId, String message, Throwable cause) {
         return new ErpException(Kind.BAD_RESPONSE, erpSystemId, message, cause);
     }
@@ -78,7 +109,11 @@ public class ErpException extends RuntimeException {
         return erpSystemId;
     }
 
-    /** The ERP's own words, for {@link Kind#REJECTED}; null otherwise. */
+    /**
+     * The ERP's own words, for {@link Kind#REJECTED} and {@link Kind#MISCONFIGURED}
+     * (there with the option that names the missing resource); may be set for other
+     * kinds, for logs.
+     */
     public String erpMessage() {
         return erpMessage;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -107,6 +108,22 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
 
     /** This ERP's view of the sandbox data the scenarios compare against. */
     protected abstract ContractFacts facts();
+
+    /**
+     * An option that names a resource this ERP's connector reads, set to one the sandbox
+     * does not have (as a real deployment without it would answer), and reads through it.
+     *
+     * @param option the option's key
+     * @param value a name the ERP has no resource of
+     * @param read a read of a key the ERP knows, through that resource
+     * @param readUnknown a read of a key the ERP does not know, through that resource
+     */
+    public record MissingResource(String option, String value, Function<ErpConnector, ErpBatch<?, ?>> read,
+            Function<ErpConnector, ErpBatch<?, ?>> readUnknown) {
+    }
+
+    /** This ERP's {@link MissingResource}. */
+    protected abstract MissingResource missingResource();
 
     /**
      * Settings whose auth is a bearer token the connector fetches and renews; the demo
@@ -393,6 +410,75 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
                 assertThat(batch.failures().get(unknown).erpSystemId()).isEqualTo(systemId());
             }
         }
+    }
+
+    // ---- missing resources and the self-check
+
+    @Test
+    void aResourceTheErpDoesNotHaveIsAConfigurationProblemNeverAMissingRecord() {
+        MissingResource missing = missingResource();
+        String property = "erp.systems." + systemId() + ".options." + missing.option();
+        try (ErpConnector broken = newConnector(Map.of(missing.option(), missing.value()))) {
+            ErpException failure = failureOf(() -> missing.read().apply(broken));
+            assertThat(failure.kind()).isEqualTo(ErpException.Kind.MISCONFIGURED);
+            assertThat(failure.erpSystemId()).isEqualTo(systemId());
+            assertThat(failure.erpMessage()).contains(missing.value()).contains(property);
+
+            // The self-check names it, and only it.
+            ErpProbe probe = broken.probes()
+                .stream()
+                .filter(candidate -> missing.option().equals(candidate.option()))
+                .findFirst()
+                .orElseThrow();
+            assertThat(probe.resource()).contains(missing.value());
+            ErpException probed = catchThrowableOfType(ErpException.class, () -> probe.request().run());
+            assertThat(probed.kind()).isEqualTo(ErpException.Kind.MISCONFIGURED);
+            assertThat(probed.erpMessage()).contains(property);
+            broken.probes().stream().filter(other -> other != probe).forEach(other -> other.request().run());
+        }
+    }
+
+    @Test
+    void aKeyTheErpDoesNotKnowIsStillNotFoundThroughThatResource() {
+        ErpBatch<?, ?> batch = missingResource().readUnknown().apply(connector);
+
+        // Absent (the gateway answers it NOT_FOUND) or NOT_FOUND: never a configuration
+        // problem.
+        assertThat(batch.values()).isEmpty();
+        batch.failures().values().forEach(failure -> assertThat(failure.kind()).isEqualTo(ErpException.Kind.NOT_FOUND));
+    }
+
+    @Test
+    void everyEndpointOfACorrectlyConfiguredSystemPassesItsProbe() {
+        resetStats();
+
+        List<ErpProbe> probes = connector.probes();
+        probes.forEach(probe -> probe.request().run());
+
+        assertThat(probes).isNotEmpty();
+        assertThat(probes).extracting(ErpProbe::resource).doesNotHaveDuplicates();
+        // One request per probe, besides the token a first request fetches.
+        AdminStats seen = sandboxStats();
+        assertThat(seen.requests() - seen.of("token")).isEqualTo(probes.size());
+    }
+
+    /**
+     * The failure of a read: thrown, or every key's own failure, alike (a connector that
+     * asks key by key fails each key).
+     */
+    private static ErpException failureOf(Supplier<ErpBatch<?, ?>> read) {
+        ErpBatch<?, ?> batch;
+        try {
+            batch = read.get();
+        }
+        catch (ErpException thrown) {
+            return thrown;
+        }
+        assertThat(batch.values()).isEmpty();
+        assertThat(batch.failures()).isNotEmpty();
+        List<ErpException> failures = List.copyOf(batch.failures().values());
+        assertThat(failures).extracting(ErpException::kind).containsOnly(failures.get(0).kind());
+        return failures.get(0);
     }
 
     // ---- hostile values

@@ -18,6 +18,7 @@ import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpProbe;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.OrderQuery;
@@ -292,6 +293,11 @@ class ErpEventsEndpointTests {
     }
 
     record CountingConnector(String systemId, ErpKind kind) implements ErpConnector {
+
+        @Override
+        public List<ErpProbe> probes() {
+            return List.of();
+        }
 
         @Override
         public Set<ErpCapability> capabilities() {

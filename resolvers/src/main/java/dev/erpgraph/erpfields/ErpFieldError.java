@@ -12,11 +12,13 @@ import graphql.schema.DataFetchingEnvironment;
 /**
  * The one place an ERP failure becomes a GraphQL error, as the API contract shows it: on
  * the field's path, with {@code extensions.code} ({@code ERP_UNAVAILABLE},
- * {@code ERP_TIMEOUT}, {@code ERP_BAD_RESPONSE}, {@code ERP_REJECTED}, {@code NOT_FOUND})
- * as its classification too, and {@code extensions.erpSystemId}. Loaders use it for
- * per-key failures, the error resolver for an ERP failure that escaped a data fetcher, so
- * both look the same to a client. The message is written for the client; the exception's
- * own message (which may quote the ERP) stays in the server log.
+ * {@code ERP_TIMEOUT}, {@code ERP_BAD_RESPONSE}, {@code ERP_REJECTED},
+ * {@code ERP_MISCONFIGURED}, {@code NOT_FOUND}) as its classification too, and
+ * {@code extensions.erpSystemId}; {@code extensions.erpMessage} for a refusal and for a
+ * configuration problem (the ERP's words and the option naming the missing resource).
+ * Loaders use it for per-key failures, the error resolver for an ERP failure that escaped
+ * a data fetcher, so both look the same to a client. The message is written for the
+ * client; the exception's own message (which may quote the ERP) stays in the server log.
  */
 public final class ErpFieldError {
 
@@ -27,7 +29,8 @@ public final class ErpFieldError {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code(failure.kind()));
         extensions.put("erpSystemId", failure.erpSystemId());
-        if (failure.kind() == ErpException.Kind.REJECTED && failure.erpMessage() != null) {
+        if ((failure.kind() == ErpException.Kind.REJECTED || failure.kind() == ErpException.Kind.MISCONFIGURED)
+                && failure.erpMessage() != null) {
             extensions.put("erpMessage", failure.erpMessage());
         }
         return GraphqlErrorBuilder.newError(environment)
@@ -39,10 +42,13 @@ public final class ErpFieldError {
 
     public static String code(ErpException.Kind kind) {
         return switch (kind) {
-            case UNAVAILABLE -> "ERP_UNAVAILABLE";
+            // Refused credentials are the ERP being unavailable to this server, as the
+            // contract has always said; the self-check tells them apart.
+            case UNAVAILABLE, UNAUTHORIZED -> "ERP_UNAVAILABLE";
             case TIMEOUT -> "ERP_TIMEOUT";
             case BAD_RESPONSE -> "ERP_BAD_RESPONSE";
             case REJECTED -> "ERP_REJECTED";
+            case MISCONFIGURED -> "ERP_MISCONFIGURED";
             case NOT_FOUND -> "NOT_FOUND";
         };
     }
@@ -54,11 +60,12 @@ public final class ErpFieldError {
     static String message(ErpException failure) {
         String erp = "ERP system '" + failure.erpSystemId() + "'";
         return switch (failure.kind()) {
-            case UNAVAILABLE -> erp + " is unavailable and no last-known value is held.";
+            case UNAVAILABLE, UNAUTHORIZED -> erp + " is unavailable and no last-known value is held.";
             case TIMEOUT -> erp + " did not answer in time.";
             case BAD_RESPONSE -> erp + " answered something that could not be read.";
             case REJECTED -> erp + " rejected the request.";
             case NOT_FOUND -> erp + " does not know this record.";
+            case MISCONFIGURED -> erp + " is not configured to serve this field: a resource it reads does not exist.";
         };
     }
 

@@ -1,14 +1,19 @@
 package dev.erpgraph.erpsystems;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
+import dev.erpgraph.crm.errors.RecordNotFoundException;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpHealth;
+import dev.erpgraph.erp.gateway.ErpResourceCheck;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.gateway.Freshness;
 import dev.erpgraph.orders.OrderView;
 import dev.erpgraph.ordersubmission.OrderSubmission;
 
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -31,6 +36,38 @@ class ErpSystemController {
     @SchemaMapping(typeName = "ErpSystem")
     ErpHealth health(ErpSystemView system) {
         return gateway.health(system.id());
+    }
+
+    /** The findings of the system's last self-check. */
+    @SchemaMapping(typeName = "ErpSystem")
+    List<ErpResourceCheck> checks(ErpSystemView system) {
+        return gateway.checks(system.id());
+    }
+
+    /**
+     * Runs the system's self-check now (admin only, by the schema's directive): a
+     * mutation, not a query argument, because it sends requests to the ERP and changes
+     * what {@code health} answers, which a read must not do, and a client may retry or
+     * cache a query as it pleases.
+     */
+    @MutationMapping
+    CompletableFuture<CheckErpSystemPayload> checkErpSystem(@Argument CheckErpSystemInput input) {
+        ErpSystemView system = find(input.id());
+        if (system == null) {
+            throw new RecordNotFoundException("No ERP system with this id.");
+        }
+        return gateway.check(system.id())
+            .thenApply(checks -> new CheckErpSystemPayload(system, input.clientMutationId()));
+    }
+
+    /** What {@code checkErpSystem} takes. */
+    record CheckErpSystemInput(String id, String clientMutationId) {
+    }
+
+    /**
+     * What {@code checkErpSystem} answers; {@code checks} resolves to the new findings.
+     */
+    record CheckErpSystemPayload(ErpSystemView erpSystem, String clientMutationId) {
     }
 
     @SchemaMapping(typeName = "Freshness")

@@ -16,6 +16,7 @@ import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpProbe;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.OrderQuery;
@@ -73,6 +74,12 @@ public final class FakeErp implements ErpConnector {
     @Override
     public String systemId() {
         return systemId;
+    }
+
+    /** A fake has no endpoints to probe. */
+    @Override
+    public List<ErpProbe> probes() {
+        return List.of();
     }
 
     @Override

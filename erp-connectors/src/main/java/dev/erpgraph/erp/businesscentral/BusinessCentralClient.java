@@ -30,6 +30,17 @@ import tools.jackson.databind.JsonNode;
  * {@code @odata.nextLink} carries an opaque {@code $skiptoken}: it is followed exactly as
  * given, never rebuilt with {@code $skip}, and only if it points at the same origin (it
  * will receive our bearer token).
+ *
+ * <p>
+ * A missing entity set: every read here addresses a collection (keys travel in
+ * {@code $filter}), so a 404 on a read means the collection itself is not there and is
+ * {@code MISCONFIGURED}, never "no such record". BC answers a custom API page it does not
+ * have (an extension not installed, a wrong publisher, group, version or entity set name)
+ * with 404 {@code BadRequest_NotFound} "No HTTP resource was found that matches the
+ * request URI ..." (seen on BC online, microsoft/AL#8283, [C]), and an unknown segment
+ * inside a known API with "Resource not found for the segment '...'" (the OData library's
+ * text, [C]); an unknown company or environment is a 404 too ([I]). The ERP's words are
+ * kept, with the option that names the page.
  */
 final class BusinessCentralClient {
 
@@ -43,8 +54,18 @@ final class BusinessCentralClient {
 
     private final Integer maxPageSize;
 
+    private final String customApiPath;
+
+    private final Map<String, String> customPageOptions;
+
+    /**
+     * @param customPageOptions each custom API page's entity set, with the option that
+     * names it
+     */
     BusinessCentralClient(ErpHttpClient http, BusinessCentralTokenClient tokens, String tenantId, String environment,
-            String companyId, String customApiPath, Integer maxPageSize) {
+            String companyId, String customApiPath, Integer maxPageSize, Map<String, String> customPageOptions) {
+        this.customApiPath = customApiPath;
+        this.customPageOptions = Map.copyOf(customPageOptions);
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         // Checked names (BusinessCentralOptions): nothing here can add a path segment.
@@ -84,7 +105,7 @@ final class BusinessCentralClient {
         List<JsonNode> entities = new ArrayList<>();
         String next = pathAndQuery;
         while (next != null) {
-            JsonNode page = send(resource, "GET", next, null).json();
+            JsonNode page = read(resource, next).json();
             JsonNode value = page.path("value");
             if (!value.isArray()) {
                 throw ErpException.badResponse(erpSystemId(), "collection answer without a 'value' array", null);
@@ -94,6 +115,32 @@ final class BusinessCentralClient {
             next = nextLink.isString() ? sameOrigin(nextLink.stringValue()) : null;
         }
         return entities;
+    }
+
+    /**
+     * The cheapest read of an entity set, {@code $top=0}: no entity, only whether it is
+     * there.
+     */
+    void probe(String entitySetPath) {
+        read("self-check", entitySetPath + "?$top=0");
+    }
+
+    private ErpHttpResponse read(String resource, String pathAndQuery) {
+        ErpHttpResponse response = tokens
+            .authorized(token -> http.send(resource, "GET", pathAndQuery, headers(token, false), null));
+        if (!response.isSuccess()) {
+            String path = URI.create(pathAndQuery).getPath();
+            String entitySet = path.substring(path.lastIndexOf('/') + 1);
+            boolean custom = path.startsWith(customApiRoot + "/") || path.contains("/api/" + customApiPath + "/");
+            String message = BusinessCentralFields.errorMessage(response);
+            if (custom) {
+                throw response.missingResource(message, "api/" + customApiPath + "/" + entitySet,
+                        customPageOptions.getOrDefault(entitySet, "customApiPublisher"), null);
+            }
+            throw response.missingResource(message, "api/v2.0/" + entitySet, null,
+                    "no option names it: tenantId, environment and companyId must name a company that exists");
+        }
+        return response;
     }
 
     /** POSTs a JSON entity and answers the created entity. */

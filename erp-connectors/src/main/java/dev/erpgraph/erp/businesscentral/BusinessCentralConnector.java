@@ -1,13 +1,18 @@
 package dev.erpgraph.erp.businesscentral;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpProbe;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.RequestFanOut;
 
@@ -85,6 +90,13 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * location not seen yet.
  *
  * <p>
+ * <b>A missing entity set</b> (a custom page not installed, or {@code stockEntitySet} /
+ * {@code priceEntitySet} naming one that is not there) fails its read as
+ * {@code MISCONFIGURED} with BC's words and the option, never as "no stock" or an unknown
+ * item (see {@link BusinessCentralClient}); the self-check reads each set with
+ * {@code $top=0}.
+ *
+ * <p>
  * <b>Options</b>: see {@link BusinessCentralOptions}.
  *
  * <p>
@@ -113,14 +125,38 @@ final class BusinessCentralConnector extends AssembledConnector {
         RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
         BusinessCentralClient client = new BusinessCentralClient(http,
                 new BusinessCentralTokenClient(http, settings.auth(), clock), options.tenantId(), options.environment(),
-                options.companyId(), options.customApiPath(), options.maxPageSize());
+                options.companyId(), options.customApiPath(), options.maxPageSize(), customPages(options));
         BusinessCentralReads reads = new BusinessCentralReads(client, fanOut, options.maxUrlLength());
         String currency = options.localCurrency();
         return new Parts(new BusinessCentralOrders(reads, currency),
                 new BusinessCentralStock(reads, options.stock())::stock,
                 new BusinessCentralPrices(reads, options.prices(), currency, clock)::prices,
                 new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralOrderCreation(reads),
-                fanOut::close);
+                fanOut::close, probes(client, options));
+    }
+
+    /** Each custom page's entity set, with the option that names it. */
+    private static Map<String, String> customPages(BusinessCentralOptions options) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put(options.stock().entitySet(), "stockEntitySet");
+        pages.putIfAbsent(options.prices().priceEntitySet(), "priceEntitySet");
+        pages.putIfAbsent(options.prices().customerPricingEntitySet(), "customerPricingEntitySet");
+        return pages;
+    }
+
+    /**
+     * A {@code $top=0} read of every entity set the parts read: the standard ones and the
+     * custom pages.
+     */
+    private static List<ErpProbe> probes(BusinessCentralClient client, BusinessCentralOptions options) {
+        List<ErpProbe> probes = new ArrayList<>();
+        for (String set : List.of("customers", "items", "salesOrders", "locations")) {
+            probes.add(new ErpProbe("api/v2.0/" + set, null, () -> client.probe(client.api(set))));
+        }
+        customPages(options)
+            .forEach((page, option) -> probes.add(new ErpProbe("api/" + options.customApiPath() + "/" + page, option,
+                    () -> client.probe(client.customApi(page)))));
+        return probes;
     }
 
 }

@@ -69,7 +69,7 @@ final class BusinessCentralTokenClient {
             }
             // invalid_client, invalid_scope, unknown tenant: our configuration is wrong,
             // not the caller's request.
-            throw new ErpException(ErpException.Kind.UNAVAILABLE, http.erpSystemId(),
+            throw new ErpException(ErpException.Kind.UNAUTHORIZED, http.erpSystemId(),
                     "Entra ID refused the token request: " + failure.getMessage(), failure.erpMessage(), null, null);
         }
         JsonNode body = response.json();

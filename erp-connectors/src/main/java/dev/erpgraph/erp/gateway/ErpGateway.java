@@ -1,5 +1,6 @@
 package dev.erpgraph.erp.gateway;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,9 +40,20 @@ public final class ErpGateway {
 
     private final ErpCallPolicy policy;
 
+    private final ErpSelfCheck selfCheck;
+
+    /**
+     * A gateway whose self-check runs its probes on the caller's thread, one after
+     * another.
+     */
     public ErpGateway(ErpSystems systems, ErpCallPolicy policy) {
+        this(systems, policy, new ErpSelfCheck(systems, policy, Runnable::run, Clock.systemUTC()));
+    }
+
+    public ErpGateway(ErpSystems systems, ErpCallPolicy policy, ErpSelfCheck selfCheck) {
         this.systems = Objects.requireNonNull(systems);
         this.policy = Objects.requireNonNull(policy);
+        this.selfCheck = Objects.requireNonNull(selfCheck);
     }
 
     public ErpSystems systems() {
@@ -146,10 +158,34 @@ public final class ErpGateway {
     }
 
     /**
-     * UP, DEGRADED or DOWN, from the system's circuit breaker ({@code ErpSystem.health}).
+     * UP, DEGRADED or DOWN ({@code ErpSystem.health}): DOWN while the system's circuit
+     * breaker is open; DEGRADED while the breaker says so or while the last self-check
+     * found an endpoint that is not usable; UP otherwise.
      */
     public ErpHealth health(String erpSystemId) {
-        return policy.health(erpSystemId);
+        ErpHealth breaker = policy.health(erpSystemId);
+        if (breaker == ErpHealth.DOWN) {
+            return breaker;
+        }
+        return selfCheck.hasUnusable(erpSystemId) ? ErpHealth.DEGRADED : breaker;
+    }
+
+    /**
+     * The findings of the system's last self-check ({@code ErpSystem.checks}); empty
+     * until its first check is done.
+     */
+    public List<ErpResourceCheck> checks(String erpSystemId) {
+        return selfCheck.latest(erpSystemId);
+    }
+
+    /**
+     * Runs the system's self-check now; completes once every endpoint has answered its
+     * probe or failed within the ERP's timeout.
+     * @throws ErpException NOT_FOUND for a system that is not configured
+     */
+    public CompletableFuture<List<ErpResourceCheck>> check(String erpSystemId) {
+        connector(erpSystemId);
+        return selfCheck.check(erpSystemId);
     }
 
     private ErpConnector connector(String erpSystemId) {

@@ -22,6 +22,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -89,8 +92,25 @@ class ErpGatewayConfiguration {
     }
 
     @Bean
-    ErpGateway erpGateway(ErpSystems systems, ErpCallPolicy policy) {
-        return new ErpGateway(systems, policy);
+    ErpSelfCheck erpSelfCheck(ErpSystems systems, ErpCallPolicy policy, ExecutorService erpCallExecutor) {
+        return new ErpSelfCheck(systems, policy, erpCallExecutor, Clock.systemUTC());
+    }
+
+    @Bean
+    ErpGateway erpGateway(ErpSystems systems, ErpCallPolicy policy, ErpSelfCheck erpSelfCheck) {
+        return new ErpGateway(systems, policy, erpSelfCheck);
+    }
+
+    /**
+     * The self-check of every system once the application is ready (the demo's sandboxes
+     * answer only once this server listens), in the background: start-up never waits on
+     * an ERP, and a misconfigured one never stops it. {@code erp.self-check.on-startup}
+     * (default true) turns it off, e.g. for tests that count every ERP request.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "erp.self-check.on-startup", havingValue = "true", matchIfMissing = true)
+    ApplicationListener<ApplicationReadyEvent> erpSelfCheckOnStartup(ErpSelfCheck erpSelfCheck) {
+        return event -> erpSelfCheck.checkAll();
     }
 
 }

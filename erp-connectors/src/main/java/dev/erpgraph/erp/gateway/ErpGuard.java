@@ -38,13 +38,15 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
  * own HTTP timeout frees it later). A retry waits the ERP's {@code Retry-After} when it
  * sent one (429), else an exponential backoff, and is not made at all if that wait would
  * end past the deadline. Only what may succeed on a second try is retried: UNAVAILABLE
- * and TIMEOUT, never REJECTED, NOT_FOUND or BAD_RESPONSE, and never a write.
+ * and TIMEOUT, never REJECTED, NOT_FOUND, MISCONFIGURED, UNAUTHORIZED or BAD_RESPONSE,
+ * and never a write.
  *
  * <p>
- * The breaker counts UNAVAILABLE, TIMEOUT and BAD_RESPONSE calls as failures and slow
- * calls as slow; REJECTED and NOT_FOUND mean the ERP answered, so they count as
- * successes. A call the gateway itself refuses (bulkhead full, over the rate limit) says
- * nothing about the ERP and is not counted.
+ * The breaker counts UNAVAILABLE, UNAUTHORIZED, TIMEOUT and BAD_RESPONSE calls as
+ * failures and slow calls as slow; REJECTED, NOT_FOUND and MISCONFIGURED mean the ERP
+ * answered, so they count as successes (one missing resource must not open the breaker
+ * for the resources that work). A call the gateway itself refuses (bulkhead full, over
+ * the rate limit) says nothing about the ERP and is not counted.
  */
 final class ErpGuard {
 
@@ -256,7 +258,7 @@ final class ErpGuard {
             breaker.releasePermission();
         }
         else if (failure == null || failure.kind() == ErpException.Kind.REJECTED
-                || failure.kind() == ErpException.Kind.NOT_FOUND) {
+                || failure.kind() == ErpException.Kind.NOT_FOUND || failure.kind() == ErpException.Kind.MISCONFIGURED) {
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         }
         else {

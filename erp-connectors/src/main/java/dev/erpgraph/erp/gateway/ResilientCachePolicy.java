@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * back flagged {@code stale} and no error: for a page showing stock or credit, the
  * last-known value beats a blank, and the flag says how old it is. A key with nothing
  * last-known gets the typed failure. The same holds for a key that failed on its own
- * inside a good batch, unless the ERP said NOT_FOUND or REJECTED (those are answers, not
- * outages).
+ * inside a good batch, unless the ERP said NOT_FOUND, REJECTED or MISCONFIGURED (those
+ * are answers, not outages: a resource that does not exist is not served from the past,
+ * and its failure is never cached).
  */
 public final class ResilientCachePolicy implements ErpCallPolicy {
 
@@ -40,6 +41,9 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     private final ErpCache cache;
 
     private final Map<String, ErpGuard> guards = new ConcurrentHashMap<>();
+
+    /** The configuration problems already logged: each is logged once, not per call. */
+    private final Set<String> loggedMisconfigurations = ConcurrentHashMap.newKeySet();
 
     private final Function<String, ErpCallSettings> settings;
 
@@ -176,11 +180,24 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     /**
      * One line per failed ERP call (not per key), so that every ERP_* error a client sees
      * has its cause in the server log; the stack trace only where the connector could not
-     * read the answer, which is the case to debug.
+     * read the answer, which is the case to debug. A configuration problem (a resource
+     * the ERP does not have) is logged once per system and ERP message: it fails every
+     * call until someone fixes the configuration, and saying so on every page would bury
+     * everything else.
      */
     private void logFailure(String erpSystemId, ErpResource resource, int keys, Throwable failure) {
         ErpException erp = ErpGuard.asErpException(erpSystemId, failure, settings.apply(erpSystemId).timeout());
-        if (erp.kind() == ErpException.Kind.BAD_RESPONSE) {
+        if (erp.kind() == ErpException.Kind.MISCONFIGURED) {
+            if (loggedMisconfigurations.add(erpSystemId + " " + erp.erpMessage())) {
+                logger.warn("ERP {} is misconfigured: its {} read fails until the configuration is fixed: {}",
+                        erpSystemId, resource.tag(), erp.erpMessage());
+            }
+            else {
+                logger.debug("ERP {} {} read of {} key(s) failed: {}", erpSystemId, resource.tag(), keys,
+                        erp.getMessage());
+            }
+        }
+        else if (erp.kind() == ErpException.Kind.BAD_RESPONSE) {
             logger.warn("ERP {} {} read of {} key(s) failed: {} {}", erpSystemId, resource.tag(), keys, erp.kind(),
                     erp.getMessage(), erp.getCause() != null ? erp.getCause() : erp);
         }
@@ -191,7 +208,8 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     }
 
     private static boolean isOutage(ErpException failure) {
-        return failure.kind() != ErpException.Kind.NOT_FOUND && failure.kind() != ErpException.Kind.REJECTED;
+        return failure.kind() != ErpException.Kind.NOT_FOUND && failure.kind() != ErpException.Kind.REJECTED
+                && failure.kind() != ErpException.Kind.MISCONFIGURED;
     }
 
     private ErpGuard guard(String erpSystemId) {

@@ -68,7 +68,10 @@ public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders header
     /**
      * The failure this non-2xx answer stands for, with {@code erpMessage} read from the
      * ERP's own error body by the connector: 429 and 5xx are the ERP being unavailable
-     * (retry later), 404 a key it does not know, other 4xx a request it refused.
+     * (retry later), 404 a key it does not know, 401 and 403 credentials or rights it
+     * refused, other 4xx a request it refused. A connector whose request addresses a
+     * resource rather than a key (a collection, a table, an operation) reads a 404 with
+     * {@link #missingResource} instead: the resource is missing, not a record.
      */
     public ErpException failure(String erpMessage) {
         String message = "HTTP " + status + (erpMessage == null ? "" : ": " + erpMessage);
@@ -82,8 +85,21 @@ public record ErpHttpResponse(String erpSystemId, int status, HttpHeaders header
         if (status == 401 || status == 403) {
             // Credentials we could not fix by fetching a new token: a configuration
             // problem, not the caller's.
-            return new ErpException(ErpException.Kind.UNAVAILABLE, erpSystemId, message, erpMessage, null, null);
+            return new ErpException(ErpException.Kind.UNAUTHORIZED, erpSystemId, message, erpMessage, null, null);
         }
         return new ErpException(ErpException.Kind.REJECTED, erpSystemId, message, erpMessage, null, null);
     }
+
+    /**
+     * The failure of this non-2xx answer to a request that addresses a resource, not a
+     * key: a 404 is {@link ErpException.Kind#MISCONFIGURED} (see
+     * {@link ErpException#misconfigured}), anything else as {@link #failure}.
+     */
+    public ErpException missingResource(String erpMessage, String resource, String option, String hint) {
+        if (status == 404) {
+            return ErpException.misconfigured(erpSystemId, erpMessage, resource, option, hint);
+        }
+        return failure(erpMessage);
+    }
+
 }

@@ -1,13 +1,18 @@
 package dev.erpgraph.erp.netsuite;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpProbe;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.RequestFanOut;
 
@@ -58,6 +63,13 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * {@code rest_webservices}, {@code auth.token-url} default {@value #TOKEN_PATH}.
  *
  * <p>
+ * <b>A missing table</b> (a feature that is off, or {@code stock-table} /
+ * {@code customer-price-table} naming one the account does not have) fails its read as
+ * {@code MISCONFIGURED} with NetSuite's words and the option, never as a refused key (see
+ * {@link SuiteQlClient}); the self-check runs one statement per table that returns no
+ * row.
+ *
+ * <p>
  * <b>Options</b>: see {@link NetSuiteOptions}.
  *
  * <p>
@@ -91,11 +103,29 @@ final class NetSuiteConnector extends AssembledConnector {
                 settings.auth().scope());
         NetSuiteClient client = new NetSuiteClient(http, new NetSuiteTokenClient(http, tokenUrl, assertion, clock));
         RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
-        NetSuiteReads reads = new NetSuiteReads(new SuiteQlClient(client, options.pageSize()), fanOut,
-                new SuiteQlRows(settings.systemId()), options);
+        SuiteQlClient suiteQl = new SuiteQlClient(client, options.pageSize(), options.tables());
+        NetSuiteReads reads = new NetSuiteReads(suiteQl, fanOut, new SuiteQlRows(settings.systemId()), options);
         return new Parts(new NetSuiteOrders(reads, reads.rows()), new NetSuiteStock(reads)::stock,
                 new NetSuitePrices(reads, reads.rows())::prices, new NetSuiteCredit(reads)::credit,
-                new NetSuiteOrderCreation(client, reads, settings.systemId()), fanOut::close);
+                new NetSuiteOrderCreation(client, reads, settings.systemId()), fanOut::close, probes(suiteQl, options));
+    }
+
+    /**
+     * One SuiteQL statement per table the parts read that returns no row; the record API
+     * a create posts to is not probed (its cheapest request would be a list of orders).
+     */
+    private static List<ErpProbe> probes(SuiteQlClient suiteQl, NetSuiteOptions options) {
+        Map<String, String> keyColumns = new LinkedHashMap<>();
+        options.tables().keySet().forEach(table -> keyColumns.put(table, "id"));
+        keyColumns.put("transactionline", "transaction");
+        keyColumns.put("pricing", "item");
+        keyColumns.put(options.stockTable(), "item");
+        keyColumns.put(options.customerPriceTable(), "customer");
+        List<ErpProbe> probes = new ArrayList<>();
+        options.tables()
+            .forEach((table, option) -> probes.add(new ErpProbe(table, option.isEmpty() ? null : option,
+                    () -> suiteQl.probe(table, keyColumns.get(table)))));
+        return probes;
     }
 
 }

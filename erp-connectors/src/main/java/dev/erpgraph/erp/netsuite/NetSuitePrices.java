@@ -37,9 +37,8 @@ record NetSuitePrices(NetSuiteReads reads, SuiteQlRows rows) {
         for (List<String> customerChunk : SuiteQl.chunks(customers)) {
             for (List<String> skuChunk : SuiteQl.chunks(skus)) {
                 statements.add("SELECT p.customer, i.itemid, p.quantity, p.unitprice, base.unitprice AS listprice,"
-                        + " cur." + reads.currencyCode() + " AS currency"
-                        + " FROM pricingwithcustomers p JOIN item i ON i.id = p.item"
-                        + " JOIN currency cur ON cur.id = p.currency"
+                        + " cur." + reads.currencyCode() + " AS currency" + " FROM " + reads.customerPriceTable()
+                        + " p JOIN item i ON i.id = p.item" + " JOIN currency cur ON cur.id = p.currency"
                         + " LEFT JOIN pricing base ON base.item = p.item AND base.pricelevel = "
                         + reads.basePriceLevel() + " AND base.currency = p.currency AND base.quantity = 0"
                         + " WHERE p.customer IN " + SuiteQl.idList(customerChunk) + " AND i.itemid IN "

@@ -27,6 +27,16 @@ record NetSuiteReads(SuiteQlClient suiteQl, RequestFanOut fanOut, SuiteQlRows ro
         return options.currencyCodeColumn();
     }
 
+    /** The table of stock per item and location ({@code stock-table}). */
+    String stockTable() {
+        return options.stockTable();
+    }
+
+    /** The table of customer item prices ({@code customer-price-table}). */
+    String customerPriceTable() {
+        return options.customerPriceTable();
+    }
+
     long basePriceLevel() {
         return options.basePriceLevel();
     }

@@ -23,7 +23,7 @@ record NetSuiteStock(NetSuiteReads reads) {
         List<String> statements = SuiteQl.chunks(NetSuiteReads.quotable(skus))
             .stream()
             .map(chunk -> "SELECT i.itemid, loc." + reads.locationCode() + " AS location, il.quantityonhand,"
-                    + " il.quantityavailable FROM item i" + " LEFT JOIN inventoryitemlocations il ON il.item = i.id"
+                    + " il.quantityavailable FROM item i LEFT JOIN " + reads.stockTable() + " il ON il.item = i.id"
                     + " LEFT JOIN location loc ON loc.id = il.location" + " WHERE i.itemid IN "
                     + SuiteQl.stringList(chunk) + " ORDER BY i.id, il.location")
             .toList();

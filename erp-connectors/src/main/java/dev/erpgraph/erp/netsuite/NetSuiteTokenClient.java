@@ -70,7 +70,7 @@ final class NetSuiteTokenClient {
             }
             // A refused assertion is a configuration problem (key, certificate id, client
             // id, role), not the caller's.
-            throw new ErpException(ErpException.Kind.UNAVAILABLE, http.erpSystemId(),
+            throw new ErpException(ErpException.Kind.UNAUTHORIZED, http.erpSystemId(),
                     "token request refused (HTTP " + response.status() + "): " + message, message, null, null);
         }
         JsonNode body = response.json();

@@ -2,7 +2,10 @@ package dev.erpgraph.erp.netsuite;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.http.ErpHttpResponse;
@@ -16,6 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code hasMore} is true (or, if the link is missing or points off the account's host,
  * the next offset). Statements must carry a stable ORDER BY, or rows may repeat or go
  * missing between pages.
+ *
+ * <p>
+ * A table the account does not have (a feature that is off, a table the integration's
+ * role may not see, or an option naming one that does not exist) is refused by NetSuite
+ * with 400 {@code INVALID_PARAMETER} "Invalid search query. ... Record 'x' was not
+ * found." (the SuiteQL text seen from real accounts, [C]): that is {@code MISCONFIGURED},
+ * with NetSuite's words and the option that names the table, never a refused key or an
+ * empty answer.
  */
 final class SuiteQlClient {
 
@@ -33,9 +44,19 @@ final class SuiteQlClient {
 
     private final NetSuiteClient talk;
 
+    /** NetSuite's words for a table it does not have. */
+    private static final Pattern MISSING_TABLE = Pattern.compile("Record '([A-Za-z0-9_]+)' was not found");
+
     private final int pageSize;
 
-    SuiteQlClient(NetSuiteClient talk, int pageSize) {
+    private final Map<String, String> tableOptions;
+
+    /**
+     * @param tableOptions each table the connector reads, with the option that names it
+     * ({@code ""} for none)
+     */
+    SuiteQlClient(NetSuiteClient talk, int pageSize, Map<String, String> tableOptions) {
+        this.tableOptions = Map.copyOf(tableOptions);
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page-size must be within 1.." + MAX_PAGE_SIZE + ", was " + pageSize);
         }
@@ -54,7 +75,10 @@ final class SuiteQlClient {
                 throw ErpException.badResponse(systemId, "SuiteQL paging did not end after " + MAX_PAGES + " pages",
                         null);
             }
-            ErpHttpResponse response = talk.post(resource, next, Map.of("Prefer", "transient"), body);
+            ErpHttpResponse response = talk.send(resource, next, Map.of("Prefer", "transient"), body);
+            if (!response.isSuccess()) {
+                throw failure(response);
+            }
             JsonNode answer = response.json();
             JsonNode items = answer.get("items");
             if (items == null || !items.isArray()) {
@@ -73,6 +97,34 @@ final class SuiteQlClient {
             }
         }
         return rows;
+    }
+
+    /**
+     * The cheapest statement that shows a table is there: one column, a condition no row
+     * meets (internal ids start at 1), one row per page.
+     */
+    void probe(String table, String column) {
+        String body = JSON.writeValueAsString(
+                Map.of("q", "SELECT t." + column + " FROM " + table + " t WHERE t." + column + " IN (0)"));
+        ErpHttpResponse response = talk.send("self-check", PATH + "?limit=1&offset=0", Map.of("Prefer", "transient"),
+                body);
+        if (!response.isSuccess()) {
+            throw failure(response);
+        }
+    }
+
+    private ErpException failure(ErpHttpResponse response) {
+        String message = NetSuiteClient.errorMessage(response);
+        Matcher missing = MISSING_TABLE.matcher(message == null ? "" : message);
+        if (response.status() == 400 && missing.find()) {
+            String table = missing.group(1);
+            String option = tableOptions.getOrDefault(table.toLowerCase(Locale.ROOT), "");
+            return ErpException.misconfigured(talk.http().erpSystemId(), message, table,
+                    option.isEmpty() ? null : option,
+                    "no option names it: the account must have the feature that provides this table, and the"
+                            + " integration's role the permission to read it");
+        }
+        return NetSuiteClient.failure(response);
     }
 
     private String nextPage(JsonNode answer, int read) {

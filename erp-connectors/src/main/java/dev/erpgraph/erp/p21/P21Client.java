@@ -25,6 +25,15 @@ import tools.jackson.databind.JsonNode;
  * OData v3 in some places and answers v4-style JSON in others, so both the
  * {@code @odata.count} and the {@code odata.count}/{@code __count} spellings are read, as
  * are {@code value} and the verbose {@code d.results} envelope.
+ *
+ * <p>
+ * A missing table or view: every read here addresses a table or view (keys travel in
+ * {@code $filter}), and the OData service answers one it does not publish with 404
+ * {@code {"error":{"code":"404","message":"Resource not found for the segment 'x'."}}}
+ * (the OData library's text, [C]; that a view not published, or one the API user has no
+ * Dataservice permission for, answers the same is [I]). That is {@code MISCONFIGURED},
+ * with P21's words and the option that names the view, never "no such customer". IIS's
+ * own 404 for an over-long query string (an HTML page, not this body) is not.
  */
 final class P21Client {
 
@@ -36,7 +45,13 @@ final class P21Client {
 
     private final int pageSize;
 
-    P21Client(ErpHttpClient http, P21TokenClient tokens, int pageSize) {
+    private final Map<String, String> viewOptions;
+
+    /**
+     * @param viewOptions each view the connector reads, with the option that names it
+     */
+    P21Client(ErpHttpClient http, P21TokenClient tokens, int pageSize, Map<String, String> viewOptions) {
+        this.viewOptions = Map.copyOf(viewOptions);
         this.http = Objects.requireNonNull(http, "http");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         if (pageSize < 1) {
@@ -77,7 +92,7 @@ final class P21Client {
             if (page == 0) {
                 query.put("$count", "true");
             }
-            JsonNode body = get(resource, path + "?" + queryString(query));
+            JsonNode body = get(resource, path, path + "?" + queryString(query));
             if (page == 0) {
                 count = count(body);
             }
@@ -91,11 +106,28 @@ final class P21Client {
         throw ErpException.badResponse(http.erpSystemId(), "paging of " + path + " did not end", null);
     }
 
-    private JsonNode get(String resource, String pathAndQuery) {
+    /**
+     * The cheapest read of a table or view, {@code $top=0}: no row, only whether it is
+     * there. {@code path} is {@code odataservice/odata/table/x} or {@code .../view/x}.
+     */
+    void probe(String path) {
+        get("self-check", path, path + "?$top=0");
+    }
+
+    private JsonNode get(String resource, String path, String pathAndQuery) {
         ErpHttpResponse response = authorized(resource, "GET", pathAndQuery, Map.of("Accept", "application/json"),
                 null);
         if (!response.isSuccess()) {
-            throw response.failure(P21ErrorBody.message(response));
+            String message = P21ErrorBody.message(response);
+            if (response.status() == 404 && message != null && message.startsWith("Resource not found")) {
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                String kind = path.substring("odataservice/odata/".length(), path.lastIndexOf('/'));
+                throw ErpException.misconfigured(systemId(), message, kind + " " + name,
+                        "view".equals(kind) ? viewOptions.get(name) : null,
+                        "no option names it: P21's OData service must publish it, and the API user needs its"
+                                + " Dataservice permission");
+            }
+            throw response.failure(message);
         }
         return response.json();
     }

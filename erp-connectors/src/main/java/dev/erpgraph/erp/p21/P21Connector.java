@@ -1,13 +1,17 @@
 package dev.erpgraph.erp.p21;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpProbe;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.ErpHttpResponse;
 import dev.erpgraph.erp.http.RequestFanOut;
@@ -79,6 +83,12 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * keys never fail the others.
  *
  * <p>
+ * <b>A missing view or table</b> (a view not published, or {@code priceView} naming one
+ * that is not there) fails its read as {@code MISCONFIGURED} with P21's words and the
+ * option, never as an unknown customer (see {@link P21Client}); the self-check reads each
+ * with {@code $top=0}.
+ *
+ * <p>
  * <b>Options</b>: see {@link P21Options}. This class is the facade: orders are read by
  * {@link P21Orders}, every read goes through {@link P21Reads}, and writes through
  * {@link P21TransactionClient} (P21's Transaction API, a protocol of its own beside the
@@ -95,7 +105,8 @@ final class P21Connector extends AssembledConnector {
     }
 
     private static Parts parts(ConnectorSettings settings, P21Options options, ErpHttpClient http, Clock clock) {
-        P21Client odata = new P21Client(http, new P21TokenClient(http, settings, clock), options.pageSize());
+        P21Client odata = new P21Client(http, new P21TokenClient(http, settings, clock), options.pageSize(),
+                Map.of(options.priceView(), "priceView"));
         P21LocationSource locations = new P21LocationSource(odata, options, clock);
         P21Mapping mapping = new P21Mapping(settings.systemId(), options, locations);
         RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
@@ -103,7 +114,26 @@ final class P21Connector extends AssembledConnector {
         P21TransactionClient transactions = new P21TransactionClient(odata, options, locations, clock);
         return new Parts(new P21Orders(reads, options, mapping), new P21Stock(reads, options, mapping)::stock,
                 new P21Prices(reads, odata, options, mapping)::prices, new P21Credit(reads, options, mapping)::credit,
-                new P21OrderCreation(odata, transactions), fanOut::close);
+                new P21OrderCreation(odata, transactions), fanOut::close, probes(odata, options));
+    }
+
+    /**
+     * A {@code $top=0} read of every table and view the parts read; the Transaction API a
+     * create posts to is not probed (it has no request that changes nothing).
+     */
+    private static List<ErpProbe> probes(P21Client odata, P21Options options) {
+        List<ErpProbe> probes = new ArrayList<>();
+        List<String> tables = new ArrayList<>(List.of("oe_hdr", "oe_line", "inv_mast", "inv_loc", "customer"));
+        if (options.locations() == null) {
+            // Location codes come from P21's own table only when not configured.
+            tables.add("location");
+        }
+        for (String table : tables) {
+            probes.add(new ErpProbe("table " + table, null, () -> odata.probe("odataservice/odata/table/" + table)));
+        }
+        probes.add(new ErpProbe("view " + options.priceView(), "priceView",
+                () -> odata.probe("odataservice/odata/view/" + options.priceView())));
+        return probes;
     }
 
 }

@@ -24,6 +24,16 @@ import tools.jackson.databind.JsonNode;
  * bound to the session cookies of that answer; {@link ErpHttpClient} keeps those cookies,
  * this class keeps the token, reuses it for later writes and re-fetches it once when SAP
  * answers 403 with {@code X-CSRF-Token: Required}.
+ *
+ * <p>
+ * A missing entity set or service: every read here addresses a collection (keys travel in
+ * {@code $filter}, never in the path), so a 404 on it means the collection itself does
+ * not exist and is {@code MISCONFIGURED}, never "no such record". SAP Gateway answers an
+ * unknown entity set of a known service with 404 and "Resource not found for segment
+ * '...'" (the OData library's text, [C]: widely quoted from real systems), an unknown or
+ * unexposed service with 404 {@code /IWFND/MED/170} "No service found for namespace ...,
+ * name ..., version ..." ([I]); the body's words are kept either way, with the option
+ * that names the set ({@link SapOptions#entitySetOptions()}).
  */
 final class SapClient {
 
@@ -43,6 +53,8 @@ final class SapClient {
 
     private final AtomicReference<String> csrfToken = new AtomicReference<>();
 
+    private final Map<String, String> entitySetOptions;
+
     /**
      * @param pageSize the {@code $top} every collection read sends. {@code $top} caps the
      * whole result, so it is set far above any real one: its point is that RAP services
@@ -50,7 +62,9 @@ final class SapClient {
      * and a batch of a few hundred keys costs a round trip or two, not dozens one after
      * another; 0 sends no {@code $top}
      */
-    SapClient(ErpHttpClient http, SapTokenClient auth, String servicesPath, int pageSize) {
+    SapClient(ErpHttpClient http, SapTokenClient auth, String servicesPath, int pageSize,
+            Map<String, String> entitySetOptions) {
+        this.entitySetOptions = Map.copyOf(entitySetOptions);
         this.http = http;
         this.auth = auth;
         this.servicesPath = servicesPath.endsWith("/") ? servicesPath : servicesPath + "/";
@@ -79,7 +93,7 @@ final class SapClient {
             if (page == MAX_PAGES) {
                 throw ErpException.badResponse(systemId(), resource + ": paging did not end", null);
             }
-            JsonNode d = envelope(resource, get(resource, next, Map.of()));
+            JsonNode d = envelope(resource, getCollection(resource, serviceAndEntitySet, next));
             JsonNode results = d.path("results");
             if (!results.isArray()) {
                 throw ErpException.badResponse(systemId(), resource + ": collection without d.results", null);
@@ -88,6 +102,32 @@ final class SapClient {
             next = nextLink(resource, serviceAndEntitySet, d.path("__next").asString(null));
         }
         return rows;
+    }
+
+    /**
+     * The cheapest read of an entity set, {@code $top=0}: no row, only whether the set is
+     * there.
+     */
+    void probe(String serviceAndEntitySet) {
+        envelope("self-check",
+                getCollection("self-check", serviceAndEntitySet, servicesPath + serviceAndEntitySet + "?$top=0"));
+    }
+
+    /** Every entity set a read may use, with the option that names it (or null). */
+    Map<String, String> entitySetOptions() {
+        return entitySetOptions;
+    }
+
+    private ErpHttpResponse getCollection(String resource, String serviceAndEntitySet, String pathAndQuery) {
+        ErpHttpResponse response = send(resource, "GET", pathAndQuery, Map.of(), null);
+        if (!response.isSuccess()) {
+            String option = entitySetOptions.getOrDefault(serviceAndEntitySet, "");
+            throw response.missingResource(errorMessage(response), serviceAndEntitySet,
+                    option.isEmpty() ? null : option,
+                    "no option names it: SAP must expose this API to the communication user (its communication"
+                            + " arrangement)");
+        }
+        return response;
     }
 
     /**
@@ -129,14 +169,6 @@ final class SapClient {
         }
         csrfToken.set(token);
         return token;
-    }
-
-    private ErpHttpResponse get(String resource, String pathAndQuery, Map<String, String> headers) {
-        ErpHttpResponse response = send(resource, "GET", pathAndQuery, headers, null);
-        if (!response.isSuccess()) {
-            throw failure(response);
-        }
-        return response;
     }
 
     /**

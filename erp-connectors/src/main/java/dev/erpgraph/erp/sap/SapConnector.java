@@ -1,13 +1,16 @@
 package dev.erpgraph.erp.sap;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpProbe;
 import dev.erpgraph.erp.http.ErpHttpClient;
 import dev.erpgraph.erp.http.RequestFanOut;
 
@@ -82,6 +85,12 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * unknown customer's credit is absent.
  *
  * <p>
+ * <b>A missing entity set</b> (a service not exposed, or a {@code credit.*Path} option
+ * naming a set the system does not have) fails its read as {@code MISCONFIGURED}, with
+ * SAP's words and the option, never as an unknown customer (see {@link SapClient}); the
+ * self-check probes each set with {@code $top=0}.
+ *
+ * <p>
  * <b>Auth</b>: Basic with the communication user, or an OAuth2 client-credentials token
  * when {@code auth.token-url} is set ({@link SapTokenClient}). <b>Options</b>: see
  * {@link SapOptions}.
@@ -109,11 +118,20 @@ final class SapConnector extends AssembledConnector {
     private static Parts parts(ConnectorSettings settings, SapOptions options, ErpHttpClient http, Clock clock) {
         RequestFanOut fanOut = new RequestFanOut(settings.systemId(), options.maxParallelRequests());
         SapClient odata = new SapClient(http, new SapTokenClient(settings.auth(), http, clock), options.servicesPath(),
-                options.top());
+                options.top(), options.entitySetOptions());
         SapReads reads = new SapReads(odata, fanOut, options.maxUrlLength());
         return new Parts(new SapOrders(reads), new SapStock(reads, options.availableStockTypes())::stock,
                 new SapPrices(reads, options.pricing(), clock)::prices, new SapCredit(reads, options)::credit,
-                new SapOrderCreation(reads, options.order()), fanOut::close);
+                new SapOrderCreation(reads, options.order()), fanOut::close, probes(odata));
+    }
+
+    /** One {@code $top=0} read of every entity set the parts read. */
+    private static List<ErpProbe> probes(SapClient odata) {
+        List<ErpProbe> probes = new ArrayList<>();
+        odata.entitySetOptions()
+            .forEach((set, option) -> probes
+                .add(new ErpProbe(set, option.isEmpty() ? null : option, () -> odata.probe(set))));
+        return probes;
     }
 
 }

@@ -2,7 +2,9 @@ package dev.erpgraph.erp.sap;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -89,6 +91,21 @@ record SapOptions(String servicesPath, int top, int maxUrlLength, int maxParalle
                         options.name("order.division", "00", CODE, "an SAP code")));
         options.rejectUnknown();
         return parsed;
+    }
+
+    /**
+     * Every entity set the connector reads, each with the option that names it
+     * ({@code ""} for the standard APIs, which no option names).
+     */
+    Map<String, String> entitySetOptions() {
+        Map<String, String> sets = new LinkedHashMap<>();
+        sets.put(SapOrders.SALES_ORDERS, "");
+        sets.put(SapStock.STOCK, "");
+        sets.put(SapPrices.PRICE_VALIDITIES, "");
+        sets.put(SapPrices.PRICE_SCALES, "");
+        sets.putIfAbsent(creditAccountPath, "credit.accountPath");
+        sets.putIfAbsent(creditExposurePath, "credit.exposurePath");
+        return sets;
     }
 
     private static Set<String> codes(ConnectorOptions options, String key, String defaultValue, String what) {

@@ -23,6 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
  * this client hands them back as an {@link Answer} for the caller to judge per key. HTTP
  * errors are the ION API gateway's (401/403/429/5xx) and become {@link ErpException}s
  * here; a 401 fetches a new token and retries once.
+ *
+ * <p>
+ * A missing operation: SX.API has no key-addressed resources (every key travels in the
+ * body), so a 404 means the operation itself is not there (an SX.e release without it, or
+ * an {@code operation.*} option naming a version the tenant lacks): that is
+ * {@code MISCONFIGURED}, with the gateway's words and the option, never "not set up".
+ * That ION answers an unknown operation with 404 is [I] (the OpenAPI document lists the
+ * operations, not the gateway's answer for others).
  */
 final class SxeClient {
 
@@ -81,7 +89,8 @@ final class SxeClient {
         String body = ErpJson.MAPPER.writeValueAsString(envelope);
         ErpHttpResponse response = tokens.authorized(token -> send(resource, operation, body, token));
         if (!response.isSuccess()) {
-            throw response.failure(errorMessage(response));
+            throw response.missingResource(errorMessage(response), operation, options.operations().optionOf(operation),
+                    null);
         }
         JsonNode root = response.json();
         JsonNode inner = root.path("response");
@@ -91,6 +100,21 @@ final class SxeClient {
         JsonNode error = inner.path("cErrorMessage");
         String message = error.isString() && !error.stringValue().isBlank() ? error.stringValue().trim() : null;
         return new Answer(inner, message);
+    }
+
+    /**
+     * Whether an operation is there: called with keys that cannot exist, it answers (a
+     * {@code cErrorMessage} such as "not set up" included) or fails as {@link #call}
+     * does. The keys of every read operation are sent together, as each takes its own
+     * ([I]: that SX.API ignores the request fields an operation does not declare).
+     */
+    void probe(String operation) {
+        ObjectNode request = request();
+        request.put("customerNumber", 0);
+        request.put("orderNumber", 0);
+        request.put("orderSuffix", 0);
+        request.put("productCode", "");
+        call("self-check", operation, request);
     }
 
     /**

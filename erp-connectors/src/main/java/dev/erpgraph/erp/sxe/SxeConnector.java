@@ -1,13 +1,16 @@
 package dev.erpgraph.erp.sxe;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ConnectorSettings;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpProbe;
 import dev.erpgraph.erp.http.ErpHttpClient;
 
 /**
@@ -72,7 +75,9 @@ import dev.erpgraph.erp.http.ErpHttpClient;
  * Gateway errors are HTTP (401 → one token refresh and retry; 429/5xx → UNAVAILABLE with
  * {@code Retry-After}); unreadable answers are BAD_RESPONSE. When every key of a batch
  * fails the same way for a reason other than the key itself (the ERP is down), the batch
- * throws instead.
+ * throws instead. A 404 is an operation the tenant does not have: {@code MISCONFIGURED}
+ * with the option that names it, never "not set up" (see {@link SxeClient}); the
+ * self-check calls each read operation for keys that cannot exist.
  *
  * <p>
  * <b>Keys.</b> SX.e customer numbers are numeric ({@code customerNumber} is a JSON
@@ -101,7 +106,19 @@ final class SxeConnector extends AssembledConnector {
         SxeWarehouses warehouses = new SxeWarehouses(api, options, clock);
         return new Parts(new SxeOrders(api, fanOut, options), new SxeStock(api, warehouses, options)::stock,
                 new SxePrices(api, fanOut, options)::prices, new SxeCredit(api, fanOut, options)::credit,
-                new SxeOrderCreation(api, options), fanOut::close);
+                new SxeOrderCreation(api, options), fanOut::close, probes(api, options));
+    }
+
+    /**
+     * Every read operation called for keys that cannot exist; the create operation is not
+     * probed (SX.API has no call that creates nothing).
+     */
+    private static List<ErpProbe> probes(SxeClient api, SxeOptions options) {
+        List<ErpProbe> probes = new ArrayList<>();
+        options.operations()
+            .reads()
+            .forEach((operation, option) -> probes.add(new ErpProbe(operation, option, () -> api.probe(operation))));
+        return probes;
     }
 
 }

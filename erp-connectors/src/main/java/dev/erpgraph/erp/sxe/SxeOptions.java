@@ -1,7 +1,9 @@
 package dev.erpgraph.erp.sxe;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -59,6 +61,26 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
         static final Operations DEFAULTS = new Operations("sxapioegetlistofordersv5", "sxapioegetsingleorderv3",
                 "sxapioepricingmultiplev5", "sxapisfgetpriceavailmultiplev2", "sxapiicgetwarehouselistv2",
                 "sxapiargetcustomerdatacredit", "sxapiargetcustomerbalancev2", "sxapisfoeordertotloadv4");
+
+        /**
+         * Each read operation, with the option that names it; the create is not a read.
+         */
+        Map<String, String> reads() {
+            Map<String, String> reads = new LinkedHashMap<>();
+            reads.put(orderList, "operation.orderList");
+            reads.putIfAbsent(singleOrder, "operation.singleOrder");
+            reads.putIfAbsent(pricing, "operation.pricing");
+            reads.putIfAbsent(availability, "operation.availability");
+            reads.putIfAbsent(warehouseList, "operation.warehouseList");
+            reads.putIfAbsent(credit, "operation.credit");
+            reads.putIfAbsent(balance, "operation.balance");
+            return reads;
+        }
+
+        /** The option that names an operation, or null. */
+        String optionOf(String operation) {
+            return operation.equals(createOrder) ? "operation.createOrder" : reads().get(operation);
+        }
 
     }
 

@@ -96,7 +96,7 @@ final class SxeTokenClient {
             // invalid_client / invalid_grant: the configured credentials are wrong.
             // Nothing the caller did, and
             // nothing a retry fixes until someone repairs the configuration.
-            return new ErpException(ErpException.Kind.UNAVAILABLE, http.erpSystemId(),
+            return new ErpException(ErpException.Kind.UNAUTHORIZED, http.erpSystemId(),
                     "ION API token request refused (HTTP " + response.status() + ")"
                             + (message == null ? "" : ": " + message),
                     message, null, null);

@@ -56,6 +56,16 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
 
     /** Business Central keeps no cancelled orders: they are deleted. */
     @Override
+    protected MissingResource missingResource() {
+        // A stock page the company does not have (its extension not installed): BC
+        // answers
+        // 404, and the stock must not read as "none".
+        return new MissingResource("stockEntitySet", "noSuchStockPage",
+                connector -> connector.stock(facts().stock().keySet(), null),
+                connector -> connector.stock(Set.of("NO-SUCH-ITEM-1"), null));
+    }
+
+    @Override
     protected ContractFacts facts() {
         DataSetFacts facts = new DataSetFacts(bcSandbox());
         Predicate<DistributorDataSet.Order> shown = order -> status(order) != OrderStatus.CANCELLED;

@@ -13,6 +13,7 @@ import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpProbe;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.PriceKey;
@@ -149,6 +150,11 @@ class ErpSystemsStartupTests {
 
     /** Answers nothing; counts its close. */
     record ClosableConnector(String systemId) implements ErpConnector {
+
+        @Override
+        public List<ErpProbe> probes() {
+            return List.of();
+        }
 
         @Override
         public ErpKind kind() {

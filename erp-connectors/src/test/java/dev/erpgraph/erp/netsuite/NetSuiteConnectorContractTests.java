@@ -64,6 +64,18 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
 
     /** NetSuite names its terms records; its order pages are set by {@code page-size}. */
     @Override
+    protected MissingResource missingResource() {
+        // A customer price table the account does not have: NetSuite refuses the
+        // statement with "Record '...' was not found."
+        ContractFacts.Prices prices = facts().prices();
+        return new MissingResource("customer-price-table", "nosuchcustomerprices",
+                connector -> connector
+                    .prices(Set.of(new PriceKey(prices.customerNumber(), prices.sku(), BigDecimal.ONE))),
+                connector -> connector
+                    .prices(Set.of(new PriceKey(prices.customerNumber(), "NO-SUCH-ITEM-1", BigDecimal.ONE))));
+    }
+
+    @Override
     protected ContractFacts facts() {
         DataSetFacts facts = new DataSetFacts(sandbox(ID));
         int withOrders = facts.customerWithOrders(3, order -> true);

@@ -61,6 +61,18 @@ class P21ConnectorContractTests extends ConnectorContractTest {
 
     /** P21 pages by {@code $top}/{@code $skip} of {@code pageSize} rows. */
     @Override
+    protected MissingResource missingResource() {
+        // A price view the OData service does not publish: P21 answers 404 "Resource not
+        // found for the segment".
+        ContractFacts.Prices prices = facts().prices();
+        return new MissingResource("priceView", "no_such_price_view",
+                connector -> connector
+                    .prices(Set.of(new PriceKey(prices.customerNumber(), prices.sku(), BigDecimal.ONE))),
+                connector -> connector
+                    .prices(Set.of(new PriceKey(prices.customerNumber(), "NO-SUCH-ITEM-1", BigDecimal.ONE))));
+    }
+
+    @Override
     protected ContractFacts facts() {
         DataSetFacts facts = new DataSetFacts(sandbox("p21"));
         int withOrders = facts.customerWithOrders(3, order -> true);
@@ -574,13 +586,13 @@ class P21ConnectorContractTests extends ConnectorContractTest {
     }
 
     @Test
-    void wrongCredentialsAreUnavailableWithTheOAuthError() {
+    void wrongCredentialsAreUnauthorizedWithTheOAuthError() {
         P21Connector p21 = p21(Map.of(), Clock.systemDefaultZone(),
                 new ErpAuthProperties(null, null, null, "P21API", "wrong", null));
 
         ErpException ex = catchThrowableOfType(ErpException.class, () -> p21.credit(Set.of(customer(3))));
 
-        assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+        assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAUTHORIZED);
         assertThat(ex.erpMessage()).isEqualTo("invalid_grant: The user name or password is incorrect.");
     }
 

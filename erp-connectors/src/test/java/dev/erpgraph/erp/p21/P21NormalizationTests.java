@@ -214,8 +214,10 @@ class P21NormalizationTests {
     private static P21TransactionClient transactions() {
         ErpHttpClient http = new ErpHttpClient("p21", () -> "http://127.0.0.1:1", Duration.ofSeconds(1),
                 new SimpleMeterRegistry());
-        P21Client odata = new P21Client(http, new P21TokenClient(http, new ConnectorSettings("p21", ErpKind.EPICOR_P21,
-                null, ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()), Clock.systemUTC()), 10);
+        P21Client odata = new P21Client(http,
+                new P21TokenClient(http, new ConnectorSettings("p21", ErpKind.EPICOR_P21, null,
+                        ErpAuthProperties.none(), Duration.ofSeconds(1), 1, Map.of()), Clock.systemUTC()),
+                10, Map.of());
         P21Options options = options(Map.of());
         return new P21TransactionClient(odata, options, new P21LocationSource(odata, options, Clock.systemUTC()),
                 Clock.systemUTC());

@@ -73,23 +73,23 @@ class SapAuthContractTests extends SandboxServerTests {
     }
 
     @Test
-    void aRefusedClientIsUnavailableWithTheTokenEndpointsMessage() {
+    void aRefusedClientIsUnauthorizedWithTheTokenEndpointsMessage() {
         SapConnector sap = connector(new ErpAuthProperties("/oauth/token", "someone", "wrong", null, null, null),
                 Clock.systemUTC());
 
         assertThatThrownBy(() -> sap.credit(Set.of(CUSTOMER))).isInstanceOfSatisfying(ErpException.class, ex -> {
-            assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+            assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAUTHORIZED);
             assertThat(ex.erpMessage()).isEqualTo("Bad credentials");
         });
     }
 
     @Test
-    void aWrongCommunicationUserPasswordIsUnavailableWithSapsLogonMessage() {
+    void aWrongCommunicationUserPasswordIsUnauthorizedWithSapsLogonMessage() {
         SapConnector sap = connector(new ErpAuthProperties(null, null, null, SapSandboxErp.USER, "wrong", null),
                 Clock.systemUTC());
 
         assertThatThrownBy(() -> sap.credit(Set.of(CUSTOMER))).isInstanceOfSatisfying(ErpException.class, ex -> {
-            assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAVAILABLE);
+            assertThat(ex.kind()).isEqualTo(ErpException.Kind.UNAUTHORIZED);
             assertThat(ex.erpMessage()).isEqualTo("Logon failed: user or password is not correct");
         });
         assertThat(tokenRequests()).isZero();

@@ -27,14 +27,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
@@ -58,7 +56,7 @@ import org.springframework.web.util.UriUtils;
  * {@code {"@odata.context","value":[...],"@odata.nextLink"}}, {@code @odata.etag} on
  * every entity, decimals as JSON numbers, dates {@code 2024-06-13} ({@code 0001-01-01}
  * for none), enums as strings. {@code $filter} is parsed for real ({@link ODataFilter} in
- * BC's dialect), {@code $expand} and {@code $select} (also nested in an expansion) are
+ * BC's dialect), {@code $expand}, {@code $select} (also nested) and {@code $top} are
  * applied, other query options are refused with 400. Pages hold at most 20,000 entities,
  * fewer on {@code Prefer: odata.maxpagesize=N}; the next link carries an opaque
  * {@code $skiptoken} (the last key, encoded). Requests need a bearer token it issued (401
@@ -84,7 +82,7 @@ class BusinessCentralSandbox {
     static final int MAX_PAGE_SIZE = 20_000;
     static final String CUSTOM_API = "erpgraph/distribution/v1.0";
 
-    private static final Set<String> QUERY_OPTIONS = Set.of("$filter", "$expand", "$select", "$skiptoken");
+    private static final Set<String> QUERY_OPTIONS = Set.of("$filter", "$expand", "$select", "$skiptoken", "$top");
 
     private final SandboxRegistry registry;
 
@@ -96,48 +94,6 @@ class BusinessCentralSandbox {
             @Value("${erp.sandbox.business-central.requests-per-window:6000}") int requestsPerWindow) {
         this.registry = registry;
         this.requestsPerWindow = requestsPerWindow;
-    }
-
-    // ---- Entra ID
-
-    @PostMapping(path = "/oauth2/{tenant}/oauth2/v2.0/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> token(@PathVariable String id, @PathVariable String tenant,
-            @RequestParam MultiValueMap<String, String> form) {
-        Sandbox sandbox = sandbox(id);
-        sandbox.stats().record("token");
-        if (!BusinessCentralSandboxErp.TENANT_ID.equals(tenant)) {
-            return entraError(400, "invalid_request", 90002, "Tenant '" + tenant + "' not found.");
-        }
-        if (!"client_credentials".equals(form.getFirst("grant_type"))) {
-            return entraError(400, "unsupported_grant_type", 70003,
-                    "The app requested an unsupported grant type '" + form.getFirst("grant_type") + "'.");
-        }
-        if (!BusinessCentralSandboxErp.CLIENT_ID.equals(form.getFirst("client_id"))) {
-            return entraError(400, "unauthorized_client", 700016, "Application with identifier '"
-                    + form.getFirst("client_id") + "' was not found in the directory '" + tenant + "'.");
-        }
-        if (!BusinessCentralSandboxErp.CLIENT_SECRET.equals(form.getFirst("client_secret"))) {
-            return entraError(401, "invalid_client", 7000215, "Invalid client secret provided.");
-        }
-        if (!BusinessCentralSandboxErp.SCOPE.equals(form.getFirst("scope"))) {
-            return entraError(400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is"
-                    + " not valid. The scope " + form.getFirst("scope") + " is not valid.");
-        }
-        long ttl = sandbox.faults().tokenTtlSeconds();
-        ObjectNode body = SandboxJson.MAPPER.createObjectNode();
-        body.put("token_type", "Bearer");
-        body.put("expires_in", ttl);
-        body.put("ext_expires_in", ttl);
-        body.put("access_token", sandbox.tokens().issue(ttl));
-        return json(200, body);
-    }
-
-    private static ResponseEntity<String> entraError(int status, String error, int code, String description) {
-        ObjectNode body = SandboxJson.MAPPER.createObjectNode();
-        body.put("error", error);
-        body.put("error_description", "AADSTS" + code + ": " + description);
-        body.putArray("error_codes").add(code);
-        return json(status, body);
     }
 
     // ---- API v2.0 and the custom API pages
@@ -218,9 +174,11 @@ class BusinessCentralSandbox {
         String skipToken = request.getParameter("$skiptoken");
         String after = skipToken == null ? null : decodeSkipToken(skipToken);
         int pageSize = pageSize(prefer);
+        int top = top(request.getParameter("$top"));
         BusinessCentralQuery query = BusinessCentralQuery.parse(set, request.getParameter("$filter"),
                 request.getParameter("$expand"), request.getParameter("$select"));
-        List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>(set.rows(query.filter()));
+        List<BusinessCentralSandboxEntities.Row> rows = new ArrayList<>(
+                top == 0 ? List.of() : set.rows(query.filter()));
         rows.sort(Comparator.comparing(BusinessCentralSandboxEntities.Row::key));
         ObjectNode body = SandboxJson.MAPPER.createObjectNode();
         String root = request.getRequestURL().toString();
@@ -232,6 +190,9 @@ class BusinessCentralSandbox {
         for (BusinessCentralSandboxEntities.Row row : rows) {
             if ((after != null && row.key().compareTo(after) <= 0) || !query.matches(row)) {
                 continue;
+            }
+            if (served == top) {
+                break;
             }
             if (served == pageSize) {
                 more = true;
@@ -251,6 +212,13 @@ class BusinessCentralSandbox {
             response.header("Preference-Applied", "odata.maxpagesize=" + pageSize);
         }
         return response.body(SandboxJson.MAPPER.writeValueAsString(body));
+    }
+
+    private static int top(String value) {
+        if (value != null && !value.trim().matches("[0-9]{1,9}")) {
+            throw new BusinessCentralError(400, "BadRequest", "The query parameter '$top' is invalid.");
+        }
+        return value == null ? Integer.MAX_VALUE : Integer.parseInt(value.trim());
     }
 
     private static int pageSize(String prefer) {
@@ -380,7 +348,7 @@ class BusinessCentralSandbox {
         return SandboxJson.MAPPER.writeValueAsString(body);
     }
 
-    private static ResponseEntity<String> json(int status, ObjectNode body) {
+    static ResponseEntity<String> json(int status, ObjectNode body) {
         return ResponseEntity.status(status)
             .contentType(MediaType.APPLICATION_JSON)
             .body(SandboxJson.MAPPER.writeValueAsString(body));
