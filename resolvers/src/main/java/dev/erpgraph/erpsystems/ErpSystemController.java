@@ -6,6 +6,7 @@ import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpHealth;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.gateway.Freshness;
+import dev.erpgraph.erp.quota.QuotaUsage;
 import dev.erpgraph.orders.OrderView;
 
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -30,6 +31,27 @@ class ErpSystemController {
     @SchemaMapping(typeName = "ErpSystem")
     ErpHealth health(ErpSystemView system) {
         return gateway.health(system.id());
+    }
+
+    /**
+     * Null for a system no longer configured: the non-null field then reports the error
+     * on its path.
+     */
+    @SchemaMapping(typeName = "ErpSystem")
+    QuotaUsage quota(ErpSystemView system) {
+        return gateway.systems().find(system.id()).map(found -> found.quota().usage()).orElse(null);
+    }
+
+    /** ISO-8601, e.g. {@code PT5M}: the schema has no duration scalar. */
+    @SchemaMapping(typeName = "ErpQuota")
+    String window(QuotaUsage quota) {
+        return quota.window().toString();
+    }
+
+    /** Null rather than 0 where no quota is known: "no limit" is not "a limit of 0". */
+    @SchemaMapping(typeName = "ErpQuota")
+    Integer limit(QuotaUsage quota) {
+        return quota.limit() > 0 ? quota.limit() : null;
     }
 
     @SchemaMapping(typeName = "Freshness")

@@ -146,10 +146,13 @@ public final class ErpGateway {
     }
 
     /**
-     * UP, DEGRADED or DOWN, from the system's circuit breaker ({@code ErpSystem.health}).
+     * UP, DEGRADED or DOWN ({@code ErpSystem.health}): the system's circuit breaker's
+     * view, and DEGRADED too while its use of the ERP's API quota is near the limit.
      */
     public ErpHealth health(String erpSystemId) {
-        return policy.health(erpSystemId);
+        ErpHealth breaker = policy.health(erpSystemId);
+        boolean nearQuota = systems.find(erpSystemId).map(system -> system.quota().isNearLimit()).orElse(false);
+        return breaker == ErpHealth.UP && nearQuota ? ErpHealth.DEGRADED : breaker;
     }
 
     private ErpConnector connector(String erpSystemId) {
