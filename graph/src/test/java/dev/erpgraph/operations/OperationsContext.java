@@ -1,6 +1,5 @@
 package dev.erpgraph.operations;
 
-import java.time.Duration;
 import java.util.Map;
 
 import dev.erpgraph.DemoTokens;
@@ -19,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -63,12 +61,7 @@ abstract class OperationsContext {
 
     @Autowired
     void setGraphQl(HttpGraphQlTester graphQl, @Value("${local.server.port}") int port) {
-        Duration timeout = Duration.ofSeconds(30);
-        this.graphQl = graphQl.mutate()
-            .webTestClient(client -> client.responseTimeout(timeout))
-            .responseTimeout(timeout)
-            .header(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, DemoTokens.MANAGER))
-            .build();
+        this.graphQl = DemoTokens.signedIn(graphQl, port, DemoTokens.MANAGER);
     }
 
     /** Every value of every system dropped: the next page asks the ERPs. */
