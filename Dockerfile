@@ -1,6 +1,6 @@
-# The application's image, from Spring Boot's layered jar: dependencies, the loader, our own modules (snapshot
-# dependencies) and the application's classes each in a layer of their own, least changed first, so that a new
-# build usually ships only the last layers. Build the jar first, then the image:
+# The application's image, from Spring Boot's layered jar: third-party dependencies, the loader, snapshot
+# dependencies and the application (its classes and this build's own modules) each in a layer of their own, least
+# changed first, so that a new build usually ships only the last layer. Build the jar first, then the image:
 #
 #   ./mvnw -B -DskipTests package
 #   docker build -t erp-graph .
