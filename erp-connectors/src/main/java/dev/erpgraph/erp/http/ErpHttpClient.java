@@ -117,18 +117,20 @@ public final class ErpHttpClient {
         int status = 0;
         boolean retryAfter = false;
         try (Observation.Scope scope = observation.openScope()) {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // Bytes, decoded here rather than by the client, so that the span tells the
+            // size on the wire.
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             status = response.statusCode();
             outcome = outcome(status);
             retryAfter = response.headers().firstValue("Retry-After").isPresent();
+            byte[] bytes = response.body() == null ? new byte[0] : response.body();
             observation.highCardinalityKeyValue("http.response.status_code", String.valueOf(status))
-                .highCardinalityKeyValue("http.response.body.size",
-                        String.valueOf(response.body() == null ? 0 : response.body().length()));
+                .highCardinalityKeyValue("http.response.body.size", String.valueOf(bytes.length));
             if (status == 429 || status >= 500) {
                 observation.error(new ErpHttpStatusException(erpSystemId, method, resource, status));
             }
-            return new ErpHttpResponse(erpSystemId, status, response.headers(), response.body());
+            return new ErpHttpResponse(erpSystemId, status, response.headers(),
+                    new String(bytes, StandardCharsets.UTF_8));
         }
         catch (HttpTimeoutException ex) {
             outcome = "TIMEOUT";
