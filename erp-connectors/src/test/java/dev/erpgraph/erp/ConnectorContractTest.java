@@ -215,12 +215,26 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
     @Test
     void anOrderCreatedWithACustomerReferenceIsFoundByTheSameRequest() {
         SalesOrderRequest unique = uniqueOrder(facts().order().customerNumber());
-        SalesOrderRequest request = new SalesOrderRequest(unique.idempotencyKey(), unique.customerNumber(),
-                "PO-" + unique.idempotencyKey(), unique.requestedDeliveryDate(), unique.lines());
+        SalesOrderRequest request = withCustomerReference(unique, "PO-" + unique.idempotencyKey());
 
         String number = connector.createSalesOrder(request);
 
         assertThat(connector.findSalesOrder(request)).contains(number);
+        assertThat(createdOrders(request.idempotencyKey())).singleElement()
+            .satisfies(order -> assertThat(order.path("orderNumber").asString()).isEqualTo(number));
+    }
+
+    @Test
+    void twoSubmissionsUnderOneCustomerPurchaseOrderAreTwoOrdersEachFoundByItsOwnReference() {
+        SalesOrderRequest first = withCustomerReference(uniqueOrder(facts().order().customerNumber()), "PO-SHARED-1");
+        SalesOrderRequest second = withCustomerReference(uniqueOrder(facts().order().customerNumber()), "PO-SHARED-1");
+
+        String firstNumber = connector.createSalesOrder(first);
+        String secondNumber = connector.createSalesOrder(second);
+
+        assertThat(secondNumber).isNotEqualTo(firstNumber);
+        assertThat(connector.findSalesOrder(first)).contains(firstNumber);
+        assertThat(connector.findSalesOrder(second)).contains(secondNumber);
     }
 
     @Test
@@ -269,6 +283,11 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
         assertThat(lost).isNotNull();
         assertThat(createdOrders(request.idempotencyKey())).singleElement()
             .satisfies(order -> assertThat(found).contains(order.path("orderNumber").asString()));
+    }
+
+    private static SalesOrderRequest withCustomerReference(SalesOrderRequest order, String customerReference) {
+        return new SalesOrderRequest(order.idempotencyKey(), order.customerNumber(), customerReference,
+                order.requestedDeliveryDate(), order.lines());
     }
 
     /**

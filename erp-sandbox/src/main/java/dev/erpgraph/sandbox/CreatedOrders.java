@@ -4,15 +4,16 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The orders one sandbox created through its wire API, in the order they were created,
  * each with the reference the ERP keeps in its own field (SAP
  * {@code PurchaseOrderByCustomer}, NetSuite {@code externalId}, Business Central
- * {@code externalDocumentNumber}, P21 {@code po_no}, SX.e the customer PO). The generated
- * history is not in it: this is what a test counts to prove that a client made each order
- * exactly once. Thread-safe.
+ * {@code externalDocumentNumber}, P21 {@code web_reference_no}, SX.e the customer PO).
+ * The generated history is not in it: this is what a test counts to prove that a client
+ * made each order exactly once. Thread-safe.
  */
 public final class CreatedOrders {
 
@@ -41,6 +42,13 @@ public final class CreatedOrders {
 
     void add(int sequence, String reference) {
         entries.add(new Entry(sequence, reference, clock.instant()));
+    }
+
+    /**
+     * The reference a create wrote with the order of this sequence, if it was created.
+     */
+    public Optional<String> reference(int sequence) {
+        return entries.stream().filter(entry -> entry.sequence() == sequence).map(Entry::reference).findFirst();
     }
 
     public List<Entry> entries() {

@@ -37,7 +37,7 @@ public final class ErpFieldError {
             .build();
     }
 
-    static String code(ErpException.Kind kind) {
+    public static String code(ErpException.Kind kind) {
         return switch (kind) {
             case UNAVAILABLE -> "ERP_UNAVAILABLE";
             case TIMEOUT -> "ERP_TIMEOUT";

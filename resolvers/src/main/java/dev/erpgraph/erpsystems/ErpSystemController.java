@@ -8,6 +8,7 @@ import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.gateway.Freshness;
 import dev.erpgraph.erp.quota.QuotaUsage;
 import dev.erpgraph.orders.OrderView;
+import dev.erpgraph.ordersubmission.OrderSubmission;
 
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -67,6 +68,11 @@ class ErpSystemController {
     @SchemaMapping(typeName = "ErpCustomerLink", field = "erpSystem")
     ErpSystemView linkErpSystem(ErpCustomerLinkView link) {
         return find(link.erpSystemId());
+    }
+
+    @SchemaMapping(typeName = "OrderSubmission", field = "erpSystem")
+    ErpSystemView submissionErpSystem(OrderSubmission submission) {
+        return find(submission.erpSystemId());
     }
 
     /**

@@ -10,10 +10,9 @@ import dev.erpgraph.erp.SalesOrderRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Creates a sales order: a lookup by {@code po_no} (the idempotency key) finds an order a
- * retried create already made; otherwise P21's Transaction API creates it
- * ({@link P21TransactionClient}). {@link #find} is that lookup alone: the PO number is
- * the customer's reference when the request has one, else the idempotency key.
+ * Creates a sales order: a lookup by {@code web_reference_no} (the idempotency key) finds
+ * an order a retried create already made; otherwise P21's Transaction API creates it
+ * ({@link P21TransactionClient}). {@link #find} is that lookup alone.
  */
 record P21OrderCreation(P21Client odata,
         P21TransactionClient transactions) implements AssembledConnector.OrderCreation {
@@ -32,8 +31,8 @@ record P21OrderCreation(P21Client odata,
     }
 
     /**
-     * The customer's oldest order whose {@code po_no} is what the create wrote there; a
-     * customer number P21 could not hold has none.
+     * The customer's oldest order whose {@code web_reference_no} is the idempotency key;
+     * a customer number P21 could not hold has none.
      */
     @Override
     public Optional<String> find(SalesOrderRequest request) {
@@ -46,7 +45,7 @@ record P21OrderCreation(P21Client odata,
 
     private Optional<String> lookup(String resource, long customer, SalesOrderRequest request) {
         List<JsonNode> found = odata.table(resource, "oe_hdr", P21ODataFilter.eq("customer_id", customer) + " and "
-                + P21ODataFilter.eq("po_no", P21TransactionClient.poNumber(request)), "order_no", "order_no");
+                + P21ODataFilter.eq("web_reference_no", request.idempotencyKey()), "order_no", "order_no");
         return found.stream().findFirst().map(row -> row.path("order_no").asString());
     }
 

@@ -37,9 +37,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code TABPAGE_1.order} row in the result.
  *
  * <p>
- * Idempotency: the request's customer reference (or, without one, its idempotency key) is
- * sent as {@code po_no}; before entering an order the client looks for an order of that
- * customer with that PO and answers its number instead of entering a second one.
+ * Idempotency: the idempotency key is sent as {@code web_reference_no}, the order
+ * header's field for the reference of an order entered from outside P21 [I: named in
+ * P21's {@code oe_hdr} table, its use by the Transaction API inferred]; the customer's
+ * own PO goes in {@code po_no}, where P21 prints it (without one, the key, since
+ * customers may require a PO). Before entering an order the client looks for an order of
+ * that customer with that web reference and answers its number instead of entering a
+ * second one: a customer's PO is not unique, the key is.
  */
 final class P21TransactionClient {
 
@@ -57,6 +61,7 @@ final class P21TransactionClient {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The customer's PO, or the idempotency key where the request has none. */
     static String poNumber(SalesOrderRequest request) {
         return request.customerReference() == null || request.customerReference().isBlank() ? request.idempotencyKey()
                 : request.customerReference();
@@ -166,6 +171,7 @@ final class P21TransactionClient {
         edit(header, "order_date", orderDate.toString());
         edit(header, "requested_date", requested.toString());
         edit(header, "po_no", poNumber(request));
+        edit(header, "web_reference_no", request.idempotencyKey());
         edit(header, "taker", options.taker());
         ((ObjectNode) form.path("Rows").get(0)).putArray("RelativeDateEdits");
 

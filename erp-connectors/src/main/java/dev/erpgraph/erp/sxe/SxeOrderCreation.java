@@ -23,12 +23,12 @@ record SxeOrderCreation(SxeClient api, SxeOptions options) implements AssembledC
      * Loads the order with {@code sxapisfoeordertotloadv4}: header
      * {@code customerid, ponumber, reqshipdate} [I], lines
      * {@code itemnumber, orderqty, unitofmeasure} (blank: the product's selling unit),
-     * {@code warehouseid} (blank: the customer's default). The customer reference (else
-     * the idempotency key) goes in as the PO number, where SX.e keeps it
-     * ({@code oeeh.custpo}) and a retried create can be found; the idempotency key also
-     * travels as the {@code refer} extra header field [I]. Answers
-     * {@code orderno-ordersuf} from {@code tOrdtotdata} (see
-     * {@link SxeResponses#createdOrderNumber}).
+     * {@code warehouseid} (blank: the customer's default). The idempotency key goes in as
+     * the PO number, where SX.e keeps it ({@code oeeh.custpo}) and a retried create can
+     * be found by it: a customer's own PO is not unique, the key is. The customer's PO,
+     * when the request has one, travels as the {@code refer} extra header field [I], the
+     * order's reference line. Answers {@code orderno-ordersuf} from {@code tOrdtotdata}
+     * (see {@link SxeResponses#createdOrderNumber}).
      */
     @Override
     public String create(SalesOrderRequest order) {
@@ -38,7 +38,7 @@ record SxeOrderCreation(SxeClient api, SxeOptions options) implements AssembledC
         ObjectNode request = api.request();
         ObjectNode header = request.putObject("tInputheaderdata").putArray("t-inputheaderdata").addObject();
         header.put("customerid", order.customerNumber());
-        header.put("ponumber", poNumber(order));
+        header.put("ponumber", order.idempotencyKey());
         header.put("ordertype", "O");
         if (order.requestedDeliveryDate() != null) {
             header.put("reqshipdate", order.requestedDeliveryDate().toString());
@@ -55,7 +55,7 @@ record SxeOrderCreation(SxeClient api, SxeOptions options) implements AssembledC
         }
         ObjectNode extra = request.putObject("tInputheaderextradata").putArray("t-inputheaderextradata").addObject();
         extra.put("fieldname", "refer");
-        extra.put("fieldvalue", order.idempotencyKey());
+        extra.put("fieldvalue", order.customerReference() == null ? "" : order.customerReference());
         SxeClient.Answer answer = api.call("create-order", options.operations().createOrder(), request);
         if (answer.failed()) {
             ErpException failure = api.businessFailure("customer or product of the order", answer.errorMessage());
@@ -82,7 +82,7 @@ record SxeOrderCreation(SxeClient api, SxeOptions options) implements AssembledC
         if (!SxeClient.CUSTOMER_NUMBER.matcher(order.customerNumber()).matches()) {
             return Optional.empty();
         }
-        String poNumber = poNumber(order);
+        String poNumber = order.idempotencyKey();
         ObjectNode request = api.request();
         request.put("customerNumber", Long.parseLong(order.customerNumber()));
         request.put("customerPurchaseOrder", poNumber);
@@ -101,12 +101,6 @@ record SxeOrderCreation(SxeClient api, SxeOptions options) implements AssembledC
             .min(Comparator.comparingLong((JsonNode row) -> row.path("orderNo").asLong())
                 .thenComparingInt(row -> row.path("orderSuf").asInt()))
             .map(row -> SxeResponses.orderNumber(row.path("orderNo").asLong(), row.path("orderSuf").asInt()));
-    }
-
-    /** The customer PO SX.e keeps: the customer's reference, else the idempotency key. */
-    private static String poNumber(SalesOrderRequest order) {
-        return order.customerReference() == null || order.customerReference().isBlank() ? order.idempotencyKey()
-                : order.customerReference();
     }
 
 }

@@ -149,7 +149,8 @@ class P21ConnectorContractTests extends ConnectorContractTest {
             .anyOf(expected.stream().map(o -> P21ODataFilter.eq("order_no", orderNo(o.sequence()))).toList(), null,
                     1800)
             .size();
-        P21SandboxTables tables = new P21SandboxTables(data(), (P21SandboxErp) sandbox("p21").erp());
+        P21SandboxTables tables = new P21SandboxTables(data(), (P21SandboxErp) sandbox("p21").erp(),
+                sandbox("p21").createdOrders());
         int itemChunks = P21ODataFilter
             .anyOf(expected.stream()
                 .flatMap(o -> o.lines().stream())

@@ -240,7 +240,7 @@ class P21Sandbox {
 
     private P21SandboxTables tables(Sandbox sandbox) {
         return tables.computeIfAbsent(sandbox.id(),
-                key -> new P21SandboxTables(sandbox.data(), (P21SandboxErp) sandbox.erp()));
+                key -> new P21SandboxTables(sandbox.data(), (P21SandboxErp) sandbox.erp(), sandbox.createdOrders()));
     }
 
     private static List<String> select(String select, P21SandboxTables.Table table) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import dev.erpgraph.sandbox.CreatedOrders;
 import dev.erpgraph.sandbox.DistributorDataSet;
 import dev.erpgraph.sandbox.FilterExpression;
 import dev.erpgraph.sandbox.OrderStatus;
@@ -52,16 +53,19 @@ public final class P21SandboxTables {
     record Table(String name, String resource, Map<String, Class<?>> columns, String keyOrder) {
     }
 
-    static final Map<String, Table> TABLES = Map.of("oe_hdr", new Table("oe_hdr", "orders",
-            columns("order_no", P21FilterDialect.STRING, "customer_id", P21FilterDialect.NUMBER, "order_date",
-                    P21FilterDialect.DATETIME, "requested_date", P21FilterDialect.DATETIME, "po_no",
-                    P21FilterDialect.STRING, "taker", P21FilterDialect.STRING, "ship_to_id", P21FilterDialect.NUMBER,
-                    "ship2_name", P21FilterDialect.STRING, "ship2_city", P21FilterDialect.STRING, "completed",
-                    P21FilterDialect.STRING, "cancel_flag", P21FilterDialect.STRING, "delete_flag",
-                    P21FilterDialect.STRING, "approved", P21FilterDialect.STRING, "rma_flag", P21FilterDialect.STRING,
-                    "projected_order", P21FilterDialect.STRING, "location_id", P21FilterDialect.NUMBER,
-                    "date_last_modified", P21FilterDialect.DATETIME),
-            "order_no"), "oe_line",
+    static final Map<String, Table> TABLES = Map.of("oe_hdr",
+            new Table("oe_hdr", "orders",
+                    columns("order_no", P21FilterDialect.STRING, "customer_id", P21FilterDialect.NUMBER, "order_date",
+                            P21FilterDialect.DATETIME, "requested_date", P21FilterDialect.DATETIME, "po_no",
+                            P21FilterDialect.STRING, "web_reference_no", P21FilterDialect.STRING, "taker",
+                            P21FilterDialect.STRING, "ship_to_id", P21FilterDialect.NUMBER, "ship2_name",
+                            P21FilterDialect.STRING, "ship2_city", P21FilterDialect.STRING, "completed",
+                            P21FilterDialect.STRING, "cancel_flag", P21FilterDialect.STRING, "delete_flag",
+                            P21FilterDialect.STRING, "approved", P21FilterDialect.STRING, "rma_flag",
+                            P21FilterDialect.STRING, "projected_order", P21FilterDialect.STRING, "location_id",
+                            P21FilterDialect.NUMBER, "date_last_modified", P21FilterDialect.DATETIME),
+                    "order_no"),
+            "oe_line",
             new Table("oe_line", "order-lines",
                     columns("order_no", P21FilterDialect.STRING, "line_no", P21FilterDialect.NUMBER, "inv_mast_uid",
                             P21FilterDialect.NUMBER, "qty_ordered", P21FilterDialect.NUMBER, "qty_allocated",
@@ -107,13 +111,16 @@ public final class P21SandboxTables {
 
     private final P21SandboxErp erp;
 
+    private final CreatedOrders created;
+
     private final List<String> skus;
 
     private final Map<String, Integer> skuIndex = new LinkedHashMap<>();
 
-    public P21SandboxTables(DistributorDataSet data, P21SandboxErp erp) {
+    public P21SandboxTables(DistributorDataSet data, P21SandboxErp erp, CreatedOrders created) {
         this.data = data;
         this.erp = erp;
+        this.created = created;
         this.skus = data.items().stream().map(DistributorDataSet.Item::sku).toList();
         for (int i = 0; i < skus.size(); i++) {
             skuIndex.put(skus.get(i).toUpperCase(Locale.ROOT), i);
@@ -218,10 +225,11 @@ public final class P21SandboxTables {
         long customerId = (long) P21SandboxErp.FIRST_CUSTOMER_ID + order.customerIndex();
         return row("order_no", erp.orderNumber(order.sequence()), "customer_id", customerId, "order_date",
                 midnight(order.orderDate()), "requested_date", midnight(order.requestedDate()), "po_no",
-                order.customerPo(), "taker", TAKERS[order.sequence() % TAKERS.length], "ship_to_id", customerId,
-                "ship2_name", data.customer(order.customerIndex()).map(DistributorDataSet.Customer::name).orElse(null),
-                "ship2_city", data.customer(order.customerIndex()).map(DistributorDataSet.Customer::city).orElse(null),
-                "completed", flag(status == OrderStatus.INVOICED), "cancel_flag", flag(status == OrderStatus.CANCELLED),
+                order.customerPo(), "web_reference_no", created.reference(order.sequence()).orElse(null), "taker",
+                TAKERS[order.sequence() % TAKERS.length], "ship_to_id", customerId, "ship2_name",
+                data.customer(order.customerIndex()).map(DistributorDataSet.Customer::name).orElse(null), "ship2_city",
+                data.customer(order.customerIndex()).map(DistributorDataSet.Customer::city).orElse(null), "completed",
+                flag(status == OrderStatus.INVOICED), "cancel_flag", flag(status == OrderStatus.CANCELLED),
                 "delete_flag", "N", "approved", flag(status != OrderStatus.ON_HOLD), "rma_flag", "N", "projected_order",
                 "N", "location_id", P21SandboxErp.LOCATIONS.get(warehouse), "date_last_modified",
                 midnight(order.orderDate()).plusHours(9));

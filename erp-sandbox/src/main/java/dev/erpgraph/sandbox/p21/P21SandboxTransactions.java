@@ -166,8 +166,8 @@ final class P21SandboxTransactions {
                     BigDecimal.ZERO, data.unitPrice(index.getAsInt(), known.sku(), quantity).orElseThrow(),
                     lineLocation == null || lineLocation.isBlank() ? headerWarehouse : warehouse(lineLocation)));
         }
-        int sequence = sandbox.createOrder(index.getAsInt(), header.get("po_no"), header.get("po_no"), requestedDate,
-                lines);
+        int sequence = sandbox.createOrder(index.getAsInt(), header.get("po_no"), header.get("web_reference_no"),
+                requestedDate, lines);
         return erp.orderNumber(sequence);
     }
 

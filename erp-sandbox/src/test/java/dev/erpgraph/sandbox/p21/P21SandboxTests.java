@@ -246,16 +246,16 @@ class P21SandboxTests extends SandboxServerTests {
 
     // ---- created orders
 
-    private static String orderTransaction(int customerIndex, String poNumber) {
+    private static String orderTransaction(int customerIndex, String reference) {
         return """
                 {"Status":"New","DataElements":[
                  {"Name":"TABPAGE_1.order","Type":"Form","Keys":[],"Rows":[{"Edits":[
                   {"Name":"customer_id","Value":"%d"},{"Name":"source_loc_id","Value":"10"},
-                  {"Name":"po_no","Value":"%s"},
+                  {"Name":"po_no","Value":"CUSTOMER-PO-7"},{"Name":"web_reference_no","Value":"%s"},
                   {"Name":"order_date","Value":"2026-11-01"},{"Name":"requested_date","Value":"2026-11-09"}]}]},
                  {"Name":"TP_ITEMS.items","Type":"List","Keys":[],"Rows":[{"Edits":[
                   {"Name":"oe_order_item_id","Value":"PVC-10000"},{"Name":"unit_quantity","Value":"6"}]}]}]}"""
-            .formatted(100000 + customerIndex, poNumber);
+            .formatted(100000 + customerIndex, reference);
     }
 
     private Raw createOrders(String... transactions) {
@@ -265,7 +265,7 @@ class P21SandboxTests extends SandboxServerTests {
     }
 
     @Test
-    void aMixedBatchCommitsItsGoodOrderWhichTheAdminApiListsUnderItsPoNumber() {
+    void aMixedBatchCommitsItsGoodOrderWhichTheAdminApiListsUnderItsWebReference() {
         Raw raw = createOrders(orderTransaction(customerIndex("p21", false), "P21-LISTED-1"),
                 orderTransaction(customerIndex("p21", true), "P21-HELD-1"));
 
@@ -290,7 +290,7 @@ class P21SandboxTests extends SandboxServerTests {
     }
 
     @Test
-    void commitThenFailCommitsTheOrderAnswers500AndTheOdataFilterOnPoNoFindsIt() {
+    void commitThenFailCommitsTheOrderAnswers500AndTheOdataFilterOnItsWebReferenceFindsIt() {
         int customer = customerIndex("p21", false);
         commitThenFail("p21", 1.0);
 
@@ -298,12 +298,13 @@ class P21SandboxTests extends SandboxServerTests {
 
         assertThat(lost.status()).isEqualTo(500);
         assertThat(createdOrders("p21", "P21-LOST-1")).hasSize(1);
-        Raw found = table("oe_hdr", filter("po_no eq 'P21-LOST-1'"));
+        Raw found = table("oe_hdr", filter("web_reference_no eq 'P21-LOST-1'"));
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json().path("value")).hasSize(1);
         assertThat(found.json().path("value").get(0).path("order_no").asString())
             .isEqualTo(createdOrders("p21", "P21-LOST-1").get(0).path("orderNumber").asString());
         assertThat(found.json().path("value").get(0).path("customer_id").asLong()).isEqualTo(100000 + customer);
+        assertThat(found.json().path("value").get(0).path("po_no").asString()).isEqualTo("CUSTOMER-PO-7");
     }
 
 }
