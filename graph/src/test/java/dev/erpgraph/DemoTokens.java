@@ -1,11 +1,14 @@
 package dev.erpgraph;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -32,6 +35,20 @@ public final class DemoTokens {
      */
     public static String bearer(int port, String clientId) {
         return "Bearer " + TOKENS.computeIfAbsent(port + " " + clientId, key -> fetch(port, clientId));
+    }
+
+    /**
+     * {@code graphQl} signed in as the demo client {@code clientId}, with a timeout
+     * generous enough for a machine shared with other builds (the first request also
+     * warms up).
+     */
+    public static HttpGraphQlTester signedIn(HttpGraphQlTester graphQl, int port, String clientId) {
+        Duration timeout = Duration.ofSeconds(30);
+        return graphQl.mutate()
+            .webTestClient(client -> client.responseTimeout(timeout))
+            .responseTimeout(timeout)
+            .header(HttpHeaders.AUTHORIZATION, bearer(port, clientId))
+            .build();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.erpgraph.erp;
 
+import java.util.Objects;
+
 /**
  * What an ERP documents about concurrency and request quotas (ERP-WIRE-FORMATS.md), as
  * the default bulkhead and rate limit of each of its systems; {@code erp.resilience.*}
@@ -12,10 +14,12 @@ package dev.erpgraph.erp;
  * @param maxConcurrentCalls the bulkhead: gateway calls in flight per system
  * @param limitForPeriod calls per {@code erp.resilience.limit-refresh-period} (1 second
  * by default); 0: no rate limit
+ * @param quota the ERP's own API quota, which the quota watch reports use against
+ * ({@code erp.systems.<id>.quota.*} overrides it)
  */
-public record ErpCallLimits(int maxConcurrentCalls, int limitForPeriod) {
+public record ErpCallLimits(int maxConcurrentCalls, int limitForPeriod, ErpQuota quota) {
 
-    /** An ERP that publishes no limits: 8 calls in flight, no rate limit. */
+    /** An ERP that publishes no limits: 8 calls in flight, no rate limit, no quota. */
     public static final ErpCallLimits UNPUBLISHED = new ErpCallLimits(8, 0);
 
     public ErpCallLimits {
@@ -23,6 +27,12 @@ public record ErpCallLimits(int maxConcurrentCalls, int limitForPeriod) {
             throw new IllegalArgumentException("limits must allow a call: " + maxConcurrentCalls + " in flight, "
                     + limitForPeriod + " per period");
         }
+        Objects.requireNonNull(quota, "quota");
+    }
+
+    /** Limits of an ERP that publishes no quota. */
+    public ErpCallLimits(int maxConcurrentCalls, int limitForPeriod) {
+        this(maxConcurrentCalls, limitForPeriod, ErpQuota.UNPUBLISHED);
     }
 
 }

@@ -86,7 +86,7 @@ public abstract class SandboxServerTests {
         ErpSystemProperties configured = systems.find(systemId).orElseThrow().properties();
         return new ErpSystemProperties(configured.kind(), configured.name(), sandboxUrl(systemId), configured.auth(),
                 configured.timeout(), configured.maxConcurrency(), configured.options(), configured.cache(),
-                configured.resilience(), configured.events());
+                configured.resilience(), configured.events(), configured.quota());
     }
 
     /**

@@ -36,7 +36,8 @@ class DemoErpSystems implements DefaultErpSystems {
         demo.systems()
             .forEach((id, system) -> systems.put(id,
                     new ErpSystemProperties(system.kind(), system.name(), root + "/sandbox/" + id, system.auth(), null,
-                            null, system.options(), null, null, new ErpSystemProperties.Events(demo.eventsSecret()))));
+                            null, system.options(), null, null, new ErpSystemProperties.Events(demo.eventsSecret()),
+                            null)));
         return systems;
     }
 

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * code, such as Spring's opaque "INTERNAL_ERROR for ..." for an exception no resolver
  * handled, becomes {@code INTERNAL}, its message left as opaque as it is. graphql-java's
  * refusal of introspection to a caller it is closed to (PartnerIntrospection) becomes
- * {@code FORBIDDEN}.
+ * {@code FORBIDDEN}. Every error also carries the request's {@code traceId}, the one in
+ * every log line of the request, so that a support ticket quoting it leads to the trace.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -34,22 +35,24 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        // Read on the request's thread: the response may complete on an ERP call's.
+        String traceId = TraceIds.current();
         return chain.next(request).map(response -> {
             if (response.getErrors().isEmpty()) {
                 return response;
             }
-            return response.transform(builder -> builder.errors(withCodes(response.getErrors())));
+            return response.transform(builder -> builder.errors(withCodes(response.getErrors(), traceId)));
         });
     }
 
-    private static List<GraphQLError> withCodes(List<ResponseError> errors) {
+    private static List<GraphQLError> withCodes(List<ResponseError> errors, String traceId) {
         Set<String> explained = errors.stream()
             .filter(error -> error.getErrorType() != ErrorType.NullValueInNonNullableField)
             .map(ResponseError::getPath)
             .collect(Collectors.toSet());
         return errors.stream()
             .filter(error -> !isExplainedNull(error, explained))
-            .map(ErrorCodeInterceptor::withCode)
+            .map(error -> withCode(error, traceId))
             .toList();
     }
 
@@ -67,8 +70,12 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             .anyMatch(field -> path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "["));
     }
 
-    private static GraphQLError withCode(ResponseError error) {
-        Map<String, Object> extensions = (error.getExtensions() != null) ? error.getExtensions() : Map.of();
+    private static GraphQLError withCode(ResponseError error, String traceId) {
+        Map<String, Object> extensions = new LinkedHashMap<>(
+                (error.getExtensions() != null) ? error.getExtensions() : Map.of());
+        if (traceId != null) {
+            extensions.put("traceId", traceId);
+        }
         // graphql-java's own classifications are about the request, except these three,
         // which are ours.
         boolean requestError = error.getErrorType() instanceof ErrorType type && type != ErrorType.DataFetchingException

@@ -1,6 +1,5 @@
 package dev.erpgraph.crm;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,12 +55,7 @@ public abstract class HttpGraphQlTests {
      */
     @Autowired
     void setGraphQl(HttpGraphQlTester graphQl, @Value("${local.server.port}") int port) {
-        Duration timeout = Duration.ofSeconds(30);
-        this.graphQl = graphQl.mutate()
-            .webTestClient(client -> client.responseTimeout(timeout))
-            .responseTimeout(timeout)
-            .header(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, DemoTokens.MANAGER))
-            .build();
+        this.graphQl = DemoTokens.signedIn(graphQl, port, DemoTokens.MANAGER);
     }
 
     /** The same tester, signed in as another demo client. */

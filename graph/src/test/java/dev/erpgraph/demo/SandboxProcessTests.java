@@ -1,7 +1,6 @@
 package dev.erpgraph.demo;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -102,12 +100,7 @@ class SandboxProcessTests {
 
     @Autowired
     void setGraphQl(HttpGraphQlTester graphQl, @Value("${local.server.port}") int port) {
-        Duration timeout = Duration.ofSeconds(30);
-        this.graphQl = graphQl.mutate()
-            .webTestClient(client -> client.responseTimeout(timeout))
-            .responseTimeout(timeout)
-            .header(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, DemoTokens.MANAGER))
-            .build();
+        this.graphQl = DemoTokens.signedIn(graphQl, port, DemoTokens.MANAGER);
     }
 
     @BeforeEach

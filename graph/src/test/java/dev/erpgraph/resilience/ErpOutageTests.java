@@ -113,12 +113,7 @@ class ErpOutageTests {
 
     @Autowired
     void setGraphQl(HttpGraphQlTester graphQl, @Value("${local.server.port}") int port) {
-        Duration timeout = Duration.ofSeconds(30);
-        this.graphQl = graphQl.mutate()
-            .webTestClient(client -> client.responseTimeout(timeout))
-            .responseTimeout(timeout)
-            .header(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, DemoTokens.MANAGER))
-            .build();
+        this.graphQl = DemoTokens.signedIn(graphQl, port, DemoTokens.MANAGER);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.erpgraph.erp.gateway.ErpHealth;
 import dev.erpgraph.erp.gateway.ErpResourceCheck;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.gateway.Freshness;
+import dev.erpgraph.erp.quota.QuotaUsage;
 import dev.erpgraph.orders.OrderView;
 import dev.erpgraph.ordersubmission.OrderSubmission;
 
@@ -68,6 +69,27 @@ class ErpSystemController {
      * What {@code checkErpSystem} answers; {@code checks} resolves to the new findings.
      */
     record CheckErpSystemPayload(ErpSystemView erpSystem, String clientMutationId) {
+    }
+
+    /**
+     * Null for a system no longer configured: the non-null field then reports the error
+     * on its path.
+     */
+    @SchemaMapping(typeName = "ErpSystem")
+    QuotaUsage quota(ErpSystemView system) {
+        return gateway.systems().find(system.id()).map(found -> found.quota().usage()).orElse(null);
+    }
+
+    /** ISO-8601, e.g. {@code PT5M}: the schema has no duration scalar. */
+    @SchemaMapping(typeName = "ErpQuota")
+    String window(QuotaUsage quota) {
+        return quota.window().toString();
+    }
+
+    /** Null rather than 0 where no quota is known: "no limit" is not "a limit of 0". */
+    @SchemaMapping(typeName = "ErpQuota")
+    Integer limit(QuotaUsage quota) {
+        return quota.limit() > 0 ? quota.limit() : null;
     }
 
     @SchemaMapping(typeName = "Freshness")

@@ -35,7 +35,7 @@ class OrderSubmissionWorkerTests {
     private static ErpProperties erp(Duration timeout, Duration slowSystemTimeout) {
         ErpSystemProperties slow = new ErpSystemProperties(ErpKind.SAP_S4HANA, "slow", "http://127.0.0.1:1", null,
                 slowSystemTimeout, null, Map.of());
-        return new ErpProperties(Map.of("slow", slow), timeout, null, null);
+        return new ErpProperties(Map.of("slow", slow), timeout, null, null, null);
     }
 
 }

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import graphql.schema.GraphQLSchema;
 import graphql.schema.diff.DiffEvent;
@@ -16,13 +18,17 @@ import graphql.schema.diff.reporting.CapturingReporter;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.SchemaPrinter;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
-import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The schema clients generate code against does not break behind their backs. The schema
@@ -31,52 +37,95 @@ import static org.assertj.core.api.Assertions.assertThat;
  * graphql-java's {@link SchemaDiff}: a breaking change (a removed field or type, a
  * changed type, a new required argument) fails the build with the list of what breaks,
  * unless the snapshot is updated in the same change. Additions pass, and rewrite the
- * snapshot so that the change commits it.
+ * snapshot so that the change commits it. The other tests run the same check against a
+ * copy of the snapshot with one deliberate change each.
  */
 class SchemaCompatibilityTests {
 
     private static final Path SNAPSHOT = Path.of("src/test/resources/schema-snapshot.graphqls");
 
+    private static final String ACCOUNT = "type Account implements Node {";
+
     @Test
     void theServedSchemaBreaksNothingTheSnapshotPromises() throws IOException {
+        check(SNAPSHOT, print(served()));
+    }
+
+    /**
+     * The breaking changes the check must catch, each as a rewrite of the served schema's
+     * {@code Account.name: String!}.
+     */
+    static Stream<Arguments> breakingChanges() {
+        String account = "(" + Pattern.quote(ACCOUNT) + "[^}]*?\\n\\s*)";
+        return Stream.of(Arguments.of("a removed field", account + "name: String!\\n", "$1"),
+                Arguments.of("a changed type", account + "name: String!", "$1name: Int!"),
+                Arguments.of("a new required argument", account + "name: String!", "$1name(locale: String!): String!"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("breakingChanges")
+    void aBreakingChangeFailsTheCheckWithTheFieldNamedAndLeavesTheSnapshotAlone(String change, String regex,
+            String replacement, @TempDir Path dir) throws IOException {
         String served = print(served());
-        if (!Files.exists(SNAPSHOT)) {
-            Files.writeString(SNAPSHOT, served);
-            throw new AssertionError("No schema snapshot yet: " + SNAPSHOT + " is written now; commit it.");
+        Path snapshot = snapshotOf(dir, served);
+        String changed = served.replaceFirst(regex, replacement);
+        assertThat(changed).as("%s to Account.name", change).isNotEqualTo(served);
+
+        assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> check(snapshot, changed))
+            .withMessageContaining("breaking changes against " + snapshot)
+            .withMessageContaining("- Account.name: ");
+        assertThat(Files.readString(snapshot)).isEqualTo(served);
+    }
+
+    @Test
+    void anAddedFieldPassesAndRewritesTheSnapshot(@TempDir Path dir) throws IOException {
+        String served = print(served());
+        Path snapshot = snapshotOf(dir, served);
+        String withMore = print(served.replaceFirst("type Account implements Node \\{",
+                "type Account implements Node {\n  nickname: String"));
+
+        check(snapshot, withMore);
+
+        assertThat(Files.readString(snapshot)).isEqualTo(withMore).contains("nickname: String");
+    }
+
+    @Test
+    void aBreakingChangeCommittedWithItsSnapshotPasses(@TempDir Path dir) throws IOException {
+        String served = print(served());
+        String withoutName = served.replaceFirst("(" + Pattern.quote(ACCOUNT) + "[^}]*?\\n\\s*)name: String!\\n", "$1");
+        assertThat(withoutName).isNotEqualTo(served);
+        Path snapshot = snapshotOf(dir, withoutName);
+
+        check(snapshot, withoutName);
+
+        assertThat(Files.readString(snapshot)).isEqualTo(withoutName);
+    }
+
+    /**
+     * The check itself: fails with one line per breaking change of {@code served} against
+     * the snapshot; otherwise writes {@code served} over the snapshot if it differs (an
+     * addition, or a changed description).
+     */
+    private static void check(Path snapshotFile, String served) throws IOException {
+        if (!Files.exists(snapshotFile)) {
+            Files.writeString(snapshotFile, served);
+            throw new AssertionError("No schema snapshot yet: " + snapshotFile + " is written now; commit it.");
         }
-        String snapshot = Files.readString(SNAPSHOT);
+        String snapshot = Files.readString(snapshotFile);
 
         List<DiffEvent> breakages = breakages(snapshot, served);
 
         assertThat(breakages)
-            .as("breaking changes against %s (update it in the same change if they are meant):%n%s", SNAPSHOT,
+            .as("breaking changes against %s (update it in the same change if they are meant):%n%s", snapshotFile,
                     readable(breakages))
             .isEmpty();
         if (!snapshot.equals(served)) {
-            Files.writeString(SNAPSHOT, served);
+            Files.writeString(snapshotFile, served);
         }
     }
 
-    @Test
-    void aRemovedFieldIsABreakingChange() throws IOException {
-        String served = print(served());
-        String withoutName = served.replaceFirst("(type Account implements Node \\{[^}]*?)\\n\\s*name: String!\\n",
-                "$1\n");
-        assertThat(withoutName).as("the Account type has a name field to remove").isNotEqualTo(served);
-
-        List<DiffEvent> breakages = breakages(served, withoutName);
-
-        assertThat(breakages).extracting(DiffEvent::getTypeName, DiffEvent::getFieldName)
-            .containsExactly(Tuple.tuple("Account", "name"));
-    }
-
-    @Test
-    void anAddedFieldIsNotABreakingChange() throws IOException {
-        String served = print(served());
-        String withMore = served.replaceFirst("type Account implements Node \\{",
-                "type Account implements Node {\n  nickname: String");
-
-        assertThat(breakages(served, withMore)).isEmpty();
+    private static Path snapshotOf(Path dir, String sdl) throws IOException {
+        return Files.writeString(dir.resolve("schema-snapshot.graphqls"), sdl);
     }
 
     private static List<DiffEvent> breakages(String before, String after) {

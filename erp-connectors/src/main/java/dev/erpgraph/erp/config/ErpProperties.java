@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -25,12 +27,13 @@ import org.springframework.validation.annotation.Validated;
  * system)
  * @param resilience circuit breaker, retry, bulkhead and rate limit per system
  * (overridable per system)
+ * @param quota when a system's use of its ERP's API quota makes it {@code DEGRADED}
  */
 @Validated
 @ConfigurationProperties("erp")
 public record ErpProperties(Map<String, @Valid ErpSystemProperties> systems,
         @NotNull @DefaultValue("2s") Duration timeout, @Valid @NotNull @DefaultValue Cache cache,
-        @Valid @NotNull @DefaultValue Resilience resilience) {
+        @Valid @NotNull @DefaultValue Resilience resilience, @Valid @NotNull @DefaultValue Quota quota) {
 
     public ErpProperties {
         systems = systems == null ? Map.of() : new LinkedHashMap<>(systems);
@@ -130,4 +133,16 @@ public record ErpProperties(Map<String, @Valid ErpSystemProperties> systems,
             return override == null ? fallback : override;
         }
     }
+
+    /**
+     * The quota watch (each ERP's quota itself comes from its factory, or
+     * {@code erp.systems.<id>.quota.*}).
+     *
+     * @param degradedAt the share of the quota, used in the current window, at which the
+     * system's health becomes {@code DEGRADED} and a warning is logged (once per window)
+     */
+    public record Quota(
+            @DefaultValue("0.7") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double degradedAt) {
+    }
+
 }

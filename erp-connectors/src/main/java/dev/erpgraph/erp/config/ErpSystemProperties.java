@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.erpgraph.erp.ErpKind;
+import dev.erpgraph.erp.ErpQuota;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,10 +30,13 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param resilience this system's resilience settings where they differ from
  * {@code erp.resilience}
  * @param events how this system's change events are authenticated
+ * @param quota this system's API quota where it differs from its ERP kind's documented
+ * one
  */
 public record ErpSystemProperties(@NotNull ErpKind kind, String name, @NotBlank String baseUrl,
         @Valid ErpAuthProperties auth, Duration timeout, @Positive Integer maxConcurrency, Map<String, String> options,
-        @Valid CacheOverrides cache, @Valid ResilienceOverrides resilience, @Valid Events events) {
+        @Valid CacheOverrides cache, @Valid ResilienceOverrides resilience, @Valid Events events,
+        @Valid QuotaOverrides quota) {
 
     /** The one constructor configuration binds through (the short one is for code). */
     @ConstructorBinding
@@ -41,6 +45,7 @@ public record ErpSystemProperties(@NotNull ErpKind kind, String name, @NotBlank 
         options = options == null ? Map.of() : Map.copyOf(options);
         cache = cache == null ? new CacheOverrides(null, null, null) : cache;
         events = events == null ? new Events(null) : events;
+        quota = quota == null ? new QuotaOverrides(null, null, null) : quota;
     }
 
     /**
@@ -49,7 +54,7 @@ public record ErpSystemProperties(@NotNull ErpKind kind, String name, @NotBlank 
      */
     public ErpSystemProperties(ErpKind kind, String name, String baseUrl, ErpAuthProperties auth, Duration timeout,
             Integer maxConcurrency, Map<String, String> options) {
-        this(kind, name, baseUrl, auth, timeout, maxConcurrency, options, null, null, null);
+        this(kind, name, baseUrl, auth, timeout, maxConcurrency, options, null, null, null, null);
     }
 
     /**
@@ -88,4 +93,21 @@ public record ErpSystemProperties(@NotNull ErpKind kind, String name, @NotBlank 
             return "Events[secret=***]";
         }
     }
+
+    /**
+     * A system's API quota; what is left out comes from its ERP kind's factory
+     * ({@code ErpCallLimits.quota}).
+     *
+     * @param limit requests per window, or requests in flight at once; 0: none
+     * @param window the window requests are counted in
+     * @param measure {@code REQUESTS} or {@code CONCURRENT_REQUESTS}
+     */
+    public record QuotaOverrides(@PositiveOrZero Integer limit, Duration window, ErpQuota.Measure measure) {
+
+        /** {@code defaults} with these overrides applied. */
+        public ErpQuota applyTo(ErpQuota defaults) {
+            return defaults.with(measure, limit, window);
+        }
+    }
+
 }

@@ -159,15 +159,17 @@ public final class ErpGateway {
 
     /**
      * UP, DEGRADED or DOWN ({@code ErpSystem.health}): DOWN while the system's circuit
-     * breaker is open; DEGRADED while the breaker says so or while the last self-check
-     * found an endpoint that is not usable; UP otherwise.
+     * breaker is open; DEGRADED while the breaker says so, while the last self-check
+     * found an endpoint that is not usable, or while its use of the ERP's API quota is
+     * near the limit; UP otherwise.
      */
     public ErpHealth health(String erpSystemId) {
         ErpHealth breaker = policy.health(erpSystemId);
         if (breaker == ErpHealth.DOWN) {
             return breaker;
         }
-        return selfCheck.hasUnusable(erpSystemId) ? ErpHealth.DEGRADED : breaker;
+        boolean nearQuota = systems.find(erpSystemId).map(system -> system.quota().isNearLimit()).orElse(false);
+        return selfCheck.hasUnusable(erpSystemId) || nearQuota ? ErpHealth.DEGRADED : breaker;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import dev.erpgraph.erp.config.ErpProperties;
 import dev.erpgraph.erp.http.ConnectorThreads;
+import dev.erpgraph.erp.http.ErpObservations;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
@@ -20,6 +21,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -82,13 +84,16 @@ class ErpGatewayConfiguration {
     @Bean
     ErpCallPolicy erpCallPolicy(ExecutorService erpCallExecutor, ErpSystems systems, ErpProperties properties,
             CircuitBreakerRegistry erpCircuitBreakers, BulkheadRegistry erpBulkheads,
-            RateLimiterRegistry erpRateLimiters, ObjectProvider<MeterRegistry> meters) {
+            RateLimiterRegistry erpRateLimiters, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationRegistry> observations) {
         Map<String, ErpCallSettings> settings = new ConcurrentHashMap<>();
         systems.all().forEach(system -> settings.put(system.id(), ErpCallSettings.of(properties, system)));
         ErpCallSettings defaults = ErpCallSettings.of(properties, null);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         return new ResilientCachePolicy(id -> settings.getOrDefault(id, defaults), erpCircuitBreakers, erpBulkheads,
-                erpRateLimiters, erpCallExecutor, meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC(),
-                duration -> Thread.sleep(duration.toMillis()));
+                erpRateLimiters, erpCallExecutor, registry, Clock.systemUTC(),
+                duration -> Thread.sleep(duration.toMillis()),
+                observations.getIfAvailable(() -> ErpObservations.measuredBy(registry)));
     }
 
     @Bean

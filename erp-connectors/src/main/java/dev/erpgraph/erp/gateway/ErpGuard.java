@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.config.ErpProperties;
+import dev.erpgraph.erp.http.RetryAttempt;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -218,7 +219,7 @@ final class ErpGuard {
                 throw new Refused(systemId, "over the gateway's rate limit for " + systemId);
             }
             try {
-                return call.get();
+                return RetryAttempt.during(attempt, call);
             }
             catch (ErpException failure) {
                 if (attempt >= maxAttempts || !retryable(failure)) {

@@ -1,5 +1,6 @@
 package dev.erpgraph.erp.gateway;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -15,7 +16,10 @@ import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.config.ErpSystemProperties;
 import dev.erpgraph.erp.http.ErpHttpClient;
+import dev.erpgraph.erp.http.ErpObservations;
+import dev.erpgraph.erp.quota.QuotaWatch;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * The configured ERP systems and their connectors, by system id. Built once at start-up
@@ -26,11 +30,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class ErpSystems implements AutoCloseable {
 
     /**
-     * One system: its id, configuration, connector, and the factory of its ERP kind
-     * (default limits, event parser).
+     * One system: its id, configuration, connector, the factory of its ERP kind (default
+     * limits, event parser), and the watch over its API quota.
      */
     public record ErpSystem(String id, ErpSystemProperties properties, ErpConnector connector,
-            ErpConnectorFactory factory) {
+            ErpConnectorFactory factory, QuotaWatch quota) {
         public ErpKind kind() {
             return properties.kind();
         }
@@ -42,16 +46,27 @@ public final class ErpSystems implements AutoCloseable {
 
     private final Map<String, ErpSystem> systems = new LinkedHashMap<>();
 
-    /**
-     * @param placeholders resolves placeholders left in a base URL at call time (the
-     * demo's sandboxes live on this server's port, known only once it listens)
-     */
+    /** Systems whose quota watch reports {@code DEGRADED} at the default share, 0.7. */
     public ErpSystems(Map<String, ErpSystemProperties> configured, List<ErpConnectorFactory> factories,
             Duration defaultTimeout, UnaryOperator<String> placeholders, MeterRegistry meters) {
+        this(configured, factories, defaultTimeout, QuotaWatch.DEFAULT_DEGRADED_AT, placeholders, meters,
+                ErpObservations.measuredBy(meters));
+    }
+
+    /**
+     * @param quotaDegradedAt the share of its quota at which a system is {@code DEGRADED}
+     * @param placeholders resolves placeholders left in a base URL at call time (the
+     * demo's sandboxes live on this server's port, known only once it listens)
+     * @param observations what every ERP request is observed by (a timer and a span)
+     */
+    public ErpSystems(Map<String, ErpSystemProperties> configured, List<ErpConnectorFactory> factories,
+            Duration defaultTimeout, double quotaDegradedAt, UnaryOperator<String> placeholders, MeterRegistry meters,
+            ObservationRegistry observations) {
         Map<ErpKind, ErpConnectorFactory> byKind = new EnumMap<>(ErpKind.class);
         factories.forEach(factory -> byKind.put(factory.kind(), factory));
         try {
-            configured.forEach((id, properties) -> add(id, properties, byKind, defaultTimeout, placeholders, meters));
+            configured.forEach((id, properties) -> add(id, properties, byKind, defaultTimeout, quotaDegradedAt,
+                    placeholders, meters, observations));
         }
         catch (RuntimeException ex) {
             // A later system's bad option: the connectors built so far let their threads
@@ -62,7 +77,8 @@ public final class ErpSystems implements AutoCloseable {
     }
 
     private void add(String id, ErpSystemProperties properties, Map<ErpKind, ErpConnectorFactory> byKind,
-            Duration defaultTimeout, UnaryOperator<String> placeholders, MeterRegistry meters) {
+            Duration defaultTimeout, double quotaDegradedAt, UnaryOperator<String> placeholders, MeterRegistry meters,
+            ObservationRegistry observations) {
         ErpConnectorFactory factory = byKind.get(properties.kind());
         if (factory == null) {
             throw new IllegalStateException("erp.systems." + id + ": no connector for kind " + properties.kind());
@@ -70,8 +86,12 @@ public final class ErpSystems implements AutoCloseable {
         Duration timeout = properties.timeout() == null ? defaultTimeout : properties.timeout();
         ConnectorSettings settings = new ConnectorSettings(id, properties.kind(), properties.name(), properties.auth(),
                 timeout, properties.maxConcurrency() == null ? 4 : properties.maxConcurrency(), properties.options());
-        ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout, meters);
-        systems.put(id, new ErpSystem(id, properties, factory.create(settings, http), factory));
+        QuotaWatch quota = new QuotaWatch(id, properties.quota().applyTo(factory.defaultLimits().quota()),
+                quotaDegradedAt, Clock.systemUTC());
+        ErpHttpClient http = new ErpHttpClient(id, () -> placeholders.apply(properties.baseUrl()), timeout,
+                observations, quota);
+        systems.put(id, new ErpSystem(id, properties, factory.create(settings, http), factory, quota));
+        quota.register(meters);
     }
 
     public Collection<ErpSystem> all() {

@@ -20,6 +20,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +63,17 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
 
     private final ErpGuard.Pause pause;
 
+    private final ObservationRegistry observations;
+
     /**
      * @param settings each system's settings by id (an unknown id gets the defaults)
      * @param pause how a retry waits (a test passes one that moves its clock)
+     * @param observations what each system's part of a read is observed by (a timer and a
+     * span)
      */
     ResilientCachePolicy(Function<String, ErpCallSettings> settings, CircuitBreakerRegistry breakers,
             BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, Executor executor, MeterRegistry meters,
-            Clock clock, ErpGuard.Pause pause) {
+            Clock clock, ErpGuard.Pause pause, ObservationRegistry observations) {
         this.settings = settings;
         this.breakers = breakers;
         this.bulkheads = bulkheads;
@@ -76,12 +82,39 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
         this.meters = meters;
         this.clock = clock;
         this.pause = pause;
+        this.observations = observations;
         this.cache = new ErpCache(settings, clock, meters);
     }
 
+    /**
+     * One system's part of a DataLoader dispatch, observed as {@code erp.gateway.reads}:
+     * a span (system, resource, keys, cache hits and misses, and the ERP requests under
+     * it) that is current on the thread the connector runs on, so the ERP requests' spans
+     * are its children.
+     */
     @Override
     public <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> read(String erpSystemId, ErpResource resource,
             Object variant, Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call) {
+        Observation observation = Observation.createNotStarted("erp.gateway.reads", observations)
+            .contextualName("erp " + erpSystemId + " " + resource.tag())
+            .lowCardinalityKeyValue("erp", erpSystemId)
+            .lowCardinalityKeyValue("resource", resource.tag())
+            .highCardinalityKeyValue("erp.keys", String.valueOf(keys.size()))
+            .start();
+        CompletableFuture<Map<N, ErpOutcome<V>>> read;
+        try (Observation.Scope scope = observation.openScope()) {
+            read = readObserved(observation, erpSystemId, resource, variant, keys, call);
+        }
+        return read.whenComplete((outcomes, failure) -> {
+            if (failure != null) {
+                observation.error(failure);
+            }
+            observation.stop();
+        });
+    }
+
+    private <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> readObserved(Observation observation, String erpSystemId,
+            ErpResource resource, Object variant, Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call) {
         Map<N, ErpOutcome<V>> outcomes = new HashMap<>();
         Map<N, ErpCache.Entry> lastKnown = new HashMap<>();
         Set<N> misses = new LinkedHashSet<>();
@@ -98,6 +131,8 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
             }
         }
         cache.count(erpSystemId, resource, ErpCache.Result.HIT, outcomes.size());
+        observation.highCardinalityKeyValue("erp.cache.hits", String.valueOf(outcomes.size()))
+            .highCardinalityKeyValue("erp.cache.misses", String.valueOf(misses.size()));
         if (misses.isEmpty()) {
             return CompletableFuture.completedFuture(outcomes);
         }
@@ -110,6 +145,7 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
         return guard(erpSystemId).read(() -> call.apply(misses)).handle((batch, failure) -> {
             if (failure != null) {
                 logFailure(erpSystemId, resource, misses.size(), failure);
+                observation.error(ErpGuard.asErpException(erpSystemId, failure, settings.apply(erpSystemId).timeout()));
             }
             int stale = 0;
             for (N key : misses) {
@@ -126,6 +162,7 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
             }
             cache.count(erpSystemId, resource, ErpCache.Result.STALE, stale);
             cache.count(erpSystemId, resource, ErpCache.Result.MISS, misses.size() - stale);
+            observation.highCardinalityKeyValue("erp.cache.stale", String.valueOf(stale));
             return outcomes;
         });
     }

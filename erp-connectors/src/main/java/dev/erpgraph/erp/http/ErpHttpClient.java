@@ -8,21 +8,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.ErpQuota;
+import dev.erpgraph.erp.quota.QuotaWatch;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * The one way a connector talks HTTP to its ERP. It resolves paths against the system's
  * base URL, applies the per-request timeout, keeps the ERP's session cookies (SAP binds
- * CSRF tokens to them), times every request as {@code erp.connector.requests} and turns
- * transport failures into {@link ErpException}s. It does not interpret status codes: each
- * connector reads its own ERP's error bodies via {@link ErpHttpResponse#failure}.
+ * CSRF tokens to them), observes every request as {@code erp.connector.requests} (a timer
+ * and a span: system, resource, method, status, bytes, retry attempt; a failed request,
+ * 429 or 5xx is a span in error), counts it against the system's {@link QuotaWatch} and
+ * turns transport failures into {@link ErpException}s. It does not interpret status
+ * codes: each connector reads its own ERP's error bodies via
+ * {@link ErpHttpResponse#failure}.
  */
 public final class ErpHttpClient {
 
@@ -32,15 +39,28 @@ public final class ErpHttpClient {
 
     private final Duration timeout;
 
-    private final MeterRegistry meters;
+    private final ObservationRegistry observations;
+
+    private final QuotaWatch quota;
 
     private final HttpClient http;
 
+    /**
+     * A client whose requests are timed in {@code meters} and counted against no quota
+     * (tests, tools).
+     */
     public ErpHttpClient(String erpSystemId, Supplier<String> baseUrl, Duration timeout, MeterRegistry meters) {
+        this(erpSystemId, baseUrl, timeout, ErpObservations.measuredBy(meters),
+                new QuotaWatch(erpSystemId, ErpQuota.UNPUBLISHED, QuotaWatch.DEFAULT_DEGRADED_AT, Clock.systemUTC()));
+    }
+
+    public ErpHttpClient(String erpSystemId, Supplier<String> baseUrl, Duration timeout,
+            ObservationRegistry observations, QuotaWatch quota) {
         this.erpSystemId = Objects.requireNonNull(erpSystemId, "erpSystemId");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.meters = Objects.requireNonNull(meters, "meters");
+        this.observations = Objects.requireNonNull(observations, "observations");
+        this.quota = Objects.requireNonNull(quota, "quota");
         this.http = HttpClient.newBuilder()
             .connectTimeout(timeout)
             .cookieHandler(new CookieManager())
@@ -82,36 +102,61 @@ public final class ErpHttpClient {
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        Timer.Sample sample = Timer.start(meters);
+        Observation observation = Observation.createNotStarted("erp.connector.requests", observations)
+            .contextualName("erp " + erpSystemId + " " + method + " " + resource)
+            .lowCardinalityKeyValue("erp", erpSystemId)
+            .lowCardinalityKeyValue("resource", resource)
+            .lowCardinalityKeyValue("method", method)
+            .highCardinalityKeyValue("erp.retry.attempt", String.valueOf(RetryAttempt.current()))
+            .start();
+        boolean counted = !"token".equals(resource);
+        if (counted) {
+            quota.started();
+        }
         String outcome = "IO_ERROR";
-        try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            outcome = outcome(response.statusCode());
-            return new ErpHttpResponse(erpSystemId, response.statusCode(), response.headers(), response.body());
+        int status = 0;
+        boolean retryAfter = false;
+        try (Observation.Scope scope = observation.openScope()) {
+            // Bytes, decoded here rather than by the client, so that the span tells the
+            // size on the wire.
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            status = response.statusCode();
+            outcome = outcome(status);
+            retryAfter = response.headers().firstValue("Retry-After").isPresent();
+            byte[] bytes = response.body() == null ? new byte[0] : response.body();
+            observation.highCardinalityKeyValue("http.response.status_code", String.valueOf(status))
+                .highCardinalityKeyValue("http.response.body.size", String.valueOf(bytes.length));
+            if (status == 429 || status >= 500) {
+                observation.error(new ErpHttpStatusException(erpSystemId, method, resource, status));
+            }
+            return new ErpHttpResponse(erpSystemId, status, response.headers(),
+                    new String(bytes, StandardCharsets.UTF_8));
         }
         catch (HttpTimeoutException ex) {
             outcome = "TIMEOUT";
-            throw new ErpException(ErpException.Kind.TIMEOUT, erpSystemId,
-                    method + " " + resource + " timed out after " + timeout.toMillis() + " ms", ex);
+            throw failed(observation, new ErpException(ErpException.Kind.TIMEOUT, erpSystemId,
+                    method + " " + resource + " timed out after " + timeout.toMillis() + " ms", ex));
         }
         catch (IOException ex) {
-            throw new ErpException(ErpException.Kind.UNAVAILABLE, erpSystemId,
-                    method + " " + resource + " failed: " + ex.getClass().getSimpleName(), ex);
+            throw failed(observation, new ErpException(ErpException.Kind.UNAVAILABLE, erpSystemId,
+                    method + " " + resource + " failed: " + ex.getClass().getSimpleName(), ex));
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new ErpException(ErpException.Kind.TIMEOUT, erpSystemId, method + " " + resource + " interrupted",
-                    ex);
+            throw failed(observation, new ErpException(ErpException.Kind.TIMEOUT, erpSystemId,
+                    method + " " + resource + " interrupted", ex));
         }
         finally {
-            sample.stop(Timer.builder("erp.connector.requests")
-                .description("HTTP requests sent by a connector to its ERP")
-                .tag("erp", erpSystemId)
-                .tag("resource", resource)
-                .tag("outcome", outcome)
-                .register(meters));
+            if (counted) {
+                quota.finished(status, retryAfter);
+            }
+            observation.lowCardinalityKeyValue("outcome", outcome).stop();
         }
+    }
+
+    private static ErpException failed(Observation observation, ErpException failure) {
+        observation.error(failure);
+        return failure;
     }
 
     private URI resolve(String pathAndQuery) {

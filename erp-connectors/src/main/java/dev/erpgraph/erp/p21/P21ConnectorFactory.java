@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * of kind {@code EPICOR_P21} (options: {@link P21Options}); its change events are the
  * signed JSON events a deployment's poller of {@code date_last_modified} posts
  * ({@link SignedChangeEvents}), since P21 sends none of its own. Limits: P21's middleware
- * publishes none, so 8 calls in flight and no rate limit.
+ * publishes none, so 8 calls in flight, no rate limit and no quota (the quota watch
+ * counts requests per minute against {@code erp.systems.<id>.quota.limit} if a deployment
+ * sets one).
  */
 @Component
 public class P21ConnectorFactory extends ErpConnectorFactory {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * events are the signed JSON events a deployment's poller posts
  * ({@link SignedChangeEvents}): ION BODs are not wired up. Limits: SX.API publishes none
  * (ION throttles per tenant without a documented number), so 8 calls in flight and no
- * rate limit; each call's own fan-out is bounded by the system's {@code max-concurrency}.
+ * rate limit (and no quota unless {@code erp.systems.<id>.quota.limit} is set); each
+ * call's own fan-out is bounded by the system's {@code max-concurrency}.
  */
 @Component
 public class SxeConnectorFactory extends ErpConnectorFactory {

@@ -240,7 +240,7 @@ class ErpEventsTests {
 
     private static ErpSystemProperties system(ErpKind kind, String secret) {
         return new ErpSystemProperties(kind, null, "http://erp.invalid", null, null, null, null, null, null,
-                new ErpSystemProperties.Events(secret));
+                new ErpSystemProperties.Events(secret), null);
     }
 
     private static ErpSystems systems(Map<String, ErpSystemProperties> configured) {

@@ -1,5 +1,6 @@
 package dev.erpgraph.erp.gateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ErpProbe;
+import dev.erpgraph.erp.ErpQuota;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.PriceKey;
@@ -93,8 +95,11 @@ class ErpSystemsStartupTests {
                 assertThat(sap.maxConcurrentCalls()).isEqualTo(8);
                 assertThat(sap.limitForPeriod()).isZero();
                 assertThat(p21.maxConcurrentCalls()).as("configuration wins").isEqualTo(2);
-                assertThat(new BusinessCentralConnectorFactory().defaultLimits()).isEqualTo(new ErpCallLimits(10, 10));
-                assertThat(new NetSuiteConnectorFactory().defaultLimits()).isEqualTo(new ErpCallLimits(3, 0));
+                assertThat(new BusinessCentralConnectorFactory().defaultLimits())
+                    .isEqualTo(new ErpCallLimits(10, 10, ErpQuota.requests(6000, Duration.ofMinutes(5))));
+                assertThat(new NetSuiteConnectorFactory().defaultLimits())
+                    .isEqualTo(new ErpCallLimits(3, 0, ErpQuota.concurrentRequests(15, Duration.ofMinutes(1))));
+                assertThat(systems.find("sap").orElseThrow().quota().quota()).isEqualTo(ErpQuota.UNPUBLISHED);
             });
     }
 

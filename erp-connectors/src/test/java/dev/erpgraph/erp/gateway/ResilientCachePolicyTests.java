@@ -35,6 +35,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -455,7 +456,7 @@ class ResilientCachePolicyTests {
                 RateLimiterRegistry.ofDefaults(), executor, meters, clock, duration -> {
                     pauses.add(duration);
                     clock.advance(duration);
-                });
+                }, ObservationRegistry.NOOP);
     }
 
     /**

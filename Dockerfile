@@ -1,0 +1,32 @@
+# The application's image, from Spring Boot's layered jar: third-party dependencies, the loader, snapshot
+# dependencies and the application (its classes and this build's own modules) each in a layer of their own, least
+# changed first, so that a new build usually ships only the last layer. Build the jar first, then the image:
+#
+#   ./mvnw -B -DskipTests package
+#   docker build -t erp-graph .
+#
+# .ci/image/run does what this file does, without a container engine: extracts the layers, starts the application
+# from the extracted layout as an unprivileged user and waits for its readiness probe.
+
+FROM eclipse-temurin:17-jre AS layers
+WORKDIR /layers
+COPY graph/target/graph-*.jar app.jar
+RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+FROM eclipse-temurin:17-jre
+# No root at run time: a fixed, unprivileged uid that owns nothing in the image.
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin erpgraph
+WORKDIR /application
+COPY --from=layers /layers/extracted/dependencies/ ./
+COPY --from=layers /layers/extracted/spring-boot-loader/ ./
+COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
+COPY --from=layers /layers/extracted/application/ ./
+USER 10001
+EXPOSE 8080
+# The JVM's own options, read by every java process in the container: size the heap from the container's memory
+# limit and stop (to be restarted) rather than limp on after an OutOfMemoryError. Override at `docker run -e`.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Probes (no credential needed, nothing but a status in the answer):
+#   liveness  GET /actuator/health/liveness
+#   readiness GET /actuator/health/readiness (the database too; an ERP that is down never makes it unready)
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
