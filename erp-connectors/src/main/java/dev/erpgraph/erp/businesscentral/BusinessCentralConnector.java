@@ -113,7 +113,9 @@ final class BusinessCentralConnector extends AssembledConnector {
         return new Parts(new BusinessCentralOrders(reads, currency),
                 new BusinessCentralStock(reads, options.stock())::stock,
                 new BusinessCentralPrices(reads, options.priceEntitySet(), currency, clock)::prices,
-                new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralOrderCreation(reads),
+                new BusinessCentralCredit(reads, currency)::credit,
+                AssembledConnector.shipmentsNotRead(settings.systemId()),
+                AssembledConnector.invoicesNotRead(settings.systemId()), new BusinessCentralOrderCreation(reads),
                 fanOut::close);
     }
 

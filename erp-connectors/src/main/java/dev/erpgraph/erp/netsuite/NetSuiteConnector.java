@@ -95,6 +95,8 @@ final class NetSuiteConnector extends AssembledConnector {
                 new SuiteQlRows(settings.systemId()), options);
         return new Parts(new NetSuiteOrders(reads, reads.rows()), new NetSuiteStock(reads)::stock,
                 new NetSuitePrices(reads, reads.rows())::prices, new NetSuiteCredit(reads)::credit,
+                AssembledConnector.shipmentsNotRead(settings.systemId()),
+                AssembledConnector.invoicesNotRead(settings.systemId()),
                 new NetSuiteOrderCreation(client, reads, settings.systemId()), fanOut::close);
     }
 

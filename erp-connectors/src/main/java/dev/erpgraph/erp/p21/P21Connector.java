@@ -99,7 +99,9 @@ final class P21Connector extends AssembledConnector {
         P21TransactionClient transactions = new P21TransactionClient(odata, options, clock);
         return new Parts(new P21Orders(reads, options, mapping), new P21Stock(reads, options, mapping)::stock,
                 new P21Prices(reads, odata, options, mapping)::prices, new P21Credit(reads, options, mapping)::credit,
-                new P21OrderCreation(odata, transactions), fanOut::close);
+                AssembledConnector.shipmentsNotRead(settings.systemId()),
+                AssembledConnector.invoicesNotRead(settings.systemId()), new P21OrderCreation(odata, transactions),
+                fanOut::close);
     }
 
 }

@@ -90,7 +90,9 @@ final class SxeConnector extends AssembledConnector {
         SxeFanOut fanOut = new SxeFanOut(settings.systemId(), settings.maxConcurrency());
         return new Parts(new SxeOrders(api, fanOut, options), new SxeStock(api, fanOut, options)::stock,
                 new SxePrices(api, fanOut, options)::prices, new SxeCredit(api, fanOut, options)::credit,
-                new SxeOrderCreation(api, options), fanOut::close);
+                AssembledConnector.shipmentsNotRead(settings.systemId()),
+                AssembledConnector.invoicesNotRead(settings.systemId()), new SxeOrderCreation(api, options),
+                fanOut::close);
     }
 
 }

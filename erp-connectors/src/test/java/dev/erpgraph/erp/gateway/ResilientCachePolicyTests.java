@@ -476,7 +476,8 @@ class ResilientCachePolicyTests {
                 Duration.ofSeconds(30), 2, maxAttempts, Duration.ofMillis(100), null, null, Duration.ofHours(1));
         return new ErpCallSettings(timeout,
                 Map.of(ErpResource.ORDERS, Duration.ofSeconds(60), ErpResource.INVENTORY, Duration.ofSeconds(30),
-                        ErpResource.PRICES, Duration.ofMinutes(5), ErpResource.CREDIT, Duration.ofMinutes(2)),
+                        ErpResource.PRICES, Duration.ofMinutes(5), ErpResource.CREDIT, Duration.ofMinutes(2),
+                        ErpResource.SHIPMENTS, Duration.ofMinutes(2), ErpResource.INVOICES, Duration.ofMinutes(2)),
                 Duration.ofMinutes(15), 1000, resilience, maxConcurrentCalls, limitForPeriod);
     }
 
