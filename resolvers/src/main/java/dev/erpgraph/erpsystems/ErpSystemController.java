@@ -6,7 +6,9 @@ import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpHealth;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.gateway.Freshness;
+import dev.erpgraph.invoices.InvoiceView;
 import dev.erpgraph.orders.OrderView;
+import dev.erpgraph.shipments.ShipmentView;
 
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -40,6 +42,16 @@ class ErpSystemController {
     @SchemaMapping(typeName = "Order", field = "erpSystem")
     ErpSystemView orderErpSystem(OrderView order) {
         return find(order.erpSystemId());
+    }
+
+    @SchemaMapping(typeName = "Shipment", field = "erpSystem")
+    ErpSystemView shipmentErpSystem(ShipmentView shipment) {
+        return find(shipment.erpSystemId());
+    }
+
+    @SchemaMapping(typeName = "Invoice", field = "erpSystem")
+    ErpSystemView invoiceErpSystem(InvoiceView invoice) {
+        return find(invoice.erpSystemId());
     }
 
     @SchemaMapping(typeName = "ErpCustomerLink", field = "erpSystem")
