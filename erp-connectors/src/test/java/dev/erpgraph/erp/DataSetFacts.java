@@ -167,10 +167,21 @@ public final class DataSetFacts {
      * ({@link OrderDocuments}), each ERP numbers them its own way.
      */
     public DocumentFacts documents() {
+        return documents(true);
+    }
+
+    /**
+     * {@link #documents()} of an ERP that shows a shipment only once its goods have left
+     * ({@code pendingShown} false: a posted shipment), or also while it is being picked.
+     */
+    public DocumentFacts documents(boolean pendingShown) {
+        Predicate<OrderDocuments.Shipment> shown = shipment -> pendingShown || shipment.goodsIssued();
         int index = firstCustomer(candidate -> {
             Customer customer = data.customer(candidate).orElseThrow();
             List<Order> orders = data.ordersOf(candidate);
-            long shipped = orders.stream().filter(order -> OrderDocuments.shipment(order).isPresent()).count();
+            long shipped = orders.stream()
+                .filter(order -> OrderDocuments.shipment(order).filter(shown).isPresent())
+                .count();
             List<OrderDocuments.Invoice> invoices = orders.stream()
                 .flatMap(order -> OrderDocuments.invoice(order, customer).stream())
                 .toList();
@@ -186,7 +197,7 @@ public final class DataSetFacts {
         String unshipped = null;
         for (Order order : data.ordersOf(index)) {
             String number = erp.orderNumber(order.sequence());
-            Optional<OrderDocuments.Shipment> shipment = OrderDocuments.shipment(order);
+            Optional<OrderDocuments.Shipment> shipment = OrderDocuments.shipment(order).filter(shown);
             shipment.ifPresent(found -> shipments.add(new DocumentFacts.ExpectedShipment(number, found.shipDate(),
                     found.goodsIssued() ? ShipmentStatus.SHIPPED : ShipmentStatus.PENDING,
                     found.lines()

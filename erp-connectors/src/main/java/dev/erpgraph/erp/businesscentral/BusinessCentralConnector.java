@@ -42,6 +42,14 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * without any price line.</li>
  * <li>credit:
  * {@code GET customers?$filter=number eq ... or ...&$select=...&$expand=paymentTerms($select=code)}.</li>
+ * <li>shipments: {@code GET salesShipments?$filter=(customerNumber eq ...) [and
+ * postingDate ge ...]&$expand=salesShipmentLines(...)} (by {@code orderNumber} for an
+ * order's): posted shipments only, so always shipped; no carrier or tracking number in
+ * API v2.0 ({@link BusinessCentralShipments}).</li>
+ * <li>invoices: {@code GET salesInvoices?$filter=(customerNumber eq ...) and (status eq
+ * 'Open' or status eq 'Paid') [and invoiceDate ge ...] [and remainingAmount gt 0]} (by
+ * {@code orderNumber} for an order's), {@code remainingAmount} is what is still owed
+ * ({@link BusinessCentralInvoices}).</li>
  * <li>create:
  * {@code GET salesOrders?$filter=externalDocumentNumber eq '<idempotency key>'} (a
  * retried create finds its order), then {@code POST salesOrders} with the lines
@@ -95,7 +103,7 @@ final class BusinessCentralConnector extends AssembledConnector {
      */
     private static final Set<ErpCapability> CAPABILITIES = EnumSet.of(ErpCapability.PRICE_BREAKS,
             ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.CHANGE_EVENTS,
-            ErpCapability.SALES_ORDER_CREATE);
+            ErpCapability.SALES_ORDER_CREATE, ErpCapability.SHIPMENTS, ErpCapability.INVOICES);
 
     BusinessCentralConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
         super(settings.systemId(), ErpKind.BUSINESS_CENTRAL, CAPABILITIES,
@@ -113,10 +121,8 @@ final class BusinessCentralConnector extends AssembledConnector {
         return new Parts(new BusinessCentralOrders(reads, currency),
                 new BusinessCentralStock(reads, options.stock())::stock,
                 new BusinessCentralPrices(reads, options.priceEntitySet(), currency, clock)::prices,
-                new BusinessCentralCredit(reads, currency)::credit,
-                AssembledConnector.shipmentsNotRead(settings.systemId()),
-                AssembledConnector.invoicesNotRead(settings.systemId()), new BusinessCentralOrderCreation(reads),
-                fanOut::close);
+                new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralShipments(reads),
+                new BusinessCentralInvoices(reads, currency), new BusinessCentralOrderCreation(reads), fanOut::close);
     }
 
 }

@@ -27,9 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The sandbox data set as Business Central entities: field names, types and enum values
  * of API v2.0 ({@code salesOrders} with {@code salesOrderLines} and {@code customer},
- * {@code customers} with {@code paymentTerms}, {@code items}, {@code locations}) and of
- * the custom pages ({@code itemLocationStocks}, {@code customerPriceListLines}). Rows are
- * generated on request from the data set, narrowed by the keys the filter pins down
+ * {@code customers} with {@code paymentTerms}, {@code items}, {@code locations}, and the
+ * posted {@code salesShipments} and {@code salesInvoices} of
+ * {@link BusinessCentralPostedDocuments}) and of the custom pages
+ * ({@code itemLocationStocks}, {@code customerPriceListLines}). Rows are generated on
+ * request from the data set, narrowed by the keys the filter pins down
  * ({@link FilterExpression#candidates}) and then tested against the whole filter.
  */
 final class BusinessCentralSandboxEntities {
@@ -114,8 +116,9 @@ final class BusinessCentralSandboxEntities {
         EntitySet customerPriceListLines = new EntitySet("customerPriceListLine", "prices",
                 properties(catalog.priceLine(0, "X", BigDecimal.ZERO, BigDecimal.ONE, PRICES_FROM, null)), Map.of(),
                 catalog::priceRows);
+        BusinessCentralPostedDocuments posted = new BusinessCentralPostedDocuments(data, erp);
         this.standardSets = Map.of("salesOrders", salesOrders, "customers", customers, "items", items, "locations",
-                locations);
+                locations, "salesShipments", posted.salesShipments(), "salesInvoices", posted.salesInvoices());
         this.customSets = Map.of("itemLocationStocks", itemLocationStocks, "customerPriceListLines",
                 customerPriceListLines);
     }
@@ -352,7 +355,7 @@ final class BusinessCentralSandboxEntities {
         });
     }
 
-    private static Set<String> properties(Map<String, Object> sample) {
+    static Set<String> properties(Map<String, Object> sample) {
         Set<String> names = new LinkedHashSet<>(sample.keySet());
         names.remove("@odata.etag");
         return Set.copyOf(names);
