@@ -567,8 +567,13 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
 
     @Test
     void fiveCustomersShipmentsAndInvoicesCostOneCustomersRequestsWhereManyAreReadAtOnce() {
-        List<String> customers = List.copyOf(facts().knownCustomers());
-        InvoiceQuery invoices = new InvoiceQuery(Set.of(), null, 10, documentFacts().asOf());
+        // A customer with shipments and invoices, so that no read of the one is skipped
+        // for want of rows, and four more.
+        DocumentFacts facts = documentFacts();
+        List<String> customers = new ArrayList<>();
+        customers.add(facts.customerNumber());
+        facts().knownCustomers().stream().limit(4).forEach(customers::add);
+        InvoiceQuery invoices = new InvoiceQuery(Set.of(), null, 10, facts.asOf());
         ShipmentQuery shipments = new ShipmentQuery(null, 10);
         connector.credit(Set.of(customers.get(0))); // a token outside the counted window
         resetStats();
@@ -582,17 +587,32 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
 
         long five = sandboxStats().requests();
         if (!hasBehavior(ErpCapability.SHIPMENTS) || !hasBehavior(ErpCapability.INVOICES)) {
+            assertThat(one).isZero();
             assertThat(five).isZero();
             return;
         }
         assertThat(fiveShipments.values()).containsOnlyKeys(customers);
         assertThat(fiveInvoices.values()).containsOnlyKeys(customers);
-        if (hasBehavior(ErpCapability.MULTI_CUSTOMER_READS)) {
+        if (hasBehavior(ErpCapability.MULTI_CUSTOMER_READS) && !documentsChunkByOrders()) {
             assertThat(five).isEqualTo(one);
         }
-        else {
-            assertThat(five).isEqualTo(5 * one);
+        else if (hasBehavior(ErpCapability.MULTI_CUSTOMER_READS)) {
+            // The customers' orders are chained into the read and cut where the ERP's
+            // query-length limit forces it: a chunk more, never a request per customer.
+            assertThat(five).isGreaterThanOrEqualTo(one).isLessThan(2 * one);
         }
+        else {
+            assertThat(five).isLessThanOrEqualTo(5 * one);
+        }
+    }
+
+    /**
+     * Whether this ERP's shipments are found through the customers' order numbers,
+     * chained into a filter that its query-length limit may cut into chunks (P21: a pick
+     * ticket names no customer).
+     */
+    protected boolean documentsChunkByOrders() {
+        return false;
     }
 
     @Test
