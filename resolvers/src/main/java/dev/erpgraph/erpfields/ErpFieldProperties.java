@@ -29,11 +29,6 @@ public record ErpFieldProperties(@DefaultValue("true") boolean batching,
         @DefaultValue("10") @Min(1) @Max(100) int defaultShipments,
         @DefaultValue("10") @Min(1) @Max(100) int defaultInvoices) {
 
-    /** Every default, with the given batching: for tests of one loader. */
-    public ErpFieldProperties(boolean batching, int defaultOrders) {
-        this(batching, defaultOrders, 10, 10);
-    }
-
     /**
      * The {@code first} of a per-account list field, or its default; outside 1 to 100 it
      * is the caller's mistake, named.
