@@ -3,12 +3,10 @@ package dev.erpgraph.erp.p21;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpBatch;
@@ -45,11 +43,8 @@ record P21Invoices(P21Reads reads, P21Mapping mapping) implements AssembledConne
         }
         List<Invoice> invoices = read(P21Reads.terms("customer_id", keysById.keySet()),
                 conditions.isEmpty() ? null : String.join(" and ", conditions));
-        Map<String, List<Invoice>> byCustomer = query
-            .perCustomer(keysById.keySet().stream().map(String::valueOf).collect(Collectors.toSet()), invoices);
-        Map<String, List<Invoice>> values = new HashMap<>();
-        keysById.forEach((id, keys) -> keys.forEach(key -> values.put(key, byCustomer.get(String.valueOf(id)))));
-        return ErpBatch.of(values);
+        Map<String, List<Invoice>> byCustomer = query.perCustomer(P21Reads.idStrings(keysById), invoices);
+        return ErpBatch.of(P21Reads.asRequested(keysById, byCustomer));
     }
 
     @Override

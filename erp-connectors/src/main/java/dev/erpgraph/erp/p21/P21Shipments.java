@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpBatch;
@@ -44,11 +43,8 @@ record P21Shipments(P21Reads reads, P21Mapping mapping) implements AssembledConn
         }
         List<JsonNode> orders = reads.read("shipments", "oe_hdr", P21Reads.terms("customer_id", keysById.keySet()),
                 null, "order_no,customer_id", "order_no");
-        Map<String, List<Shipment>> byCustomer = query
-            .perCustomer(keysById.keySet().stream().map(String::valueOf).collect(Collectors.toSet()), read(orders));
-        Map<String, List<Shipment>> values = new HashMap<>();
-        keysById.forEach((id, keys) -> keys.forEach(key -> values.put(key, byCustomer.get(String.valueOf(id)))));
-        return ErpBatch.of(values);
+        Map<String, List<Shipment>> byCustomer = query.perCustomer(P21Reads.idStrings(keysById), read(orders));
+        return ErpBatch.of(P21Reads.asRequested(keysById, byCustomer));
     }
 
     @Override

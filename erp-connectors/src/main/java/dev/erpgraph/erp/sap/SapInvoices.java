@@ -51,9 +51,7 @@ record SapInvoices(SapReads reads) implements AssembledConnector.InvoiceReads {
         }
         Map<String, List<Invoice>> byCustomer = query.perCustomer(requested.keySet(),
                 read("SoldToParty", requested.keySet(), extra));
-        Map<String, List<Invoice>> values = new HashMap<>();
-        requested.forEach((canonical, keys) -> keys.forEach(key -> values.put(key, byCustomer.get(canonical))));
-        return ErpBatch.of(values);
+        return ErpBatch.of(SapReads.asRequested(requested, byCustomer));
     }
 
     @Override
@@ -68,9 +66,7 @@ record SapInvoices(SapReads reads) implements AssembledConnector.InvoiceReads {
         }
         Map<String, List<Invoice>> byOrder = InvoiceQuery.perOrder(requested.keySet(),
                 read("BillingDocument", documents, List.of()));
-        Map<String, List<Invoice>> values = new HashMap<>();
-        requested.forEach((canonical, keys) -> keys.forEach(key -> values.put(key, byOrder.get(canonical))));
-        return ErpBatch.of(values);
+        return ErpBatch.of(SapReads.asRequested(requested, byOrder));
     }
 
     private List<Invoice> read(String keyField, Set<String> keys, List<String> extra) {

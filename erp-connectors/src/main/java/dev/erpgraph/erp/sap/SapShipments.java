@@ -1,7 +1,6 @@
 package dev.erpgraph.erp.sap;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,7 @@ record SapShipments(SapReads reads) implements AssembledConnector.ShipmentReads 
         Map<String, List<String>> requested = SapReads.canonicalKeys(customerNumbers);
         List<Shipment> shipments = read("SoldToParty", requested.keySet());
         Map<String, List<Shipment>> byCustomer = query.perCustomer(requested.keySet(), shipments);
-        Map<String, List<Shipment>> values = new HashMap<>();
-        requested.forEach((canonical, keys) -> keys.forEach(key -> values.put(key, byCustomer.get(canonical))));
-        return ErpBatch.of(values);
+        return ErpBatch.of(SapReads.asRequested(requested, byCustomer));
     }
 
     @Override
@@ -60,9 +57,7 @@ record SapShipments(SapReads reads) implements AssembledConnector.ShipmentReads 
         }
         Map<String, List<Shipment>> byOrder = ShipmentQuery.perOrder(requested.keySet(),
                 read("DeliveryDocument", deliveries));
-        Map<String, List<Shipment>> values = new HashMap<>();
-        requested.forEach((canonical, keys) -> keys.forEach(key -> values.put(key, byOrder.get(canonical))));
-        return ErpBatch.of(values);
+        return ErpBatch.of(SapReads.asRequested(requested, byOrder));
     }
 
     private List<Shipment> read(String keyField, Set<String> keys) {
