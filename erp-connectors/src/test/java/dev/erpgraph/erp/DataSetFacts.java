@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -211,8 +212,16 @@ public final class DataSetFacts {
                 .ifPresent(invoice -> invoices.add(new DocumentFacts.ExpectedInvoice(number, invoice.invoiceDate(),
                         invoice.dueDate(), invoice.total(), invoice.remaining())));
         }
-        shipments.sort(Comparator.comparing(DocumentFacts.ExpectedShipment::shipDate).reversed());
-        invoices.sort(Comparator.comparing(DocumentFacts.ExpectedInvoice::invoiceDate).reversed());
+        // Newest first; on the same day the later order's document, which every ERP
+        // numbers higher.
+        Map<String, Integer> sequenceOf = new HashMap<>();
+        data.ordersOf(index).forEach(order -> sequenceOf.put(erp.orderNumber(order.sequence()), order.sequence()));
+        shipments.sort(Comparator.comparing(DocumentFacts.ExpectedShipment::shipDate)
+            .thenComparing(shipment -> sequenceOf.get(shipment.orderNumber()))
+            .reversed());
+        invoices.sort(Comparator.comparing(DocumentFacts.ExpectedInvoice::invoiceDate)
+            .thenComparing(invoice -> sequenceOf.get(invoice.orderNumber()))
+            .reversed());
         return new DocumentFacts(customer(index), shipments, invoices, unshipped, DistributorDataSet.AS_OF);
     }
 

@@ -24,8 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * accounts with orders, shipments and invoices, each order with its own shipments and
  * invoices, read cold for 5 and for 20 accounts; the ERP requests each page cost, in all
  * and per resource as the sandbox counts them. Batched, the same for 5 and for 20
- * accounts wherever the ERP reads many customers at once; SX.e asks one customer per call
- * (and reads neither resource yet).
+ * accounts wherever the ERP reads many customers at once; SX.e asks one customer (and one
+ * order) per call, as SX.API allows no more.
  */
 final class DocumentsCost {
 

@@ -44,9 +44,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code customerPurchaseOrder} narrowing to the orders of that customer PO),
  * {@code sxapioegetsingleorderv3}, {@code sxapioepricingmultiplev5},
  * {@code sxapiicproductavailbywhse}, {@code sxapiargetcustomerdatacredit},
- * {@code sxapiargetcustomerbalancev2}, {@code sxapisfoeordertotloadv4}. Customer numbers
- * must arrive as JSON numbers, as the OpenAPI types them: a string is refused, so a
- * connector that sent one would be seen.
+ * {@code sxapiargetcustomerbalancev2}, {@code sxapisfoeordertotloadv4}, and the shipment
+ * and invoice lists of {@link SxeShipmentsAndInvoices}. Customer numbers must arrive as
+ * JSON numbers, as the OpenAPI types them: a string is refused, so a connector that sent
+ * one would be seen.
  *
  * <p>
  * Rendering of the neutral data: OPEN is stage 1 Ordered (some 0 Entered or 2 Picked),
@@ -153,6 +154,8 @@ class SxeSandbox {
                 case CREDIT -> SxePricingAndCredit.credit(request, data, erp);
                 case BALANCE -> SxePricingAndCredit.balance(request, data, erp);
                 case CREATE -> SxeOrders.create(request, sandbox);
+                case SHIPMENTS -> SxeShipmentsAndInvoices.shipments(request, data, erp);
+                case INVOICES -> SxeShipmentsAndInvoices.invoices(request, data, erp);
             };
             return answer(200, response);
         }
@@ -167,7 +170,8 @@ class SxeSandbox {
         ORDER_LIST("sxapioegetlistofordersv5", "orders"), SINGLE_ORDER("sxapioegetsingleorderv3", "order-lines"),
         PRICING("sxapioepricingmultiplev5", "prices"), AVAILABILITY("sxapiicproductavailbywhse", "inventory"),
         CREDIT("sxapiargetcustomerdatacredit", "credit"), BALANCE("sxapiargetcustomerbalancev2", "credit-balance"),
-        CREATE("sxapisfoeordertotloadv4", "create-order");
+        CREATE("sxapisfoeordertotloadv4", "create-order"), SHIPMENTS("sxapioegetshipmentlistv1", "shipments"),
+        INVOICES("sxapiargetinvoicelistv2", "invoices");
 
         private final String operation;
 
