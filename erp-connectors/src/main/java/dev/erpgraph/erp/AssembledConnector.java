@@ -1,6 +1,8 @@
 package dev.erpgraph.erp;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +50,79 @@ public abstract class AssembledConnector implements ErpConnector {
     }
 
     /**
+     * Reads a system's shipments, by customer and by sales order: see
+     * {@link ErpConnector#shipments} and {@link ErpConnector#shipmentsByOrder}.
+     */
+    public interface ShipmentReads {
+
+        ErpBatch<String, List<Shipment>> shipments(Set<String> customerNumbers, ShipmentQuery query);
+
+        ErpBatch<String, List<Shipment>> byOrder(Set<String> orderNumbers);
+
+    }
+
+    /**
+     * Reads a system's invoices, by customer and by sales order: see
+     * {@link ErpConnector#invoices} and {@link ErpConnector#invoicesByOrder}.
+     */
+    public interface InvoiceReads {
+
+        ErpBatch<String, List<Invoice>> invoices(Set<String> customerNumbers, InvoiceQuery query);
+
+        ErpBatch<String, List<Invoice>> byOrder(Set<String> orderNumbers);
+
+    }
+
+    /**
+     * The shipment part of a connector that does not read shipments (it does not declare
+     * {@link ErpCapability#SHIPMENTS}): every key fails on its own with a message naming
+     * the missing capability, the ERP is not asked, and no key reads as "no shipments".
+     */
+    public static ShipmentReads shipmentsNotRead(String systemId) {
+        return new ShipmentReads() {
+
+            @Override
+            public ErpBatch<String, List<Shipment>> shipments(Set<String> customerNumbers, ShipmentQuery query) {
+                return notRead(systemId, ErpCapability.SHIPMENTS, customerNumbers);
+            }
+
+            @Override
+            public ErpBatch<String, List<Shipment>> byOrder(Set<String> orderNumbers) {
+                return notRead(systemId, ErpCapability.SHIPMENTS, orderNumbers);
+            }
+
+        };
+    }
+
+    /**
+     * The invoice part of a connector that does not read invoices: see
+     * {@link #shipmentsNotRead}.
+     */
+    public static InvoiceReads invoicesNotRead(String systemId) {
+        return new InvoiceReads() {
+
+            @Override
+            public ErpBatch<String, List<Invoice>> invoices(Set<String> customerNumbers, InvoiceQuery query) {
+                return notRead(systemId, ErpCapability.INVOICES, customerNumbers);
+            }
+
+            @Override
+            public ErpBatch<String, List<Invoice>> byOrder(Set<String> orderNumbers) {
+                return notRead(systemId, ErpCapability.INVOICES, orderNumbers);
+            }
+
+        };
+    }
+
+    private static <V> ErpBatch<String, V> notRead(String systemId, ErpCapability capability, Set<String> keys) {
+        ErpException failure = ErpException.badResponse(systemId, "this connector does not read "
+                + capability.name().toLowerCase() + " (no " + capability + " capability)", null);
+        Map<String, ErpException> failures = new HashMap<>();
+        keys.forEach(key -> failures.put(key, failure));
+        return new ErpBatch<>(Map.of(), failures);
+    }
+
+    /**
      * Creates sales orders and finds the one an earlier create committed: see
      * {@link ErpConnector#createSalesOrder} and {@link ErpConnector#findSalesOrder}. One
      * part for both, so that the lookup reads the very field and value the create writes.
@@ -69,13 +144,16 @@ public abstract class AssembledConnector implements ErpConnector {
      * {@link ErpConnector#probes()})
      */
     public record Parts(OrderReads orders, StockReads stock, PriceReads prices, CreditReads credit,
-            OrderCreation creation, Runnable threads, List<ErpProbe> probes) {
+            ShipmentReads shipments, InvoiceReads invoices, OrderCreation creation, Runnable threads,
+            List<ErpProbe> probes) {
 
         public Parts {
             Objects.requireNonNull(orders, "orders");
             Objects.requireNonNull(stock, "stock");
             Objects.requireNonNull(prices, "prices");
             Objects.requireNonNull(credit, "credit");
+            Objects.requireNonNull(shipments, "shipments");
+            Objects.requireNonNull(invoices, "invoices");
             Objects.requireNonNull(creation, "creation");
             Objects.requireNonNull(threads, "threads");
             probes = List.copyOf(probes);
@@ -136,6 +214,26 @@ public abstract class AssembledConnector implements ErpConnector {
     @Override
     public final ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
         return parts.credit().credit(customerNumbers);
+    }
+
+    @Override
+    public final ErpBatch<String, List<Shipment>> shipments(Set<String> customerNumbers, ShipmentQuery query) {
+        return parts.shipments().shipments(customerNumbers, query);
+    }
+
+    @Override
+    public final ErpBatch<String, List<Shipment>> shipmentsByOrder(Set<String> orderNumbers) {
+        return parts.shipments().byOrder(orderNumbers);
+    }
+
+    @Override
+    public final ErpBatch<String, List<Invoice>> invoices(Set<String> customerNumbers, InvoiceQuery query) {
+        return parts.invoices().invoices(customerNumbers, query);
+    }
+
+    @Override
+    public final ErpBatch<String, List<Invoice>> invoicesByOrder(Set<String> orderNumbers) {
+        return parts.invoices().byOrder(orderNumbers);
     }
 
     @Override

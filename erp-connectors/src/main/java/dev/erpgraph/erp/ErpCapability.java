@@ -21,6 +21,12 @@ public enum ErpCapability {
      */
     CHANGE_EVENTS,
     /** Sales orders can be created. */
-    SALES_ORDER_CREATE
+    SALES_ORDER_CREATE,
+    /** Shipments are read, per customer and per sales order. */
+    SHIPMENTS,
+    /** Invoices are read, per customer and per sales order, with what is still owed. */
+    INVOICES,
+    /** Shipments carry the carrier and its tracking number. */
+    SHIPMENT_TRACKING
 
 }

@@ -53,6 +53,30 @@ public interface ErpConnector extends AutoCloseable {
     ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers);
 
     /**
+     * Shipments per customer number, newest first, at most {@code query.limit()} each,
+     * with their lines. A customer with none maps to an empty list.
+     */
+    ErpBatch<String, List<Shipment>> shipments(Set<String> customerNumbers, ShipmentQuery query);
+
+    /**
+     * The shipments of each sales order (by {@link SalesOrder#number()}), newest first;
+     * an order with none maps to an empty list.
+     */
+    ErpBatch<String, List<Shipment>> shipmentsByOrder(Set<String> orderNumbers);
+
+    /**
+     * Invoices per customer number, newest first, at most {@code query.limit()} each. A
+     * customer with none maps to an empty list.
+     */
+    ErpBatch<String, List<Invoice>> invoices(Set<String> customerNumbers, InvoiceQuery query);
+
+    /**
+     * The invoices of each sales order (by {@link SalesOrder#number()}), newest first; an
+     * order with none maps to an empty list.
+     */
+    ErpBatch<String, List<Invoice>> invoicesByOrder(Set<String> orderNumbers);
+
+    /**
      * Creates a sales order and answers the ERP's document number. Throws
      * {@link ErpException} of kind {@link ErpException.Kind#REJECTED} when the ERP
      * refuses it.

@@ -29,6 +29,11 @@ public record OrderQuery(Set<OrderStatus> statuses, LocalDate since, int limit) 
 
     public OrderQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        checkLimit(limit);
+    }
+
+    /** The limit every per-customer document query shares: 1 to {@value #MAX_LIMIT}. */
+    static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }

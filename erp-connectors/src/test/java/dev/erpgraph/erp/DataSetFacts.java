@@ -3,18 +3,24 @@ package dev.erpgraph.erp;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
+import dev.erpgraph.sandbox.DistributorDataSet.Customer;
 import dev.erpgraph.sandbox.DistributorDataSet.Order;
 import dev.erpgraph.sandbox.DistributorDataSet;
+import dev.erpgraph.sandbox.OrderDocuments;
+import dev.erpgraph.sandbox.OrderStatus;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxErp;
 
@@ -154,6 +160,69 @@ public final class DataSetFacts {
         return new SalesOrderRequest("contract-" + System.nanoTime(), customer(index), "PO-CONTRACT",
                 LocalDate.now().plusDays(14),
                 List.of(new SalesOrderRequest.Line(skus(1).get(0), new BigDecimal("5"), "CLE")));
+    }
+
+    /**
+     * The shipments and invoices of the first customer with at least three shipments and
+     * two invoices, one of them still open: the sandboxes derive them from the orders
+     * ({@link OrderDocuments}), each ERP numbers them its own way.
+     */
+    public DocumentFacts documents() {
+        return documents(true);
+    }
+
+    /**
+     * {@link #documents()} of an ERP that shows a shipment only once its goods have left
+     * ({@code pendingShown} false: a posted shipment), or also while it is being picked.
+     */
+    public DocumentFacts documents(boolean pendingShown) {
+        Predicate<OrderDocuments.Shipment> shown = shipment -> pendingShown || shipment.goodsIssued();
+        int index = firstCustomer(candidate -> {
+            Customer customer = data.customer(candidate).orElseThrow();
+            List<Order> orders = data.ordersOf(candidate);
+            long shipped = orders.stream()
+                .filter(order -> OrderDocuments.shipment(order).filter(shown).isPresent())
+                .count();
+            List<OrderDocuments.Invoice> invoices = orders.stream()
+                .flatMap(order -> OrderDocuments.invoice(order, customer).stream())
+                .toList();
+            return shipped >= 3 && invoices.size() >= 2 && invoices.stream().anyMatch(invoice -> !invoice.paid())
+                    && invoices.stream().anyMatch(OrderDocuments.Invoice::paid)
+                    && orders.stream()
+                        .anyMatch(order -> OrderDocuments.shipment(order).isEmpty()
+                                && order.status() != OrderStatus.CANCELLED);
+        });
+        Customer customer = data.customer(index).orElseThrow();
+        List<DocumentFacts.ExpectedShipment> shipments = new ArrayList<>();
+        List<DocumentFacts.ExpectedInvoice> invoices = new ArrayList<>();
+        String unshipped = null;
+        for (Order order : data.ordersOf(index)) {
+            String number = erp.orderNumber(order.sequence());
+            Optional<OrderDocuments.Shipment> shipment = OrderDocuments.shipment(order).filter(shown);
+            shipment.ifPresent(found -> shipments.add(new DocumentFacts.ExpectedShipment(number, found.shipDate(),
+                    found.goodsIssued() ? ShipmentStatus.SHIPPED : ShipmentStatus.PENDING,
+                    found.lines()
+                        .stream()
+                        .map(line -> new DocumentFacts.ExpectedLine(line.sku(), line.quantity()))
+                        .toList())));
+            if (shipment.isEmpty() && unshipped == null && order.status() != OrderStatus.CANCELLED) {
+                unshipped = number;
+            }
+            OrderDocuments.invoice(order, customer)
+                .ifPresent(invoice -> invoices.add(new DocumentFacts.ExpectedInvoice(number, invoice.invoiceDate(),
+                        invoice.dueDate(), invoice.total(), invoice.remaining())));
+        }
+        // Newest first; on the same day the later order's document, which every ERP
+        // numbers higher.
+        Map<String, Integer> sequenceOf = new HashMap<>();
+        data.ordersOf(index).forEach(order -> sequenceOf.put(erp.orderNumber(order.sequence()), order.sequence()));
+        shipments.sort(Comparator.comparing(DocumentFacts.ExpectedShipment::shipDate)
+            .thenComparing(shipment -> sequenceOf.get(shipment.orderNumber()))
+            .reversed());
+        invoices.sort(Comparator.comparing(DocumentFacts.ExpectedInvoice::invoiceDate)
+            .thenComparing(invoice -> sequenceOf.get(invoice.orderNumber()))
+            .reversed());
+        return new DocumentFacts(customer(index), shipments, invoices, unshipped, DistributorDataSet.AS_OF);
     }
 
 }

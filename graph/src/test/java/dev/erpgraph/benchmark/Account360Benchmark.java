@@ -44,7 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * with {@code ./mvnw -Pbenchmark -DskipTests verify}; it asserts nothing.
  * {@code -Dbenchmark.latency=1000} runs it with slower ERPs: the trips stay the same,
  * which shows they are the query's own dependent levels, not requests the gateway sent
- * late.
+ * late. It ends with what shipments and invoices cost each ERP ({@link DocumentsCost});
+ * {@code -Dbenchmark.only=documents} runs only that.
  */
 public final class Account360Benchmark {
 
@@ -153,9 +154,14 @@ public final class Account360Benchmark {
     public static void main(String[] args) throws Exception {
         List<Figures> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        if ("documents".equals(System.getProperty("benchmark.only"))) {
+            DocumentsCost.measure().forEach(System.out::println);
+            return;
+        }
         figures.addAll(run(true, notes));
         figures.addAll(run(false, notes));
         notes.addAll(SecurityCost.measure());
+        notes.addAll(DocumentsCost.measure());
         print(figures, notes);
     }
 

@@ -19,12 +19,16 @@ import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ErpProbe;
+import dev.erpgraph.erp.Invoice;
+import dev.erpgraph.erp.InvoiceQuery;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
+import dev.erpgraph.erp.Shipment;
+import dev.erpgraph.erp.ShipmentQuery;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.businesscentral.BusinessCentralConnectorFactory;
 import dev.erpgraph.erp.events.ErpEvents;
@@ -319,6 +323,32 @@ class ErpEventsEndpointTests {
             Map<String, List<StockLevel>> values = new HashMap<>();
             skus.forEach(sku -> values.put(sku, List.of(new StockLevel(sku, "CLE", BigDecimal.ONE, BigDecimal.ONE))));
             return ErpBatch.of(values);
+        }
+
+        @Override
+        public ErpBatch<String, List<Shipment>> shipments(Set<String> customerNumbers, ShipmentQuery query) {
+            count("shipments", customerNumbers.size());
+            Map<String, List<Shipment>> values = new HashMap<>();
+            customerNumbers.forEach(customer -> values.put(customer, List.of()));
+            return ErpBatch.of(values);
+        }
+
+        @Override
+        public ErpBatch<String, List<Shipment>> shipmentsByOrder(Set<String> orderNumbers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ErpBatch<String, List<Invoice>> invoices(Set<String> customerNumbers, InvoiceQuery query) {
+            count("invoices", customerNumbers.size());
+            Map<String, List<Invoice>> values = new HashMap<>();
+            customerNumbers.forEach(customer -> values.put(customer, List.of()));
+            return ErpBatch.of(values);
+        }
+
+        @Override
+        public ErpBatch<String, List<Invoice>> invoicesByOrder(Set<String> orderNumbers) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -51,12 +51,18 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessLogInstrumentation extends SimplePerformantInstrumentation {
 
-    /** The ERP-owned fields: field name, then type name, to the kind of data it is. */
+    /**
+     * The ERP-owned fields: field name, then type name, to the kind of data it is.
+     * Shipments are order data and invoices credit data, as the scopes that allow them
+     * say.
+     */
     private static final Map<String, Map<String, AccessedData>> ERP_FIELDS = Map.of("orders",
             Map.of("Account", AccessedData.ORDERS), "order", Map.of("Opportunity", AccessedData.ORDERS), "creditStatus",
             Map.of("Account", AccessedData.CREDIT), "price",
             Map.of("Account", AccessedData.PRICES, "OpportunityLine", AccessedData.PRICES), "inventory",
-            Map.of("OrderLine", AccessedData.INVENTORY));
+            Map.of("OrderLine", AccessedData.INVENTORY), "shipments",
+            Map.of("Account", AccessedData.ORDERS, "Order", AccessedData.ORDERS), "invoices",
+            Map.of("Account", AccessedData.CREDIT, "Order", AccessedData.CREDIT));
 
     private final AccessLogWriter writer;
 

@@ -1,5 +1,7 @@
 package dev.erpgraph.erpfields;
 
+import dev.erpgraph.crm.errors.InvalidInputException;
+import dev.erpgraph.erp.OrderQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dataloader.DataLoaderOptions;
@@ -15,11 +17,29 @@ import org.springframework.validation.annotation.Validated;
  * every key its own ERP call, for the benchmark's comparison only
  * @param defaultOrders how many orders {@code Account.orders} returns when {@code first}
  * is not given
+ * @param defaultShipments how many shipments {@code Account.shipments} returns when
+ * {@code first} is not given
+ * @param defaultInvoices how many invoices {@code Account.invoices} returns when
+ * {@code first} is not given
  */
 @Validated
 @ConfigurationProperties("erp.graphql")
 public record ErpFieldProperties(@DefaultValue("true") boolean batching,
-        @DefaultValue("10") @Min(1) @Max(100) int defaultOrders) {
+        @DefaultValue("10") @Min(1) @Max(100) int defaultOrders,
+        @DefaultValue("10") @Min(1) @Max(100) int defaultShipments,
+        @DefaultValue("10") @Min(1) @Max(100) int defaultInvoices) {
+
+    /**
+     * The {@code first} of a per-account list field, or its default; outside 1 to 100 it
+     * is the caller's mistake, named.
+     */
+    public static int first(Integer first, int defaultFirst) {
+        int limit = first == null ? defaultFirst : first;
+        if (limit < 1 || limit > OrderQuery.MAX_LIMIT) {
+            throw new InvalidInputException("first", "Must be between 1 and " + OrderQuery.MAX_LIMIT + ".");
+        }
+        return limit;
+    }
 
     /**
      * The options of every ERP-field DataLoader, given to its {@code BatchLoaderRegistry}

@@ -1,6 +1,7 @@
 package dev.erpgraph.erpfields;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -54,6 +55,22 @@ public final class LiveValue {
             }
         }
         return DataFetcherResult.<List<T>>newResult().data(values).errors(errors).build();
+    }
+
+    /**
+     * {@link #list} sorted by {@code order} and cut to {@code limit}: an account's newest
+     * documents across its ERPs.
+     */
+    public static <V, T> DataFetcherResult<List<T>> merged(List<ErpOutcome<V>> outcomes,
+            Function<ErpOutcome<V>, List<T>> view, Comparator<T> order, int limit,
+            DataFetchingEnvironment environment) {
+        DataFetcherResult<List<T>> all = list(outcomes == null ? List.of() : outcomes, view, environment);
+        List<T> sorted = new ArrayList<>(all.getData());
+        sorted.sort(order);
+        return DataFetcherResult.<List<T>>newResult()
+            .data(sorted.subList(0, Math.min(limit, sorted.size())))
+            .errors(all.getErrors())
+            .build();
     }
 
 }

@@ -7,13 +7,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.erpgraph.credit.CreditStatusView;
 import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.PriceBreak;
+import dev.erpgraph.erp.ShipmentLine;
 import dev.erpgraph.erp.gateway.Freshness;
 import dev.erpgraph.erpsystems.ErpCustomerLinkView;
 import dev.erpgraph.erpsystems.ErpSystemView;
 import dev.erpgraph.inventory.InventoryLevelView;
+import dev.erpgraph.invoices.InvoiceView;
 import dev.erpgraph.orders.OrderLineView;
 import dev.erpgraph.orders.OrderView;
 import dev.erpgraph.pricing.PriceView;
+import dev.erpgraph.shipments.ShipmentView;
 import graphql.schema.FieldCoordinates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +45,13 @@ public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
      * The record behind each schema type that is resolved through
      * {@code DataFetcherResult}.
      */
-    static final Map<String, Class<?>> VIEWS = Map.of("Order", OrderView.class, "OrderLine", OrderLineView.class,
-            "InventoryLevel", InventoryLevelView.class, "Price", PriceView.class, "PriceBreak", PriceBreak.class,
-            "CreditStatus", CreditStatusView.class, "Money", Money.class, "Freshness", Freshness.class, "ErpSystem",
-            ErpSystemView.class, "ErpCustomerLink", ErpCustomerLinkView.class);
+    static final Map<String, Class<?>> VIEWS = Map.ofEntries(Map.entry("Order", OrderView.class),
+            Map.entry("OrderLine", OrderLineView.class), Map.entry("InventoryLevel", InventoryLevelView.class),
+            Map.entry("Price", PriceView.class), Map.entry("PriceBreak", PriceBreak.class),
+            Map.entry("CreditStatus", CreditStatusView.class), Map.entry("Money", Money.class),
+            Map.entry("Freshness", Freshness.class), Map.entry("ErpSystem", ErpSystemView.class),
+            Map.entry("ErpCustomerLink", ErpCustomerLinkView.class), Map.entry("Shipment", ShipmentView.class),
+            Map.entry("ShipmentLine", ShipmentLine.class), Map.entry("Invoice", InvoiceView.class));
 
     private final AtomicReference<SchemaReport> report = new AtomicReference<>();
 

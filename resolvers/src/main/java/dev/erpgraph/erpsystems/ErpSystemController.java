@@ -10,8 +10,10 @@ import dev.erpgraph.erp.gateway.ErpResourceCheck;
 import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.erp.gateway.Freshness;
 import dev.erpgraph.erp.quota.QuotaUsage;
+import dev.erpgraph.invoices.InvoiceView;
 import dev.erpgraph.orders.OrderView;
 import dev.erpgraph.ordersubmission.OrderSubmission;
+import dev.erpgraph.shipments.ShipmentView;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -100,6 +102,16 @@ class ErpSystemController {
     @SchemaMapping(typeName = "Order", field = "erpSystem")
     ErpSystemView orderErpSystem(OrderView order) {
         return find(order.erpSystemId());
+    }
+
+    @SchemaMapping(typeName = "Shipment", field = "erpSystem")
+    ErpSystemView shipmentErpSystem(ShipmentView shipment) {
+        return find(shipment.erpSystemId());
+    }
+
+    @SchemaMapping(typeName = "Invoice", field = "erpSystem")
+    ErpSystemView invoiceErpSystem(InvoiceView invoice) {
+        return find(invoice.erpSystemId());
     }
 
     @SchemaMapping(typeName = "ErpCustomerLink", field = "erpSystem")

@@ -1,21 +1,16 @@
 package dev.erpgraph.orders;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.SalesOrder;
-import dev.erpgraph.erp.gateway.CustomerRef;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpsystems.AccountErpLinks;
+import dev.erpgraph.erpsystems.PerAccountReads;
 import graphql.GraphQLContext;
 import reactor.core.publisher.Mono;
 
@@ -23,11 +18,10 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads {@code Account.orders} for every account of a dispatch: one SQL statement for
- * their ERP links (read once per request, see {@link AccountErpLinks}), then one gateway
- * call per distinct argument set, which asks each ERP once for all its customers. Each
- * key answers one outcome per ERP link of the account, so one ERP down leaves the other
- * ERPs' orders in place.
+ * Loads {@code Account.orders} for every account of a dispatch, as
+ * {@link PerAccountReads} reads every per-account ERP field: one SQL statement for their
+ * ERP links, then one gateway call per distinct argument set, which asks each ERP once
+ * for all its customers.
  */
 @Component
 class AccountOrdersLoader {
@@ -54,29 +48,8 @@ class AccountOrdersLoader {
      */
     CompletableFuture<Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>>> load(Set<AccountOrdersKey> keys,
             GraphQLContext request) {
-        Map<Long, List<CustomerRef>> refsByAccount = links
-            .of(keys.stream().map(AccountOrdersKey::accountId).distinct().toList(), request);
-        Map<OrderQuery, List<AccountOrdersKey>> byQuery = new LinkedHashMap<>();
-        keys.forEach(key -> byQuery.computeIfAbsent(key.query(), query -> new ArrayList<>()).add(key));
-
-        List<CompletableFuture<Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>>>> answers = new ArrayList<>();
-        byQuery.forEach((query, queryKeys) -> {
-            Set<CustomerRef> refs = new HashSet<>();
-            queryKeys.forEach(key -> refs.addAll(refsByAccount.get(key.accountId())));
-            CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> orders = refs.isEmpty()
-                    ? CompletableFuture.completedFuture(Map.of()) : gateway.orders(refs, query);
-            answers.add(orders.thenApply(outcomes -> {
-                Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> answered = new HashMap<>();
-                queryKeys.forEach(key -> answered.put(key,
-                        refsByAccount.get(key.accountId()).stream().map(outcomes::get).toList()));
-                return answered;
-            }));
-        });
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> all = new HashMap<>();
-            answers.forEach(answer -> all.putAll(answer.join()));
-            return all;
-        });
+        return PerAccountReads.load(keys, AccountOrdersKey::accountId, AccountOrdersKey::query, links, request,
+                gateway::orders);
     }
 
 }

@@ -1,13 +1,11 @@
 package dev.erpgraph.orders;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.erpgraph.crm.account.Account;
-import dev.erpgraph.crm.errors.InvalidInputException;
 import dev.erpgraph.crm.opportunity.Opportunity;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
@@ -40,24 +38,14 @@ class OrderController {
     @SchemaMapping(typeName = "Account")
     CompletableFuture<DataFetcherResult<List<OrderView>>> orders(Account account, @Argument Integer first,
             @Argument List<OrderStatus> status, @Argument LocalDate since, DataFetchingEnvironment environment) {
-        int limit = first == null ? properties.defaultOrders() : first;
-        if (limit < 1 || limit > OrderQuery.MAX_LIMIT) {
-            throw new InvalidInputException("first", "Must be between 1 and " + OrderQuery.MAX_LIMIT + ".");
-        }
+        int limit = ErpFieldProperties.first(first, properties.defaultOrders());
         OrderQuery query = new OrderQuery(status == null ? Set.of() : Set.copyOf(status), since, limit);
         DataLoader<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> loader = environment
             .getDataLoader(AccountOrdersLoader.NAME);
-        return loader.load(new AccountOrdersKey(account.id(), query)).thenApply(outcomes -> {
-            DataFetcherResult<List<OrderView>> merged = LiveValue.list(outcomes == null ? List.of() : outcomes,
+        return loader.load(new AccountOrdersKey(account.id(), query))
+            .thenApply(outcomes -> LiveValue.merged(outcomes,
                     outcome -> outcome.value().stream().map(order -> OrderView.of(order, outcome.freshness())).toList(),
-                    environment);
-            List<OrderView> newestFirst = new ArrayList<>(merged.getData());
-            newestFirst.sort(OrderView.NEWEST_FIRST);
-            return DataFetcherResult.<List<OrderView>>newResult()
-                .data(newestFirst.subList(0, Math.min(limit, newestFirst.size())))
-                .errors(merged.getErrors())
-                .build();
-        });
+                    OrderView.NEWEST_FIRST, limit, environment));
     }
 
     /**

@@ -89,7 +89,7 @@ class CreditStatusLoaderTests {
 
     private DataLoader<Long, ErpOutcome<CreditStatus>> loader(boolean batching) {
         DefaultBatchLoaderRegistry registry = new DefaultBatchLoaderRegistry();
-        new CreditStatusLoader(registry, new ErpFieldProperties(batching, 10), accounts.links(),
+        new CreditStatusLoader(registry, new ErpFieldProperties(batching, 10, 10, 10), accounts.links(),
                 FakeErpGateway.over(sap, netSuite));
         return new OneRequest(registry).loader(CreditStatusLoader.NAME);
     }

@@ -17,6 +17,8 @@ import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ErpProbe;
+import dev.erpgraph.erp.Invoice;
+import dev.erpgraph.erp.InvoiceQuery;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.OrderQuery;
@@ -24,6 +26,10 @@ import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
+import dev.erpgraph.erp.Shipment;
+import dev.erpgraph.erp.ShipmentLine;
+import dev.erpgraph.erp.ShipmentQuery;
+import dev.erpgraph.erp.ShipmentStatus;
 import dev.erpgraph.erp.StockLevel;
 
 /**
@@ -122,6 +128,30 @@ public final class FakeErp implements ErpConnector {
     }
 
     @Override
+    public ErpBatch<String, List<Shipment>> shipments(Set<String> customerNumbers, ShipmentQuery query) {
+        return answer("shipments", customerNumbers, customer -> customer,
+                customer -> List.of(shipment(customer + "-S1", customer, customer + "-1")));
+    }
+
+    @Override
+    public ErpBatch<String, List<Shipment>> shipmentsByOrder(Set<String> orderNumbers) {
+        return answer("shipmentsByOrder", orderNumbers, number -> number,
+                number -> List.of(shipment(number + "-S1", "C1", number)));
+    }
+
+    @Override
+    public ErpBatch<String, List<Invoice>> invoices(Set<String> customerNumbers, InvoiceQuery query) {
+        return answer("invoices", customerNumbers, customer -> customer,
+                customer -> List.of(invoice(customer + "-I1", customer, customer + "-1")));
+    }
+
+    @Override
+    public ErpBatch<String, List<Invoice>> invoicesByOrder(Set<String> orderNumbers) {
+        return answer("invoicesByOrder", orderNumbers, number -> number,
+                number -> List.of(invoice(number + "-I1", "C1", number)));
+    }
+
+    @Override
     public String createSalesOrder(SalesOrderRequest request) {
         throw new UnsupportedOperationException("the loaders only read");
     }
@@ -143,6 +173,16 @@ public final class FakeErp implements ErpConnector {
             }
         }
         return answer.build();
+    }
+
+    private static Shipment shipment(String number, String customer, String order) {
+        return new Shipment(number, number, customer, LocalDate.of(2026, 11, 3), ShipmentStatus.SHIPPED, null, null,
+                List.of(new ShipmentLine(1, "SKU-1", BigDecimal.ONE, order, 1)));
+    }
+
+    private static Invoice invoice(String number, String customer, String order) {
+        return new Invoice(number, number, customer, order, LocalDate.of(2026, 11, 4), LocalDate.of(2026, 12, 4),
+                ONE_DOLLAR, ONE_DOLLAR);
     }
 
     private static SalesOrder order(String number, String customer) {

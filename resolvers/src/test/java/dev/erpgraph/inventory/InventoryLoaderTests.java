@@ -88,7 +88,7 @@ class InventoryLoaderTests {
 
     private DataLoader<StockRef, ErpOutcome<List<StockLevel>>> loader(boolean batching) {
         DefaultBatchLoaderRegistry registry = new DefaultBatchLoaderRegistry();
-        new InventoryLoader(registry, new ErpFieldProperties(batching, 10), FakeErpGateway.over(sap, netSuite));
+        new InventoryLoader(registry, new ErpFieldProperties(batching, 10, 10, 10), FakeErpGateway.over(sap, netSuite));
         return new OneRequest(registry).loader(InventoryLoader.NAME);
     }
 

@@ -111,7 +111,7 @@ class AccountOrdersLoaderTests {
 
     private DataLoader<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> loader(boolean batching) {
         DefaultBatchLoaderRegistry registry = new DefaultBatchLoaderRegistry();
-        new AccountOrdersLoader(registry, new ErpFieldProperties(batching, 10), accounts.links(),
+        new AccountOrdersLoader(registry, new ErpFieldProperties(batching, 10, 10, 10), accounts.links(),
                 FakeErpGateway.over(sap, netSuite));
         return new OneRequest(registry).loader(AccountOrdersLoader.NAME);
     }

@@ -27,7 +27,7 @@ class OrderByNumberLoaderTests {
     @Test
     void oneDispatchAsksEachErpOnceForAllItsOrderNumbers() {
         DefaultBatchLoaderRegistry registry = new DefaultBatchLoaderRegistry();
-        new OrderByNumberLoader(registry, new ErpFieldProperties(true, 10), FakeErpGateway.over(sap, netSuite));
+        new OrderByNumberLoader(registry, new ErpFieldProperties(true, 10, 10, 10), FakeErpGateway.over(sap, netSuite));
         DataLoader<OrderRef, ErpOutcome<SalesOrder>> loader = new OneRequest(registry).loader(OrderByNumberLoader.NAME);
         CompletableFuture<ErpOutcome<SalesOrder>> first = loader.load(new OrderRef("sap", "4000001"));
         loader.load(new OrderRef("sap", "4000002"));

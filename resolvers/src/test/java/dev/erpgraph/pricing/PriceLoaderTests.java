@@ -61,7 +61,7 @@ class PriceLoaderTests {
 
     private DataLoader<PriceFieldKey, ErpOutcome<ItemPrice>> loader() {
         DefaultBatchLoaderRegistry registry = new DefaultBatchLoaderRegistry();
-        new PriceLoader(registry, new ErpFieldProperties(true, 10), accounts.links(),
+        new PriceLoader(registry, new ErpFieldProperties(true, 10, 10, 10), accounts.links(),
                 FakeErpGateway.over(sap, netSuite));
         return new OneRequest(registry).loader(PriceLoader.NAME);
     }

@@ -51,6 +51,14 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * (assetNo eq 'A' or ...)}).</li>
  * <li>credit:
  * {@code GET customers?$filter=number eq ... or ...&$select=...&$expand=paymentTerm($select=code)}.</li>
+ * <li>shipments: {@code GET salesShipments?$filter=(customerNumber eq ...) [and
+ * postingDate ge ...]&$expand=salesShipmentLines(...)} (by {@code orderNumber} for an
+ * order's): posted shipments only, so always shipped; no carrier or tracking number in
+ * API v2.0 ({@link BusinessCentralShipments}).</li>
+ * <li>invoices: {@code GET salesInvoices?$filter=(customerNumber eq ...) and (status eq
+ * 'Open' or status eq 'Paid') [and invoiceDate ge ...] [and remainingAmount gt 0]} (by
+ * {@code orderNumber} for an order's), {@code remainingAmount} is what is still owed
+ * ({@link BusinessCentralInvoices}).</li>
  * <li>create:
  * {@code GET salesOrders?$filter=externalDocumentNumber eq '<idempotency key>'} (a
  * retried create finds its order), then {@code POST salesOrders} with the lines
@@ -113,7 +121,7 @@ final class BusinessCentralConnector extends AssembledConnector {
      */
     private static final Set<ErpCapability> CAPABILITIES = EnumSet.of(ErpCapability.PRICE_BREAKS,
             ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.CHANGE_EVENTS,
-            ErpCapability.SALES_ORDER_CREATE);
+            ErpCapability.SALES_ORDER_CREATE, ErpCapability.SHIPMENTS, ErpCapability.INVOICES);
 
     BusinessCentralConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
         super(settings.systemId(), ErpKind.BUSINESS_CENTRAL, CAPABILITIES,
@@ -131,8 +139,9 @@ final class BusinessCentralConnector extends AssembledConnector {
         return new Parts(new BusinessCentralOrders(reads, currency),
                 new BusinessCentralStock(reads, options.stock())::stock,
                 new BusinessCentralPrices(reads, options.prices(), currency, clock)::prices,
-                new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralOrderCreation(reads),
-                fanOut::close, probes(client, options));
+                new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralShipments(reads),
+                new BusinessCentralInvoices(reads, currency), new BusinessCentralOrderCreation(reads), fanOut::close,
+                probes(client, options));
     }
 
     /** Each custom page's entity set, with the option that names it. */
@@ -150,7 +159,8 @@ final class BusinessCentralConnector extends AssembledConnector {
      */
     private static List<ErpProbe> probes(BusinessCentralClient client, BusinessCentralOptions options) {
         List<ErpProbe> probes = new ArrayList<>();
-        for (String set : List.of("customers", "items", "salesOrders", "locations")) {
+        for (String set : List.of("customers", "items", "salesOrders", "locations", "salesShipments",
+                "salesInvoices")) {
             probes.add(new ErpProbe("api/v2.0/" + set, null, () -> client.probe(client.api(set))));
         }
         customPages(options)

@@ -28,6 +28,10 @@ import tools.jackson.databind.JsonNode;
  * line change)</li>
  * <li>{@code customers}: credit and prices (credit limit, blocked, price group)</li>
  * <li>{@code items}: inventory and prices ({@code inventory}, {@code unitPrice})</li>
+ * <li>{@code salesShipments}: shipments and orders (posting a shipment ships the order's
+ * lines); {@code salesInvoices}: invoices, orders and credit (posting an invoice bills
+ * the order and raises the balance); always the whole resource, since their key is the
+ * document's own</li>
  * <li>anything else: nothing, and still 202: BC deletes a subscription whose endpoint
  * answers another 4xx</li>
  * </ul>
@@ -49,7 +53,9 @@ final class BusinessCentralNotifications {
     private static final Map<String, List<ErpResource>> RESOURCES = Map.of("salesOrders", List.of(ErpResource.ORDERS),
             "salesOrderLines", List.of(ErpResource.ORDERS), "customers",
             List.of(ErpResource.CREDIT, ErpResource.PRICES), "items",
-            List.of(ErpResource.INVENTORY, ErpResource.PRICES));
+            List.of(ErpResource.INVENTORY, ErpResource.PRICES), "salesShipments",
+            List.of(ErpResource.SHIPMENTS, ErpResource.ORDERS), "salesInvoices",
+            List.of(ErpResource.INVOICES, ErpResource.ORDERS, ErpResource.CREDIT));
 
     private BusinessCentralNotifications() {
     }
@@ -98,7 +104,12 @@ final class BusinessCentralNotifications {
                     || GUID.matcher(key).matches()
                     // A new order by number cannot be placed in its customer's cached
                     // lists: drop them all.
-                    || cached == ErpResource.ORDERS && "created".equals(changeType);
+                    || cached == ErpResource.ORDERS && "created".equals(changeType)
+                    // A posted shipment or invoice is keyed by its own number, which
+                    // names no customer or order we cache by; its orders and the
+                    // customer's balance move with it.
+                    || !entity.group(1).startsWith("salesOrder") && !entity.group(1).equals("customers")
+                            && !entity.group(1).equals("items");
             if (whole) {
                 evictions.add(ErpEviction.all(erpSystemId, cached));
             }

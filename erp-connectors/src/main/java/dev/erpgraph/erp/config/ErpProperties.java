@@ -55,16 +55,22 @@ public record ErpProperties(Map<String, @Valid ErpSystemProperties> systems,
 
         /**
          * The TTL of {@code resource} ({@code orders}, {@code inventory}, {@code prices},
-         * {@code credit}).
+         * {@code credit}, {@code shipments}, {@code invoices}).
          */
         public Duration ttl(String resource) {
             return ttl.of(resource);
         }
     }
 
-    /** Time to live per resource: stock moves fastest, list prices slowest. */
+    /**
+     * Time to live per resource: stock moves fastest, list prices slowest; invoices as
+     * credit, since what they still owe is the detail of the credit balance and the two
+     * must not disagree for long; shipments as credit, since a posted shipment's tracking
+     * and status change a few times a day and its change event evicts it sooner.
+     */
     public record Ttl(@NotNull @DefaultValue("60s") Duration orders, @NotNull @DefaultValue("30s") Duration inventory,
-            @NotNull @DefaultValue("5m") Duration prices, @NotNull @DefaultValue("2m") Duration credit) {
+            @NotNull @DefaultValue("5m") Duration prices, @NotNull @DefaultValue("2m") Duration credit,
+            @NotNull @DefaultValue("2m") Duration shipments, @NotNull @DefaultValue("2m") Duration invoices) {
 
         public Duration of(String resource) {
             return switch (resource) {
@@ -72,6 +78,8 @@ public record ErpProperties(Map<String, @Valid ErpSystemProperties> systems,
                 case "inventory" -> inventory;
                 case "prices" -> prices;
                 case "credit" -> credit;
+                case "shipments" -> shipments;
+                case "invoices" -> invoices;
                 default -> throw new IllegalArgumentException("no cache TTL for resource '" + resource + "'");
             };
         }

@@ -61,7 +61,7 @@ public record ErpSystemProperties(@NotNull ErpKind kind, String name, @NotBlank 
      * A system's cache settings; what is left out comes from {@code erp.cache}.
      *
      * @param ttl per resource name ({@code orders}, {@code inventory}, {@code prices},
-     * {@code credit})
+     * {@code credit}, {@code shipments}, {@code invoices})
      */
     public record CacheOverrides(Map<String, Duration> ttl, Duration maxStale, @Positive Long maximumSize) {
 

@@ -24,12 +24,15 @@ import tools.jackson.databind.JsonNode;
  * {"resource": "inventory", "skus": ["PVC-10000"]}
  * {"resource": "prices",    "skus": ["PVC-10000"], "customerNumbers": ["C-1"]}
  * {"resource": "credit",    "customerNumbers": ["C-1"]}
+ * {"resource": "shipments", "customerNumbers": ["C-1"], "orderNumbers": ["SO-9"]}
+ * {"resource": "invoices",  "customerNumbers": ["C-1"], "orderNumbers": ["SO-9"]}
  * {"resource": "inventory", "all": true}
  * {"changes": [ {...}, {...} ]}
- * </pre> Each named key evicts that key in every query variant (all of a customer's order
- * queries, a sku in every warehouse, an item's prices for every customer); {@code all}
- * evicts the resource. It is authenticated by header {@value #HEADER}: {@code sha256=}
- * and the lowercase hex HMAC-SHA256 of the raw body, keyed with the system's
+ * </pre> Each named key evicts that key in every query variant (all of a customer's
+ * order, shipment or invoice queries, an order's shipments or invoices, a sku in every
+ * warehouse, an item's prices for every customer); {@code all} evicts the resource. It is
+ * authenticated by header {@value #HEADER}: {@code sha256=} and the lowercase hex
+ * HMAC-SHA256 of the raw body, keyed with the system's
  * {@code erp.systems.<id>.events.secret}. The signature is checked before the body is
  * read.
  */
@@ -94,7 +97,7 @@ public final class SignedChangeEvents {
         }
         boolean customersApply = resource != ErpResource.INVENTORY;
         boolean skusApply = resource == ErpResource.INVENTORY || resource == ErpResource.PRICES;
-        boolean ordersApply = resource == ErpResource.ORDERS;
+        boolean ordersApply = resource.isOrderDocuments();
         if (!customers.isEmpty() && !customersApply || !skus.isEmpty() && !skusApply
                 || !orders.isEmpty() && !ordersApply) {
             throw ErpEventException.malformed("a " + name + " change names "
@@ -116,7 +119,7 @@ public final class SignedChangeEvents {
             evictions.add(ErpEviction.skus(erpSystemId, resource, skus));
         }
         if (!orders.isEmpty()) {
-            evictions.add(ErpEviction.orderNumbers(erpSystemId, orders));
+            evictions.add(ErpEviction.orderNumbers(erpSystemId, resource, orders));
         }
         return evictions;
     }
@@ -127,7 +130,8 @@ public final class SignedChangeEvents {
                 return resource;
             }
         }
-        throw ErpEventException.malformed("'resource' must be one of orders, inventory, prices, credit");
+        throw ErpEventException
+            .malformed("'resource' must be one of orders, inventory, prices, credit, shipments, invoices");
     }
 
 }

@@ -9,13 +9,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.erpgraph.erp.Invoice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.Shipment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -35,6 +38,12 @@ final class ErpCache {
      * customer's).
      */
     static final String BY_NUMBER = "by-number";
+
+    /**
+     * The variant of shipments and invoices read per sales order (their key is the order
+     * number).
+     */
+    static final String BY_ORDER = "by-order";
 
     record Key(Object variant, Object key) {
     }
@@ -120,16 +129,42 @@ final class ErpCache {
                         || value instanceof SalesOrder order && keys.contains(order.customerNumber());
                 case CREDIT -> keys.contains(key.key());
                 case PRICES -> key.key() instanceof PriceKey price && keys.contains(price.customerNumber());
+                case SHIPMENTS, INVOICES -> !BY_ORDER.equals(key.variant()) && keys.contains(key.key())
+                        || documents(value).anyMatch(document -> keys.contains(customerOf(document)));
                 case INVENTORY -> false;
             };
             case SKUS -> switch (eviction.resource()) {
                 case INVENTORY -> keys.contains(key.key());
                 case PRICES -> key.key() instanceof PriceKey price && keys.contains(price.sku());
-                case ORDERS, CREDIT -> false;
+                case ORDERS, CREDIT, SHIPMENTS, INVOICES -> false;
             };
-            case ORDER_NUMBERS -> eviction.resource() == ErpResource.ORDERS
-                    && (BY_NUMBER.equals(key.variant()) && keys.contains(key.key()) || holdsOrder(value, keys));
+            case ORDER_NUMBERS -> switch (eviction.resource()) {
+                case ORDERS -> BY_NUMBER.equals(key.variant()) && keys.contains(key.key()) || holdsOrder(value, keys);
+                case SHIPMENTS, INVOICES ->
+                    BY_ORDER.equals(key.variant()) && keys.contains(key.key()) || documents(value)
+                        .anyMatch(document -> keys.stream().anyMatch(order -> ofOrder(document, order)));
+                case INVENTORY, PRICES, CREDIT -> false;
+            };
         };
+    }
+
+    /** The shipments or invoices a cached value lists. */
+    private static Stream<?> documents(Object value) {
+        return value instanceof List<?> list ? list.stream() : Stream.empty();
+    }
+
+    private static String customerOf(Object document) {
+        if (document instanceof Shipment shipment) {
+            return shipment.customerNumber();
+        }
+        return document instanceof Invoice invoice ? invoice.customerNumber() : null;
+    }
+
+    private static boolean ofOrder(Object document, String orderNumber) {
+        if (document instanceof Shipment shipment) {
+            return shipment.ships(orderNumber);
+        }
+        return document instanceof Invoice invoice && orderNumber.equals(invoice.orderNumber());
     }
 
     private static boolean holdsOrder(Object value, Set<String> orderNumbers) {

@@ -48,7 +48,7 @@ public record ErpCallSettings(Duration timeout, Map<ErpResource, Duration> ttl, 
             for (String name : cache.ttl().keySet()) {
                 if (Arrays.stream(ErpResource.values()).noneMatch(r -> r.tag().equals(name))) {
                     throw new IllegalArgumentException("erp.systems.*.cache.ttl." + name
-                            + ": no such resource (orders, inventory, prices, credit)");
+                            + ": no such resource (orders, inventory, prices, credit, shipments, invoices)");
                 }
             }
         }

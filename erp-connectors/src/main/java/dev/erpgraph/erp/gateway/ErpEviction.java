@@ -15,7 +15,8 @@ import java.util.Set;
  * <li>{@link Scope#SKUS}: stock of these skus in every warehouse variant; their prices
  * for every customer</li>
  * <li>{@link Scope#ORDER_NUMBERS}: these orders, read by number or inside any customer's
- * order list</li>
+ * order list; for shipments and invoices, those of these orders, read per order or inside
+ * any customer's list</li>
  * </ul>
  *
  * @param keys the ERP's own numbers (ignored for {@code ALL})
@@ -48,6 +49,11 @@ public record ErpEviction(String erpSystemId, ErpResource resource, Scope scope,
     }
 
     public static ErpEviction orderNumbers(String erpSystemId, Set<String> orderNumbers) {
-        return new ErpEviction(erpSystemId, ErpResource.ORDERS, Scope.ORDER_NUMBERS, orderNumbers);
+        return orderNumbers(erpSystemId, ErpResource.ORDERS, orderNumbers);
+    }
+
+    /** The orders, or the shipments or invoices of these orders. */
+    public static ErpEviction orderNumbers(String erpSystemId, ErpResource resource, Set<String> orderNumbers) {
+        return new ErpEviction(erpSystemId, resource, Scope.ORDER_NUMBERS, orderNumbers);
     }
 }

@@ -19,10 +19,14 @@ import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.Invoice;
+import dev.erpgraph.erp.InvoiceQuery;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
+import dev.erpgraph.erp.Shipment;
+import dev.erpgraph.erp.ShipmentQuery;
 import dev.erpgraph.erp.StockLevel;
 
 /**
@@ -111,6 +115,32 @@ public final class ErpGateway {
         return fetch(ErpResource.CREDIT, "", customers, CustomerRef::customerNumber, ErpConnector::credit);
     }
 
+    /** Shipments per customer, newest first, at most {@code query.limit()} each. */
+    public CompletableFuture<Map<CustomerRef, ErpOutcome<List<Shipment>>>> shipments(Set<CustomerRef> customers,
+            ShipmentQuery query) {
+        return fetch(ErpResource.SHIPMENTS, query, customers, CustomerRef::customerNumber,
+                (connector, numbers) -> connector.shipments(numbers, query));
+    }
+
+    /** The shipments of each sales order. */
+    public CompletableFuture<Map<OrderRef, ErpOutcome<List<Shipment>>>> shipmentsByOrder(Set<OrderRef> orders) {
+        return fetch(ErpResource.SHIPMENTS, ErpCache.BY_ORDER, orders, OrderRef::orderNumber,
+                ErpConnector::shipmentsByOrder);
+    }
+
+    /** Invoices per customer, newest first, at most {@code query.limit()} each. */
+    public CompletableFuture<Map<CustomerRef, ErpOutcome<List<Invoice>>>> invoices(Set<CustomerRef> customers,
+            InvoiceQuery query) {
+        return fetch(ErpResource.INVOICES, query, customers, CustomerRef::customerNumber,
+                (connector, numbers) -> connector.invoices(numbers, query));
+    }
+
+    /** The invoices of each sales order. */
+    public CompletableFuture<Map<OrderRef, ErpOutcome<List<Invoice>>>> invoicesByOrder(Set<OrderRef> orders) {
+        return fetch(ErpResource.INVOICES, ErpCache.BY_ORDER, orders, OrderRef::orderNumber,
+                ErpConnector::invoicesByOrder);
+    }
+
     /**
      * The one write: creates a sales order in the customer's ERP and answers its document
      * number. Never cached and never retried here: exactly-once is the caller's outbox's
@@ -142,12 +172,12 @@ public final class ErpGateway {
 
     /**
      * Drops one system's cached values of one resource for one key: a customer number for
-     * orders and credit (all query variants), a sku for inventory (all warehouses) and
-     * prices (all customers and quantities).
+     * orders, credit, shipments and invoices (all query variants), a sku for inventory
+     * (all warehouses) and prices (all customers and quantities).
      */
     public void evict(String erpSystemId, ErpResource resource, String nativeKey) {
         policy.evict(switch (resource) {
-            case ORDERS, CREDIT -> ErpEviction.customers(erpSystemId, resource, Set.of(nativeKey));
+            case ORDERS, CREDIT, SHIPMENTS, INVOICES -> ErpEviction.customers(erpSystemId, resource, Set.of(nativeKey));
             case INVENTORY, PRICES -> ErpEviction.skus(erpSystemId, resource, Set.of(nativeKey));
         });
     }

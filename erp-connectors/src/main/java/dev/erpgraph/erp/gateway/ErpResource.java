@@ -6,7 +6,8 @@ package dev.erpgraph.erp.gateway;
  */
 public enum ErpResource {
 
-    ORDERS("orders"), INVENTORY("inventory"), PRICES("prices"), CREDIT("credit");
+    ORDERS("orders"), INVENTORY("inventory"), PRICES("prices"), CREDIT("credit"), SHIPMENTS("shipments"),
+    INVOICES("invoices");
 
     private final String tag;
 
@@ -16,6 +17,13 @@ public enum ErpResource {
 
     public String tag() {
         return tag;
+    }
+
+    /**
+     * Whether the resource's values are documents of customers, listed by sales order.
+     */
+    public boolean isOrderDocuments() {
+        return this == ORDERS || this == SHIPMENTS || this == INVOICES;
     }
 
 }

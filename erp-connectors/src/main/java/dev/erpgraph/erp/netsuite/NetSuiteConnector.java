@@ -39,6 +39,12 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * is where a tier starts) joined to the base price level of {@code pricing} for the list
  * price;</li>
  * <li>credit: one on {@code customer};</li>
+ * <li>shipments: one statement on {@code transaction} ({@code type = 'ItemShip'}) by
+ * {@code entity} (or joined to the sales orders by {@code createdfrom}), then one on
+ * {@code transactionline} joined through {@code previoustransactionlinelink} to the order
+ * lines they ship ({@link NetSuiteShipments});</li>
+ * <li>invoices: one statement on {@code transaction} ({@code type = 'CustInvc'}) with
+ * {@code foreignamountremaining} and {@code duedate} ({@link NetSuiteInvoices});</li>
  * <li>create: one statement resolving skus to item internal ids (and one for warehouse
  * codes to location ids if any line names a warehouse), {@code POST record/v1/salesOrder}
  * (204 + {@code Location}), one statement reading the new order's {@code tranid}.</li>
@@ -87,7 +93,8 @@ final class NetSuiteConnector extends AssembledConnector {
      * signed events.
      */
     private static final Set<ErpCapability> CAPABILITIES = EnumSet.of(ErpCapability.PRICE_BREAKS,
-            ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+            ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE,
+            ErpCapability.SHIPMENTS, ErpCapability.INVOICES, ErpCapability.SHIPMENT_TRACKING);
 
     static final String TOKEN_PATH = "/services/rest/auth/oauth2/v1/token";
 
@@ -107,6 +114,7 @@ final class NetSuiteConnector extends AssembledConnector {
         NetSuiteReads reads = new NetSuiteReads(suiteQl, fanOut, new SuiteQlRows(settings.systemId()), options);
         return new Parts(new NetSuiteOrders(reads, reads.rows()), new NetSuiteStock(reads)::stock,
                 new NetSuitePrices(reads, reads.rows())::prices, new NetSuiteCredit(reads)::credit,
+                new NetSuiteShipments(reads, reads.rows()), new NetSuiteInvoices(reads, reads.rows()),
                 new NetSuiteOrderCreation(client, reads, settings.systemId()), fanOut::close, probes(suiteQl, options));
     }
 

@@ -38,6 +38,12 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * read;</li>
  * <li>prices: one read of the price view (below);</li>
  * <li>credit: one {@code customer} read;</li>
+ * <li>shipments: pick tickets, through the customers' orders: one {@code oe_hdr}, one
+ * {@code oe_pick_ticket}, one {@code oe_pick_ticket_detail} and one {@code inv_mast} read
+ * ({@link P21Shipments}; the table and column names are <b>[I]</b>, from P21's schema as
+ * public SQL reports use it);</li>
+ * <li>invoices: one {@code invoice_hdr} read, remaining = {@code total_amount} -
+ * {@code amount_paid} ({@link P21Invoices}, <b>[I]</b> likewise);</li>
  * <li>create: one {@code oe_hdr} read (same customer and PO already entered?), the router
  * once per connector, one transaction.</li>
  * </ul>
@@ -97,7 +103,8 @@ import dev.erpgraph.erp.http.RequestFanOut;
 final class P21Connector extends AssembledConnector {
 
     private static final Set<ErpCapability> CAPABILITIES = EnumSet.of(ErpCapability.PRICE_BREAKS,
-            ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE);
+            ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE,
+            ErpCapability.SHIPMENTS, ErpCapability.INVOICES);
 
     P21Connector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
         super(settings.systemId(), ErpKind.EPICOR_P21, CAPABILITIES,
@@ -114,6 +121,7 @@ final class P21Connector extends AssembledConnector {
         P21TransactionClient transactions = new P21TransactionClient(odata, options, locations, clock);
         return new Parts(new P21Orders(reads, options, mapping), new P21Stock(reads, options, mapping)::stock,
                 new P21Prices(reads, odata, options, mapping)::prices, new P21Credit(reads, options, mapping)::credit,
+                new P21Shipments(reads, mapping), new P21Invoices(reads, mapping),
                 new P21OrderCreation(odata, transactions), fanOut::close, probes(odata, options));
     }
 
@@ -123,7 +131,8 @@ final class P21Connector extends AssembledConnector {
      */
     private static List<ErpProbe> probes(P21Client odata, P21Options options) {
         List<ErpProbe> probes = new ArrayList<>();
-        List<String> tables = new ArrayList<>(List.of("oe_hdr", "oe_line", "inv_mast", "inv_loc", "customer"));
+        List<String> tables = new ArrayList<>(List.of("oe_hdr", "oe_line", "inv_mast", "inv_loc", "customer",
+                "oe_pick_ticket", "oe_pick_ticket_detail", "invoice_hdr"));
         if (options.locations() == null) {
             // Location codes come from P21's own table only when not configured.
             tables.add("location");

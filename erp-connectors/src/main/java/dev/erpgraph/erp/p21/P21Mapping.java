@@ -81,6 +81,10 @@ final class P21Mapping {
         return locations.current();
     }
 
+    String systemId() {
+        return systemId;
+    }
+
     Item item(JsonNode row) {
         return new Item(row.path("inv_mast_uid").asLong(), text(row, "item_id"), text(row, "item_desc"));
     }

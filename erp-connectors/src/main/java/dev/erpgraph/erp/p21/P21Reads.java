@@ -2,9 +2,12 @@ package dev.erpgraph.erp.p21;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import dev.erpgraph.erp.http.RequestFanOut;
@@ -28,6 +31,20 @@ record P21Reads(P21Client odata, RequestFanOut fanOut, int maxQueryLength) {
             P21ODataFilter.numericKey(key).ifPresent(id -> byId.computeIfAbsent(id, x -> new ArrayList<>()).add(key));
         }
         return byId;
+    }
+
+    /** Each caller's spelling of an id answered with the value of the id. */
+    static <V> Map<String, V> asRequested(Map<Long, List<String>> keysById, Map<String, V> byId) {
+        Map<String, V> values = new HashMap<>();
+        keysById.forEach((id, keys) -> keys.forEach(key -> values.put(key, byId.get(String.valueOf(id)))));
+        return values;
+    }
+
+    /** The ids as the strings the normalized values carry. */
+    static Set<String> idStrings(Map<Long, List<String>> keysById) {
+        Set<String> ids = new TreeSet<>();
+        keysById.keySet().forEach(id -> ids.add(String.valueOf(id)));
+        return ids;
     }
 
     static List<String> terms(String column, Collection<Long> ids) {

@@ -29,6 +29,12 @@ import tools.jackson.databind.JsonNode;
  * <li>{@code sap.s4.beh.salesorder.v1.SalesOrder.*} [C], data {@code SalesOrder},
  * {@code SoldToParty}: that order, and every order list of that customer (all of the
  * system's order lists when SoldToParty is missing)</li>
+ * <li>{@code sap.s4.beh.outbounddelivery.v1.OutboundDelivery.*} [C], data
+ * {@code SoldToParty} [I]: every shipment list and order list of that customer (all of
+ * the system's when SoldToParty is missing)</li>
+ * <li>{@code sap.s4.beh.billingdocument.v1.BillingDocument.*} [C], data
+ * {@code SoldToParty} [I]: that customer's invoices, orders and credit (all of the
+ * system's when SoldToParty is missing)</li>
  * <li>{@code sap.s4.beh.businesspartner.v1.BusinessPartner.*} [C], data
  * {@code BusinessPartner}: the customer's credit and prices</li>
  * <li>{@code sap.s4.beh.product.v1.Product.*} [C], data {@code Product}: the item's stock
@@ -71,6 +77,17 @@ public final class SapBusinessEvents {
                     ? ErpEviction.customers(erpSystemId, ErpResource.ORDERS, numbers(soldTo.stringValue()))
                     : ErpEviction.all(erpSystemId, ErpResource.ORDERS));
         }
+        else if (type.startsWith("sap.s4.beh.outbounddelivery.v1.outbounddelivery.")) {
+            // A goods issue also moves the orders it ships along.
+            evictions.addAll(ofCustomer(erpSystemId, data, ErpResource.SHIPMENTS));
+            evictions.addAll(ofCustomer(erpSystemId, data, ErpResource.ORDERS));
+        }
+        else if (type.startsWith("sap.s4.beh.billingdocument.v1.billingdocument.")) {
+            // A billing document bills orders and raises what the customer owes.
+            evictions.addAll(ofCustomer(erpSystemId, data, ErpResource.INVOICES));
+            evictions.addAll(ofCustomer(erpSystemId, data, ErpResource.ORDERS));
+            evictions.addAll(ofCustomer(erpSystemId, data, ErpResource.CREDIT));
+        }
         else if (type.startsWith("sap.s4.beh.businesspartner.v1.businesspartner.")) {
             Set<String> customer = numbers(EventJson.requiredString(data, "BusinessPartner"));
             evictions.add(ErpEviction.customers(erpSystemId, ErpResource.CREDIT, customer));
@@ -103,6 +120,17 @@ public final class SapBusinessEvents {
                     numbers(EventJson.requiredString(data, "BusinessPartner"))));
         }
         return evictions;
+    }
+
+    /**
+     * The resource's values of the event's {@code SoldToParty}; all of the system's when
+     * the event does not name one.
+     */
+    private static List<ErpEviction> ofCustomer(String erpSystemId, JsonNode data, ErpResource resource) {
+        JsonNode soldTo = data.get("SoldToParty");
+        return List.of(soldTo != null && soldTo.isString() && !soldTo.stringValue().isBlank()
+                ? ErpEviction.customers(erpSystemId, resource, numbers(soldTo.stringValue()))
+                : ErpEviction.all(erpSystemId, resource));
     }
 
     /** The header a sender configures: Basic with the events secret as password. */

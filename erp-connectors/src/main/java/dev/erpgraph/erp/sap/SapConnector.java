@@ -60,6 +60,21 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * <b>[I]</b>: a real deployment must confirm them). {@code CreditLimitCalculatedAmount}
  * is a proposed limit, not exposure. Balance = exposure (zero without an exposure row);
  * available = limit - balance. Payment terms are not in these entities: null.</li>
+ * <li>shipments: one {@code API_OUTBOUND_DELIVERY_SRV/A_OutbDeliveryHeader} with
+ * {@code $expand=to_DeliveryDocumentItem} by {@code SoldToParty}; {@code since} and the
+ * limit are applied to what comes back (a pending delivery has no
+ * {@code ActualGoodsMovementDate} to filter on). Per order: {@code A_OutbDeliveryItem} by
+ * {@code ReferenceSDDocument}, then the headers by {@code DeliveryDocument}: two requests
+ * whatever the number of orders. Status from {@code OverallGoodsMovementStatus}
+ * ({@code C} shipped, else pending); tracking number = {@code BillOfLading} <b>[I]</b>;
+ * no carrier (a partner of the delivery, not expanded).</li>
+ * <li>invoices: one {@code API_BILLING_DOCUMENT_SRV/A_BillingDocument?$expand=to_Item} by
+ * {@code SoldToParty}, not cancelled, {@code since} pushed down on
+ * {@code BillingDocumentDate}; then one
+ * {@code API_OPLACCTGDOCITEMCUBE_SRV/A_OperationalAcctgDocItemCube} by
+ * {@code DocumentReferenceID} <b>[I]</b> for the open amount (uncleared customer items)
+ * and {@code NetDueDate}, which billing documents do not carry. Per order: the
+ * {@code A_BillingDocumentItem}s by {@code SalesDocument} first. Total = net + tax.</li>
  * <li>create: {@code GET API_SALES_ORDER_SRV/} with {@code X-CSRF-Token: Fetch} (once,
  * then reused), a lookup by {@code PurchaseOrderByCustomer} = idempotency key (a retried
  * create answers the existing order), then the deep insert {@code POST A_SalesOrder} with
@@ -108,7 +123,7 @@ final class SapConnector extends AssembledConnector {
      */
     private static final Set<ErpCapability> CAPABILITIES = EnumSet.of(ErpCapability.PRICE_BREAKS,
             ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.CHANGE_EVENTS,
-            ErpCapability.SALES_ORDER_CREATE);
+            ErpCapability.SALES_ORDER_CREATE, ErpCapability.SHIPMENTS, ErpCapability.INVOICES);
 
     SapConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
         super(settings.systemId(), ErpKind.SAP_S4HANA, CAPABILITIES,
@@ -122,7 +137,8 @@ final class SapConnector extends AssembledConnector {
         SapReads reads = new SapReads(odata, fanOut, options.maxUrlLength());
         return new Parts(new SapOrders(reads), new SapStock(reads, options.availableStockTypes())::stock,
                 new SapPrices(reads, options.pricing(), clock)::prices, new SapCredit(reads, options)::credit,
-                new SapOrderCreation(reads, options.order()), fanOut::close, probes(odata));
+                new SapShipments(reads), new SapInvoices(reads), new SapOrderCreation(reads, options.order()),
+                fanOut::close, probes(odata));
     }
 
     /** One {@code $top=0} read of every entity set the parts read. */

@@ -103,6 +103,11 @@ record SapOptions(String servicesPath, int top, int maxUrlLength, int maxParalle
         sets.put(SapStock.STOCK, "");
         sets.put(SapPrices.PRICE_VALIDITIES, "");
         sets.put(SapPrices.PRICE_SCALES, "");
+        sets.put(SapShipments.HEADERS, "");
+        sets.put(SapShipments.ITEMS, "");
+        sets.put(SapInvoices.DOCUMENTS, "");
+        sets.put(SapInvoices.ITEMS, "");
+        sets.put(SapInvoices.RECEIVABLES, "");
         sets.putIfAbsent(creditAccountPath, "credit.accountPath");
         sets.putIfAbsent(creditExposurePath, "credit.exposurePath");
         return sets;

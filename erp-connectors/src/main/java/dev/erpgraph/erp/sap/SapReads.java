@@ -2,6 +2,7 @@ package dev.erpgraph.erp.sap;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,6 +87,21 @@ record SapReads(SapClient odata, RequestFanOut fanOut, int maxUrlLength) {
             }
         }
         return canonical;
+    }
+
+    /**
+     * Each caller's spelling of a key answered with its canonical key's value (absent
+     * canonical keys stay absent).
+     */
+    static <V> Map<String, V> asRequested(Map<String, List<String>> requested, Map<String, V> byCanonical) {
+        Map<String, V> values = new HashMap<>();
+        requested.forEach((canonical, keys) -> {
+            V value = byCanonical.get(canonical);
+            if (value != null) {
+                keys.forEach(key -> values.put(key, value));
+            }
+        });
+        return values;
     }
 
     static Set<String> materials(Set<String> skus) {

@@ -39,6 +39,10 @@ import dev.erpgraph.erp.http.ErpHttpClient;
  * {@code stockWarehouses} names them.</li>
  * <li>credit: two calls per customer, {@code sxapiargetcustomerdatacredit} and
  * {@code sxapiargetcustomerbalancev2}.</li>
+ * <li>shipments: one {@code operation.shipmentList} call per customer or per order, the
+ * shipped lines with ship via and tracking number ({@link SxeShipments}, [I]).</li>
+ * <li>invoices: one {@code operation.invoiceList} call per customer or per order
+ * ({@link SxeInvoices}, [I]).</li>
  * <li>create: one {@code sxapisfoeordertotloadv4}. Finding the order an earlier create
  * committed: one {@code sxapioegetlistofordersv5} with
  * {@code customerPurchaseOrder}.</li>
@@ -92,7 +96,8 @@ final class SxeConnector extends AssembledConnector {
      * not wired up).
      */
     private static final Set<ErpCapability> CAPABILITIES = EnumSet.of(ErpCapability.PRICE_BREAKS,
-            ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.SALES_ORDER_CREATE);
+            ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.SALES_ORDER_CREATE, ErpCapability.SHIPMENTS,
+            ErpCapability.INVOICES, ErpCapability.SHIPMENT_TRACKING);
 
     SxeConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
         super(settings.systemId(), ErpKind.INFOR_SXE, CAPABILITIES,
@@ -106,6 +111,7 @@ final class SxeConnector extends AssembledConnector {
         SxeWarehouses warehouses = new SxeWarehouses(api, options, clock);
         return new Parts(new SxeOrders(api, fanOut, options), new SxeStock(api, warehouses, options)::stock,
                 new SxePrices(api, fanOut, options)::prices, new SxeCredit(api, fanOut, options)::credit,
+                new SxeShipments(api, fanOut, options), new SxeInvoices(api, fanOut, options),
                 new SxeOrderCreation(api, options), fanOut::close, probes(api, options));
     }
 

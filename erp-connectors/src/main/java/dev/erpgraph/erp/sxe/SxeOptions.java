@@ -56,11 +56,16 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
      * bump a version.
      */
     record Operations(String orderList, String singleOrder, String pricing, String availability, String warehouseList,
-            String credit, String balance, String createOrder) {
+            String credit, String balance, String createOrder, String shipmentList, String invoiceList) {
 
+        /**
+         * The shipment and invoice lists are [I]: SX.API's published operations carry no
+         * list of either, so a deployment names the ones its SX.e exposes.
+         */
         static final Operations DEFAULTS = new Operations("sxapioegetlistofordersv5", "sxapioegetsingleorderv3",
                 "sxapioepricingmultiplev5", "sxapisfgetpriceavailmultiplev2", "sxapiicgetwarehouselistv2",
-                "sxapiargetcustomerdatacredit", "sxapiargetcustomerbalancev2", "sxapisfoeordertotloadv4");
+                "sxapiargetcustomerdatacredit", "sxapiargetcustomerbalancev2", "sxapisfoeordertotloadv4",
+                "sxapioegetshipmentlistv1", "sxapiargetinvoicelistv2");
 
         /**
          * Each read operation, with the option that names it; the create is not a read.
@@ -74,6 +79,8 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
             reads.putIfAbsent(warehouseList, "operation.warehouseList");
             reads.putIfAbsent(credit, "operation.credit");
             reads.putIfAbsent(balance, "operation.balance");
+            reads.putIfAbsent(shipmentList, "operation.shipmentList");
+            reads.putIfAbsent(invoiceList, "operation.invoiceList");
             return reads;
         }
 
@@ -96,7 +103,9 @@ record SxeOptions(int companyNumber, String operatorInit, String currency, int r
                 operation(options, "operation.warehouseList", defaults.warehouseList()),
                 operation(options, "operation.credit", defaults.credit()),
                 operation(options, "operation.balance", defaults.balance()),
-                operation(options, "operation.createOrder", defaults.createOrder()));
+                operation(options, "operation.createOrder", defaults.createOrder()),
+                operation(options, "operation.shipmentList", defaults.shipmentList()),
+                operation(options, "operation.invoiceList", defaults.invoiceList()));
         SxeOptions parsed = new SxeOptions(options.wholeNumber("companyNumber", 1, 1, 9999),
                 options.text("operatorInit", "api"), options.text("currency", "USD"),
                 options.wholeNumber("recordLimit", 100, 1, 10_000), options.text("transactionTypes", "SO"), operations,

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record SxeOrders(SxeClient api, SxeFanOut fanOut, SxeOptions options) implements AssembledConnector.OrderReads {
 
-    private static final Pattern ORDER_NUMBER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
+    /** {@code orderno-ordersuf}, as SX.e writes an order's (and its invoice's) number. */
+    static final Pattern ORDER_NUMBER = Pattern.compile("([1-9][0-9]{0,8})-([0-9]{2})");
 
     private static final int MAX_RECORD_LIMIT = 10_000;
 

@@ -171,6 +171,35 @@ class ErpEventsTests {
     }
 
     @Test
+    void signedShipmentAndInvoiceEventsEvictThoseOfTheCustomersAndOrdersNamed() {
+        byte[] body = bytes("""
+                {"changes":[{"resource":"shipments","customerNumbers":["101"],"orderNumbers":["SO10492"]},
+                            {"resource":"invoices","orderNumbers":["SO10492"]}]}""");
+
+        List<ErpEviction> evictions = events.read("ns", signed(body, SECRET), body);
+
+        assertThat(evictions).containsExactly(ErpEviction.customers("ns", ErpResource.SHIPMENTS, Set.of("101")),
+                ErpEviction.orderNumbers("ns", ErpResource.SHIPMENTS, Set.of("SO10492")),
+                ErpEviction.orderNumbers("ns", ErpResource.INVOICES, Set.of("SO10492")));
+        byte[] skus = bytes("{\"resource\":\"invoices\",\"skus\":[\"PVC-10000\"]}");
+        assertStatus(() -> events.read("ns", signed(skus, SECRET), skus), 400);
+    }
+
+    @Test
+    void sapDeliveryAndBillingEventsEvictTheCustomersDocumentsAndWhatTheyMove() {
+        assertThat(events.read("sap", sapAuth(SECRET),
+                cloudEvent("sap.s4.beh.outbounddelivery.v1.OutboundDelivery.Changed.v1",
+                        "{\"OutboundDelivery\":\"80000001\",\"SoldToParty\":\"0010100001\"}")))
+            .containsExactly(ErpEviction.customers("sap", ErpResource.SHIPMENTS, Set.of("0010100001", "10100001")),
+                    ErpEviction.customers("sap", ErpResource.ORDERS, Set.of("0010100001", "10100001")));
+        assertThat(events.read("sap", sapAuth(SECRET),
+                cloudEvent("sap.s4.beh.billingdocument.v1.BillingDocument.Created.v1",
+                        "{\"BillingDocument\":\"90000001\"}")))
+            .containsExactly(ErpEviction.all("sap", ErpResource.INVOICES), ErpEviction.all("sap", ErpResource.ORDERS),
+                    ErpEviction.all("sap", ErpResource.CREDIT));
+    }
+
+    @Test
     void signedEventWithABadOrMissingSignatureIsRefused() {
         byte[] body = bytes("{\"resource\":\"inventory\",\"skus\":[\"PVC-10000\"]}");
         assertStatus(() -> events.read("ns", noHeaders(), body), 401);

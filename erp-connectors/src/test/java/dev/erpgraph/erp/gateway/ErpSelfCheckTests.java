@@ -25,6 +25,7 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -155,7 +156,7 @@ class ErpSelfCheckTests {
                 Duration.ofMinutes(15), 1000, resilience, 8, 0);
         return new ResilientCachePolicy(id -> settings, CircuitBreakerRegistry.ofDefaults(),
                 BulkheadRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(), threads, new SimpleMeterRegistry(),
-                Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+                Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), ObservationRegistry.NOOP);
     }
 
 }

@@ -16,11 +16,15 @@ import dev.erpgraph.erp.ErpConnectorFactory;
 import dev.erpgraph.erp.ErpKind;
 import dev.erpgraph.erp.ErpProbe;
 import dev.erpgraph.erp.ErpQuota;
+import dev.erpgraph.erp.Invoice;
+import dev.erpgraph.erp.InvoiceQuery;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderRequest;
+import dev.erpgraph.erp.Shipment;
+import dev.erpgraph.erp.ShipmentQuery;
 import dev.erpgraph.erp.StockLevel;
 import dev.erpgraph.erp.businesscentral.BusinessCentralConnectorFactory;
 import dev.erpgraph.erp.config.ErpProperties;
@@ -193,6 +197,26 @@ class ErpSystemsStartupTests {
 
         @Override
         public ErpBatch<String, CreditStatus> credit(Set<String> customerNumbers) {
+            return ErpBatch.of(Map.of());
+        }
+
+        @Override
+        public ErpBatch<String, List<Shipment>> shipments(Set<String> customerNumbers, ShipmentQuery query) {
+            return ErpBatch.of(Map.of());
+        }
+
+        @Override
+        public ErpBatch<String, List<Shipment>> shipmentsByOrder(Set<String> orderNumbers) {
+            return ErpBatch.of(Map.of());
+        }
+
+        @Override
+        public ErpBatch<String, List<Invoice>> invoices(Set<String> customerNumbers, InvoiceQuery query) {
+            return ErpBatch.of(Map.of());
+        }
+
+        @Override
+        public ErpBatch<String, List<Invoice>> invoicesByOrder(Set<String> orderNumbers) {
             return ErpBatch.of(Map.of());
         }
 

@@ -24,11 +24,17 @@ import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.Invoice;
+import dev.erpgraph.erp.InvoiceQuery;
 import dev.erpgraph.erp.Money;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.Shipment;
+import dev.erpgraph.erp.ShipmentLine;
+import dev.erpgraph.erp.ShipmentQuery;
+import dev.erpgraph.erp.ShipmentStatus;
 import dev.erpgraph.erp.config.ErpProperties;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -436,6 +442,51 @@ class ResilientCachePolicyTests {
     }
 
     @Test
+    void evictsAnOrdersShipmentsAndACustomersInvoicesWhereverTheyAreCached() {
+        ResilientCachePolicy policy = policy(settings(), Runnable::run);
+        var shipment = new Shipment("D-1", "D-1", "C1", LocalDate.of(2026, 10, 2), ShipmentStatus.SHIPPED, null, null,
+                List.of(new ShipmentLine(10, "SKU-1", BigDecimal.ONE, "SO-1", 10)));
+        var invoice = new Invoice("I-1", "I-1", "C1", "SO-1", LocalDate.of(2026, 10, 3), LocalDate.of(2026, 11, 2),
+                new Money(BigDecimal.TEN, "USD"), new Money(BigDecimal.TEN, "USD"));
+        ShipmentQuery shipments = new ShipmentQuery(null, 5);
+        InvoiceQuery invoices = new InvoiceQuery(Set.of(), null, 5, LocalDate.of(2026, 11, 1));
+        AtomicInteger reads = new AtomicInteger();
+        Runnable readAll = () -> {
+            policy.read(SYSTEM, ErpResource.SHIPMENTS, shipments, Set.of("C1"), keys -> {
+                reads.incrementAndGet();
+                return ErpBatch.of(Map.of("C1", List.of(shipment)));
+            }).join();
+            policy.read(SYSTEM, ErpResource.SHIPMENTS, ErpCache.BY_ORDER, Set.of("SO-1"), keys -> {
+                reads.incrementAndGet();
+                return ErpBatch.of(Map.of("SO-1", List.of(shipment)));
+            }).join();
+            policy.read(SYSTEM, ErpResource.INVOICES, invoices, Set.of("C1"), keys -> {
+                reads.incrementAndGet();
+                return ErpBatch.of(Map.of("C1", List.of(invoice)));
+            }).join();
+            policy.read(SYSTEM, ErpResource.INVOICES, ErpCache.BY_ORDER, Set.of("SO-1"), keys -> {
+                reads.incrementAndGet();
+                return ErpBatch.of(Map.of("SO-1", List.of(invoice)));
+            }).join();
+        };
+        readAll.run();
+        reads.set(0);
+
+        policy.evict(ErpEviction.orderNumbers(SYSTEM, ErpResource.SHIPMENTS, Set.of("SO-1")));
+        policy.evict(ErpEviction.customers(SYSTEM, ErpResource.INVOICES, Set.of("C1")));
+        readAll.run();
+
+        // Both shipment entries hold SO-1, both invoice entries are C1's: all four read
+        // again; the orders' other resources are untouched.
+        assertThat(reads).hasValue(4);
+        reads.set(0);
+        policy.evict(ErpEviction.orderNumbers(SYSTEM, ErpResource.SHIPMENTS, Set.of("SO-2")));
+        policy.evict(ErpEviction.customers(SYSTEM, ErpResource.INVOICES, Set.of("C2")));
+        readAll.run();
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
     void evictsAllOfAResourceForOneSystemOnly() {
         ResilientCachePolicy policy = policy(settings(), Runnable::run);
         read(policy, ErpResource.CREDIT, "", Set.of("C1"), this::answerAll);
@@ -477,7 +528,8 @@ class ResilientCachePolicyTests {
                 Duration.ofSeconds(30), 2, maxAttempts, Duration.ofMillis(100), null, null, Duration.ofHours(1));
         return new ErpCallSettings(timeout,
                 Map.of(ErpResource.ORDERS, Duration.ofSeconds(60), ErpResource.INVENTORY, Duration.ofSeconds(30),
-                        ErpResource.PRICES, Duration.ofMinutes(5), ErpResource.CREDIT, Duration.ofMinutes(2)),
+                        ErpResource.PRICES, Duration.ofMinutes(5), ErpResource.CREDIT, Duration.ofMinutes(2),
+                        ErpResource.SHIPMENTS, Duration.ofMinutes(2), ErpResource.INVOICES, Duration.ofMinutes(2)),
                 Duration.ofMinutes(15), 1000, resilience, maxConcurrentCalls, limitForPeriod);
     }
 

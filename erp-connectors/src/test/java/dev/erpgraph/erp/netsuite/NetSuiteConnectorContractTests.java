@@ -59,7 +59,8 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
     NetSuiteConnectorContractTests() {
         super(ID, ErpKind.NETSUITE, new NetSuiteConnectorFactory(),
                 EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
-                        ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE));
+                        ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE, ErpCapability.SHIPMENTS,
+                        ErpCapability.INVOICES, ErpCapability.SHIPMENT_TRACKING));
     }
 
     /** NetSuite names its terms records; its order pages are set by {@code page-size}. */

@@ -55,7 +55,7 @@ class SapConnectorContractTests extends ConnectorContractTest {
         super("sap", ErpKind.SAP_S4HANA, new SapConnectorFactory(),
                 EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
                         ErpCapability.MULTI_CUSTOMER_READS, ErpCapability.SALES_ORDER_CREATE,
-                        ErpCapability.CHANGE_EVENTS));
+                        ErpCapability.CHANGE_EVENTS, ErpCapability.SHIPMENTS, ErpCapability.INVOICES));
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.erpgraph.erp.ContractFacts.Paging;
 import dev.erpgraph.erp.ContractFacts;
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.DataSetFacts;
+import dev.erpgraph.erp.DocumentFacts;
 import dev.erpgraph.erp.ErpBatch;
 import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
@@ -60,8 +61,10 @@ class SxeConnectorContractTests extends ConnectorContractTest {
     private static final String ID = "sxe";
 
     SxeConnectorContractTests() {
-        super(ID, ErpKind.INFOR_SXE, new SxeConnectorFactory(), EnumSet.of(ErpCapability.PRICE_BREAKS,
-                ErpCapability.PER_WAREHOUSE_STOCK, ErpCapability.SALES_ORDER_CREATE));
+        super(ID, ErpKind.INFOR_SXE, new SxeConnectorFactory(),
+                EnumSet.of(ErpCapability.PRICE_BREAKS, ErpCapability.PER_WAREHOUSE_STOCK,
+                        ErpCapability.SALES_ORDER_CREATE, ErpCapability.SHIPMENTS, ErpCapability.INVOICES,
+                        ErpCapability.SHIPMENT_TRACKING));
     }
 
     /** No MULTI_CUSTOMER_READS: SX.API reads one customer per call. */
@@ -70,6 +73,12 @@ class SxeConnectorContractTests extends ConnectorContractTest {
      * a price's first quantity as a break, and pages the order list by
      * {@code recordLimit}.
      */
+    /** An SX.e shipment is a shipped order: one still being picked is not listed. */
+    @Override
+    protected DocumentFacts documentFacts() {
+        return new DataSetFacts(sandbox(ID)).documents(false);
+    }
+
     @Override
     protected MissingResource missingResource() {
         // A credit operation version the tenant does not have: the gateway answers 404.

@@ -27,9 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The sandbox data set as Business Central entities: field names, types and enum values
  * of API v2.0 ({@code salesOrders} with {@code salesOrderLines} and {@code customer},
- * {@code customers} with {@code paymentTerms}, {@code items}, {@code locations}) and of
- * the custom pages ({@code itemLocationStocks}, {@code customerPriceListLines}). Rows are
- * generated on request from the data set, narrowed by the keys the filter pins down
+ * {@code customers} with {@code paymentTerms}, {@code items}, {@code locations}, and the
+ * posted {@code salesShipments} and {@code salesInvoices} of
+ * {@link BusinessCentralPostedDocuments}) and of the custom pages
+ * ({@code itemLocationStocks}, {@code customerPriceListLines}). Rows are generated on
+ * request from the data set, narrowed by the keys the filter pins down
  * ({@link FilterExpression#candidates}) and then tested against the whole filter.
  */
 final class BusinessCentralSandboxEntities {
@@ -117,8 +119,9 @@ final class BusinessCentralSandboxEntities {
                 Map.of(), catalog::priceRows);
         EntitySet customerPricing = new EntitySet("customerPricing", "customers",
                 properties(catalog.customerPricingFields(firstCustomer)), Map.of(), catalog::customerPricingRows);
+        BusinessCentralPostedDocuments posted = new BusinessCentralPostedDocuments(data, erp);
         this.standardSets = Map.of("salesOrders", salesOrders, "customers", customers, "items", items, "locations",
-                locations);
+                locations, "salesShipments", posted.salesShipments(), "salesInvoices", posted.salesInvoices());
         this.customSets = Map.of("itemLocationStocks", itemLocationStocks, "customerPriceListLines",
                 customerPriceListLines, "customerPricing", customerPricing);
     }
@@ -355,7 +358,7 @@ final class BusinessCentralSandboxEntities {
         });
     }
 
-    private static Set<String> properties(Map<String, Object> sample) {
+    static Set<String> properties(Map<String, Object> sample) {
         Set<String> names = new LinkedHashSet<>(sample.keySet());
         names.remove("@odata.etag");
         return Set.copyOf(names);

@@ -143,7 +143,7 @@ class NetSuiteSandbox {
             List<Map<String, String>> rows;
             try {
                 statement = SuiteQlParser.parse(q);
-                sandbox.stats().record(resource(statement));
+                sandbox.stats().record(resource(statement, q));
                 rows = SuiteQlExecutor.execute(statement, tables(sandbox));
             }
             catch (SuiteQlParser.InvalidQuery ex) {
@@ -354,7 +354,15 @@ class NetSuiteSandbox {
      * The stats resource of a query: by the table it is about (stock and prices start
      * from or join others).
      */
-    static String resource(SuiteQlStatement statement) {
+    static String resource(SuiteQlStatement statement, String sql) {
+        // Fulfillments and invoices are transactions too: told apart by the type asked
+        // for, or by the line links only fulfillment lines are read through.
+        if (sql.contains("'ItemShip'") || sql.contains("previoustransactionlinelink")) {
+            return "shipments";
+        }
+        if (sql.contains("'CustInvc'")) {
+            return "invoices";
+        }
         List<String> tables = new ArrayList<>();
         tables.add(statement.from().name());
         statement.joins().forEach(join -> tables.add(join.table().name()));

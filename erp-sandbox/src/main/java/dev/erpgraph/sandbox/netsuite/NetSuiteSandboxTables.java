@@ -41,23 +41,6 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
     static final long BASE_PRICE_LEVEL = 1;
     static final Listed USD = new Listed(1L, "US Dollar");
 
-    private static final Map<String, Map<String, Kind>> COLUMNS = Map.of("transaction",
-            kinds("tranid type status otherrefnum externalid", "id entity currency foreigntotal", "trandate shipdate"),
-            "transactionline",
-            kinds("mainline memo",
-                    "id transaction linesequencenumber item quantity quantityshiprecv rate netamount location", ""),
-            "item", kinds("itemid displayname itemtype isinactive", "id", ""), "location",
-            kinds("name fullname isinactive", "id", ""), "currency", kinds("symbol name", "id", ""),
-            "inventoryitemlocations",
-            kinds("",
-                    "item location quantityonhand quantityavailable quantitycommitted"
-                            + " quantityonorder quantitybackordered",
-                    ""),
-            "pricing", kinds("", "item pricelevel currency quantity unitprice", ""), "pricingwithcustomers",
-            kinds("saleunit", "customer item pricelevel currency quantity unitprice", ""), "customer",
-            kinds("entityid companyname oncredithold creditholdoverride", "id creditlimit balancesearch terms currency",
-                    ""));
-
     private static final Map<String, Listed> TERMS = Map.of("NET30", new Listed(2L, "Net 30"), "NET45",
             new Listed(3L, "Net 45"), "NET60", new Listed(4L, "Net 60"), "2%10NET30", new Listed(5L, "2% 10 Net 30"));
 
@@ -73,6 +56,8 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
 
     private final Map<Integer, String> externalIdOf = new ConcurrentHashMap<>();
 
+    private final NetSuiteSandboxDocuments documents;
+
     NetSuiteSandboxTables(DistributorDataSet data, NetSuiteSandboxErp erp) {
         this.data = data;
         this.erp = erp;
@@ -82,6 +67,8 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
             skus.put(id, item.sku());
             id++;
         }
+        this.documents = new NetSuiteSandboxDocuments(data, erp, this::customerRef,
+                sku -> new Listed(itemIds.get(sku), sku));
     }
 
     DistributorDataSet data() {
@@ -124,14 +111,15 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
 
     @Override
     public Map<String, Kind> columns(String table) {
-        return COLUMNS.get(table);
+        return NetSuiteSandboxColumns.COLUMNS.get(table);
     }
 
     @Override
     public List<Map<String, Object>> rows(String table, Map<String, Set<String>> hints, Map<String, Set<String>> only) {
         return switch (table) {
-            case "transaction" -> transactions(orders(hints));
+            case "transaction" -> transactionRows(hints, only);
             case "transactionline" -> lines(hints, only);
+            case "previoustransactionlinelink" -> documents.links(hints, only);
             case "item" -> items(only);
             case "location" -> locations();
             case "currency" -> List.of(row("id", 1L, "symbol", "USD", "name", "US Dollar"));
@@ -184,6 +172,25 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return orders;
     }
 
+    /**
+     * Sales orders (unless the statement wants another type, or documents created from
+     * orders) and the orders' fulfillments and invoices
+     * ({@link NetSuiteSandboxDocuments}).
+     */
+    private List<Map<String, Object>> transactionRows(Map<String, Set<String>> hints, Map<String, Set<String>> only) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (NetSuiteSandboxDocuments.admits(hints.get("type"), "SalesOrd") && !only.containsKey("createdfrom")
+                && !hints.containsKey("createdfrom")) {
+            Map<String, Set<String>> narrowed = hints;
+            if (!hints.containsKey("id") && only.containsKey("id")) {
+                narrowed = Map.of("id", only.get("id"));
+            }
+            rows.addAll(transactions(orders(narrowed)));
+        }
+        rows.addAll(documents.transactions(hints, only));
+        return rows;
+    }
+
     private List<Map<String, Object>> transactions(List<Order> orders) {
         List<Map<String, Object>> rows = new ArrayList<>(orders.size());
         for (Order order : orders) {
@@ -207,7 +214,8 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
             }
         }
         List<Order> orders = orders(transactions == null ? Map.of() : Map.of("id", transactions));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>(
+                transactions == null ? List.of() : documents.lines(transactions));
         for (Order order : orders) {
             long orderId = NetSuiteSandboxErp.orderId(order.sequence());
             rows.add(row("id", 0L, "transaction", orderId, "linesequencenumber", 0L, "mainline", "T", "netamount",
@@ -351,28 +359,12 @@ final class NetSuiteSandboxTables implements SuiteQlExecutor.Tables {
         return indexes;
     }
 
-    /**
-     * Columns by kind: the names of text, number and date columns, each list separated by
-     * spaces.
-     */
-    private static Map<String, Kind> kinds(String text, String number, String date) {
-        Map<String, Kind> kinds = new HashMap<>();
-        Map.of(Kind.TEXT, text, Kind.NUMBER, number, Kind.DATE, date).forEach((kind, names) -> {
-            for (String name : names.split(" ")) {
-                if (!name.isEmpty()) {
-                    kinds.put(name, kind);
-                }
-            }
-        });
-        return Map.copyOf(kinds);
-    }
-
     private Listed customerRef(int index) {
         return new Listed((long) NetSuiteSandboxErp.CUSTOMER_ID_BASE + index,
                 data.customer(index).map(Customer::name).orElse(""));
     }
 
-    private static Map<String, Object> row(Object... pairs) {
+    static Map<String, Object> row(Object... pairs) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             row.put((String) pairs[i], pairs[i + 1]);

@@ -35,6 +35,9 @@ import dev.erpgraph.sandbox.OrderStatus;
  * allocated.
  *
  * <p>
+ * Pick tickets and invoices: {@link P21SandboxDocuments}.
+ *
+ * <p>
  * Rows are looked up by key when the filter pins the key column to a set of values
  * ({@link FilterExpression#candidates}), otherwise scanned; the full filter is applied
  * either way.
@@ -104,7 +107,9 @@ public final class P21SandboxTables {
                     columns("location_id", P21FilterDialect.NUMBER, "company_id", P21FilterDialect.STRING,
                             "location_name", P21FilterDialect.STRING, "default_branch_id", P21FilterDialect.STRING,
                             "delete_flag", P21FilterDialect.STRING),
-                    "location_id"));
+                    "location_id"),
+            "oe_pick_ticket", P21SandboxDocuments.PICK_TICKETS, "oe_pick_ticket_detail",
+            P21SandboxDocuments.PICK_TICKET_LINES, "invoice_hdr", P21SandboxDocuments.INVOICES);
 
     static final Map<String, Table> VIEWS = Map.of(PRICE_VIEW,
             new Table(PRICE_VIEW, "prices",
@@ -123,6 +128,8 @@ public final class P21SandboxTables {
 
     private final Map<String, Integer> skuIndex = new LinkedHashMap<>();
 
+    private final P21SandboxDocuments documents;
+
     public P21SandboxTables(DistributorDataSet data, P21SandboxErp erp, CreatedOrders created) {
         this.data = data;
         this.erp = erp;
@@ -131,6 +138,7 @@ public final class P21SandboxTables {
         for (int i = 0; i < skus.size(); i++) {
             skuIndex.put(skus.get(i).toUpperCase(Locale.ROOT), i);
         }
+        this.documents = new P21SandboxDocuments(data, erp, this::uid);
     }
 
     public long uid(String sku) {
@@ -146,6 +154,9 @@ public final class P21SandboxTables {
             case "inv_mast" -> items(filter).map(this::item);
             case "inv_loc" -> items(filter).flatMap(this::stock);
             case "location" -> locations();
+            case "oe_pick_ticket" -> documents.pickTickets(filter, this::orders);
+            case "oe_pick_ticket_detail" -> documents.pickTicketLines(filter, this::orders);
+            case "invoice_hdr" -> documents.invoices(filter, this::orders);
             case PRICE_VIEW ->
                 customers(filter).boxed().flatMap(index -> items(filter).flatMap(sku -> prices(index, sku)));
             default -> throw new IllegalArgumentException(table);
@@ -311,7 +322,7 @@ public final class P21SandboxTables {
 
     // ---- helpers
 
-    private static LocalDateTime midnight(LocalDate date) {
+    static LocalDateTime midnight(LocalDate date) {
         return date == null ? null : date.atStartOfDay();
     }
 
@@ -319,7 +330,7 @@ public final class P21SandboxTables {
         return value ? "Y" : "N";
     }
 
-    private static Map<String, Object> row(Object... namesAndValues) {
+    static Map<String, Object> row(Object... namesAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             row.put((String) namesAndValues[i], namesAndValues[i + 1]);
@@ -336,7 +347,7 @@ public final class P21SandboxTables {
         return Optional.ofNullable(filter.candidates(column));
     }
 
-    private static Map<String, Class<?>> columns(Object... namesAndTypes) {
+    static Map<String, Class<?>> columns(Object... namesAndTypes) {
         Map<String, Class<?>> columns = new LinkedHashMap<>();
         for (int i = 0; i < namesAndTypes.length; i += 2) {
             columns.put((String) namesAndTypes[i], (Class<?>) namesAndTypes[i + 1]);

@@ -47,7 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code sxapiicproductavailbywhse} (one product), {@code sxapisfgetpriceavailmultiplev2}
  * (many products' availability per warehouse), {@code sxapiicgetwarehouselistv2},
  * {@code sxapiargetcustomerdatacredit}, {@code sxapiargetcustomerbalancev2},
- * {@code sxapisfoeordertotloadv4}. Customer numbers must arrive as JSON numbers, as the
+ * {@code sxapisfoeordertotloadv4}, and the shipment and invoice lists of
+ * {@link SxeShipmentsAndInvoices}. Customer numbers must arrive as JSON numbers, as the
  * OpenAPI types them: a string is refused, so a connector that sent one would be seen.
  *
  * <p>
@@ -157,6 +158,8 @@ class SxeSandbox {
                 case CREDIT -> SxePricingAndCredit.credit(request, data, erp);
                 case BALANCE -> SxePricingAndCredit.balance(request, data, erp);
                 case CREATE -> SxeOrders.create(request, sandbox);
+                case SHIPMENTS -> SxeShipmentsAndInvoices.shipments(request, data, erp);
+                case INVOICES -> SxeShipmentsAndInvoices.invoices(request, data, erp);
             };
             return answer(200, response);
         }
@@ -172,7 +175,8 @@ class SxeSandbox {
         PRICING("sxapioepricingmultiplev5", "prices"), AVAILABILITY("sxapiicproductavailbywhse", "inventory"),
         PRICE_AVAIL_MULTIPLE("sxapisfgetpriceavailmultiplev2", "inventory"),
         WAREHOUSE_LIST("sxapiicgetwarehouselistv2", "warehouses"), CREDIT("sxapiargetcustomerdatacredit", "credit"),
-        BALANCE("sxapiargetcustomerbalancev2", "credit-balance"), CREATE("sxapisfoeordertotloadv4", "create-order");
+        BALANCE("sxapiargetcustomerbalancev2", "credit-balance"), CREATE("sxapisfoeordertotloadv4", "create-order"),
+        SHIPMENTS("sxapioegetshipmentlistv1", "shipments"), INVOICES("sxapiargetinvoicelistv2", "invoices");
 
         private final String operation;
 
