@@ -152,7 +152,8 @@ class ErpSelfCheckTests {
                 Duration.ofSeconds(30), 2, 1, Duration.ofMillis(100), null, null, Duration.ofHours(1));
         ErpCallSettings settings = new ErpCallSettings(Duration.ofSeconds(15),
                 Map.of(ErpResource.ORDERS, Duration.ofSeconds(60), ErpResource.INVENTORY, Duration.ofSeconds(30),
-                        ErpResource.PRICES, Duration.ofMinutes(5), ErpResource.CREDIT, Duration.ofMinutes(2)),
+                        ErpResource.PRICES, Duration.ofMinutes(5), ErpResource.CREDIT, Duration.ofMinutes(2),
+                        ErpResource.SHIPMENTS, Duration.ofMinutes(2), ErpResource.INVOICES, Duration.ofMinutes(2)),
                 Duration.ofMinutes(15), 1000, resilience, 8, 0);
         return new ResilientCachePolicy(id -> settings, CircuitBreakerRegistry.ofDefaults(),
                 BulkheadRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(), threads, new SimpleMeterRegistry(),
