@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.erpgraph.DemoTokens;
 import dev.erpgraph.crm.HttpGraphQlTests;
+import dev.erpgraph.crm.relay.GlobalId;
 import graphql.ParseAndValidate;
 import graphql.parser.Parser;
 import graphql.validation.ValidationError;
@@ -22,6 +23,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrustedDocumentsTests extends HttpGraphQlTests {
 
     private static final String PARTNER = "demo-partner-1";
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     private GraphQlSource graphQlSource;
@@ -165,12 +170,47 @@ class TrustedDocumentsTests extends HttpGraphQlTests {
     }
 
     @Test
+    void aPortalFollowsItsOwnCustomersShipmentsAndAnotherPartnersLookMissing() {
+        long own = jdbc.queryForObject("select min(a.id) from accounts a where a.partner_id = 'partner-1' and exists"
+                + " (select 1 from erp_customer_links l where l.account_id = a.id and l.erp_system_id = 'netsuite')",
+                Long.class);
+        long others = jdbc.queryForObject("select min(id) from accounts where partner_id = 'partner-2'", Long.class);
+        Map<String, Object> extensions = persistedQuery(hashOf("portalShipments"));
+        List<String> expected = graphQl.document(text("portalShipments"))
+            .variable("id", GlobalId.encode(GlobalId.ACCOUNT, own))
+            .execute()
+            .path("account.shipments[*].number")
+            .entityList(String.class)
+            .get();
+        assertThat(expected).as("the account's shipments, as an internal user sees them").isNotEmpty();
+
+        as(PARTNER).document(text("portalShipments"))
+            .variable("id", GlobalId.encode(GlobalId.ACCOUNT, own))
+            .extension("persistedQuery", extensions.get("persistedQuery"))
+            .execute()
+            .errors()
+            .verify()
+            .path("account.shipments[*].number")
+            .entityList(String.class)
+            .isEqualTo(expected);
+        as(PARTNER).document(text("portalShipments"))
+            .variable("id", GlobalId.encode(GlobalId.ACCOUNT, others))
+            .extension("persistedQuery", extensions.get("persistedQuery"))
+            .execute()
+            .errors()
+            .satisfy(errors -> assertSingleError(errors, "NOT_FOUND", null))
+            .path("account")
+            .valueIsNull();
+    }
+
+    @Test
     void everyRegisteredDocumentIsValidAgainstTheSchema() throws IOException {
         Resource[] files = new PathMatchingResourcePatternResolver()
             .getResources("classpath*:trusted-documents/*.graphql");
         assertThat(Arrays.stream(files).map(Resource::getFilename)).contains("portalAccounts.graphql",
                 "portalAccount.graphql", "portalQuote.graphql", "portalCreateContact.graphql",
-                "portalUpdateContact.graphql", "portalCreateOpportunity.graphql");
+                "portalUpdateContact.graphql", "portalCreateOpportunity.graphql", "portalShipments.graphql",
+                "portalSubmitOrder.graphql");
         for (Resource file : files) {
             String document = file.getContentAsString(StandardCharsets.UTF_8);
             List<ValidationError> errors = ParseAndValidate.validate(graphQlSource.schema(), Parser.parse(document));
