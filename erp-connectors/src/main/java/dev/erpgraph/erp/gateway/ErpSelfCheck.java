@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A probe is an ERP call like any other: it goes through the system's guard (rate limit,
  * bulkhead, breaker, retries, and the ERP's timeout, so a slow ERP costs its timeout and
- * no more). One system's probes run side by side on the gateway's threads, never on the
- * caller's: {@link #checkAll()} at start-up returns at once, so start-up never waits on
- * an ERP, and nothing a probe finds stops the application. The findings are logged (one
- * line per system, listing what to fix) and kept until the next check:
- * {@link ErpGateway#health} is DEGRADED while one of them is not usable.
+ * no more). One system's probes run one after another on a gateway thread, never on the
+ * caller's, and never as a burst: a dozen probes at once made a just-started ERP (the
+ * sandbox process, cold) miss its timeout on half of them, which opened its breaker and
+ * failed the first real page. {@link #checkAll()} at start-up returns at once, so
+ * start-up never waits on an ERP, and nothing a probe finds stops the application. The
+ * findings are logged (one line per system, listing what to fix) and kept until the next
+ * check: {@link ErpGateway#health} is DEGRADED while one of them is not usable.
  */
 public final class ErpSelfCheck {
 
@@ -61,17 +63,13 @@ public final class ErpSelfCheck {
     public CompletableFuture<List<ErpResourceCheck>> check(String erpSystemId) {
         ErpSystems.ErpSystem system = systems.find(erpSystemId)
             .orElseThrow(() -> new IllegalArgumentException("no ERP system '" + erpSystemId + "'"));
-        List<CompletableFuture<ErpResourceCheck>> probes = system.connector()
-            .probes()
-            .stream()
-            .map(probe -> CompletableFuture.supplyAsync(() -> probe(erpSystemId, probe), executor))
-            .toList();
-        return CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<ErpResourceCheck> checks = probes.stream().map(CompletableFuture::join).toList();
+        List<ErpProbe> probes = system.connector().probes();
+        return CompletableFuture.supplyAsync(() -> {
+            List<ErpResourceCheck> checks = probes.stream().map(probe -> probe(erpSystemId, probe)).toList();
             latest.put(erpSystemId, checks);
             log(erpSystemId, checks);
             return checks;
-        });
+        }, executor);
     }
 
     /**
