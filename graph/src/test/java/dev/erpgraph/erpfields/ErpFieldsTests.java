@@ -7,8 +7,6 @@ import java.util.Map;
 
 import dev.erpgraph.crm.HttpGraphQlTests;
 import dev.erpgraph.erp.gateway.ErpGateway;
-import dev.erpgraph.erp.gateway.ErpResource;
-import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxFaults;
 import dev.erpgraph.sandbox.SandboxRegistry;
@@ -47,15 +45,7 @@ class ErpFieldsTests extends HttpGraphQlTests {
     @BeforeEach
     @AfterEach
     void coldAndCalm() {
-        for (Sandbox sandbox : sandboxes.all()) {
-            sandbox.faults(SandboxFaults.defaults(0, 0));
-            sandbox.stats().reset();
-        }
-        for (ErpSystems.ErpSystem system : gateway.systems().all()) {
-            for (ErpResource resource : ErpResource.values()) {
-                gateway.evictAll(system.id(), resource);
-            }
-        }
+        ColdErps.reset(sandboxes, gateway);
     }
 
     @Test

@@ -9,8 +9,6 @@ import java.util.Map;
 import dev.erpgraph.DemoTokens;
 import dev.erpgraph.crm.HttpGraphQlTests;
 import dev.erpgraph.erp.gateway.ErpGateway;
-import dev.erpgraph.erp.gateway.ErpResource;
-import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxFaults;
 import dev.erpgraph.sandbox.SandboxRegistry;
@@ -46,15 +44,7 @@ class ShipmentsAndInvoicesTests extends HttpGraphQlTests {
     @BeforeEach
     @AfterEach
     void coldAndCalm() {
-        for (Sandbox sandbox : sandboxes.all()) {
-            sandbox.faults(SandboxFaults.defaults(0, 0));
-            sandbox.stats().reset();
-        }
-        for (ErpSystems.ErpSystem system : gateway.systems().all()) {
-            for (ErpResource resource : ErpResource.values()) {
-                gateway.evictAll(system.id(), resource);
-            }
-        }
+        ColdErps.reset(sandboxes, gateway);
     }
 
     @Test
