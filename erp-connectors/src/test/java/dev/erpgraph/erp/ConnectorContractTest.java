@@ -223,11 +223,7 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
     void aCreatedOrderIsFoundByItsReferenceAsTheNumberTheCreateAnswered() {
         SalesOrderRequest request = uniqueOrder(facts().order().customerNumber());
 
-        String number = connector.createSalesOrder(request);
-
-        assertThat(connector.findSalesOrder(request)).contains(number);
-        assertThat(createdOrders(request.idempotencyKey())).singleElement()
-            .satisfies(order -> assertThat(order.path("orderNumber").asString()).isEqualTo(number));
+        createsOneOrderFoundByItsReference(request);
     }
 
     @Test
@@ -235,11 +231,7 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
         SalesOrderRequest unique = uniqueOrder(facts().order().customerNumber());
         SalesOrderRequest request = withCustomerReference(unique, "PO-" + unique.idempotencyKey());
 
-        String number = connector.createSalesOrder(request);
-
-        assertThat(connector.findSalesOrder(request)).contains(number);
-        assertThat(createdOrders(request.idempotencyKey())).singleElement()
-            .satisfies(order -> assertThat(order.path("orderNumber").asString()).isEqualTo(number));
+        createsOneOrderFoundByItsReference(request);
     }
 
     @Test
@@ -301,6 +293,18 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
         assertThat(lost).isNotNull();
         assertThat(createdOrders(request.idempotencyKey())).singleElement()
             .satisfies(order -> assertThat(found).contains(order.path("orderNumber").asString()));
+    }
+
+    /**
+     * Creates the order and requires the ERP to hold exactly one under the request's
+     * reference, which the lookup finds as the number the create answered.
+     */
+    private void createsOneOrderFoundByItsReference(SalesOrderRequest request) {
+        String number = connector.createSalesOrder(request);
+
+        assertThat(connector.findSalesOrder(request)).contains(number);
+        assertThat(createdOrders(request.idempotencyKey())).singleElement()
+            .satisfies(order -> assertThat(order.path("orderNumber").asString()).isEqualTo(number));
     }
 
     private static SalesOrderRequest withCustomerReference(SalesOrderRequest order, String customerReference) {
