@@ -1,5 +1,7 @@
 package dev.erpgraph.limits;
 
+import java.util.List;
+
 import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -16,7 +18,8 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 /**
  * Refuses deep, costly or huge queries before any resolver runs (and so before any ERP is
  * called). The complexity of a field that pages is its children's times {@code first}, so
- * {@code accounts(first: 100)} with orders costs what it will really cost the ERPs.
+ * {@code accounts(first: 100)} with orders costs what it will really cost the ERPs; a
+ * federation gateway's {@code _entities} counts its children once per representation.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimitsConfiguration {
@@ -37,6 +40,10 @@ class QueryLimitsConfiguration {
         FieldComplexityCalculator pagedCost = (environment, childComplexity) -> {
             Object first = environment.getArguments().get("first");
             int times = first instanceof Integer count && count > 0 ? count : 1;
+            // A gateway's _entities resolves its selection once per representation.
+            if (environment.getArguments().get("representations") instanceof List<?> representations) {
+                times = Math.max(1, representations.size());
+            }
             return 1 + childComplexity * times;
         };
         return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), pagedCost) {

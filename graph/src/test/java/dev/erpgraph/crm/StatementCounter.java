@@ -28,7 +28,7 @@ public class StatementCounter implements BeanPostProcessor {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
 
-    void reset() {
+    public void reset() {
         statements.clear();
     }
 
@@ -36,7 +36,7 @@ public class StatementCounter implements BeanPostProcessor {
      * The statements prepared since the last {@link #reset()}, as SQL (or the method
      * name, if none).
      */
-    List<String> statements() {
+    public List<String> statements() {
         return List.copyOf(statements);
     }
 

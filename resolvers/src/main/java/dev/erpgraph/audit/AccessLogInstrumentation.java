@@ -77,7 +77,12 @@ class AccessLogInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
         Caller caller = callerOf(parameters.getExecutionInput());
-        return (caller != null) ? new AccountsSeen(caller) : null;
+        if (caller == null) {
+            return null;
+        }
+        AccountsSeen seen = new AccountsSeen(caller);
+        EntityAccess.track(parameters.getExecutionInput().getGraphQLContext(), seen);
+        return seen;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.erpgraph.erpfields;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.erpgraph.credit.CreditStatusView;
@@ -53,6 +54,13 @@ public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
             Map.entry("ErpCustomerLink", ErpCustomerLinkView.class), Map.entry("Shipment", ShipmentView.class),
             Map.entry("ShipmentLine", ShipmentLine.class), Map.entry("Invoice", InvoiceView.class));
 
+    /**
+     * The fields Apollo Federation adds: their data fetchers are set by the federation
+     * schema factory, after the inspection has run.
+     */
+    static final Set<FieldCoordinates> FEDERATION = Set.of(FieldCoordinates.coordinates("Query", "_service"),
+            FieldCoordinates.coordinates("Query", "_entities"));
+
     private final AtomicReference<SchemaReport> report = new AtomicReference<>();
 
     @Override
@@ -77,7 +85,11 @@ public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
      * type.
      */
     public List<FieldCoordinates> unmappedFields() {
-        return report.get().unmappedFields().stream().filter(field -> !backedByView(field)).toList();
+        return report.get()
+            .unmappedFields()
+            .stream()
+            .filter(field -> !backedByView(field) && !FEDERATION.contains(field))
+            .toList();
     }
 
     /** The inspector's own report. */

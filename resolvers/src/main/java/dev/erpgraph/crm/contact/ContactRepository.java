@@ -1,5 +1,7 @@
 package dev.erpgraph.crm.contact;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import dev.erpgraph.access.AccountScope;
@@ -20,6 +22,15 @@ public interface ContactRepository extends ListCrudRepository<Contact, Long> {
 
     default Optional<Contact> findById(long id, AccountScope scope) {
         return scope.isAll() ? findById(id) : findByIdOfPartner(id, scope.partnerId());
+    }
+
+    @Query("select c.* from contacts c join accounts a on a.id = c.account_id"
+            + " where c.id in (:ids) and a.partner_id = :partnerId")
+    List<Contact> findAllByIdOfPartner(Collection<Long> ids, String partnerId);
+
+    /** Those of {@code ids} that are in the scope, in one statement (in no order). */
+    default List<Contact> findAllById(Collection<Long> ids, AccountScope scope) {
+        return scope.isAll() ? findAllById(ids) : findAllByIdOfPartner(ids, scope.partnerId());
     }
 
 }

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.erpgraph.access.AccountScope;
+
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -24,5 +26,22 @@ public interface ErpCustomerLinkRepository extends ListCrudRepository<ErpCustome
      * customer).
      */
     Optional<ErpCustomerLink> findByErpSystemIdAndCustomerNumber(String erpSystemId, String customerNumber);
+
+    @Query("select * from erp_customer_links where customer_number in (:customerNumbers)")
+    List<ErpCustomerLink> findByCustomerNumberIn(Collection<String> customerNumbers);
+
+    @Query("select l.* from erp_customer_links l join accounts a on a.id = l.account_id"
+            + " where l.customer_number in (:customerNumbers) and a.partner_id = :partnerId")
+    List<ErpCustomerLink> findByCustomerNumberInOfPartner(Collection<String> customerNumbers, String partnerId);
+
+    /**
+     * The links of these customer numbers (in any ERP: the caller picks its ERP's) to
+     * accounts in the scope, in one statement: which account a batch of ERP records
+     * belongs to, and whether the caller may see it.
+     */
+    default List<ErpCustomerLink> findByCustomerNumberIn(Collection<String> customerNumbers, AccountScope scope) {
+        return scope.isAll() ? findByCustomerNumberIn(customerNumbers)
+                : findByCustomerNumberInOfPartner(customerNumbers, scope.partnerId());
+    }
 
 }

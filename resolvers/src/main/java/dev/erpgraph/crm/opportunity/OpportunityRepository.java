@@ -1,5 +1,7 @@
 package dev.erpgraph.crm.opportunity;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import dev.erpgraph.access.AccountScope;
@@ -20,6 +22,15 @@ public interface OpportunityRepository extends ListCrudRepository<Opportunity, L
 
     default Optional<Opportunity> findById(long id, AccountScope scope) {
         return scope.isAll() ? findById(id) : findByIdOfPartner(id, scope.partnerId());
+    }
+
+    @Query("select o.* from opportunities o join accounts a on a.id = o.account_id"
+            + " where o.id in (:ids) and a.partner_id = :partnerId")
+    List<Opportunity> findAllByIdOfPartner(Collection<Long> ids, String partnerId);
+
+    /** Those of {@code ids} that are in the scope, in one statement (in no order). */
+    default List<Opportunity> findAllById(Collection<Long> ids, AccountScope scope) {
+        return scope.isAll() ? findAllById(ids) : findAllByIdOfPartner(ids, scope.partnerId());
     }
 
 }
