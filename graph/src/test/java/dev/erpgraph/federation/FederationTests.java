@@ -1,11 +1,13 @@
 package dev.erpgraph.federation;
 
+import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import dev.erpgraph.DemoTokens;
+import dev.erpgraph.audit.AccessLogWriter;
 import dev.erpgraph.crm.HttpGraphQlTests;
 import dev.erpgraph.crm.relay.GlobalId;
 import dev.erpgraph.erp.gateway.ErpGateway;
@@ -46,6 +48,9 @@ class FederationTests extends HttpGraphQlTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AccessLogWriter accessLog;
 
     @BeforeEach
     @AfterEach
@@ -126,6 +131,28 @@ class FederationTests extends HttpGraphQlTests {
         response.path("_entities[2]").valueIsNull();
         response.path("_entities[3].number").entity(String.class).isEqualTo((String) ownOrder.get("number"));
         response.path("_entities[4]").valueIsNull();
+    }
+
+    @Test
+    void entitiesAreInTheAccessLogAsOnEveryOtherPath() throws Exception {
+        List<Map<String, Object>> withOrders = entityKeys("sap", 10).stream()
+            .filter(account -> !((List<?>) account.get("orders")).isEmpty())
+            .limit(2)
+            .toList();
+        String recordOnly = (String) withOrders.get(0).get("id");
+        String ordersOnly = (String) withOrders.get(1).get("id");
+        accessLog.flush();
+        long mark = jdbc.queryForObject("select coalesce(max(id), 0) from access_log", Long.class);
+
+        entities(graphQl,
+                List.of(Map.of("__typename", "Account", "id", recordOnly), orderKey(onlyOrder(withOrders.get(1)))));
+
+        accessLog.flush();
+        Map<String, String> logged = new LinkedHashMap<>();
+        jdbc.query("select account_id, data_kinds from access_log where id > ? order by id", (ResultSet row) -> {
+            logged.put(GlobalId.encode(GlobalId.ACCOUNT, row.getLong("account_id")), row.getString("data_kinds"));
+        }, mark);
+        assertThat(logged).isEqualTo(Map.of(recordOnly, "CRM", ordersOnly, "ORDERS"));
     }
 
     @Test
