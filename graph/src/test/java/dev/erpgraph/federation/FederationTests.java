@@ -202,6 +202,42 @@ class FederationTests extends HttpGraphQlTests {
         forOne.forEach((erp, requests) -> assertThat(requests).as(erp).containsKey("orders"));
     }
 
+    /**
+     * The ERP fields below entities batch as below a page: an account 360 of five
+     * accounts asked by key costs every ERP what the page of the same five costs, and
+     * answers the same.
+     */
+    @Test
+    void anAccount360OfEntitiesCostsEveryErpWhatThePageOfTheSameAccountsCosts() {
+        List<String> erps = List.of("sap", "netsuite", "business-central", "p21", "sxe");
+        List<Map<String, Object>> page = graphQl.documentName("account360Page")
+            .variable("erpSystemId", "sap")
+            .variable("first", 5)
+            .execute()
+            .errors()
+            .verify()
+            .path("accounts.nodes")
+            .entityList(OBJECT)
+            .hasSize(5)
+            .get();
+        Map<String, Map<String, Long>> forThePage = requestsOf(erps);
+        ColdErps.reset(sandboxes, gateway);
+
+        List<Map<String, Object>> entities = graphQl.documentName("entitiesAccount360")
+            .variable("representations",
+                    page.stream().map(account -> Map.of("__typename", "Account", "id", account.get("id"))).toList())
+            .execute()
+            .errors()
+            .verify()
+            .path("_entities")
+            .entityList(OBJECT)
+            .get();
+
+        assertThat(entities).isEqualTo(page);
+        assertThat(requestsOf(erps)).isEqualTo(forThePage);
+        assertThat(forThePage.get("sap")).containsKeys("orders", "credit", "prices", "inventory");
+    }
+
     @Test
     void anEntityNeedsTheScopeOfItsData() {
         Map<String, Object> account = entityKeys("sap", 1).get(0);
