@@ -11,12 +11,12 @@ import dev.erpgraph.sandbox.SandboxRegistry;
  * Where a test that counts ERP requests starts and ends: every sandbox calm and its
  * counts zeroed, every cached ERP value of every system evicted.
  */
-final class ColdErps {
+public final class ColdErps {
 
     private ColdErps() {
     }
 
-    static void reset(SandboxRegistry sandboxes, ErpGateway gateway) {
+    public static void reset(SandboxRegistry sandboxes, ErpGateway gateway) {
         for (Sandbox sandbox : sandboxes.all()) {
             sandbox.faults(SandboxFaults.defaults(0, 0));
             sandbox.stats().reset();
