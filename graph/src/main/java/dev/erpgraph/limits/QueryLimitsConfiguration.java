@@ -1,9 +1,6 @@
 package dev.erpgraph.limits;
 
-import java.util.List;
-
 import graphql.ExecutionResult;
-import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
@@ -17,9 +14,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /**
  * Refuses deep, costly or huge queries before any resolver runs (and so before any ERP is
- * called). The complexity of a field that pages is its children's times {@code first}, so
- * {@code accounts(first: 100)} with orders costs what it will really cost the ERPs; a
- * federation gateway's {@code _entities} counts its children once per representation.
+ * called). The cost is {@link QueryCost}'s estimate of the fields the answer would hold.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimitsConfiguration {
@@ -37,20 +32,15 @@ class QueryLimitsConfiguration {
 
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimitsProperties limits) {
-        FieldComplexityCalculator pagedCost = (environment, childComplexity) -> {
-            Object first = environment.getArguments().get("first");
-            int times = first instanceof Integer count && count > 0 ? count : 1;
-            // A gateway's _entities resolves its selection once per representation.
-            if (environment.getArguments().get("representations") instanceof List<?> representations) {
-                times = Math.max(1, representations.size());
-            }
-            return 1 + childComplexity * times;
-        };
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), pagedCost) {
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new QueryCost(limits)) {
             @Override
             protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-                return new QueryTooComplexException("The query's cost is " + complexity + "; at most " + maxComplexity
-                        + " is allowed. Ask for fewer items per page or fewer fields.");
+                // "At least": each field's cost is capped just above the limit
+                // (QueryCost).
+                return new QueryTooComplexException(
+                        "The query's cost is at least " + complexity + " (the fields its answer would hold,"
+                                + " lists counted at their first or typical size); at most " + maxComplexity
+                                + " is allowed. Ask for fewer items per page or fewer fields.");
             }
         };
     }

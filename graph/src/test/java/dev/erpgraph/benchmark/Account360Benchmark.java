@@ -45,7 +45,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code -Dbenchmark.latency=1000} runs it with slower ERPs: the trips stay the same,
  * which shows they are the query's own dependent levels, not requests the gateway sent
  * late. It ends with what shipments and invoices cost each ERP ({@link DocumentsCost});
- * {@code -Dbenchmark.only=documents} runs only that.
+ * {@code -Dbenchmark.only=documents} runs only that. {@link WarmPathCost} compares the
+ * warm page with a CRM-only page of the same shape ({@code -Dbenchmark.only=warm}: only
+ * that).
  */
 public final class Account360Benchmark {
 
@@ -158,9 +160,14 @@ public final class Account360Benchmark {
             DocumentsCost.measure().forEach(System.out::println);
             return;
         }
+        if ("warm".equals(System.getProperty("benchmark.only"))) {
+            WarmPathCost.measure().forEach(System.out::println);
+            return;
+        }
         figures.addAll(run(true, notes));
         figures.addAll(run(false, notes));
         notes.addAll(SecurityCost.measure());
+        notes.addAll(WarmPathCost.measure());
         notes.addAll(DocumentsCost.measure());
         print(figures, notes);
     }

@@ -69,7 +69,7 @@ final class SecurityCost {
      * Command-line arguments, because default properties lose to application.yaml (its
      * port and its database, which the two servers must not share).
      */
-    private static ConfigurableApplicationContext start(boolean open) {
+    static ConfigurableApplicationContext start(boolean open) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--erp.timeout=10s",
                 "--graph.security.rate-limit.requests-per-minute=100000000", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off", "--erp.cache.ttl.orders=1h", "--erp.cache.ttl.inventory=1h",

@@ -3,8 +3,13 @@ package dev.erpgraph.limits;
 import java.util.List;
 
 import dev.erpgraph.crm.HttpGraphQlTests;
+import dev.erpgraph.erp.gateway.ErpGateway;
+import dev.erpgraph.erpfields.ColdErps;
+import dev.erpgraph.sandbox.Sandbox;
+import dev.erpgraph.sandbox.SandboxRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,13 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QueryLimitsTests extends HttpGraphQlTests {
 
+    @Autowired
+    SandboxRegistry sandboxes;
+
+    @Autowired
+    ErpGateway gateway;
+
     /** 16 levels: accounts → nodes → contacts → nodes → account → contacts → ... */
     private static final String TOO_DEEP = "{ accounts(first: 1) { nodes { contacts(first: 1) { nodes { account {"
             + " contacts(first: 1) { nodes { account { contacts(first: 1) { nodes { account { contacts(first: 1) {"
             + " nodes { account { contacts(first: 1) { nodes { id } } } } } } } } } } } } } } } } }";
 
     private static final String PAGE_OF_ORDERS = "query($accounts: Int!, $orders: Int!) {"
-            + " accounts(first: $accounts) { nodes { id orders(first: $orders) { number lines { sku } } } } }";
+            + " accounts(first: $accounts) { nodes { id orders(first: $orders) {"
+            + " number lines { sku inventory { available } } } } } }";
 
     @Test
     void aQueryDeeperThanTheLimitIsRefused() {
@@ -55,6 +67,33 @@ class QueryLimitsTests extends HttpGraphQlTests {
             .satisfy(errors -> assertTooComplex(errors, "cost is"))
             .path("accounts")
             .pathDoesNotExist();
+    }
+
+    @Test
+    void theReadmeAccount360PageOfFiftyAccountsWithFiftyOrdersIsAdmitted() {
+        graphQl.documentName("account360Readme")
+            .variable("accounts", 50)
+            .variable("orders", 50)
+            .execute()
+            .errors()
+            .verify()
+            .path("accounts.nodes")
+            .entityList(Object.class)
+            .hasSize(50);
+    }
+
+    @Test
+    void aDocumentEstimatedAtMillionsOfFieldsIsRefusedBeforeAnyErpIsCalled() {
+        ColdErps.reset(sandboxes, gateway);
+        graphQl.documentName("abusivePage")
+            .execute()
+            .errors()
+            .satisfy(errors -> assertTooComplex(errors, "cost is at least"))
+            .path("accounts")
+            .pathDoesNotExist();
+        for (Sandbox sandbox : sandboxes.all()) {
+            assertThat(sandbox.stats().snapshot().requests()).as(sandbox.id()).isZero();
+        }
     }
 
     @Test
