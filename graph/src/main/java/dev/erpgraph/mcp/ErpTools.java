@@ -20,6 +20,13 @@ final class ErpTools {
             + " and this is the last value it gave. A part that could not be read is null and listed under `errors`"
             + " with a code (ERP_UNAVAILABLE, ERP_TIMEOUT, FORBIDDEN...); the rest of the answer stands.";
 
+    /** The JSON schema of an account id argument. */
+    private static final String ACCOUNT_ID = """
+            {
+              "type": "string", "minLength": 1, "maxLength": 200,
+              "description": "The account's id, as find_accounts answers it (e.g. `QWNjb3VudDox`)."
+            }""";
+
     private ErpTools() {
     }
 
@@ -64,15 +71,12 @@ final class ErpTools {
                         {
                           "type": "object",
                           "properties": {
-                            "accountId": {
-                              "type": "string", "minLength": 1, "maxLength": 200,
-                              "description": "The account's id, as find_accounts answers it (e.g. `QWNjb3VudDox`)."
-                            }
+                            "accountId": %s
                           },
                           "required": ["accountId"],
                           "additionalProperties": false
                         }
-                        """, "mcpAccount360", "account");
+                        """.formatted(ACCOUNT_ID), "mcpAccount360", "account");
     }
 
     private static GraphQlTool stock(McpJsonMapper json) {
@@ -109,10 +113,7 @@ final class ErpTools {
                         {
                           "type": "object",
                           "properties": {
-                            "accountId": {
-                              "type": "string", "minLength": 1, "maxLength": 200,
-                              "description": "The account's id, as find_accounts answers it (e.g. `QWNjb3VudDox`)."
-                            },
+                            "accountId": %s,
                             "sku": {
                               "type": "string", "minLength": 1, "maxLength": 100,
                               "description": "The item number (SKU), e.g. `PVC-10000`."
@@ -125,7 +126,7 @@ final class ErpTools {
                           "required": ["accountId", "sku"],
                           "additionalProperties": false
                         }
-                        """, "mcpPrice", "account.price");
+                        """.formatted(ACCOUNT_ID), "mcpPrice", "account.price");
     }
 
 }
