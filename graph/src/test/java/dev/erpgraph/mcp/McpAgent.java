@@ -34,14 +34,12 @@ final class McpAgent implements AutoCloseable {
     }
 
     /**
-     * An agent of the server at {@code port}, sending {@code header: value} with every
-     * request (none if {@code header} is null), not yet connected.
+     * An agent of the server at {@code port}, sending these headers with every request,
+     * not yet connected.
      */
-    static McpAgent of(int port, String header, String value) {
+    static McpAgent of(int port, Map<String, String> headers) {
         HttpRequest.Builder requests = HttpRequest.newBuilder();
-        if (header != null) {
-            requests.header(header, value);
-        }
+        headers.forEach(requests::header);
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
             .builder("http://127.0.0.1:" + port)
             .endpoint("/mcp")
@@ -55,7 +53,12 @@ final class McpAgent implements AutoCloseable {
 
     /** A connected agent with a bearer token ({@code Bearer <token>}). */
     static McpAgent connected(int port, String bearer) {
-        McpAgent agent = of(port, HttpHeaders.AUTHORIZATION, bearer);
+        return connected(port, Map.of(HttpHeaders.AUTHORIZATION, bearer));
+    }
+
+    /** A connected agent sending these headers. */
+    static McpAgent connected(int port, Map<String, String> headers) {
+        McpAgent agent = of(port, headers);
         agent.client.initialize();
         return agent;
     }

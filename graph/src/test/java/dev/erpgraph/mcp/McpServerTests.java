@@ -18,6 +18,8 @@ import dev.erpgraph.DemoTokens;
 import dev.erpgraph.audit.AccessLogWriter;
 import dev.erpgraph.crm.HttpGraphQlTests;
 import dev.erpgraph.crm.relay.GlobalId;
+import dev.erpgraph.erpfields.ContextSightings;
+import dev.erpgraph.erpfields.ContextSightings.Sighting;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpResource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
@@ -54,6 +57,12 @@ class McpServerTests extends HttpGraphQlTests {
 
     private static final String WAREHOUSE = "CLE";
 
+    /**
+     * The header the test context's AuditPrincipal interceptor reads into the request's
+     * context.
+     */
+    private static final String AUDIT_PRINCIPAL = "X-Audit-Principal";
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -68,6 +77,9 @@ class McpServerTests extends HttpGraphQlTests {
 
     @Autowired
     JWKSource<SecurityContext> demoSigningKey;
+
+    @Autowired
+    ContextSightings sightings;
 
     private McpAgent manager;
 
@@ -229,6 +241,28 @@ class McpServerTests extends HttpGraphQlTests {
     }
 
     @Test
+    void theAgentsPrincipalReachesEveryLoaderAndErpCallThoughTheSdkRunsToolsOnThreadsOfItsOwn() {
+        Account account = linkedAccount("sxe");
+        coldCache("sxe");
+        sightings.clear();
+        Map<String, String> headers = Map.of(HttpHeaders.AUTHORIZATION, DemoTokens.bearer(port, "demo-rep"),
+                AUDIT_PRINCIPAL, "agent-7");
+        try (McpAgent agent = McpAgent.connected(port, headers)) {
+            agent.answer("account_360", Map.of("accountId", account.id()));
+        }
+
+        List<Sighting> seen = sightings.sightings();
+        assertThat(seen).extracting(Sighting::where)
+            .contains("loader accountOrders", "loader creditStatus", "sxe orders", "sxe credit");
+        assertThat(seen).allSatisfy(sighting -> {
+            assertThat(sighting.caller()).as(sighting.toString()).isEqualTo("demo-rep");
+            assertThat(sighting.principal()).as(sighting.toString()).isEqualTo("agent-7");
+            assertThat(sighting.mdc()).as(sighting.toString()).isEqualTo("agent-7");
+        });
+        sightings.clear();
+    }
+
+    @Test
     void withoutACredentialTheEndpointAnswers401AsGraphQlDoes() throws IOException, InterruptedException {
         HttpResponse<String> response = initialize(null);
 
@@ -236,7 +270,7 @@ class McpServerTests extends HttpGraphQlTests {
         assertThat(response.headers().firstValue("WWW-Authenticate"))
             .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         assertThat(response.body()).contains("UNAUTHENTICATED");
-        try (McpAgent anonymous = McpAgent.of(port, null, null)) {
+        try (McpAgent anonymous = McpAgent.of(port, Map.of())) {
             assertThatThrownBy(() -> anonymous.client().initialize()).isInstanceOf(RuntimeException.class);
         }
     }
