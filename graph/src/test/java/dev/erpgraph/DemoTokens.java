@@ -1,15 +1,24 @@
 package dev.erpgraph;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -49,6 +58,24 @@ public final class DemoTokens {
             .responseTimeout(timeout)
             .header(HttpHeaders.AUTHORIZATION, bearer(port, clientId))
             .build();
+    }
+
+    /**
+     * A token signed with the demo issuer's key for a principal that no demo client
+     * stands for, with one scope; it lives ten minutes.
+     */
+    public static String minted(JWKSource<SecurityContext> demoSigningKey, String principal, String scope) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+            .subject(principal)
+            .audience(List.of("erp-graph"))
+            .issuedAt(now)
+            .expiresAt(now.plus(Duration.ofMinutes(10)))
+            .claim("scope", scope)
+            .build();
+        return new NimbusJwtEncoder(demoSigningKey)
+            .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+            .getTokenValue();
     }
 
     /**

@@ -20,11 +20,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The per-principal rate limit ({@link RateLimitProperties}) on the API and its schema:
- * above it, HTTP 429 with {@code Retry-After} (whole seconds until the next request is
- * allowed) and the code {@code RATE_LIMITED}. It runs after authentication and
- * authorization, so it counts the requests of known principals only; a request without a
- * credential is answered 401 before it.
+ * The per-principal rate limit ({@link RateLimitProperties}) on the API, its schema and
+ * the MCP server: above it, HTTP 429 with {@code Retry-After} (whole seconds until the
+ * next request is allowed) and the code {@code RATE_LIMITED}. It runs after
+ * authentication and authorization, so it counts the requests of known principals only; a
+ * request without a credential is answered 401 before it.
  * <p>
  * A bucket idle for a minute has refilled completely, so it is dropped then and a new
  * full one stands in for it: memory follows the principals active in the last minute.
@@ -36,7 +36,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     /** Far more principals active in one minute than this server serves. */
     private static final long MAX_BUCKETS = 100_000;
 
-    private static final Set<String> PATHS = Set.of("/graphql", "/graphql/schema");
+    /** The API, its schema and the MCP server (each request an agent sends counts). */
+    private static final Set<String> PATHS = Set.of("/graphql", "/graphql/schema", "/mcp");
 
     private final RateLimitProperties limits;
 

@@ -28,10 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0", "erp.timeout=10s",
-                // No test is held back by the rate limit, but the one on it, with its own
+                // No test is held back by the rate limit, but the ones on it, each with
+                // its own
                 // principal.
                 "graph.security.rate-limit.requests-per-minute=1000000",
                 "graph.security.rate-limit.overrides.rate-limit-probe=2",
+                "graph.security.rate-limit.overrides.mcp-rate-limit-probe=2",
                 // Order submissions settle in a test's time: three quick attempts.
                 "graph.order-submission.poll-interval=100ms", "graph.order-submission.initial-backoff=50ms",
                 "graph.order-submission.max-backoff=200ms", "graph.order-submission.max-attempts=3" })

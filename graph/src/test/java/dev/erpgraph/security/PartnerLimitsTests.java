@@ -3,8 +3,6 @@ package dev.erpgraph.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -17,11 +15,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,17 +130,7 @@ class PartnerLimitsTests extends HttpGraphQlTests {
 
     /** A token of the demo issuer for a principal that no demo client stands for. */
     private String token(String principal) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-            .subject(principal)
-            .audience(List.of("erp-graph"))
-            .issuedAt(now)
-            .expiresAt(now.plus(Duration.ofMinutes(10)))
-            .claim("scope", "crm:read")
-            .build();
-        return new NimbusJwtEncoder(demoSigningKey)
-            .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
-            .getTokenValue();
+        return DemoTokens.minted(demoSigningKey, principal, "crm:read");
     }
 
     private WebTestClient http() {
