@@ -38,7 +38,12 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * same expansion.</li>
  * <li>stock: {@code GET {custom API}/itemLocationStocks?$filter=(itemNumber eq ...) [and
  * locationCode eq 'CLE']}; plus {@code GET items?$filter=number eq ...&$select=number}
- * only for skus without a stock row.</li>
+ * only for skus without a stock row. With {@code stockSource: standardApi}:
+ * {@code GET items?$filter=number eq ...&$select=number,inventory}, the company total
+ * ({@link BusinessCentralItemStock}); then orders read with
+ * {@code OrderQuery.withLineStock} expand each line's
+ * {@code item($select=number,inventory)} in their own request, so a page of orders, lines
+ * and stock is one round trip.</li>
  * <li>prices, three reads at the same time (none needs another's answer; lines of unknown
  * skus, groups or customers are dropped): {@code GET items?$filter=number eq
  * ...&$select=number,unitPrice} (list price, and which skus exist), {@code GET {custom
@@ -124,8 +129,27 @@ final class BusinessCentralConnector extends AssembledConnector {
             ErpCapability.SALES_ORDER_CREATE, ErpCapability.SHIPMENTS, ErpCapability.INVOICES);
 
     BusinessCentralConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
-        super(settings.systemId(), ErpKind.BUSINESS_CENTRAL, CAPABILITIES,
-                parts(settings, BusinessCentralOptions.from(settings), http, clock));
+        this(settings, BusinessCentralOptions.from(settings), http, clock);
+    }
+
+    private BusinessCentralConnector(ConnectorSettings settings, BusinessCentralOptions options, ErpHttpClient http,
+            Clock clock) {
+        super(settings.systemId(), ErpKind.BUSINESS_CENTRAL, capabilities(options),
+                parts(settings, options, http, clock));
+    }
+
+    /**
+     * With the standard API's stock ({@code stockSource: standardApi}) stock is a company
+     * total, not per warehouse, and it can ride along in the orders' request.
+     */
+    private static Set<ErpCapability> capabilities(BusinessCentralOptions options) {
+        if (options.standardStock() == null) {
+            return CAPABILITIES;
+        }
+        Set<ErpCapability> capabilities = EnumSet.copyOf(CAPABILITIES);
+        capabilities.remove(ErpCapability.PER_WAREHOUSE_STOCK);
+        capabilities.add(ErpCapability.EMBEDDED_LINE_STOCK);
+        return capabilities;
     }
 
     private static Parts parts(ConnectorSettings settings, BusinessCentralOptions options, ErpHttpClient http,
@@ -136,8 +160,10 @@ final class BusinessCentralConnector extends AssembledConnector {
                 options.companyId(), options.customApiPath(), options.maxPageSize(), customPages(options));
         BusinessCentralReads reads = new BusinessCentralReads(client, fanOut, options.maxUrlLength());
         String currency = options.localCurrency();
-        return new Parts(new BusinessCentralOrders(reads, currency),
-                new BusinessCentralStock(reads, options.stock())::stock,
+        String standardStock = options.standardStock() == null ? null : options.standardStock().warehouse();
+        return new Parts(new BusinessCentralOrders(reads, currency, standardStock),
+                standardStock == null ? new BusinessCentralStock(reads, options.stock())::stock
+                        : new BusinessCentralItemStock(reads, standardStock)::stock,
                 new BusinessCentralPrices(reads, options.prices(), currency, clock)::prices,
                 new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralShipments(reads),
                 new BusinessCentralInvoices(reads, currency), new BusinessCentralOrderCreation(reads), fanOut::close,
@@ -147,7 +173,9 @@ final class BusinessCentralConnector extends AssembledConnector {
     /** Each custom page's entity set, with the option that names it. */
     private static Map<String, String> customPages(BusinessCentralOptions options) {
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put(options.stock().entitySet(), "stockEntitySet");
+        if (options.standardStock() == null) {
+            pages.put(options.stock().entitySet(), "stockEntitySet");
+        }
         pages.putIfAbsent(options.prices().priceEntitySet(), "priceEntitySet");
         pages.putIfAbsent(options.prices().customerPricingEntitySet(), "customerPricingEntitySet");
         return pages;

@@ -61,8 +61,8 @@ import tools.jackson.databind.JsonNode;
  * order total is {@code totalAmountExcludingTax}, the net total other ERPs report;
  * currency {@code ""} is the company's local currency.
  */
-record BusinessCentralOrders(BusinessCentralReads reads,
-        String localCurrency) implements AssembledConnector.OrderReads {
+record BusinessCentralOrders(BusinessCentralReads reads, String localCurrency,
+        String lineStockWarehouse) implements AssembledConnector.OrderReads {
 
     /**
      * Only what {@link #order} maps: a BC sales order carries ~40 properties (three
@@ -72,9 +72,17 @@ record BusinessCentralOrders(BusinessCentralReads reads,
     private static final String ORDER_SELECT = "id,number,customerNumber,status,fullyShipped,orderDate,"
             + "requestedDeliveryDate,totalAmountExcludingTax,currencyCode";
 
-    private static final String ORDER_EXPAND = "salesOrderLines($select=sequence,lineType,lineObjectNumber,"
-            + "description,quantity,shippedQuantity,invoicedQuantity,unitPrice,netAmount,locationId),"
-            + "customer($select=number,blocked)";
+    private static final String LINE_SELECT = "$select=sequence,lineType,lineObjectNumber,"
+            + "description,quantity,shippedQuantity,invoicedQuantity,unitPrice,netAmount,locationId";
+
+    private static final String ORDER_EXPAND = "salesOrderLines(" + LINE_SELECT + "),customer($select=number,blocked)";
+
+    /**
+     * The same, with each line's item and its {@code inventory}: the stock the standard
+     * API carries, in the orders' own request.
+     */
+    private static final String ORDER_EXPAND_WITH_STOCK = "salesOrderLines(" + LINE_SELECT + ";$expand=item($select="
+            + BusinessCentralItemStock.SELECT + ")),customer($select=number,blocked)";
 
     /**
      * BC's "no location": never in {@code locations}, so it must not trigger a re-read.
@@ -91,7 +99,8 @@ record BusinessCentralOrders(BusinessCentralReads reads,
         if (asked.isEmpty()) {
             return ErpBatch.of(Map.of());
         }
-        List<SalesOrder> orders = read("customerNumber", asked, pushedDown(query));
+        List<SalesOrder> orders = read("customerNumber", asked, pushedDown(query),
+                query.withLineStock() && lineStockWarehouse != null);
         Map<String, List<SalesOrder>> result = new HashMap<>(query.newestPerCustomer(
                 orders.stream().filter(order -> asked.contains(order.customerNumber())).toList(), NEWEST_FIRST));
         Set<String> withoutOrders = new TreeSet<>(asked);
@@ -109,7 +118,7 @@ record BusinessCentralOrders(BusinessCentralReads reads,
             return ErpBatch.of(Map.of());
         }
         Map<String, SalesOrder> result = new HashMap<>();
-        for (SalesOrder order : read("number", asked, "")) {
+        for (SalesOrder order : read("number", asked, "", false)) {
             if (asked.contains(order.number())) {
                 result.put(order.number(), order);
             }
@@ -141,11 +150,12 @@ record BusinessCentralOrders(BusinessCentralReads reads,
         return condition.toString();
     }
 
-    private List<SalesOrder> read(String keyField, Set<String> keys, String condition) {
+    private List<SalesOrder> read(String keyField, Set<String> keys, String condition, boolean withStock) {
         BusinessCentralClient client = reads.client();
+        String expand = withStock ? ORDER_EXPAND_WITH_STOCK : ORDER_EXPAND;
         Function<String, String> path = filter -> client
             .api("salesOrders?$filter=" + QueryStrings.encode(filter + condition) + "&$select="
-                    + QueryStrings.encode(ORDER_SELECT) + "&$expand=" + QueryStrings.encode(ORDER_EXPAND));
+                    + QueryStrings.encode(ORDER_SELECT) + "&$expand=" + QueryStrings.encode(expand));
         List<JsonNode> rows = reads.getAll("orders", reads.paths(keyField, keys, path));
         Set<String> locationIds = new HashSet<>();
         rows.forEach(row -> row.path("salesOrderLines").forEach(line -> {
@@ -157,7 +167,8 @@ record BusinessCentralOrders(BusinessCentralReads reads,
         Map<String, String> locationCodes = reads.locationCodes(locationIds);
         List<SalesOrder> orders = new ArrayList<>(rows.size());
         for (JsonNode row : rows) {
-            orders.add(order(row, localCurrency, locationCodes, reads.systemId()));
+            orders
+                .add(order(row, localCurrency, locationCodes, reads.systemId(), withStock ? lineStockWarehouse : null));
         }
         return orders;
     }
@@ -172,6 +183,15 @@ record BusinessCentralOrders(BusinessCentralReads reads,
 
     static SalesOrder order(JsonNode order, String localCurrency, Map<String, String> locationCodes,
             String erpSystemId) {
+        return order(order, localCurrency, locationCodes, erpSystemId, null);
+    }
+
+    /**
+     * @param stockWarehouse where an expanded line {@code item} is read as the line's
+     * stock (see {@link BusinessCentralItemStock}); null: lines carry no stock
+     */
+    static SalesOrder order(JsonNode order, String localCurrency, Map<String, String> locationCodes, String erpSystemId,
+            String stockWarehouse) {
         String currency = currency(BusinessCentralFields.text(order, "currencyCode"), localCurrency);
         List<JsonNode> wireLines = new ArrayList<>();
         order.path("salesOrderLines").forEach(wireLines::add);
@@ -188,7 +208,9 @@ record BusinessCentralOrders(BusinessCentralReads reads,
                     BusinessCentralFields.decimal(line, "shippedQuantity", erpSystemId),
                     new Money(BusinessCentralFields.requiredDecimal(line, "unitPrice", erpSystemId), currency),
                     new Money(BusinessCentralFields.requiredDecimal(line, "netAmount", erpSystemId), currency),
-                    locationId == null ? null : locationCodes.get(locationId)));
+                    locationId == null ? null : locationCodes.get(locationId),
+                    stockWarehouse == null || !line.path("item").isObject() ? null
+                            : List.of(BusinessCentralItemStock.level(line.path("item"), stockWarehouse, erpSystemId))));
         }
         LocalDate orderDate = BusinessCentralFields.date(order, "orderDate", erpSystemId);
         if (orderDate == null) {
