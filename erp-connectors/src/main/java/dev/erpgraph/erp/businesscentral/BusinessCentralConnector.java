@@ -29,11 +29,11 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * <li>orders:
  * {@code GET salesOrders?$filter=(customerNumber eq '10000' or ...) [and orderDate ge 2024-06-01]
  *     [and fullyShipped eq false|true]&$select=...&$expand=salesOrderLines($select=...),
- *     customer($select=number,blocked)}: one request; plus one
- * {@code GET customers?$filter=number eq ...&$select=number} for the customers that had
- * no order, to tell "no orders" from "unknown customer". Status and date are pushed down
- * as far as they map onto fields; the per-customer limit and newest-first order are
- * applied here (OData has no per-group top).</li>
+ *     customer($select=number,blocked)}: one request; beside it (in the same round trip)
+ * {@code GET customers?$filter=number eq ...&$select=number}, to tell "no orders" from
+ * "unknown customer". Status and date are pushed down as far as they map onto fields; the
+ * per-customer limit and newest-first order are applied here (OData has no per-group
+ * top).</li>
  * <li>orders by number: {@code GET salesOrders?$filter=number eq ... or ...} with the
  * same expansion.</li>
  * <li>stock: {@code GET {custom API}/itemLocationStocks?$filter=(itemNumber eq ...) [and

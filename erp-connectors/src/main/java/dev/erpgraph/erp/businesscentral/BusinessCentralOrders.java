@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpBatch;
@@ -26,10 +26,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads sales orders, by customer or by number, and turns a {@code salesOrders} entity
  * (with {@code salesOrderLines} and {@code customer} expanded) into a {@link SalesOrder}.
- * A customer without orders costs one more read of {@code customers}, to tell "no orders"
- * from "unknown customer". Status and date are pushed down as far as they map onto
- * fields; the per-customer limit and newest-first order are applied here (OData has no
- * per-group top).
+ * A read of {@code customers} goes beside the orders' read, to tell "no orders" from
+ * "unknown customer". Status and date are pushed down as far as they map onto fields; the
+ * per-customer limit and newest-first order are applied here (OData has no per-group
+ * top).
  *
  * <p>
  * Business Central has no single order status: the API's {@code status} is only the
@@ -99,15 +99,22 @@ record BusinessCentralOrders(BusinessCentralReads reads, String localCurrency,
         if (asked.isEmpty()) {
             return ErpBatch.of(Map.of());
         }
-        List<SalesOrder> orders = read("customerNumber", asked, pushedDown(query),
-                query.withLineStock() && lineStockWarehouse != null);
+        boolean withStock = query.withLineStock() && lineStockWarehouse != null;
+        // Which customers exist is asked beside the orders, not after them: one more
+        // request in the same round trip instead of a second round trip whenever a
+        // customer has no order.
+        List<String> orderPaths = paths("customerNumber", asked, pushedDown(query), withStock);
+        List<String> customerPaths = reads.customerPaths(asked);
+        List<Supplier<List<JsonNode>>> requests = new ArrayList<>();
+        orderPaths.forEach(path -> requests.add(() -> reads.client().getAll("orders", path)));
+        customerPaths.forEach(path -> requests.add(() -> reads.client().getAll("customers", path)));
+        List<List<JsonNode>> answers = reads.fanOut().all(requests);
+        List<SalesOrder> orders = orders(BusinessCentralReads.concat(answers.subList(0, orderPaths.size())), withStock);
         Map<String, List<SalesOrder>> result = new HashMap<>(query.newestPerCustomer(
                 orders.stream().filter(order -> asked.contains(order.customerNumber())).toList(), NEWEST_FIRST));
-        Set<String> withoutOrders = new TreeSet<>(asked);
-        withoutOrders.removeAll(result.keySet());
-        for (String known : reads.existingCustomers(withoutOrders)) {
-            result.put(known, List.of());
-        }
+        Set<String> known = reads.existingCustomers(asked,
+                BusinessCentralReads.concat(answers.subList(orderPaths.size(), answers.size())));
+        known.forEach(customer -> result.putIfAbsent(customer, List.of()));
         return ErpBatch.of(result);
     }
 
@@ -151,12 +158,19 @@ record BusinessCentralOrders(BusinessCentralReads reads, String localCurrency,
     }
 
     private List<SalesOrder> read(String keyField, Set<String> keys, String condition, boolean withStock) {
-        BusinessCentralClient client = reads.client();
+        return orders(reads.getAll("orders", paths(keyField, keys, condition, withStock)), withStock);
+    }
+
+    private List<String> paths(String keyField, Set<String> keys, String condition, boolean withStock) {
         String expand = withStock ? ORDER_EXPAND_WITH_STOCK : ORDER_EXPAND;
-        Function<String, String> path = filter -> client
+        Function<String, String> path = filter -> reads.client()
             .api("salesOrders?$filter=" + QueryStrings.encode(filter + condition) + "&$select="
                     + QueryStrings.encode(ORDER_SELECT) + "&$expand=" + QueryStrings.encode(expand));
-        List<JsonNode> rows = reads.getAll("orders", reads.paths(keyField, keys, path));
+        return reads.paths(keyField, keys, path);
+    }
+
+    /** The orders of these {@code salesOrders} rows, with their lines' location codes. */
+    private List<SalesOrder> orders(List<JsonNode> rows, boolean withStock) {
         Set<String> locationIds = new HashSet<>();
         rows.forEach(row -> row.path("salesOrderLines").forEach(line -> {
             String id = BusinessCentralFields.text(line, "locationId");
