@@ -137,6 +137,19 @@ class ReadPlanningTests extends HttpGraphQlTests {
     }
 
     @Test
+    void ordersAskedWithAndWithoutTheirLinesStockAreOneRead() {
+        graphQl.documentName("readPlanTwoOrderFields")
+            .variable("erpSystemId", "business-central")
+            .variable("first", 20)
+            .execute()
+            .errors()
+            .verify();
+
+        assertThat(requests("business-central")).isEqualTo(Map.of("orders", 1L, "customers", 1L));
+        assertThat(roundTrips()).as(this::chain).isEqualTo(1);
+    }
+
+    @Test
     void stockAskedForOneWarehouseIsReadOnItsOwn() {
         graphQl.documentName("account360OneErp")
             .variable("erpSystemId", "business-central")
