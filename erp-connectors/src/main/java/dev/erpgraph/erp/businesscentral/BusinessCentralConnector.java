@@ -84,8 +84,8 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * the code of the expanded {@code paymentTerm} (singular: the v2.0 navigation).
  *
  * <p>
- * <b>Stock and prices</b> are not in the standard API: they come from the distributor's
- * custom API pages (ERP-WIRE-FORMATS.md §3.2, [I]), under
+ * <b>Stock and prices</b> per location and per customer are not in the standard API: they
+ * come from the distributor's custom API pages (ERP-WIRE-FORMATS.md §3.2, [I]), under
  * {@code api/{customApiPublisher}/{customApiGroup}/{customApiVersion}}. Available =
  * {@code inventory} − {@code reservedQtyOnInventory}, never below 0. The price is BC's
  * best price: the lowest {@code unitPrice} of the lines that apply to the customer (its
@@ -95,6 +95,14 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * ({@code ""}); without such a line the item's {@code unitPrice}. The breaks are the
  * minimum quantities above 0 from which that best price drops, each with the price from
  * there on.
+ *
+ * <p>
+ * <b>Standard-API stock</b> ({@code stockSource: standardApi}, see
+ * {@link BusinessCentralOptions}): a deployment without the stock page reads
+ * {@code items.inventory}, the company total, as one level per item
+ * ({@link BusinessCentralItemStock}); the connector then declares
+ * {@code EMBEDDED_LINE_STOCK} instead of {@code PER_WAREHOUSE_STOCK}, and orders read
+ * with {@code OrderQuery.withLineStock} carry it on their lines from the same request.
  *
  * <p>
  * <b>Locations</b>: order lines carry {@code locationId}, a GUID; it is mapped to the

@@ -170,11 +170,19 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
         }
     }
 
-    @Test
-    void pagesThroughEverySuiteQlPage() {
+    /**
+     * A connector of five rows per SuiteQL page, its token taken and the counts zeroed.
+     */
+    private NetSuiteConnector pagedByFive() {
         NetSuiteConnector small = connectorWith(Map.of("page-size", "5"), Clock.systemUTC());
         small.credit(Set.of(customer(0)));
         sandbox(ID).stats().reset();
+        return small;
+    }
+
+    @Test
+    void pagesThroughEverySuiteQlPage() {
+        NetSuiteConnector small = pagedByFive();
         Set<String> customers = Set.of(customer(0), customer(1), customer(2), customer(3), customer(4), customer(5));
         int expectedOrders = 0;
         int expectedRows = 0;
@@ -194,9 +202,7 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
 
     @Test
     void cutsEachCustomersOrdersToTheLimitInTheStatementNotAfterIt() {
-        NetSuiteConnector small = connectorWith(Map.of("page-size", "5"), Clock.systemUTC());
-        small.credit(Set.of(customer(0)));
-        sandbox(ID).stats().reset();
+        NetSuiteConnector small = pagedByFive();
         Set<String> customers = Set.of(customer(0), customer(1), customer(2), customer(3), customer(4), customer(5));
         int rowsOfTheNewestTwo = 0;
         for (int i = 0; i <= 5; i++) {
