@@ -27,6 +27,13 @@ public enum ErpCapability {
     /** Invoices are read, per customer and per sales order, with what is still owed. */
     INVOICES,
     /** Shipments carry the carrier and its tracking number. */
-    SHIPMENT_TRACKING
+    SHIPMENT_TRACKING,
+    /**
+     * Orders read with {@link OrderQuery#withLineStock()} carry their lines' stock in
+     * every warehouse, read in the orders' own request (Business Central's
+     * {@code $expand} of the lines' {@code item}) and equal to what
+     * {@link ErpConnector#stock} answers for all warehouses.
+     */
+    EMBEDDED_LINE_STOCK
 
 }

@@ -12,6 +12,17 @@ import java.util.Set;
  * format. Every failure is an {@link ErpException} carrying this system's id.
  *
  * <p>
+ * <b>Embedding.</b> The SPI stays one resource per call; where an ERP's API can carry a
+ * nested resource in the same request, a caller that knows it will ask for it next says
+ * so in the query ({@link OrderQuery#withLineStock()}), and a connector that can honour
+ * it declares the matching capability ({@link ErpCapability#EMBEDDED_LINE_STOCK}) and
+ * puts the nested values on what it returns ({@link SalesOrderLine#stock()}), exactly as
+ * the nested resource's own read would answer them. The gateway stores them in its cache
+ * as if read on their own at that moment, so the nested read that follows is a cache hit
+ * and sends nothing. A connector without the capability ignores the request; how it is
+ * honoured (which {@code $expand}, which join) stays inside the connector.
+ *
+ * <p>
  * Connectors are called from many threads at once and must be thread-safe. They apply no
  * cache, timeout or circuit breaker of their own: the gateway wraps every call in those.
  * A connector lives as long as the application; {@link #close()} is called once, at
@@ -31,7 +42,8 @@ public interface ErpConnector extends AutoCloseable {
 
     /**
      * Orders per customer number, newest first, at most {@code query.limit()} each, with
-     * their lines.
+     * their lines (and their lines' stock, when the query asks for it and the connector
+     * declares {@link ErpCapability#EMBEDDED_LINE_STOCK}).
      */
     ErpBatch<String, List<SalesOrder>> orders(Set<String> customerNumbers, OrderQuery query);
 

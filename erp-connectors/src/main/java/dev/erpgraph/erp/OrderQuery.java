@@ -14,8 +14,15 @@ import java.util.Set;
  * {@code since} (null: any date) whose status is in {@code statuses} (empty: any status).
  * Connectors push as much of this as their ERP allows into the request and apply the rest
  * to what comes back.
+ *
+ * @param withLineStock whether the caller will ask next for the stock of the lines' items
+ * in every warehouse: a connector that declares {@link ErpCapability#EMBEDDED_LINE_STOCK}
+ * then reads it in the orders' own request and puts it on each line
+ * ({@link SalesOrderLine#stock()}); any other connector ignores it. It changes what comes
+ * along, never which orders: {@link #withoutEmbedding()} is the query the orders are
+ * cached under.
  */
-public record OrderQuery(Set<OrderStatus> statuses, LocalDate since, int limit) {
+public record OrderQuery(Set<OrderStatus> statuses, LocalDate since, int limit, boolean withLineStock) {
 
     public static final int MAX_LIMIT = 100;
 
@@ -30,6 +37,21 @@ public record OrderQuery(Set<OrderStatus> statuses, LocalDate since, int limit) 
     public OrderQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         checkLimit(limit);
+    }
+
+    /** A query that embeds nothing. */
+    public OrderQuery(Set<OrderStatus> statuses, LocalDate since, int limit) {
+        this(statuses, since, limit, false);
+    }
+
+    /** The same orders, with (or without) the lines' stock embedded. */
+    public OrderQuery withLineStock(boolean embedded) {
+        return embedded == withLineStock ? this : new OrderQuery(statuses, since, limit, embedded);
+    }
+
+    /** The same orders, nothing embedded: what they are cached under. */
+    public OrderQuery withoutEmbedding() {
+        return withLineStock(false);
     }
 
     /** The limit every per-customer document query shares: 1 to {@value #MAX_LIMIT}. */

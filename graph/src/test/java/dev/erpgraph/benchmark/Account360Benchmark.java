@@ -47,7 +47,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * late. It ends with what shipments and invoices cost each ERP ({@link DocumentsCost});
  * {@code -Dbenchmark.only=documents} runs only that. {@link WarmPathCost} compares the
  * warm page with a CRM-only page of the same shape ({@code -Dbenchmark.only=warm}: only
- * that).
+ * that). Then the read-planning pages of issue 19 ({@link ReadPlanPages};
+ * {@code -Dbenchmark.only=readplan} runs only those).
  */
 public final class Account360Benchmark {
 
@@ -164,11 +165,16 @@ public final class Account360Benchmark {
             WarmPathCost.measure().forEach(System.out::println);
             return;
         }
+        if ("readplan".equals(System.getProperty("benchmark.only"))) {
+            ReadPlanPages.measure().forEach(System.out::println);
+            return;
+        }
         figures.addAll(run(true, notes));
         figures.addAll(run(false, notes));
         notes.addAll(SecurityCost.measure());
         notes.addAll(WarmPathCost.measure());
         notes.addAll(DocumentsCost.measure());
+        notes.addAll(ReadPlanPages.measure());
         print(figures, notes);
     }
 
@@ -327,6 +333,32 @@ public final class Account360Benchmark {
         finally {
             clients.shutdownNow();
         }
+    }
+
+    /**
+     * A server for a note of its own: on a random port and an in-memory database of its
+     * own, the generous limits of the timed runs, {@link #bearer} signed in to it, every
+     * sandbox answering in {@link #LATENCY_MS}; {@code extra} are more command-line
+     * arguments. (Command-line arguments: default properties lose to application.yaml's
+     * port.)
+     */
+    static ConfigurableApplicationContext start(String database, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--erp.timeout=10s",
+                "--graph.security.rate-limit.requests-per-minute=100000000", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off", "--spring.datasource.url=jdbc:h2:mem:" + database
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+        args.addAll(List.of(extra));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(ErpGraphApplication.class)
+            .run(args.toArray(String[]::new));
+        bearer = "Bearer " + DemoTokens.fetch(port(app), DemoTokens.MANAGER);
+        app.getBean(SandboxRegistry.class)
+            .all()
+            .forEach(sandbox -> sandbox.faults(SandboxFaults.defaults(LATENCY_MS, 0)));
+        return app;
+    }
+
+    static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
     static void evictAll(ErpGateway gateway) {

@@ -12,7 +12,7 @@ import dev.erpgraph.sandbox.SandboxStats.Interval;
  * a query could not overlap, however well it batched and parallelised. Times the
  * sandboxes' latency, it is the query's floor.
  */
-final class CriticalPath {
+public final class CriticalPath {
 
     private CriticalPath() {
     }
@@ -43,7 +43,7 @@ final class CriticalPath {
      * Longest chain of intervals in which each starts after the previous one ended
      * (O(n²), n is small).
      */
-    static int roundTrips(List<Interval> intervals) {
+    public static int roundTrips(List<Interval> intervals) {
         List<Interval> byEnd = intervals.stream().sorted(Comparator.comparingLong(Interval::endNanos)).toList();
         int[] chain = new int[byEnd.size()];
         int longest = 0;
@@ -64,7 +64,7 @@ final class CriticalPath {
      * last, each step back is the request that finished last before it started. The gaps
      * between them are the gateway's own time.
      */
-    static List<Interval> lastChain(List<Interval> intervals) {
+    public static List<Interval> lastChain(List<Interval> intervals) {
         List<Interval> chain = new ArrayList<>();
         Interval current = intervals.stream().max(Comparator.comparingLong(Interval::endNanos)).orElse(null);
         while (current != null) {

@@ -6,17 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.erpgraph.DemoTokens;
-import dev.erpgraph.ErpGraphApplication;
 import dev.erpgraph.benchmark.Account360Benchmark.Query;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.sandbox.Sandbox;
-import dev.erpgraph.sandbox.SandboxFaults;
 import dev.erpgraph.sandbox.SandboxRegistry;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,18 +32,10 @@ final class DocumentsCost {
     }
 
     static List<String> measure() throws Exception {
-        // Command-line arguments: default properties lose to application.yaml's port.
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ErpGraphApplication.class).run(
-                "--server.port=0", "--erp.timeout=10s", "--graph.security.rate-limit.requests-per-minute=100000000",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=jdbc:h2:mem:documents;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            Account360Benchmark.bearer = "Bearer " + DemoTokens.fetch(port, DemoTokens.MANAGER);
+        try (ConfigurableApplicationContext app = Account360Benchmark.start("documents")) {
+            int port = Account360Benchmark.port(app);
             SandboxRegistry sandboxes = app.getBean(SandboxRegistry.class);
             ErpGateway gateway = app.getBean(ErpGateway.class);
-            sandboxes.all()
-                .forEach(sandbox -> sandbox.faults(SandboxFaults.defaults(Account360Benchmark.LATENCY_MS, 0)));
             List<String> notes = new ArrayList<>();
             notes.add("shipments and invoices (one ERP's accounts with orders, shipments, invoices and each order's"
                     + " shipments and invoices; cold; ERP requests per page):");

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
+import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
@@ -48,7 +50,15 @@ class AccountOrdersLoader {
      */
     CompletableFuture<Map<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>>> load(Set<AccountOrdersKey> keys,
             GraphQLContext request) {
-        return PerAccountReads.load(keys, AccountOrdersKey::accountId, AccountOrdersKey::query, links, request,
+        // Whether the lines' stock rides along is not an argument of its own: fields that
+        // differ only in it are one read, with the stock if any of them asks for it.
+        Set<OrderQuery> withStock = keys.stream()
+            .map(AccountOrdersKey::query)
+            .filter(OrderQuery::withLineStock)
+            .map(OrderQuery::withoutEmbedding)
+            .collect(Collectors.toSet());
+        return PerAccountReads.load(keys, AccountOrdersKey::accountId,
+                key -> key.query().withLineStock(withStock.contains(key.query().withoutEmbedding())), links, request,
                 gateway::orders);
     }
 

@@ -39,13 +39,27 @@ class OrderController {
     CompletableFuture<DataFetcherResult<List<OrderView>>> orders(Account account, @Argument Integer first,
             @Argument List<OrderStatus> status, @Argument LocalDate since, DataFetchingEnvironment environment) {
         int limit = ErpFieldProperties.first(first, properties.defaultOrders());
-        OrderQuery query = new OrderQuery(status == null ? Set.of() : Set.copyOf(status), since, limit);
+        OrderQuery query = new OrderQuery(status == null ? Set.of() : Set.copyOf(status), since, limit,
+                asksLineStockOfEveryWarehouse(environment));
         DataLoader<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> loader = environment
             .getDataLoader(AccountOrdersLoader.NAME);
         return loader.load(new AccountOrdersKey(account.id(), query))
             .thenApply(outcomes -> LiveValue.merged(outcomes,
                     outcome -> outcome.value().stream().map(order -> OrderView.of(order, outcome.freshness())).toList(),
                     OrderView.NEWEST_FIRST, limit, environment));
+    }
+
+    /**
+     * Whether the query selects {@code lines { inventory }} without a warehouse: then an
+     * ERP that can embed the lines' stock in the orders' request is asked to (see
+     * {@code OrderQuery.withLineStock}), and the stock read that follows finds it cached.
+     * With a warehouse, the stock is read on its own, as before.
+     */
+    static boolean asksLineStockOfEveryWarehouse(DataFetchingEnvironment environment) {
+        return environment.getSelectionSet()
+            .getFields("lines/inventory")
+            .stream()
+            .anyMatch(field -> field.getArguments().get("warehouse") == null);
     }
 
     /**

@@ -29,16 +29,21 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * <li>orders:
  * {@code GET salesOrders?$filter=(customerNumber eq '10000' or ...) [and orderDate ge 2024-06-01]
  *     [and fullyShipped eq false|true]&$select=...&$expand=salesOrderLines($select=...),
- *     customer($select=number,blocked)}: one request; plus one
- * {@code GET customers?$filter=number eq ...&$select=number} for the customers that had
- * no order, to tell "no orders" from "unknown customer". Status and date are pushed down
- * as far as they map onto fields; the per-customer limit and newest-first order are
- * applied here (OData has no per-group top).</li>
+ *     customer($select=number,blocked)}: one request; beside it (in the same round trip)
+ * {@code GET customers?$filter=number eq ...&$select=number}, to tell "no orders" from
+ * "unknown customer". Status and date are pushed down as far as they map onto fields; the
+ * per-customer limit and newest-first order are applied here (OData has no per-group
+ * top).</li>
  * <li>orders by number: {@code GET salesOrders?$filter=number eq ... or ...} with the
  * same expansion.</li>
  * <li>stock: {@code GET {custom API}/itemLocationStocks?$filter=(itemNumber eq ...) [and
  * locationCode eq 'CLE']}; plus {@code GET items?$filter=number eq ...&$select=number}
- * only for skus without a stock row.</li>
+ * only for skus without a stock row. With {@code stockSource: standardApi}:
+ * {@code GET items?$filter=number eq ...&$select=number,inventory}, the company total
+ * ({@link BusinessCentralItemStock}); then orders read with
+ * {@code OrderQuery.withLineStock} expand each line's
+ * {@code item($select=number,inventory)} in their own request, so a page of orders, lines
+ * and stock is one round trip.</li>
  * <li>prices, three reads at the same time (none needs another's answer; lines of unknown
  * skus, groups or customers are dropped): {@code GET items?$filter=number eq
  * ...&$select=number,unitPrice} (list price, and which skus exist), {@code GET {custom
@@ -79,8 +84,8 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * the code of the expanded {@code paymentTerm} (singular: the v2.0 navigation).
  *
  * <p>
- * <b>Stock and prices</b> are not in the standard API: they come from the distributor's
- * custom API pages (ERP-WIRE-FORMATS.md §3.2, [I]), under
+ * <b>Stock and prices</b> per location and per customer are not in the standard API: they
+ * come from the distributor's custom API pages (ERP-WIRE-FORMATS.md §3.2, [I]), under
  * {@code api/{customApiPublisher}/{customApiGroup}/{customApiVersion}}. Available =
  * {@code inventory} − {@code reservedQtyOnInventory}, never below 0. The price is BC's
  * best price: the lowest {@code unitPrice} of the lines that apply to the customer (its
@@ -90,6 +95,14 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * ({@code ""}); without such a line the item's {@code unitPrice}. The breaks are the
  * minimum quantities above 0 from which that best price drops, each with the price from
  * there on.
+ *
+ * <p>
+ * <b>Standard-API stock</b> ({@code stockSource: standardApi}, see
+ * {@link BusinessCentralOptions}): a deployment without the stock page reads
+ * {@code items.inventory}, the company total, as one level per item
+ * ({@link BusinessCentralItemStock}); the connector then declares
+ * {@code EMBEDDED_LINE_STOCK} instead of {@code PER_WAREHOUSE_STOCK}, and orders read
+ * with {@code OrderQuery.withLineStock} carry it on their lines from the same request.
  *
  * <p>
  * <b>Locations</b>: order lines carry {@code locationId}, a GUID; it is mapped to the
@@ -124,8 +137,27 @@ final class BusinessCentralConnector extends AssembledConnector {
             ErpCapability.SALES_ORDER_CREATE, ErpCapability.SHIPMENTS, ErpCapability.INVOICES);
 
     BusinessCentralConnector(ConnectorSettings settings, ErpHttpClient http, Clock clock) {
-        super(settings.systemId(), ErpKind.BUSINESS_CENTRAL, CAPABILITIES,
-                parts(settings, BusinessCentralOptions.from(settings), http, clock));
+        this(settings, BusinessCentralOptions.from(settings), http, clock);
+    }
+
+    private BusinessCentralConnector(ConnectorSettings settings, BusinessCentralOptions options, ErpHttpClient http,
+            Clock clock) {
+        super(settings.systemId(), ErpKind.BUSINESS_CENTRAL, capabilities(options),
+                parts(settings, options, http, clock));
+    }
+
+    /**
+     * With the standard API's stock ({@code stockSource: standardApi}) stock is a company
+     * total, not per warehouse, and it can ride along in the orders' request.
+     */
+    private static Set<ErpCapability> capabilities(BusinessCentralOptions options) {
+        if (options.standardStock() == null) {
+            return CAPABILITIES;
+        }
+        Set<ErpCapability> capabilities = EnumSet.copyOf(CAPABILITIES);
+        capabilities.remove(ErpCapability.PER_WAREHOUSE_STOCK);
+        capabilities.add(ErpCapability.EMBEDDED_LINE_STOCK);
+        return capabilities;
     }
 
     private static Parts parts(ConnectorSettings settings, BusinessCentralOptions options, ErpHttpClient http,
@@ -136,8 +168,10 @@ final class BusinessCentralConnector extends AssembledConnector {
                 options.companyId(), options.customApiPath(), options.maxPageSize(), customPages(options));
         BusinessCentralReads reads = new BusinessCentralReads(client, fanOut, options.maxUrlLength());
         String currency = options.localCurrency();
-        return new Parts(new BusinessCentralOrders(reads, currency),
-                new BusinessCentralStock(reads, options.stock())::stock,
+        String standardStock = options.standardStock() == null ? null : options.standardStock().warehouse();
+        return new Parts(new BusinessCentralOrders(reads, currency, standardStock),
+                standardStock == null ? new BusinessCentralStock(reads, options.stock())::stock
+                        : new BusinessCentralItemStock(reads, standardStock)::stock,
                 new BusinessCentralPrices(reads, options.prices(), currency, clock)::prices,
                 new BusinessCentralCredit(reads, currency)::credit, new BusinessCentralShipments(reads),
                 new BusinessCentralInvoices(reads, currency), new BusinessCentralOrderCreation(reads), fanOut::close,
@@ -147,7 +181,9 @@ final class BusinessCentralConnector extends AssembledConnector {
     /** Each custom page's entity set, with the option that names it. */
     private static Map<String, String> customPages(BusinessCentralOptions options) {
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put(options.stock().entitySet(), "stockEntitySet");
+        if (options.standardStock() == null) {
+            pages.put(options.stock().entitySet(), "stockEntitySet");
+        }
         pages.putIfAbsent(options.prices().priceEntitySet(), "priceEntitySet");
         pages.putIfAbsent(options.prices().customerPricingEntitySet(), "customerPricingEntitySet");
         return pages;

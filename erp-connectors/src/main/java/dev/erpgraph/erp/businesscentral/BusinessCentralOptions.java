@@ -25,6 +25,13 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * @param customApiPath
  * {@code customApiPublisher}/{@code customApiGroup}/{@code customApiVersion} of the
  * distributor's custom API pages [I] [{@code erpgraph/distribution/v1.0}]
+ * @param standardStock where stock comes from: null (option {@code stockSource}
+ * [{@code customPage}]) reads the custom page below, per location; with
+ * {@code stockSource: standardApi} it is API v2.0's {@code items.inventory}, the
+ * company's total on hand across locations (no reservations, so available = on hand),
+ * reported as one level under the warehouse code {@code standardStockWarehouse}
+ * [{@code ALL}]. Only that stock can ride along in the orders' request ({@code $expand}
+ * of the lines' {@code item}).
  * @param stock the stock page's names [I]: {@code stockEntitySet}
  * [{@code itemLocationStocks}], {@code stockItemField} [{@code itemNumber}],
  * {@code stockLocationField} [{@code locationCode}], {@code stockOnHandField}
@@ -39,8 +46,12 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * {@code customers} does not carry the price group)
  */
 record BusinessCentralOptions(String tenantId, String environment, String companyId, Integer maxPageSize,
-        int maxUrlLength, int maxParallelRequests, String localCurrency, String customApiPath, StockPage stock,
-        PricePages prices) {
+        int maxUrlLength, int maxParallelRequests, String localCurrency, String customApiPath,
+        StandardStock standardStock, StockPage stock, PricePages prices) {
+
+    /** Stock from the standard API's {@code items.inventory}, reported under a code. */
+    record StandardStock(String warehouse) {
+    }
 
     /** The names of the custom API pages that serve price list lines and price groups. */
     record PricePages(String priceEntitySet, String customerPricingEntitySet) {
@@ -57,6 +68,8 @@ record BusinessCentralOptions(String tenantId, String environment, String compan
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
+    private static final Pattern STOCK_SOURCE = Pattern.compile("customPage|standardApi");
+
     static BusinessCentralOptions from(ConnectorSettings settings) {
         ConnectorOptions options = ConnectorOptions.of(settings);
         boolean pageSizeSet = options.text("maxPageSize", null) != null;
@@ -67,6 +80,7 @@ record BusinessCentralOptions(String tenantId, String environment, String compan
                 options.name("localCurrency", "USD", CURRENCY, "an ISO 4217 currency code"),
                 String.join("/", name(options, "customApiPublisher", "erpgraph"),
                         name(options, "customApiGroup", "distribution"), name(options, "customApiVersion", "v1.0")),
+                standardStock(options),
                 new StockPage(name(options, "stockEntitySet", "itemLocationStocks"),
                         name(options, "stockItemField", "itemNumber"),
                         name(options, "stockLocationField", "locationCode"),
@@ -76,6 +90,12 @@ record BusinessCentralOptions(String tenantId, String environment, String compan
                         name(options, "customerPricingEntitySet", "customerPricing")));
         options.rejectUnknown();
         return parsed;
+    }
+
+    private static StandardStock standardStock(ConnectorOptions options) {
+        String source = options.name("stockSource", "customPage", STOCK_SOURCE, "customPage or standardApi");
+        String warehouse = name(options, "standardStockWarehouse", "ALL");
+        return source.equals("standardApi") ? new StandardStock(warehouse) : null;
     }
 
     private static String name(ConnectorOptions options, String key, String defaultValue) {

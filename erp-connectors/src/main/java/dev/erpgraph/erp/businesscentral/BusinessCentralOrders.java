@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.erpgraph.erp.AssembledConnector;
 import dev.erpgraph.erp.ErpBatch;
@@ -26,10 +26,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads sales orders, by customer or by number, and turns a {@code salesOrders} entity
  * (with {@code salesOrderLines} and {@code customer} expanded) into a {@link SalesOrder}.
- * A customer without orders costs one more read of {@code customers}, to tell "no orders"
- * from "unknown customer". Status and date are pushed down as far as they map onto
- * fields; the per-customer limit and newest-first order are applied here (OData has no
- * per-group top).
+ * A read of {@code customers} goes beside the orders' read, to tell "no orders" from
+ * "unknown customer". Status and date are pushed down as far as they map onto fields; the
+ * per-customer limit and newest-first order are applied here (OData has no per-group
+ * top).
  *
  * <p>
  * Business Central has no single order status: the API's {@code status} is only the
@@ -61,8 +61,8 @@ import tools.jackson.databind.JsonNode;
  * order total is {@code totalAmountExcludingTax}, the net total other ERPs report;
  * currency {@code ""} is the company's local currency.
  */
-record BusinessCentralOrders(BusinessCentralReads reads,
-        String localCurrency) implements AssembledConnector.OrderReads {
+record BusinessCentralOrders(BusinessCentralReads reads, String localCurrency,
+        String lineStockWarehouse) implements AssembledConnector.OrderReads {
 
     /**
      * Only what {@link #order} maps: a BC sales order carries ~40 properties (three
@@ -72,9 +72,17 @@ record BusinessCentralOrders(BusinessCentralReads reads,
     private static final String ORDER_SELECT = "id,number,customerNumber,status,fullyShipped,orderDate,"
             + "requestedDeliveryDate,totalAmountExcludingTax,currencyCode";
 
-    private static final String ORDER_EXPAND = "salesOrderLines($select=sequence,lineType,lineObjectNumber,"
-            + "description,quantity,shippedQuantity,invoicedQuantity,unitPrice,netAmount,locationId),"
-            + "customer($select=number,blocked)";
+    private static final String LINE_SELECT = "$select=sequence,lineType,lineObjectNumber,"
+            + "description,quantity,shippedQuantity,invoicedQuantity,unitPrice,netAmount,locationId";
+
+    private static final String ORDER_EXPAND = "salesOrderLines(" + LINE_SELECT + "),customer($select=number,blocked)";
+
+    /**
+     * The same, with each line's item and its {@code inventory}: the stock the standard
+     * API carries, in the orders' own request.
+     */
+    private static final String ORDER_EXPAND_WITH_STOCK = "salesOrderLines(" + LINE_SELECT + ";$expand=item($select="
+            + BusinessCentralItemStock.SELECT + ")),customer($select=number,blocked)";
 
     /**
      * BC's "no location": never in {@code locations}, so it must not trigger a re-read.
@@ -91,14 +99,22 @@ record BusinessCentralOrders(BusinessCentralReads reads,
         if (asked.isEmpty()) {
             return ErpBatch.of(Map.of());
         }
-        List<SalesOrder> orders = read("customerNumber", asked, pushedDown(query));
+        boolean withStock = query.withLineStock() && lineStockWarehouse != null;
+        // Which customers exist is asked beside the orders, not after them: one more
+        // request in the same round trip instead of a second round trip whenever a
+        // customer has no order.
+        List<String> orderPaths = paths("customerNumber", asked, pushedDown(query), withStock);
+        List<String> customerPaths = reads.customerPaths(asked);
+        List<Supplier<List<JsonNode>>> requests = new ArrayList<>();
+        orderPaths.forEach(path -> requests.add(() -> reads.client().getAll("orders", path)));
+        customerPaths.forEach(path -> requests.add(() -> reads.client().getAll("customers", path)));
+        List<List<JsonNode>> answers = reads.fanOut().all(requests);
+        List<SalesOrder> orders = orders(BusinessCentralReads.concat(answers.subList(0, orderPaths.size())), withStock);
         Map<String, List<SalesOrder>> result = new HashMap<>(query.newestPerCustomer(
                 orders.stream().filter(order -> asked.contains(order.customerNumber())).toList(), NEWEST_FIRST));
-        Set<String> withoutOrders = new TreeSet<>(asked);
-        withoutOrders.removeAll(result.keySet());
-        for (String known : reads.existingCustomers(withoutOrders)) {
-            result.put(known, List.of());
-        }
+        Set<String> known = reads.existingCustomers(asked,
+                BusinessCentralReads.concat(answers.subList(orderPaths.size(), answers.size())));
+        known.forEach(customer -> result.putIfAbsent(customer, List.of()));
         return ErpBatch.of(result);
     }
 
@@ -109,7 +125,7 @@ record BusinessCentralOrders(BusinessCentralReads reads,
             return ErpBatch.of(Map.of());
         }
         Map<String, SalesOrder> result = new HashMap<>();
-        for (SalesOrder order : read("number", asked, "")) {
+        for (SalesOrder order : read("number", asked, "", false)) {
             if (asked.contains(order.number())) {
                 result.put(order.number(), order);
             }
@@ -141,12 +157,20 @@ record BusinessCentralOrders(BusinessCentralReads reads,
         return condition.toString();
     }
 
-    private List<SalesOrder> read(String keyField, Set<String> keys, String condition) {
-        BusinessCentralClient client = reads.client();
-        Function<String, String> path = filter -> client
+    private List<SalesOrder> read(String keyField, Set<String> keys, String condition, boolean withStock) {
+        return orders(reads.getAll("orders", paths(keyField, keys, condition, withStock)), withStock);
+    }
+
+    private List<String> paths(String keyField, Set<String> keys, String condition, boolean withStock) {
+        String expand = withStock ? ORDER_EXPAND_WITH_STOCK : ORDER_EXPAND;
+        Function<String, String> path = filter -> reads.client()
             .api("salesOrders?$filter=" + QueryStrings.encode(filter + condition) + "&$select="
-                    + QueryStrings.encode(ORDER_SELECT) + "&$expand=" + QueryStrings.encode(ORDER_EXPAND));
-        List<JsonNode> rows = reads.getAll("orders", reads.paths(keyField, keys, path));
+                    + QueryStrings.encode(ORDER_SELECT) + "&$expand=" + QueryStrings.encode(expand));
+        return reads.paths(keyField, keys, path);
+    }
+
+    /** The orders of these {@code salesOrders} rows, with their lines' location codes. */
+    private List<SalesOrder> orders(List<JsonNode> rows, boolean withStock) {
         Set<String> locationIds = new HashSet<>();
         rows.forEach(row -> row.path("salesOrderLines").forEach(line -> {
             String id = BusinessCentralFields.text(line, "locationId");
@@ -157,7 +181,8 @@ record BusinessCentralOrders(BusinessCentralReads reads,
         Map<String, String> locationCodes = reads.locationCodes(locationIds);
         List<SalesOrder> orders = new ArrayList<>(rows.size());
         for (JsonNode row : rows) {
-            orders.add(order(row, localCurrency, locationCodes, reads.systemId()));
+            orders
+                .add(order(row, localCurrency, locationCodes, reads.systemId(), withStock ? lineStockWarehouse : null));
         }
         return orders;
     }
@@ -172,6 +197,15 @@ record BusinessCentralOrders(BusinessCentralReads reads,
 
     static SalesOrder order(JsonNode order, String localCurrency, Map<String, String> locationCodes,
             String erpSystemId) {
+        return order(order, localCurrency, locationCodes, erpSystemId, null);
+    }
+
+    /**
+     * @param stockWarehouse where an expanded line {@code item} is read as the line's
+     * stock (see {@link BusinessCentralItemStock}); null: lines carry no stock
+     */
+    static SalesOrder order(JsonNode order, String localCurrency, Map<String, String> locationCodes, String erpSystemId,
+            String stockWarehouse) {
         String currency = currency(BusinessCentralFields.text(order, "currencyCode"), localCurrency);
         List<JsonNode> wireLines = new ArrayList<>();
         order.path("salesOrderLines").forEach(wireLines::add);
@@ -188,7 +222,9 @@ record BusinessCentralOrders(BusinessCentralReads reads,
                     BusinessCentralFields.decimal(line, "shippedQuantity", erpSystemId),
                     new Money(BusinessCentralFields.requiredDecimal(line, "unitPrice", erpSystemId), currency),
                     new Money(BusinessCentralFields.requiredDecimal(line, "netAmount", erpSystemId), currency),
-                    locationId == null ? null : locationCodes.get(locationId)));
+                    locationId == null ? null : locationCodes.get(locationId),
+                    stockWarehouse == null || !line.path("item").isObject() ? null
+                            : List.of(BusinessCentralItemStock.level(line.path("item"), stockWarehouse, erpSystemId))));
         }
         LocalDate orderDate = BusinessCentralFields.date(order, "orderDate", erpSystemId);
         if (orderDate == null) {

@@ -100,13 +100,22 @@ final class BusinessCentralReads {
      * {@code customers?$filter=number eq ...&$select=number}.
      */
     Set<String> existingCustomers(Set<String> customerNumbers) {
-        Set<String> known = new HashSet<>();
         if (customerNumbers.isEmpty()) {
-            return known;
+            return new HashSet<>();
         }
-        Function<String, String> path = filter -> client
-            .api("customers?$filter=" + QueryStrings.encode(filter) + "&$select=number");
-        for (JsonNode row : getAll("customers", paths("number", customerNumbers, path))) {
+        return existingCustomers(customerNumbers, getAll("customers", customerPaths(customerNumbers)));
+    }
+
+    /** The requests of {@link #existingCustomers(Set)}. */
+    List<String> customerPaths(Set<String> customerNumbers) {
+        return paths("number", customerNumbers,
+                filter -> client.api("customers?$filter=" + QueryStrings.encode(filter) + "&$select=number"));
+    }
+
+    /** Which of these customer numbers these {@code customers} rows show BC knows. */
+    Set<String> existingCustomers(Set<String> customerNumbers, List<JsonNode> rows) {
+        Set<String> known = new HashSet<>();
+        for (JsonNode row : rows) {
             String number = BusinessCentralFields.requiredText(row, "number", systemId());
             if (customerNumbers.contains(number)) {
                 known.add(number);

@@ -24,6 +24,15 @@ public interface ErpCallPolicy {
             Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call);
 
     /**
+     * Keeps values of one resource that came embedded in another resource's answer (see
+     * {@code ErpConnector} on embedding) as if they had just been read on their own: the
+     * same cache, key, variant, TTL and freshness. A policy without a cache keeps
+     * nothing.
+     */
+    default void store(String erpSystemId, ErpResource resource, Object variant, Map<?, ?> values) {
+    }
+
+    /**
      * Runs a write (never cached, never retried); its {@code ErpException} reaches the
      * caller.
      */

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import dev.erpgraph.erp.CreditStatus;
 import dev.erpgraph.erp.ErpBatch;
+import dev.erpgraph.erp.ErpCapability;
 import dev.erpgraph.erp.ErpConnector;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.Invoice;
@@ -24,6 +25,7 @@ import dev.erpgraph.erp.InvoiceQuery;
 import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.Shipment;
 import dev.erpgraph.erp.ShipmentQuery;
@@ -39,6 +41,9 @@ import dev.erpgraph.erp.StockLevel;
  * bulkhead, timeout, circuit breaker).
  */
 public final class ErpGateway {
+
+    /** The cache variant of stock read for every warehouse. */
+    private static final String ALL_WAREHOUSES = "*";
 
     private final ErpSystems systems;
 
@@ -64,11 +69,44 @@ public final class ErpGateway {
         return systems;
     }
 
-    /** Orders per customer, newest first, at most {@code query.limit()} each. */
+    /**
+     * Orders per customer, newest first, at most {@code query.limit()} each. With
+     * {@link OrderQuery#withLineStock()}, a system whose connector can embed the lines'
+     * stock reads it in the same request, and the stock goes into the stock cache (as the
+     * all-warehouses read of {@link #stock} would store it) instead of onto the orders:
+     * the lines' stock read that follows is a cache hit. The orders are cached without
+     * it, under the query without embedding.
+     */
     public CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> orders(Set<CustomerRef> customers,
             OrderQuery query) {
-        return fetch(ErpResource.ORDERS, query, customers, CustomerRef::customerNumber,
-                (connector, numbers) -> connector.orders(numbers, query));
+        return fetch(ErpResource.ORDERS, query.withoutEmbedding(), customers, CustomerRef::customerNumber,
+                (connector, numbers) -> {
+                    boolean embeds = query.withLineStock()
+                            && connector.capabilities().contains(ErpCapability.EMBEDDED_LINE_STOCK);
+                    ErpBatch<String, List<SalesOrder>> batch = connector.orders(numbers, query.withLineStock(embeds));
+                    return embeds ? keepEmbeddedStock(connector.systemId(), batch) : batch;
+                });
+    }
+
+    /**
+     * Stores the stock the orders carry as the all-warehouses stock of each sku, and
+     * answers the orders without it.
+     */
+    private ErpBatch<String, List<SalesOrder>> keepEmbeddedStock(String systemId,
+            ErpBatch<String, List<SalesOrder>> batch) {
+        Map<String, List<StockLevel>> stock = new HashMap<>();
+        Map<String, List<SalesOrder>> orders = new HashMap<>();
+        batch.values().forEach((customer, ofCustomer) -> orders.put(customer, ofCustomer.stream().map(order -> {
+            order.lines()
+                .stream()
+                .filter(line -> line.stock() != null)
+                .forEach(line -> stock.put(line.sku(), line.stock()));
+            return new SalesOrder(order.id(), order.number(), order.customerNumber(), order.status(), order.orderDate(),
+                    order.requestedDeliveryDate(), order.total(),
+                    order.lines().stream().map(SalesOrderLine::withoutStock).toList());
+        }).toList()));
+        policy.store(systemId, ErpResource.INVENTORY, ALL_WAREHOUSES, stock);
+        return new ErpBatch<>(orders, batch.failures());
     }
 
     /** Orders by document number. */
@@ -89,7 +127,7 @@ public final class ErpGateway {
             String warehouse = warehouses.size() == 1 ? warehouses.iterator().next() : null;
             Map<StockRef, StockRef> asRequested = new HashMap<>();
             refs.forEach(ref -> asRequested.put(new StockRef(systemId, ref.sku(), warehouse), ref));
-            bySystem.add(fetchFrom(systemId, ErpResource.INVENTORY, warehouse == null ? "*" : warehouse,
+            bySystem.add(fetchFrom(systemId, ErpResource.INVENTORY, warehouse == null ? ALL_WAREHOUSES : warehouse,
                     asRequested.keySet(), StockRef::sku,
                     (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse))
                 .thenApply(fetched -> {

@@ -168,6 +168,12 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     }
 
     @Override
+    public void store(String erpSystemId, ErpResource resource, Object variant, Map<?, ?> values) {
+        Instant fetchedAt = clock.instant();
+        values.forEach((key, value) -> cache.store(erpSystemId, resource, variant, key, value, fetchedAt));
+    }
+
+    @Override
     public <T> T write(String erpSystemId, Supplier<T> call) {
         return guard(erpSystemId).write(call);
     }

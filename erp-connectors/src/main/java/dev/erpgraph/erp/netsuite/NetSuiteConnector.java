@@ -27,11 +27,13 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * reason to chunk, and the statements of one split are sent side by side, at most
  * {@code maxParallelRequests} at once):
  * <ul>
- * <li>orders: one statement on {@code transaction} ({@code type = 'SalesOrd'},
- * {@code entity IN (...)}, status letters and {@code trandate >= TO_DATE(...)} pushed
- * into the WHERE, newest first per customer), then one on {@code transactionline}
- * ({@code mainline = 'F'}) for the orders kept after the per-customer limit;</li>
- * <li>orders by number: the same two, keyed by {@code tranid IN (...)};</li>
+ * <li>orders: one statement for headers and lines: a derived table on {@code transaction}
+ * ({@code type = 'SalesOrd'}, {@code entity IN (...)}, status letters and
+ * {@code trandate >= TO_DATE(...)} pushed into its WHERE) numbered newest first per
+ * customer with {@code ROW_NUMBER() OVER (PARTITION BY t.entity ...)}, of which the first
+ * {@code limit} per customer are kept and LEFT JOINed to {@code transactionline}
+ * ({@code mainline = 'F'}); see {@link NetSuiteOrders};</li>
+ * <li>orders by number: the same statement, keyed by {@code tranid IN (...)};</li>
  * <li>stock: one on {@code item} LEFT JOIN {@code inventoryitemlocations} and
  * {@code location} (a known sku with no stock row maps to an empty list; the warehouse
  * filter is applied to the few rows per sku);</li>

@@ -139,7 +139,8 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
         ErpBatch<String, List<SalesOrder>> batch = bc().orders(numbers, OrderQuery.latest(100));
 
         assertThat(batch.values()).containsOnlyKeys(numbers);
-        assertThat(requests()).containsEntry("orders", 1L).doesNotContainKey("customers");
+        // Which customers exist is read beside the orders, in the same round trip.
+        assertThat(requests()).isEqualTo(Map.of("orders", 1L, "customers", 1L));
         for (int index : indexes) {
             List<DistributorDataSet.Order> expected = data().ordersOf(index)
                 .stream()
@@ -151,6 +152,64 @@ class BusinessCentralConnectorContractTests extends ConnectorContractTest {
             assertThat(orders).extracting(SalesOrder::status)
                 .containsExactlyElementsOf(expected.stream().map(order -> status(order)).toList());
         }
+    }
+
+    // ---- stock embedded in the orders' request (stockSource: standardApi)
+
+    @Test
+    void withTheStandardApisStockOrdersCarryTheirLinesStockInTheSameRequest() {
+        ErpConnector standard = connectorWith(Map.of("stockSource", "standardApi"));
+        // Token and the location codes (read once per connector) outside the counted
+        // window.
+        standard.orders(Set.of(customer(customersWithOrders(1).get(0))), OrderQuery.latest(1));
+        bcSandbox().stats().reset();
+        Set<String> numbers = customersWithOrders(20).stream()
+            .map(BusinessCentralConnectorContractTests::customer)
+            .collect(Collectors.toSet());
+
+        ErpBatch<String, List<SalesOrder>> batch = standard.orders(numbers, OrderQuery.latest(5).withLineStock(true));
+
+        assertThat(requests()).isEqualTo(Map.of("orders", 1L, "customers", 1L));
+        List<SalesOrderLine> lines = batch.values()
+            .values()
+            .stream()
+            .flatMap(List::stream)
+            .flatMap(order -> order.lines().stream())
+            .toList();
+        assertThat(lines).isNotEmpty().allMatch(line -> line.stock() != null);
+        Set<String> skus = lines.stream().map(SalesOrderLine::sku).collect(Collectors.toSet());
+        Map<String, List<StockLevel>> readOnItsOwn = standard.stock(skus, null).values();
+        lines.forEach(line -> assertThat(line.stock()).as(line.sku()).isEqualTo(readOnItsOwn.get(line.sku())));
+        assertThat(readOnItsOwn.values()).allSatisfy(levels -> assertThat(levels).singleElement()
+            .satisfies(level -> assertThat(level.warehouse()).isEqualTo("ALL")));
+        assertThat(standard.capabilities()).contains(ErpCapability.EMBEDDED_LINE_STOCK)
+            .doesNotContain(ErpCapability.PER_WAREHOUSE_STOCK);
+    }
+
+    @Test
+    void theStandardApisStockIsTheCompanyTotalOfEveryLocation() {
+        ErpConnector standard = connectorWith(Map.of("stockSource", "standardApi", "standardStockWarehouse", "TOTAL"));
+        DistributorDataSet.Item item = data().items().iterator().next();
+        BigDecimal total = data().stock(item.sku())
+            .stream()
+            .map(DistributorDataSet.Stock::onHand)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+
+        assertThat(standard.stock(Set.of(item.sku(), "NOPE' or number ne '"), null).values())
+            .isEqualTo(Map.of(item.sku(), List.of(new StockLevel(item.sku(), "TOTAL", total, total))));
+        assertThat(standard.stock(Set.of(item.sku()), "CLE").values()).isEqualTo(Map.of(item.sku(), List.of()));
+    }
+
+    @Test
+    void withTheCustomStockPageOrdersNeverCarryStock() {
+        Set<String> numbers = Set.of(customer(customersWithOrders(1).get(0)));
+
+        ErpBatch<String, List<SalesOrder>> batch = bc().orders(numbers, OrderQuery.latest(5).withLineStock(true));
+
+        assertThat(batch.values().values().stream().flatMap(List::stream).flatMap(order -> order.lines().stream()))
+            .isNotEmpty()
+            .allMatch(line -> line.stock() == null);
+        assertThat(bc().capabilities()).doesNotContain(ErpCapability.EMBEDDED_LINE_STOCK);
     }
 
     @Test

@@ -149,7 +149,7 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
     // ---- orders
 
     @Test
-    void readsTwentyCustomersOrdersWithOneHeaderAndOneLineStatement() {
+    void readsTwentyCustomersOrdersAndTheirLinesWithOneStatement() {
         warmUp();
         Set<String> customers = new LinkedHashSet<>();
         for (int i = 0; i < 20; i++) {
@@ -157,7 +157,7 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
         }
         ErpBatch<String, List<SalesOrder>> batch = connector().orders(customers, OrderQuery.latest(5));
 
-        assertThat(requests()).containsEntry("orders", 1L).containsEntry("order-lines", 1L).doesNotContainKey("token");
+        assertThat(requests()).isEqualTo(Map.of("orders", 1L));
         assertThat(batch.values()).containsOnlyKeys(customers);
         assertThat(batch.failures()).isEmpty();
         for (int i = 0; i < 20; i++) {
@@ -170,26 +170,57 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
         }
     }
 
-    @Test
-    void pagesThroughEverySuiteQlPage() {
+    /**
+     * A connector of five rows per SuiteQL page, its token taken and the counts zeroed.
+     */
+    private NetSuiteConnector pagedByFive() {
         NetSuiteConnector small = connectorWith(Map.of("page-size", "5"), Clock.systemUTC());
         small.credit(Set.of(customer(0)));
         sandbox(ID).stats().reset();
+        return small;
+    }
+
+    @Test
+    void pagesThroughEverySuiteQlPage() {
+        NetSuiteConnector small = pagedByFive();
         Set<String> customers = Set.of(customer(0), customer(1), customer(2), customer(3), customer(4), customer(5));
         int expectedOrders = 0;
-        int expectedLines = 0;
+        int expectedRows = 0;
         for (int i = 0; i <= 5; i++) {
             expectedOrders += data().ordersOf(i).size();
-            expectedLines += data().ordersOf(i).stream().mapToInt(order -> order.lines().size()).sum();
+            // One row per line, and one for an order without lines.
+            expectedRows += data().ordersOf(i).stream().mapToInt(order -> Math.max(1, order.lines().size())).sum();
         }
         assertThat(expectedOrders).isGreaterThan(10);
 
         ErpBatch<String, List<SalesOrder>> paged = small.orders(customers, OrderQuery.latest(100));
 
-        assertThat(requests()).containsEntry("orders", (long) (expectedOrders + 4) / 5)
-            .containsEntry("order-lines", (long) (expectedLines + 4) / 5);
+        assertThat(requests()).isEqualTo(Map.of("orders", (long) (expectedRows + 4) / 5));
         assertThat(paged.values()).isEqualTo(connector().orders(customers, OrderQuery.latest(100)).values());
         assertThat(paged.values().values().stream().mapToInt(List::size).sum()).isEqualTo(expectedOrders);
+    }
+
+    @Test
+    void cutsEachCustomersOrdersToTheLimitInTheStatementNotAfterIt() {
+        NetSuiteConnector small = pagedByFive();
+        Set<String> customers = Set.of(customer(0), customer(1), customer(2), customer(3), customer(4), customer(5));
+        int rowsOfTheNewestTwo = 0;
+        for (int i = 0; i <= 5; i++) {
+            rowsOfTheNewestTwo += data().ordersOf(i)
+                .stream()
+                .limit(2)
+                .mapToInt(order -> Math.max(1, order.lines().size()))
+                .sum();
+        }
+
+        ErpBatch<String, List<SalesOrder>> newestTwo = small.orders(customers, OrderQuery.latest(2));
+
+        assertThat(requests()).isEqualTo(Map.of("orders", (long) (rowsOfTheNewestTwo + 4) / 5));
+        for (int i = 0; i <= 5; i++) {
+            assertThat(newestTwo.values().get(customer(i))).extracting(SalesOrder::number)
+                .containsExactlyElementsOf(
+                        data().ordersOf(i).stream().limit(2).map(order -> erp.orderNumber(order.sequence())).toList());
+        }
     }
 
     @Test
@@ -250,7 +281,7 @@ class NetSuiteConnectorContractTests extends ConnectorContractTest {
         assertThat(batch.values()).containsOnlyKeys(a, b);
         assertSameOrder(batch.values().get(a), first, customer(3));
         assertSameOrder(batch.values().get(b), second, customer(7));
-        assertThat(requests()).containsEntry("orders", 1L).containsEntry("order-lines", 1L);
+        assertThat(requests()).isEqualTo(Map.of("orders", 1L));
     }
 
     @Test

@@ -14,35 +14,63 @@ import dev.erpgraph.sandbox.businesscentral.BusinessCentralSandboxEntities.Entit
 import dev.erpgraph.sandbox.businesscentral.BusinessCentralSandboxEntities.Row;
 
 /**
- * A parsed {@code $filter}, {@code $expand} (with nested {@code $select}) and
+ * A parsed {@code $filter}, {@code $expand} (with nested {@code $select}, and a nested
+ * {@code $expand} where the navigation's rows have navigations of their own, as a sales
+ * order line has its {@code item}; options separated by {@code ;} as in OData v4) and
  * {@code $select}.
  */
-record BusinessCentralQuery(FilterExpression filter, Map<String, Set<String>> expand, Set<String> select) {
+record BusinessCentralQuery(FilterExpression filter, Map<String, Expansion> expand, Set<String> select) {
+
+    /**
+     * One expanded navigation: its {@code $select} (null: every property) and its own
+     * expanded navigations with theirs.
+     */
+    record Expansion(Set<String> select, Map<String, Set<String>> nested) {
+    }
 
     static BusinessCentralQuery parse(EntitySet set, String filter, String expand, String select) {
         FilterExpression expression = filter == null || filter.isBlank() ? null
                 : ODataFilter.parse(filter, untyped(set.properties()), BusinessCentralFilterDialect.INSTANCE);
-        Map<String, Set<String>> expansions = new LinkedHashMap<>();
+        Map<String, Expansion> expansions = new LinkedHashMap<>();
         if (expand != null && !expand.isBlank()) {
-            for (String item : splitTopLevel(expand)) {
+            for (String item : splitTopLevel(expand, ',')) {
                 String name = item.contains("(") ? item.substring(0, item.indexOf('(')).trim() : item.trim();
                 Set<String> navigationProperties = set.navigations().get(name);
                 if (navigationProperties == null) {
                     throw notAProperty(name, set.name());
                 }
                 Set<String> nestedSelect = null;
-                if (item.contains("(")) {
-                    if (!item.endsWith(")")) {
-                        throw new BusinessCentralError(400, "BadRequest", "Syntax error in $expand '" + expand + "'.");
+                Map<String, Set<String>> nested = new LinkedHashMap<>();
+                Map<String, BusinessCentralSandboxEntities.SubNavigation> subNavigations = set.subNavigations()
+                    .getOrDefault(name, Map.of());
+                for (String option : options(item, expand)) {
+                    if (option.startsWith("$select=")) {
+                        nestedSelect = selection(option.substring("$select=".length()), navigationProperties, name);
                     }
-                    String options = item.substring(item.indexOf('(') + 1, item.length() - 1).trim();
-                    if (!options.startsWith("$select=")) {
-                        throw new BusinessCentralError(400, "BadRequest", "Only $select is supported"
-                                + " inside $expand by this sandbox, was '" + options + "'.");
+                    else if (option.startsWith("$expand=")) {
+                        for (String inner : splitTopLevel(option.substring("$expand=".length()), ',')) {
+                            String innerName = inner.contains("(") ? inner.substring(0, inner.indexOf('(')).trim()
+                                    : inner.trim();
+                            BusinessCentralSandboxEntities.SubNavigation sub = subNavigations.get(innerName);
+                            if (sub == null) {
+                                throw notAProperty(innerName, name);
+                            }
+                            Set<String> innerSelect = null;
+                            for (String innerOption : options(inner, expand)) {
+                                if (!innerOption.startsWith("$select=")) {
+                                    throw unsupported(innerOption);
+                                }
+                                innerSelect = selection(innerOption.substring("$select=".length()), sub.properties(),
+                                        innerName);
+                            }
+                            nested.put(innerName, innerSelect);
+                        }
                     }
-                    nestedSelect = selection(options.substring("$select=".length()), navigationProperties, name);
+                    else {
+                        throw unsupported(option);
+                    }
                 }
-                expansions.put(name, nestedSelect);
+                expansions.put(name, new Expansion(nestedSelect, nested));
             }
         }
         Set<String> selection = select == null || select.isBlank() ? null
@@ -58,22 +86,51 @@ record BusinessCentralQuery(FilterExpression filter, Map<String, Set<String>> ex
      * The row as served: selected fields (always with its etag) and the expanded
      * navigations.
      */
-    Map<String, Object> shape(Row row) {
+    Map<String, Object> shape(Row row, EntitySet set) {
         Map<String, Object> shaped = project(row.fields(), select);
-        expand.forEach((name, nestedSelect) -> {
+        expand.forEach((name, expansion) -> {
             Object value = row.navigations().get(name).get();
+            Map<String, BusinessCentralSandboxEntities.SubNavigation> subNavigations = set.subNavigations()
+                .getOrDefault(name, Map.of());
             if (value instanceof List<?> list) {
                 List<Map<String, Object>> items = new ArrayList<>();
                 for (Object item : list) {
-                    items.add(project(cast(item), nestedSelect));
+                    items.add(shapeNested(cast(item), expansion, subNavigations));
                 }
                 shaped.put(name, items);
             }
             else {
-                shaped.put(name, value == null ? null : project(cast(value), nestedSelect));
+                shaped.put(name, value == null ? null : shapeNested(cast(value), expansion, subNavigations));
             }
         });
         return shaped;
+    }
+
+    private static Map<String, Object> shapeNested(Map<String, Object> fields, Expansion expansion,
+            Map<String, BusinessCentralSandboxEntities.SubNavigation> subNavigations) {
+        Map<String, Object> shaped = project(fields, expansion.select());
+        expansion.nested().forEach((name, select) -> {
+            Map<String, Object> target = subNavigations.get(name).resolve().apply(fields);
+            shaped.put(name, target == null ? null : project(target, select));
+        });
+        return shaped;
+    }
+
+    /** The {@code ;}-separated options inside an expansion's parentheses, if any. */
+    private static List<String> options(String item, String expand) {
+        if (!item.contains("(")) {
+            return List.of();
+        }
+        if (!item.trim().endsWith(")")) {
+            throw new BusinessCentralError(400, "BadRequest", "Syntax error in $expand '" + expand + "'.");
+        }
+        String options = item.substring(item.indexOf('(') + 1, item.trim().length() - 1).trim();
+        return splitTopLevel(options, ';').stream().map(String::trim).toList();
+    }
+
+    private static BusinessCentralError unsupported(String option) {
+        return new BusinessCentralError(400, "BadRequest",
+                "Only $select and $expand are supported inside $expand by this sandbox, was '" + option + "'.");
     }
 
     @SuppressWarnings("unchecked")
@@ -103,7 +160,7 @@ record BusinessCentralQuery(FilterExpression filter, Map<String, Set<String>> ex
         return names;
     }
 
-    private static List<String> splitTopLevel(String expand) {
+    private static List<String> splitTopLevel(String expand, char separator) {
         List<String> items = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -115,7 +172,7 @@ record BusinessCentralQuery(FilterExpression filter, Map<String, Set<String>> ex
             else if (c == ')') {
                 depth--;
             }
-            else if (c == ',' && depth == 0) {
+            else if (c == separator && depth == 0) {
                 items.add(expand.substring(start, i));
                 start = i + 1;
             }

@@ -198,7 +198,7 @@ class BusinessCentralSandbox {
                 more = true;
                 break;
             }
-            BusinessCentralSandboxEntities.render(query.shape(row), value.addObject());
+            BusinessCentralSandboxEntities.render(query.shape(row, set), value.addObject());
             lastKey = row.key();
             served++;
         }

@@ -57,10 +57,23 @@ final class BusinessCentralSandboxEntities {
      * their properties.
      */
     record EntitySet(String name, String resource, Set<String> properties, Map<String, Set<String>> navigations,
-            Function<FilterExpression, List<Row>> rows) {
+            Function<FilterExpression, List<Row>> rows, Map<String, Map<String, SubNavigation>> subNavigations) {
+
+        EntitySet(String name, String resource, Set<String> properties, Map<String, Set<String>> navigations,
+                Function<FilterExpression, List<Row>> rows) {
+            this(name, resource, properties, navigations, rows, Map.of());
+        }
+
         List<Row> rows(FilterExpression filter) {
             return rows.apply(filter);
         }
+    }
+
+    /**
+     * A navigation of a navigation's rows (a sales order line's {@code item}): its
+     * properties and the row it leads to from the parent row's fields (null: none).
+     */
+    record SubNavigation(Set<String> properties, Function<Map<String, Object>, Map<String, Object>> resolve) {
     }
 
     private final DistributorDataSet data;
@@ -95,10 +108,15 @@ final class BusinessCentralSandboxEntities {
         DistributorDataSet.Item firstItem = data.items().iterator().next();
         DistributorDataSet.Order firstOrder = data.order(1).orElseThrow();
         Map<String, Object> lineSample = orderLines(firstOrder).get(0);
-        this.salesOrders = new EntitySet(
-                "salesOrder", "orders", properties(orderFields(firstOrder)), Map.of("salesOrderLines",
-                        properties(lineSample), "customer", properties(customerFields(firstCustomer))),
-                this::orderRows);
+        this.salesOrders = new EntitySet("salesOrder", "orders", properties(orderFields(firstOrder)), Map
+            .of("salesOrderLines", properties(lineSample), "customer", properties(customerFields(firstCustomer))),
+                this::orderRows,
+                Map.of("salesOrderLines",
+                        Map.of("item",
+                                new SubNavigation(properties(catalog.itemFields(firstItem)),
+                                        line -> data.item(String.valueOf(line.get("lineObjectNumber")))
+                                            .map(catalog::itemFields)
+                                            .orElse(null)))));
         EntitySet customers = new EntitySet("customer", "customers", properties(customerFields(firstCustomer)),
                 Map.of("paymentTerm", properties(paymentTerms(firstCustomer.paymentTerms()))), this::customerRows);
         EntitySet items = new EntitySet("item", "items", properties(catalog.itemFields(firstItem)), Map.of(),

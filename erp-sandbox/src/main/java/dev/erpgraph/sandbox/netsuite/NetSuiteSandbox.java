@@ -364,7 +364,11 @@ class NetSuiteSandbox {
             return "invoices";
         }
         List<String> tables = new ArrayList<>();
-        tables.add(statement.from().name());
+        SuiteQlStatement.Table from = statement.from();
+        while (from.subquery() != null) {
+            from = from.subquery().from();
+        }
+        tables.add(from.name());
         statement.joins().forEach(join -> tables.add(join.table().name()));
         if (tables.contains("inventoryitemlocations")) {
             return "inventory";

@@ -78,6 +78,28 @@ final class SuiteQlExecutor {
     }
 
     static List<Map<String, String>> execute(SuiteQlStatement statement, Tables tables) {
+        List<Map<String, Object>> selected = evaluate(statement, tables);
+        List<Map<String, String>> rendered = new ArrayList<>(selected.size());
+        for (Map<String, Object> values : selected) {
+            Map<String, String> row = new LinkedHashMap<>();
+            values.forEach((label, value) -> {
+                if (value != null) {
+                    row.put(label, render(value));
+                }
+            });
+            rendered.add(row);
+        }
+        return rendered;
+    }
+
+    /**
+     * The statement's rows in order, label to value as evaluated (not yet rendered): what
+     * a derived table over it holds.
+     */
+    static List<Map<String, Object>> evaluate(SuiteQlStatement query, Tables accountTables) {
+        SuiteQlDerived derived = SuiteQlDerived.of(query, accountTables);
+        SuiteQlStatement statement = derived.statement();
+        Tables tables = derived.tables();
         Map<String, String> aliases = new LinkedHashMap<>();
         register(aliases, statement.from(), tables);
         statement.joins().forEach(join -> register(aliases, join.table(), tables));
@@ -116,11 +138,14 @@ final class SuiteQlExecutor {
             bindings = filterBound(bindings, pending, bound, scope);
         }
         List<Map<String, Map<String, Object>>> matching = bindings;
+        Map<Column, Map<Map<String, Map<String, Object>>, Long>> numbers = SuiteQlDerived.rowNumbers(statement,
+                matching, scope);
         List<Map<String, Object>> selected = new ArrayList<>(matching.size());
         for (Map<String, Map<String, Object>> binding : matching) {
             Map<String, Object> values = new LinkedHashMap<>();
             for (Column column : statement.select()) {
-                values.put(column.label(), scope.eval(column.expr(), binding));
+                values.put(column.label(), numbers.containsKey(column) ? numbers.get(column).get(binding)
+                        : scope.eval(column.expr(), binding));
             }
             values.put("\u0000binding", binding);
             selected.add(values);
@@ -135,21 +160,12 @@ final class SuiteQlExecutor {
             }
             selected.sort(order);
         }
-        List<Map<String, String>> rendered = new ArrayList<>(selected.size());
-        for (Map<String, Object> values : selected) {
-            Map<String, String> row = new LinkedHashMap<>();
-            values.forEach((label, value) -> {
-                if (!label.startsWith("\u0000") && value != null) {
-                    row.put(label, render(value));
-                }
-            });
-            rendered.add(row);
-        }
-        return rendered;
+        selected.forEach(values -> values.remove("\u0000binding"));
+        return selected;
     }
 
     @SuppressWarnings("unchecked")
-    private static Object sortValue(Order key, Map<String, Object> values, SuiteQlScope scope) {
+    static Object sortValue(Order key, Map<String, Object> values, SuiteQlScope scope) {
         if (key.expr() instanceof ColumnRef ref && ref.alias() == null && values.containsKey(ref.column())
                 && !scope.knows(ref.column())) {
             return values.get(ref.column());
@@ -298,7 +314,7 @@ final class SuiteQlExecutor {
         return String.valueOf(plain);
     }
 
-    private static int compareForSort(Object a, Object b) {
+    static int compareForSort(Object a, Object b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;
         }

@@ -18,6 +18,7 @@ import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Join;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Literal;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Or;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Order;
+import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.RowNumber;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Table;
 
 /**
@@ -25,15 +26,18 @@ import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Table;
  * {@code TO_CHAR}, {@code TO_DATE}, {@code BUILTIN.DF}), {@code FROM table alias},
  * {@code [INNER|LEFT [OUTER]] JOIN ... ON}, {@code WHERE} with {@code = <> != < <= > >=},
  * {@code [NOT] IN (...)}, {@code AND}, {@code OR} and parentheses,
- * {@code ORDER BY ... [ASC|DESC]}. String literals use doubled single quotes, as in
+ * {@code ORDER BY ... [ASC|DESC]}; a derived table in {@code FROM ( SELECT ... ) alias}
+ * and {@code ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...)} (SuiteQL lists
+ * {@code ROW_NUMBER} among its supported Oracle functions), which together pick the first
+ * N rows of each group in one statement. String literals use doubled single quotes, as in
  * Oracle.
  *
  * <p>
  * It is deliberately honest rather than forgiving: it understands {@code OR}, so a
  * connector that failed to escape a hostile value would show up as a widened result, and
- * it refuses anything else (semicolons, comments, double quotes, sub-queries) with
- * {@link InvalidQuery}, which the sandbox answers as NetSuite does: 400
- * {@code INVALID_PARAMETER} "Invalid search query".
+ * it refuses anything else (semicolons, comments, double quotes, sub-queries outside
+ * {@code FROM}) with {@link InvalidQuery}, which the sandbox answers as NetSuite does:
+ * 400 {@code INVALID_PARAMETER} "Invalid search query".
  */
 final class SuiteQlParser {
 
@@ -83,6 +87,15 @@ final class SuiteQlParser {
     }
 
     private SuiteQlStatement statement() {
+        SuiteQlStatement statement = select();
+        if (peek().type() != Type.END) {
+            throw new InvalidQuery("unexpected '" + peek().text() + "'");
+        }
+        return statement;
+    }
+
+    /** A SELECT up to its end or to the {@code )} that closes a derived table. */
+    private SuiteQlStatement select() {
         expect("SELECT");
         List<Column> select = new ArrayList<>();
         do {
@@ -121,26 +134,33 @@ final class SuiteQlParser {
             joins.add(new Join(left, table, expression()));
         }
         Expr where = accept("WHERE") ? expression() : null;
+        List<Order> orderBy = accept("ORDER") ? orderBy() : List.of();
+        return new SuiteQlStatement(List.copyOf(select), from, List.copyOf(joins), where, orderBy);
+    }
+
+    /** What follows {@code ORDER}: {@code BY expr [ASC|DESC], ...}. */
+    private List<Order> orderBy() {
+        expect("BY");
         List<Order> orderBy = new ArrayList<>();
-        if (accept("ORDER")) {
-            expect("BY");
-            do {
-                Expr expr = operand();
-                boolean descending = accept("DESC");
-                if (!descending) {
-                    accept("ASC");
-                }
-                orderBy.add(new Order(expr, descending));
+        do {
+            Expr expr = operand();
+            boolean descending = accept("DESC");
+            if (!descending) {
+                accept("ASC");
             }
-            while (accept(","));
+            orderBy.add(new Order(expr, descending));
         }
-        if (peek().type() != Type.END) {
-            throw new InvalidQuery("unexpected '" + peek().text() + "'");
-        }
-        return new SuiteQlStatement(List.copyOf(select), from, List.copyOf(joins), where, List.copyOf(orderBy));
+        while (accept(","));
+        return List.copyOf(orderBy);
     }
 
     private Table table() {
+        if (accept("(")) {
+            SuiteQlStatement subquery = select();
+            expect(")");
+            String alias = identifier().toLowerCase(Locale.ROOT);
+            return new Table("(" + alias + ")", alias, subquery);
+        }
         String name = identifier().toLowerCase(Locale.ROOT);
         String alias = name;
         if (accept("AS")) {
@@ -219,6 +239,9 @@ final class SuiteQlParser {
                 if (accept(".")) {
                     second = identifier().toLowerCase(Locale.ROOT);
                 }
+                if (second == null && first.equals("row_number") && accept("(")) {
+                    return rowNumber();
+                }
                 if (accept("(")) {
                     String function = (second == null ? first : first + "." + second).toUpperCase(Locale.ROOT);
                     if (!Set.of("TO_CHAR", "TO_DATE", "BUILTIN.DF").contains(function)) {
@@ -236,6 +259,25 @@ final class SuiteQlParser {
             }
             default -> throw new InvalidQuery("unexpected '" + token.text() + "'");
         }
+    }
+
+    /** The rest of {@code ROW_NUMBER( ) OVER ([PARTITION BY expr, ...] ORDER BY ...)}. */
+    private Expr rowNumber() {
+        expect(")");
+        expect("OVER");
+        expect("(");
+        List<Expr> partitionBy = new ArrayList<>();
+        if (accept("PARTITION")) {
+            expect("BY");
+            do {
+                partitionBy.add(operand());
+            }
+            while (accept(","));
+        }
+        expect("ORDER");
+        List<Order> orderBy = orderBy();
+        expect(")");
+        return new RowNumber(List.copyOf(partitionBy), orderBy);
     }
 
     private String identifier() {

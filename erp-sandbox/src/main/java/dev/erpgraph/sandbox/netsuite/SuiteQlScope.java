@@ -22,6 +22,7 @@ import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Expr;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.In;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Literal;
 import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.Or;
+import dev.erpgraph.sandbox.netsuite.SuiteQlStatement.RowNumber;
 
 /**
  * Column resolution and expression evaluation over one row binding (alias to row).
@@ -100,7 +101,7 @@ final class SuiteQlScope {
     /**
      * The kind of an operand; null for a function call, which can fail on its own.
      */
-    private Kind kind(Expr expr) {
+    Kind kind(Expr expr) {
         if (expr instanceof ColumnRef ref) {
             return tables.columns(aliases.get(aliasOf(ref))).get(ref.column());
         }
@@ -111,6 +112,9 @@ final class SuiteQlScope {
     }
 
     Object eval(Expr expr, Map<String, Map<String, Object>> binding) {
+        if (expr instanceof RowNumber) {
+            throw new InvalidQuery("ORA-30483: window functions are not allowed here");
+        }
         if (expr instanceof ColumnRef ref) {
             Map<String, Object> row = binding.get(aliasOf(ref));
             return row == null ? null : row.get(ref.column());

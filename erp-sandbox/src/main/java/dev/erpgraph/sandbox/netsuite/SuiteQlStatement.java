@@ -17,7 +17,16 @@ record SuiteQlStatement(List<Column> select, Table from, List<Join> joins, Expr 
     record Column(Expr expr, String label) {
     }
 
-    record Table(String name, String alias) {
+    /**
+     * A table of the account, or (with {@code subquery}) a derived table: the rows of a
+     * statement in {@code FROM ( ... ) alias}, named {@code (alias)}.
+     */
+    record Table(String name, String alias, SuiteQlStatement subquery) {
+
+        Table(String name, String alias) {
+            this(name, alias, null);
+        }
+
     }
 
     record Join(boolean left, Table table, Expr on) {
@@ -26,7 +35,7 @@ record SuiteQlStatement(List<Column> select, Table from, List<Join> joins, Expr 
     record Order(Expr expr, boolean descending) {
     }
 
-    sealed interface Expr permits ColumnRef, Literal, Call, Compare, In, And, Or {
+    sealed interface Expr permits ColumnRef, Literal, Call, RowNumber, Compare, In, And, Or {
 
         /**
          * The expressions directly inside this one, left to right: what every walk of a
@@ -48,6 +57,10 @@ record SuiteQlStatement(List<Column> select, Table from, List<Join> joins, Expr 
             if (this instanceof Or or) {
                 return List.of(or.left(), or.right());
             }
+            if (this instanceof RowNumber rowNumber) {
+                return Stream.concat(rowNumber.partitionBy().stream(), rowNumber.orderBy().stream().map(Order::expr))
+                    .toList();
+            }
             return List.of();
         }
 
@@ -63,6 +76,14 @@ record SuiteQlStatement(List<Column> select, Table from, List<Join> joins, Expr 
 
     /** {@code TO_CHAR}, {@code TO_DATE}, {@code BUILTIN.DF}. */
     record Call(String function, List<Expr> arguments) implements Expr {
+    }
+
+    /**
+     * {@code ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...)}: Oracle's analytic
+     * numbering, which SuiteQL lists among its supported functions; numbered over the
+     * rows that pass the statement's joins and WHERE.
+     */
+    record RowNumber(List<Expr> partitionBy, List<Order> orderBy) implements Expr {
     }
 
     record Compare(String operator, Expr left, Expr right) implements Expr {

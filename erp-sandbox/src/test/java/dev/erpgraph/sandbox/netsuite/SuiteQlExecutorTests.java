@@ -2,6 +2,9 @@ package dev.erpgraph.sandbox.netsuite;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +73,14 @@ class SuiteQlExecutorTests {
                         + " ON tl.transaction = t.id WHERE t.entity = 1001",
                 "SELECT t.id, c.companyname FROM transaction t JOIN customer c ON c.id = t.entity"
                         + " WHERE t.entity IN (1001, 1002) AND c.id = 1001",
+                // the one-statement order read: headers numbered per customer, lines
+                // joined
+                "SELECT o.id, o.entity, o.rn, tl.linesequencenumber, i.itemid FROM (SELECT t.id, t.entity,"
+                        + " ROW_NUMBER() OVER (PARTITION BY t.entity ORDER BY t.trandate DESC, t.id DESC) AS rn"
+                        + " FROM transaction t WHERE t.type = 'SalesOrd' AND t.entity IN (1001, 1002)) o"
+                        + " LEFT JOIN transactionline tl ON tl.transaction = o.id AND tl.mainline = 'F'"
+                        + " LEFT JOIN item i ON i.id = tl.item WHERE o.rn <= 2 ORDER BY o.entity, o.rn,"
+                        + " tl.linesequencenumber",
                 // conditions that fail on some rows: every row is still evaluated, so
                 // they still fail
                 "SELECT i.itemid FROM item i WHERE i.itemid IN ('NOPE') AND i.id = 'abc'",
@@ -93,6 +104,45 @@ class SuiteQlExecutorTests {
                 assertThat(SuiteQlExecutor.execute(statement, tables)).as(sql)
                     .isEqualTo(SuiteQlExecutor.execute(statement, everyRow));
             }
+        }
+    }
+
+    @Test
+    void rowNumberKeepsTheNewestOrdersOfEachCustomerInOneStatement() {
+        String headers = "SELECT t.id, t.entity, TO_CHAR(t.trandate, 'YYYY-MM-DD') AS trandate FROM transaction t"
+                + " WHERE t.type = 'SalesOrd' AND t.entity IN (1001, 1002, 1003, 1004, 1005)";
+        List<Map<String, String>> all = SuiteQlExecutor
+            .execute(SuiteQlParser.parse(headers + " ORDER BY t.entity, t.trandate DESC, t.id DESC"), tables);
+        List<Map<String, String>> expected = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Map<String, String> row : all) {
+            int number = seen.merge(row.get("entity"), 1, Integer::sum);
+            if (number <= 2) {
+                Map<String, String> numbered = new LinkedHashMap<>(row);
+                numbered.put("rn", String.valueOf(number));
+                expected.add(numbered);
+            }
+        }
+
+        List<Map<String, String>> firstTwo = SuiteQlExecutor
+            .execute(SuiteQlParser.parse("SELECT o.id, o.entity, o.trandate, o.rn FROM ("
+                    + headers.replace(" FROM",
+                            ", ROW_NUMBER() OVER"
+                                    + " (PARTITION BY t.entity ORDER BY t.trandate DESC, t.id DESC) AS rn FROM")
+                    + ") o WHERE o.rn <= 2 ORDER BY o.entity, o.rn"), tables);
+
+        // Some customer has more than two orders, so the window really cuts.
+        assertThat(expected).isNotEmpty().hasSizeLessThan(all.size());
+        assertThat(firstTwo).isEqualTo(expected);
+    }
+
+    @Test
+    void refusesAWindowFunctionWhereOracleDoes() {
+        for (String sql : List.of("SELECT t.id FROM transaction t WHERE ROW_NUMBER() OVER (ORDER BY t.id) <= 2",
+                "SELECT t.id FROM transaction t JOIN (SELECT c.id FROM customer c) x ON x.id = t.entity",
+                "SELECT t.id FROM transaction t WHERE t.id IN (SELECT c.id FROM customer c)")) {
+            assertThat(catchThrowable(() -> SuiteQlExecutor.execute(SuiteQlParser.parse(sql), tables))).as(sql)
+                .isInstanceOf(SuiteQlParser.InvalidQuery.class);
         }
     }
 
