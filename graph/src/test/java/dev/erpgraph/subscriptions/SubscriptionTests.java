@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,28 +19,29 @@ import java.util.stream.IntStream;
 import dev.erpgraph.DemoTokens;
 import dev.erpgraph.changes.ActiveSubscriptions;
 import dev.erpgraph.crm.HttpGraphQlTests;
+import dev.erpgraph.crm.erplink.ErpCustomerLink;
+import dev.erpgraph.crm.erplink.ErpCustomerLinkRepository;
 import dev.erpgraph.crm.relay.GlobalId;
+import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxRegistry;
 import dev.erpgraph.security.TrustedDocuments;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.SubscriptionErrorException;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,14 +78,19 @@ class SubscriptionTests extends HttpGraphQlTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final List<WebSocketGraphQlTester> connections = new ArrayList<>();
+    @Autowired
+    ErpCustomerLinkRepository links;
 
-    private final List<Disposable> subscriptions = new ArrayList<>();
+    private Subscriber subscriber;
+
+    @BeforeEach
+    void clients() {
+        subscriber = new Subscriber(port);
+    }
 
     @AfterEach
     void disconnect() {
-        subscriptions.forEach(Disposable::dispose);
-        connections.forEach(connection -> connection.stop().block(Duration.ofSeconds(5)));
+        subscriber.close();
     }
 
     @Test
@@ -203,9 +210,9 @@ class SubscriptionTests extends HttpGraphQlTests {
             .entity(MAP)
             .get();
         String status = "ON_HOLD".equals(order.get("status")) ? "OPEN" : "ON_HOLD";
-        BlockingQueue<Map<String, Object>> orders = new LinkedBlockingQueue<>();
-        subscribe(connect(DemoTokens.MANAGER).documentName("orderChanged").variable("accountId", accountId),
-                "orderChanged", orders);
+        BlockingQueue<Map<String, Object>> orders = subscriber.subscribe(
+                connect(DemoTokens.MANAGER).documentName("orderChanged").variable("accountId", accountId),
+                "orderChanged");
         awaitSubscribers("orderChanged", 1);
 
         change("sap", Map.of("type", "order", "orderNumber", order.get("number"), "status", status));
@@ -217,6 +224,44 @@ class SubscriptionTests extends HttpGraphQlTests {
             .containsEntry("erpSystem", Map.of("id", "sap"))
             .containsEntry("freshness", Map.of("fromCache", false));
         assertThat((List<?>) changed.get("lines")).isNotEmpty();
+    }
+
+    @Test
+    void anOrderSubmissionIsFollowedFromPendingToSubmitted() {
+        String accountId = accountOfACustomerWhoMayOrder("sap");
+        String opportunityId = graphQl.documentName("createOpportunity")
+            .fragmentName("opportunityFields")
+            .variable("input",
+                    Map.of("accountId", accountId, "name", "Order " + uniqueWord(), "stage", "PROPOSAL", "lines",
+                            List.of(Map.of("sku", SKU, "quantity", "3"))))
+            .execute()
+            .path("createOpportunity.opportunity.id")
+            .entity(String.class)
+            .get();
+        BlockingQueue<Map<String, Object>> changes = subscriber
+            .subscribe(connect(DemoTokens.MANAGER).documentName("orderSubmissionChanged")
+                .variable("opportunityId", opportunityId), "orderSubmissionChanged");
+        awaitSubscribers("orderSubmissionChanged", 1);
+
+        graphQl.documentName("submitOpportunityOrder")
+            .fragmentName("orderSubmissionFields")
+            .variable("input", Map.of("opportunityId", opportunityId, "expectedVersion", 0))
+            .execute()
+            .errors()
+            .verify()
+            .path("submitOpportunityOrder.opportunity.orderSubmission.state")
+            .entity(String.class)
+            .isEqualTo("PENDING");
+
+        List<Map<String, Object>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            changes.drainTo(seen);
+            return !seen.isEmpty() && "SUBMITTED".equals(seen.get(seen.size() - 1).get("state"));
+        });
+        assertThat(seen.get(0)).containsEntry("state", "PENDING");
+        Map<String, Object> submitted = seen.get(seen.size() - 1);
+        assertThat(submitted).containsEntry("attempts", 1).containsEntry("erpSystem", Map.of("id", "sap"));
+        assertThat((String) submitted.get("erpOrderNumber")).isNotBlank();
     }
 
     @Test
@@ -239,8 +284,8 @@ class SubscriptionTests extends HttpGraphQlTests {
         });
 
         int before = active.count("orderChanged");
-        subscribe(connect("demo-partner-2").document(document).variable("accountId", theirs), "orderChanged",
-                new LinkedBlockingQueue<>());
+        subscriber.subscribe(connect("demo-partner-2").document(document).variable("accountId", theirs),
+                "orderChanged");
         await().atMost(Duration.ofSeconds(5)).until(() -> active.count("orderChanged") == before + 1);
     }
 
@@ -262,8 +307,8 @@ class SubscriptionTests extends HttpGraphQlTests {
 
     @Test
     void aCircuitBreakerOpeningAndClosingIsPushed() {
-        BlockingQueue<Map<String, Object>> moves = new LinkedBlockingQueue<>();
-        subscribe(connect(DemoTokens.MANAGER).documentName("erpHealthChanged"), "erpHealthChanged", moves);
+        BlockingQueue<Map<String, Object>> moves = subscriber
+            .subscribe(connect(DemoTokens.MANAGER).documentName("erpHealthChanged"), "erpHealthChanged");
         awaitSubscribers("erpHealthChanged", 1);
         CircuitBreaker breaker = breakers.circuitBreaker("p21");
         try {
@@ -281,40 +326,31 @@ class SubscriptionTests extends HttpGraphQlTests {
     // --- fixtures
 
     private WebSocketGraphQlTester connect(String clientId) {
-        // Fetched here: the interceptor runs on a Netty thread, which must not block.
-        String bearer = DemoTokens.bearer(port, clientId);
-        WebSocketGraphQlTester connection = WebSocketGraphQlTester
-            .builder("ws://127.0.0.1:" + port + "/graphql", new ReactorNettyWebSocketClient())
-            .interceptor(new WebSocketGraphQlClientInterceptor() {
-
-                @Override
-                public Mono<Object> connectionInitPayload() {
-                    return Mono.just(Map.of("Authorization", bearer));
-                }
-
-            })
-            .responseTimeout(Duration.ofSeconds(10))
-            .build();
-        connections.add(connection);
-        return connection;
+        return subscriber.connect(clientId);
     }
 
     private BlockingQueue<Map<String, Object>> subscribeToStock(String clientId, String erp) {
-        BlockingQueue<Map<String, Object>> levels = new LinkedBlockingQueue<>();
         int before = active.count("inventoryChanged");
-        subscribe(connect(clientId).documentName("inventoryChanged")
-            .variable("skus", List.of(SKU))
-            .variable("erpSystemId", erp)
-            .variable("warehouse", WAREHOUSE), "inventoryChanged", levels);
+        BlockingQueue<Map<String, Object>> levels = subscriber
+            .subscribe(connect(clientId).documentName("inventoryChanged")
+                .variable("skus", List.of(SKU))
+                .variable("erpSystemId", erp)
+                .variable("warehouse", WAREHOUSE), "inventoryChanged");
         await().atMost(Duration.ofSeconds(5)).until(() -> active.count("inventoryChanged") == before + 1);
         return levels;
     }
 
-    @SuppressWarnings("unchecked")
-    private void subscribe(GraphQlTester.Request<?> request, String field, BlockingQueue<Map<String, Object>> into) {
-        subscriptions.add(request.executeSubscription()
-            .toFlux()
-            .subscribe(response -> into.add(response.path(field).entity(Map.class).get())));
+    /** A demo account linked to a customer of the ERP who is not on credit hold. */
+    private String accountOfACustomerWhoMayOrder(String erpSystemId) {
+        Sandbox sandbox = sandboxes.find(erpSystemId).orElseThrow();
+        for (ErpCustomerLink link : links.findAll()) {
+            OptionalInt index = sandbox.erp().customerIndex(link.customerNumber());
+            if (link.erpSystemId().equals(erpSystemId) && index.isPresent()
+                    && !sandbox.data().customer(index.getAsInt()).orElseThrow().onHold()) {
+                return GlobalId.encode(GlobalId.ACCOUNT, link.accountId());
+            }
+        }
+        throw new AssertionError("the demo data links no customer of " + erpSystemId + " who may order");
     }
 
     private void awaitSubscribers(String field, int count) {
