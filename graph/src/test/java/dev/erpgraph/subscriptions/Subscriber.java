@@ -36,7 +36,15 @@ final class Subscriber implements AutoCloseable {
     /** A new connection signed in as the demo client. */
     WebSocketGraphQlTester connect(String clientId) {
         // Fetched here: the interceptor runs on a Netty thread, which must not block.
-        String bearer = DemoTokens.bearer(port, clientId);
+        return connectWith(DemoTokens.bearer(port, clientId));
+    }
+
+    /** A new connection signed in as the demo client with only these scopes. */
+    WebSocketGraphQlTester connect(String clientId, String... scopes) {
+        return connectWith("Bearer " + DemoTokens.fetch(port, clientId, scopes));
+    }
+
+    private WebSocketGraphQlTester connectWith(String bearer) {
         WebSocketGraphQlTester connection = WebSocketGraphQlTester
             .builder("ws://127.0.0.1:" + port + "/graphql", new ReactorNettyWebSocketClient())
             .interceptor(new WebSocketGraphQlClientInterceptor() {

@@ -306,6 +306,24 @@ class SubscriptionTests extends HttpGraphQlTests {
     }
 
     @Test
+    void aSubscriptionNeedsItsFieldsScope() {
+        List<GraphQlTester.Response> answers = subscriber.connect(DemoTokens.MANAGER, "crm:read")
+            .documentName("inventoryChanged")
+            .variable("skus", List.of(SKU))
+            .executeSubscription()
+            .toFlux()
+            .collectList()
+            .block(Duration.ofSeconds(10));
+        assertThat(answers).singleElement()
+            .satisfies(
+                    answer -> answer.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                        assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN")
+                            .containsEntry("scope", "erp:inventory");
+                        assertThat(error.getPath()).isEqualTo("inventoryChanged");
+                    })));
+    }
+
+    @Test
     void aCircuitBreakerOpeningAndClosingIsPushed() {
         BlockingQueue<Map<String, Object>> moves = subscriber
             .subscribe(connect(DemoTokens.MANAGER).documentName("erpHealthChanged"), "erpHealthChanged");
