@@ -25,7 +25,7 @@ class ErpEventsConfiguration {
 
     @Bean
     ClusterEvictions clusterEvictions(ObjectProvider<DataSource> dataSource, ErpGateway gateway, ErpChanges changes,
-            OrderSubmissionWatch orderSubmissions) {
+            ObjectProvider<OrderSubmissionWatch> orderSubmissions) {
         // Another replica's eviction is a change here too: its subscribers hear of it.
         return new ClusterEvictions(dataSource.getIfAvailable(), eviction -> {
             gateway.evict(eviction);
@@ -34,7 +34,8 @@ class ErpEventsConfiguration {
             for (ErpResource resource : ErpResource.values()) {
                 gateway.evictAll(system.id(), resource);
             }
-        }), orderSubmissions::changed, UUID.randomUUID().toString());
+        }), opportunityId -> orderSubmissions.ifAvailable(watch -> watch.changed(opportunityId)),
+                UUID.randomUUID().toString());
     }
 
     /** This replica's submission changes, for the other replicas' subscribers. */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import dev.erpgraph.DemoTokens;
+import dev.erpgraph.audit.AccessLogWriter;
 import dev.erpgraph.changes.ActiveSubscriptions;
 import dev.erpgraph.crm.HttpGraphQlTests;
 import dev.erpgraph.crm.erplink.ErpCustomerLink;
@@ -80,6 +81,9 @@ class SubscriptionTests extends HttpGraphQlTests {
 
     @Autowired
     ErpCustomerLinkRepository links;
+
+    @Autowired
+    AccessLogWriter accessLog;
 
     private Subscriber subscriber;
 
@@ -195,7 +199,7 @@ class SubscriptionTests extends HttpGraphQlTests {
     }
 
     @Test
-    void anOrderChangeReachesTheSubscriberOfItsAccount() {
+    void anOrderChangeReachesTheSubscriberOfItsAccount() throws Exception {
         Map<String, Object> link = jdbc.queryForMap(
                 "select account_id, customer_number from erp_customer_links where erp_system_id = 'sap' order by id"
                         + " limit 1");
@@ -224,6 +228,18 @@ class SubscriptionTests extends HttpGraphQlTests {
             .containsEntry("erpSystem", Map.of("id", "sap"))
             .containsEntry("freshness", Map.of("fromCache", false));
         assertThat((List<?>) changed.get("lines")).isNotEmpty();
+
+        // Counted in the access log like a query's answer: the pushed order, under the
+        // subscriber's name.
+        accessLog.flush();
+        assertThat(graphQl.document("query($id: ID!) { accessLog(accountId: $id) { nodes { principal dataKinds } } }")
+            .variable("id", accountId)
+            .execute()
+            .errors()
+            .verify()
+            .path("accessLog.nodes")
+            .entityList(MAP)
+            .get()).contains(Map.of("principal", "demo-manager", "dataKinds", List.of("ORDERS")));
     }
 
     @Test

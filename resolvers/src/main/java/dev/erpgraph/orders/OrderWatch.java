@@ -1,6 +1,5 @@
 package dev.erpgraph.orders;
 
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +76,6 @@ class OrderWatch {
 
     private final ActiveSubscriptions subscriptions;
 
-    private final Clock clock = Clock.systemUTC();
-
     OrderWatch(AccountRepository accounts, AccountErpLinks links, OrderByNumberLoader loader, AccessLogWriter accessLog,
             ActiveSubscriptions subscriptions, ErpChanges changes) {
         this.accounts = accounts;
@@ -148,9 +145,8 @@ class OrderWatch {
         for (Watcher watcher : touched) {
             if (watcher.customers().contains(customer)) {
                 watcher.sink().next(view);
-                Caller caller = watcher.caller();
-                accessLog.record(List.of(new AccessLogEntry(null, clock.instant(), caller.id(), caller.kind(),
-                        caller.partnerId(), watcher.accountId(), List.of(AccessedData.ORDERS), watcher.requestId())));
+                accessLog.record(List.of(AccessLogEntry.pushed(watcher.caller(), watcher.accountId(),
+                        AccessedData.ORDERS, watcher.requestId())));
             }
         }
     }

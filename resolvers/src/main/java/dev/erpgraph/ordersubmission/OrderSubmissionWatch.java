@@ -1,5 +1,6 @@
 package dev.erpgraph.ordersubmission;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -7,10 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import dev.erpgraph.access.Caller;
+import dev.erpgraph.audit.AccessLogEntry;
+import dev.erpgraph.audit.AccessLogWriter;
+import dev.erpgraph.audit.AccessedData;
 import dev.erpgraph.changes.ActiveSubscriptions;
 import dev.erpgraph.crm.errors.RecordNotFoundException;
+import dev.erpgraph.crm.opportunity.Opportunity;
 import dev.erpgraph.crm.opportunity.OpportunityRepository;
 import dev.erpgraph.crm.relay.GlobalId;
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
@@ -46,15 +52,20 @@ public class OrderSubmissionWatch {
 
     private final ApplicationEventPublisher events;
 
+    private final AccessLogWriter accessLog;
+
     /** One subscription, and what it was last sent (null: nothing yet). */
     private static final class Watcher {
 
         private final FluxSink<OrderSubmission> sink;
 
+        private final Runnable sent;
+
         private OrderSubmission last;
 
-        Watcher(FluxSink<OrderSubmission> sink) {
+        Watcher(FluxSink<OrderSubmission> sink, Runnable sent) {
             this.sink = sink;
+            this.sent = sent;
         }
 
         synchronized void offer(OrderSubmission submission) {
@@ -62,26 +73,36 @@ public class OrderSubmissionWatch {
                     || !Objects.equals(last.erpOrderNumber(), submission.erpOrderNumber())) {
                 last = submission;
                 sink.next(submission);
+                sent.run();
             }
         }
 
     }
 
     OrderSubmissionWatch(OpportunityRepository opportunities, OrderSubmissions submissions,
-            ActiveSubscriptions subscriptions, ApplicationEventPublisher events) {
+            ActiveSubscriptions subscriptions, ApplicationEventPublisher events, AccessLogWriter accessLog) {
         this.events = events;
+        this.accessLog = accessLog;
         this.opportunities = opportunities;
         this.submissions = submissions;
         this.subscriptions = subscriptions;
     }
 
+    /**
+     * Each push is logged as an answer holding the account's CRM data, as a query of the
+     * opportunity's {@code orderSubmission} is.
+     */
     @SubscriptionMapping
-    Flux<OrderSubmission> orderSubmissionChanged(@Argument String opportunityId) {
+    Flux<OrderSubmission> orderSubmissionChanged(@Argument String opportunityId, DataFetchingEnvironment environment) {
         long id = GlobalId.decode(opportunityId, GlobalId.OPPORTUNITY, "opportunityId");
-        opportunities.findById(id, Caller.current().accountScope())
+        Caller caller = Caller.current();
+        Opportunity opportunity = opportunities.findById(id, caller.accountScope())
             .orElseThrow(() -> new RecordNotFoundException("No opportunity with this id."));
+        String requestId = String.valueOf(environment.getExecutionId());
+        Runnable sent = () -> accessLog
+            .record(List.of(AccessLogEntry.pushed(caller, opportunity.accountId(), AccessedData.CRM, requestId)));
         return subscriptions.counted(NAME, Flux.create(sink -> {
-            Watcher watcher = new Watcher(sink);
+            Watcher watcher = new Watcher(sink, sent);
             watchers.compute(id, (key, present) -> {
                 Set<Watcher> set = (present != null) ? present : new CopyOnWriteArraySet<>();
                 set.add(watcher);
