@@ -2,7 +2,8 @@
 // another origin refused: the page must render, run a query and show its data without any CDN. The app is
 // secured: the page starts signed in as demo-manager (the embedded default's demo issuer), so the query runs
 // without anyone typing a header; then the test switches to demo-partner-1, a partner portal, which may run only
-// registered (trusted) documents: the same query, typed by hand, is refused with PERSISTED_QUERY_NOT_FOUND.
+// registered (trusted) documents: the same query, typed by hand, is refused with PERSISTED_QUERY_NOT_FOUND. Between
+// the two, a subscription runs over the page's WebSocket and shows a sandbox's stock change.
 //
 //   ERPGRAPH_URL           the running app (default http://localhost:8080)
 //   ERPGRAPH_BROWSER_QUERY the query to paste and run (default: a page of demo accounts with live credit from their ERP)
@@ -76,6 +77,10 @@ after(async () => {
 
 test('GraphiQL renders from the app alone and runs a query, signed in as demo-manager', async () => {
   await withinTheAppsOrigin(openGraphiQlAndRunQuery());
+});
+
+test('a subscription runs over the page\'s WebSocket as demo-manager and shows a sandbox change', async () => {
+  await withinTheAppsOrigin(subscribeAndSeeAChange());
 });
 
 test('switched to demo-partner-1, the same hand-typed query is refused as an unregistered document', async () => {
@@ -167,6 +172,70 @@ async function runQuery(editor) {
     return cm && cm.CodeMirror.getValue().includes('"data"');
   });
   return { result: JSON.parse(await resultPane.evaluate((el) => el.CodeMirror.getValue())), authorization };
+}
+
+/**
+ * Runs a subscription in the editor, changes the sandbox's stock from here (not from the page) and waits for the new
+ * level in the result pane: the WebSocket carried demo-manager's token in connection_init, or the server would have
+ * closed it (4401) and nothing would show.
+ */
+async function subscribeAndSeeAChange() {
+  const subscription = 'subscription Watch { inventoryChanged(skus: ["PVC-10000"], erpSystemId: "netsuite",'
+    + ' warehouse: "CLE") { sku warehouse onHand } }';
+  const editor = page.locator('.graphiql-query-editor .CodeMirror');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(subscription);
+  await page.locator('[role="tab"][aria-selected="true"]', { hasText: 'Watch' }).waitFor();
+  const admin = await managerToken();
+  const open = await openSubscriptions(admin);
+  await page.getByRole('button', { name: /execute query/i }).click();
+  await until(async () => (await openSubscriptions(admin)) === open + 1, 'the page\'s subscription is open');
+
+  const onHand = 900 + Math.floor(Math.random() * 90);
+  const changed = await fetch(new URL('sandbox/netsuite/_admin/changes', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'inventory', sku: 'PVC-10000', warehouse: 'CLE', onHand }),
+  });
+  assert.equal(changed.status, 202, 'the sandbox took the change');
+  await page.waitForFunction((value) => {
+    const cm = document.querySelector('.graphiql-response .CodeMirror');
+    return cm && new RegExp(`"onHand": "${value}(\\.0+)?"`).test(cm.CodeMirror.getValue());
+  }, onHand);
+  console.log(`subscription showed onHand ${onHand}`);
+  // Stop it (the run button stops a running subscription), so that the next test runs a query.
+  await page.getByRole('button', { name: /stop/i }).click();
+  await until(async () => (await openSubscriptions(admin)) === open, 'the page\'s subscription ended');
+}
+
+async function managerToken() {
+  const answer = await fetch(new URL('oauth2/token', baseUrl), {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from('demo-manager:demo-manager-secret').toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials',
+  });
+  assert.equal(answer.status, 200);
+  return (await answer.json()).access_token;
+}
+
+/** Open inventoryChanged subscriptions, as the server's gauge counts them (404: none since the start). */
+async function openSubscriptions(token) {
+  const answer = await fetch(new URL('actuator/metrics/graphql.subscriptions.active?tag=subscription:inventoryChanged',
+    baseUrl), { headers: { authorization: `Bearer ${token}` } });
+  return answer.status === 404 ? 0 : (await answer.json()).measurements[0].value;
+}
+
+async function until(condition, what, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) assert.fail(`not within ${ms} ms: ${what}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 /** The claims of the bearer token in an Authorization header (read, not verified: the server did that). */

@@ -40,7 +40,7 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger logger = LoggerFactory.getLogger(GraphQlErrorResolver.class);
 
-    private static final List<Mapping<?>> MAPPINGS = List.of(
+    static final List<Mapping<?>> MAPPINGS = List.of(
             new Mapping<>(InvalidInputException.class, ErrorCode.BAD_USER_INPUT, InvalidInputException::getMessage,
                     (ex, extensions) -> extensions.put("field", ex.getField())),
             // Spring's argument binding (a value that does not fit the Java type): name
@@ -69,7 +69,7 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
         }
         for (Mapping<?> mapping : MAPPINGS) {
             if (mapping.type().isInstance(ex)) {
-                return mapping.toError(ex, env);
+                return mapping.toError(ex, GraphqlErrorBuilder.newError(env));
             }
         }
         String correlationId = UUID.randomUUID().toString();
@@ -101,16 +101,13 @@ public class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
     record Mapping<E extends Throwable>(Class<E> type, ErrorCode code, Function<E, String> message,
             BiConsumer<E, Map<String, Object>> extensions) {
 
-        GraphQLError toError(Throwable ex, DataFetchingEnvironment env) {
+        /** The error, built on {@code builder} (which may already hold a path). */
+        GraphQLError toError(Throwable ex, GraphqlErrorBuilder<?> builder) {
             E typed = type.cast(ex);
             Map<String, Object> ext = new LinkedHashMap<>();
             ext.put("code", code.name());
             extensions.accept(typed, ext);
-            return GraphqlErrorBuilder.newError(env)
-                .errorType(code)
-                .message(message.apply(typed))
-                .extensions(ext)
-                .build();
+            return builder.errorType(code).message(message.apply(typed)).extensions(ext).build();
         }
     }
 

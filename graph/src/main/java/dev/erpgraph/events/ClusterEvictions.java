@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
@@ -30,6 +31,9 @@ import org.springframework.context.SmartLifecycle;
  * is one process) it does nothing.
  *
  * <p>
+ * The same channel carries the order outbox's changes (an opportunity id), so that a
+ * subscriber to a submission hears of the worker that sent it on another replica.
+ * <p>
  * Notifications sent while the listening connection was lost are lost too, so after
  * reconnecting this replica drops its whole cache: one round of misses is cheaper than
  * serving a value an event had voided.
@@ -45,8 +49,11 @@ public final class ClusterEvictions implements SmartLifecycle {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** What travels: who evicted, and what. */
-    record Message(String origin, ErpEviction eviction) {
+    /**
+     * What travels: who sent it, and what: an eviction, or the opportunity whose order
+     * submission changed.
+     */
+    record Message(String origin, ErpEviction eviction, Long orderSubmission) {
     }
 
     private final DataSource dataSource;
@@ -54,6 +61,8 @@ public final class ClusterEvictions implements SmartLifecycle {
     private final Consumer<ErpEviction> apply;
 
     private final Runnable evictEverything;
+
+    private final LongConsumer orderSubmissionChanged;
 
     private final String instanceId;
 
@@ -72,9 +81,19 @@ public final class ClusterEvictions implements SmartLifecycle {
      */
     public ClusterEvictions(DataSource dataSource, Consumer<ErpEviction> apply, Runnable evictEverything,
             String instanceId) {
+        this(dataSource, apply, evictEverything, opportunityId -> {
+        }, instanceId);
+    }
+
+    /**
+     * @param orderSubmissionChanged hears another replica's order submission changes
+     */
+    public ClusterEvictions(DataSource dataSource, Consumer<ErpEviction> apply, Runnable evictEverything,
+            LongConsumer orderSubmissionChanged, String instanceId) {
         this.dataSource = dataSource;
         this.apply = Objects.requireNonNull(apply);
         this.evictEverything = Objects.requireNonNull(evictEverything);
+        this.orderSubmissionChanged = Objects.requireNonNull(orderSubmissionChanged);
         this.instanceId = Objects.requireNonNull(instanceId);
     }
 
@@ -94,6 +113,22 @@ public final class ClusterEvictions implements SmartLifecycle {
         catch (SQLException ex) {
             logger.warn("evictions not published to the other replicas (they expire with their TTL): {}",
                     ex.getMessage());
+        }
+    }
+
+    /** Tells the other replicas that an opportunity's order submission changed here. */
+    public void publishOrderSubmissionChanged(long opportunityId) {
+        if (!postgres) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, JSON.writeValueAsString(new Message(instanceId, null, opportunityId)));
+            notify.execute();
+        }
+        catch (SQLException ex) {
+            logger.warn("an order submission change not published to the other replicas: {}", ex.getMessage());
         }
     }
 
@@ -170,8 +205,14 @@ public final class ClusterEvictions implements SmartLifecycle {
     private void receive(String payload) {
         try {
             Message message = JSON.readValue(payload, Message.class);
-            if (!instanceId.equals(message.origin()) && message.eviction() != null) {
+            if (instanceId.equals(message.origin())) {
+                return;
+            }
+            if (message.eviction() != null) {
                 apply.accept(message.eviction());
+            }
+            if (message.orderSubmission() != null) {
+                orderSubmissionChanged.accept(message.orderSubmission());
             }
         }
         catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
@@ -180,14 +221,14 @@ public final class ClusterEvictions implements SmartLifecycle {
     }
 
     private String payload(ErpEviction eviction) {
-        String json = JSON.writeValueAsString(new Message(instanceId, eviction));
+        String json = JSON.writeValueAsString(new Message(instanceId, eviction, null));
         if (json.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES) {
             return json;
         }
         // Too many keys for one notification: the other replicas drop the resource
         // instead.
-        return JSON
-            .writeValueAsString(new Message(instanceId, ErpEviction.all(eviction.erpSystemId(), eviction.resource())));
+        return JSON.writeValueAsString(
+                new Message(instanceId, ErpEviction.all(eviction.erpSystemId(), eviction.resource()), null));
     }
 
     private boolean isPostgres() {

@@ -3,6 +3,7 @@ package dev.erpgraph.events;
 import java.util.List;
 import java.util.Map;
 
+import dev.erpgraph.changes.ErpChanges;
 import dev.erpgraph.erp.events.ErpEventException;
 import dev.erpgraph.erp.events.ErpEvents;
 import dev.erpgraph.erp.gateway.ErpEviction;
@@ -23,10 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /erp-events/{erpSystemId}}: an ERP's change notification evicts the cache
  * entries it makes wrong, here and, through {@link ClusterEvictions}, on every other
- * replica. Business Central's subscription handshake ({@code ?validationToken=}) is
- * answered by echoing the token. Answers: 202 accepted (with the number of evictions),
- * 400 malformed, 401/403 unauthenticated or wrong secret, 404 unknown system; errors as
- * {@code {"error", "message"}}, never a stack trace.
+ * replica, and the subscriptions watching what changed hear of it. Business Central's
+ * subscription handshake ({@code ?validationToken=}) is answered by echoing the token.
+ * Answers: 202 accepted (with the number of evictions), 400 malformed, 401/403
+ * unauthenticated or wrong secret, 404 unknown system; errors as {@code {"error",
+ * "message"}}, never a stack trace.
  */
 @RestController
 class ErpEventsController {
@@ -40,10 +42,13 @@ class ErpEventsController {
 
     private final ClusterEvictions cluster;
 
-    ErpEventsController(ErpEvents events, ErpGateway gateway, ClusterEvictions cluster) {
+    private final ErpChanges changes;
+
+    ErpEventsController(ErpEvents events, ErpGateway gateway, ClusterEvictions cluster, ErpChanges changes) {
         this.events = events;
         this.gateway = gateway;
         this.cluster = cluster;
+        this.changes = changes;
     }
 
     @PostMapping("/erp-events/{erpSystemId}")
@@ -66,6 +71,9 @@ class ErpEventsController {
         List<ErpEviction> evictions = events.read(erpSystemId, headers::getFirst, body);
         evictions.forEach(gateway::evict);
         cluster.publish(evictions);
+        // After the eviction: a subscriber's new value is read from the ERP, not the
+        // cache.
+        changes.applied(evictions);
         return ResponseEntity.accepted().body(Map.of("evictions", evictions.size()));
     }
 

@@ -56,6 +56,23 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The WebSocket handshake at {@code /graphql}: a browser cannot send a header with
+     * it, so the credential comes in {@code connection_init} and is checked there
+     * ({@link WebSocketCredentials}); nothing runs before it is.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webSocketHandshake(HttpSecurity http) throws Exception {
+        http.securityMatcher(request -> "GET".equals(request.getMethod()) && "/graphql".equals(request.getRequestURI())
+                && "websocket".equalsIgnoreCase(request.getHeader("Upgrade")))
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable())
+            .requestCache(cache -> cache.disable())
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
     /** After the demo issuer's chain, which takes only its own endpoints. */
     @Bean
     @Order(2)

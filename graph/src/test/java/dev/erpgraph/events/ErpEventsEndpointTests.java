@@ -387,14 +387,14 @@ class ErpEventsEndpointTests {
      * it (or the counting connectors it scans) up in other test contexts. The application
      * without its GraphQL resolvers: the gateway, the events endpoint, the eviction
      * channel, the ERP health and the security, so that the events tests do not depend on
-     * the rest of the schema being wired.
+     * the rest of the schema being wired (but with the change feed the endpoint tells).
      */
     @SpringBootConfiguration
     @EnableAutoConfiguration(exclude = { OAuth2AuthorizationServerAutoConfiguration.class,
             OAuth2AuthorizationServerJwtAutoConfiguration.class })
     @ConfigurationPropertiesScan({ "dev.erpgraph.erp", "dev.erpgraph.security" })
     @ComponentScan(
-            basePackages = { "dev.erpgraph.erp", "dev.erpgraph.events", "dev.erpgraph.health",
+            basePackages = { "dev.erpgraph.erp", "dev.erpgraph.events", "dev.erpgraph.changes", "dev.erpgraph.health",
                     "dev.erpgraph.security" },
             // The tests bring connectors that count their calls; the real ones would call
             // the ERP.

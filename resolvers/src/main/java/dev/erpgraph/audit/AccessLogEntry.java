@@ -3,6 +3,7 @@ package dev.erpgraph.audit;
 import java.time.Instant;
 import java.util.List;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.access.PrincipalKind;
 
 /**
@@ -23,6 +24,15 @@ public record AccessLogEntry(Long id, Instant at, String principal, PrincipalKin
 
     public AccessLogEntry {
         dataKinds = List.copyOf(dataKinds);
+    }
+
+    /**
+     * One value a subscription pushed: an answer of its own, logged as a query's would
+     * be, under the subscription's execution id.
+     */
+    public static AccessLogEntry pushed(Caller caller, long accountId, AccessedData kind, String requestId) {
+        return new AccessLogEntry(null, Instant.now(), caller.id(), caller.kind(), caller.partnerId(), accountId,
+                List.of(kind), requestId);
     }
 
 }

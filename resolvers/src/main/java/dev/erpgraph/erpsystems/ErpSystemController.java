@@ -132,7 +132,7 @@ class ErpSystemController {
         return gateway.systems().find(id).map(ErpSystemController::view).orElse(null);
     }
 
-    private static ErpSystemView view(ErpSystems.ErpSystem system) {
+    static ErpSystemView view(ErpSystems.ErpSystem system) {
         return new ErpSystemView(system.id(), system.kind(), system.name());
     }
 

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import dev.erpgraph.changes.ActiveSubscriptions;
 import dev.erpgraph.crm.errors.InvalidInputException;
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.StockLevel;
@@ -18,16 +20,19 @@ import dev.erpgraph.orders.OrderLineView;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.dataloader.DataLoader;
+import reactor.core.publisher.Flux;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Live stock: {@code Query.inventory} while quoting, and {@code OrderLine.inventory} on
- * an order.
+ * Live stock: {@code Query.inventory} while quoting, {@code OrderLine.inventory} on an
+ * order, and {@code Subscription.inventoryChanged} for a quote left open.
  */
 @Controller
 class InventoryController {
@@ -36,15 +41,41 @@ class InventoryController {
 
     private static final int MAX_TEXT = 100;
 
+    static final String CHANGED = "inventoryChanged";
+
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
+
     private final ErpSystems systems;
 
-    InventoryController(ErpGateway gateway) {
+    private final InventoryWatch watch;
+
+    private final ActiveSubscriptions subscriptions;
+
+    InventoryController(ErpGateway gateway, InventoryWatch watch, ActiveSubscriptions subscriptions) {
         this.systems = gateway.systems();
+        this.watch = watch;
+        this.subscriptions = subscriptions;
     }
 
     @QueryMapping
     CompletableFuture<DataFetcherResult<List<InventoryLevelView>>> inventory(@Argument List<String> skus,
             @Argument String erpSystemId, @Argument String warehouse, DataFetchingEnvironment environment) {
+        return loader(environment).loadMany(refs(skus, erpSystemId, warehouse))
+            .thenApply(outcomes -> levels(outcomes, environment));
+    }
+
+    /**
+     * The same keys as {@code inventory}, and the same limit: a subscription holds its
+     * keys for as long as it is open, and each key's change is a read.
+     */
+    @SubscriptionMapping
+    Flux<InventoryLevelView> inventoryChanged(@Argument List<String> skus, @Argument String erpSystemId,
+            @Argument String warehouse) {
+        Set<StockRef> refs = Set.copyOf(refs(skus, erpSystemId, warehouse));
+        return subscriptions.counted(CHANGED, watch.watch(refs, SNAPSHOTS.captureAll()));
+    }
+
+    private List<StockRef> refs(List<String> skus, String erpSystemId, String warehouse) {
         if (skus.isEmpty() || skus.size() > MAX_SKUS) {
             throw new InvalidInputException("skus", "Give 1 to " + MAX_SKUS + " SKUs.");
         }
@@ -67,7 +98,7 @@ class InventoryController {
         List<StockRef> refs = new ArrayList<>();
         systemIds
             .forEach(system -> skus.stream().distinct().forEach(sku -> refs.add(new StockRef(system, sku, warehouse))));
-        return loader(environment).loadMany(refs).thenApply(outcomes -> levels(outcomes, environment));
+        return refs;
     }
 
     @SchemaMapping(typeName = "OrderLine")

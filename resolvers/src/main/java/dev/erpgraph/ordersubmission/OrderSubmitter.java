@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -49,9 +50,13 @@ class OrderSubmitter {
 
     private final OrderSubmissionProperties properties;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock = Clock.systemUTC();
 
-    OrderSubmitter(OrderSubmissions submissions, ErpGateway gateway, OrderSubmissionProperties properties) {
+    OrderSubmitter(OrderSubmissions submissions, ErpGateway gateway, OrderSubmissionProperties properties,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.submissions = submissions;
         this.gateway = gateway;
         this.properties = properties;
@@ -62,10 +67,13 @@ class OrderSubmitter {
         SecurityContextHolder.getContext()
             .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(WORKER, null, null));
         MDC.put("orderSubmission", submission.reference());
+        // Taken: one more attempt. Settled (or not, for a lost lease): its outcome.
+        events.publishEvent(new OrderSubmissionChanged(submission.opportunityId()));
         try {
             send(claimed);
         }
         finally {
+            events.publishEvent(new OrderSubmissionChanged(submission.opportunityId()));
             MDC.remove("orderSubmission");
             SecurityContextHolder.clearContext();
         }

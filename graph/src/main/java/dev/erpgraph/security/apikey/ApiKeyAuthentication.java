@@ -3,6 +3,7 @@ package dev.erpgraph.security.apikey;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -39,6 +40,15 @@ public class ApiKeyAuthentication {
         });
         filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthenticated));
         return filter;
+    }
+
+    /**
+     * The caller a key names, for a credential that arrives outside an HTTP header (a
+     * WebSocket's {@code connection_init}). A bad key is refused as over HTTP, with a
+     * {@code BadCredentialsException}.
+     */
+    public Authentication authenticate(String key) {
+        return new ApiKeyCallers(store).authenticate(new ApiKeyCredential(new ApiKeySecret(key.trim())));
     }
 
     private static ApiKeyCredential credential(HttpServletRequest request) {
