@@ -159,14 +159,17 @@ public final class Account360Benchmark {
         List<String> notes = new ArrayList<>();
         if ("documents".equals(System.getProperty("benchmark.only"))) {
             DocumentsCost.measure().forEach(System.out::println);
+            exit();
             return;
         }
         if ("warm".equals(System.getProperty("benchmark.only"))) {
             WarmPathCost.measure().forEach(System.out::println);
+            exit();
             return;
         }
         if ("readplan".equals(System.getProperty("benchmark.only"))) {
             ReadPlanPages.measure().forEach(System.out::println);
+            exit();
             return;
         }
         figures.addAll(run(true, notes));
@@ -176,6 +179,17 @@ public final class Account360Benchmark {
         notes.addAll(DocumentsCost.measure());
         notes.addAll(ReadPlanPages.measure());
         print(figures, notes);
+        exit();
+    }
+
+    /**
+     * Ends the run once its figures are out. The MCP SDK's streamable transport sweeps
+     * idle sessions on a scheduler thread of its own that is not a daemon and that
+     * closing the application does not stop; exec:java would wait on it for ever.
+     */
+    static void exit() {
+        System.out.flush();
+        System.exit(0);
     }
 
     static List<Figures> run(boolean batching, List<String> notes) throws Exception {
