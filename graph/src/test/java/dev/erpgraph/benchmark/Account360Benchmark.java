@@ -47,7 +47,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * late. It ends with what shipments and invoices cost each ERP ({@link DocumentsCost});
  * {@code -Dbenchmark.only=documents} runs only that. {@link WarmPathCost} compares the
  * warm page with a CRM-only page of the same shape ({@code -Dbenchmark.only=warm}: only
- * that).
+ * that). {@link StartupCost} starts the packaged jar as its own process and measures
+ * startup and the first pages after it ({@code -Dbenchmark.only=startup}: only that).
  */
 public final class Account360Benchmark {
 
@@ -162,6 +163,10 @@ public final class Account360Benchmark {
         }
         if ("warm".equals(System.getProperty("benchmark.only"))) {
             WarmPathCost.measure().forEach(System.out::println);
+            return;
+        }
+        if ("startup".equals(System.getProperty("benchmark.only"))) {
+            StartupCost.measure().forEach(System.out::println);
             return;
         }
         figures.addAll(run(true, notes));
