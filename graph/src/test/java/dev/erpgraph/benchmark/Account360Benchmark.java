@@ -48,7 +48,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code -Dbenchmark.only=documents} runs only that. {@link WarmPathCost} compares the
  * warm page with a CRM-only page of the same shape ({@code -Dbenchmark.only=warm}: only
  * that). Then the read-planning pages of issue 19 ({@link ReadPlanPages};
- * {@code -Dbenchmark.only=readplan} runs only those).
+ * {@code -Dbenchmark.only=readplan} runs only those). {@link StartupCost} starts the
+ * packaged jar as its own process and measures startup and the first pages after it
+ * ({@code -Dbenchmark.only=startup}: only that).
  */
 public final class Account360Benchmark {
 
@@ -169,6 +171,11 @@ public final class Account360Benchmark {
         }
         if ("readplan".equals(System.getProperty("benchmark.only"))) {
             ReadPlanPages.measure().forEach(System.out::println);
+            exit();
+            return;
+        }
+        if ("startup".equals(System.getProperty("benchmark.only"))) {
+            StartupCost.measure().forEach(System.out::println);
             exit();
             return;
         }
