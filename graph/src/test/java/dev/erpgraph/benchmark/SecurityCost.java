@@ -37,31 +37,18 @@ final class SecurityCost {
             // query.
             Account360Benchmark.bearer = "Bearer " + DemoTokens.fetch(securedPort, DemoTokens.MANAGER);
             Query page = Account360Benchmark.query(Account360Benchmark.cursors(securedPort).get(0));
-            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                Account360Benchmark.execute(securedPort, page);
-                Account360Benchmark.execute(openPort, page);
-                Account360Benchmark.throughput(securedPort, page);
-                Account360Benchmark.throughput(openPort, page);
-            }
-            List<Double> withSecurity = new ArrayList<>();
-            List<Double> without = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                withSecurity.add(Account360Benchmark.throughput(securedPort, page).perSecond());
-                without.add(Account360Benchmark.throughput(openPort, page).perSecond());
-            }
-            double securedMedian = Account360Benchmark.Figures.median(withSecurity);
-            double openMedian = Account360Benchmark.Figures.median(without);
+            ThroughputInTurns turns = ThroughputInTurns.measure(WARM_UP_ROUNDS, ROUNDS, securedPort, page, openPort,
+                    page);
+            double securedMedian = turns.firstMedian();
+            double openMedian = turns.secondMedian();
             return List.of(String.format(Locale.ROOT,
                     "security cost, warm throughput (%d rounds in turns, %d clients, %d queries each): with a bearer"
                             + " token and the access log %.1f queries/s %s; without either (as before) %.1f queries/s"
                             + " %s; ratio %.2f (target: at least 0.90)",
                     ROUNDS, Account360Benchmark.THROUGHPUT_CLIENTS, Account360Benchmark.THROUGHPUT_QUERIES,
-                    securedMedian, rounds(withSecurity), openMedian, rounds(without), securedMedian / openMedian));
+                    securedMedian, ThroughputInTurns.rounds(turns.first()), openMedian,
+                    ThroughputInTurns.rounds(turns.second()), turns.ratio()));
         }
-    }
-
-    private static String rounds(List<Double> perSecond) {
-        return perSecond.stream().map(value -> String.format(Locale.ROOT, "%.1f", value)).toList().toString();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.erpgraph.benchmark;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,24 +55,16 @@ final class WarmPathCost {
                     erpPage.variables());
             int erpFields = fields(Account360Benchmark.execute(port, erpPage));
             int crmFields = fields(Account360Benchmark.execute(port, crmPage));
-            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                Account360Benchmark.throughput(port, erpPage);
-                Account360Benchmark.throughput(port, crmPage);
-            }
-            List<Double> erp = new ArrayList<>();
-            List<Double> crm = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                erp.add(Account360Benchmark.throughput(port, erpPage).perSecond());
-                crm.add(Account360Benchmark.throughput(port, crmPage).perSecond());
-            }
-            double erpMedian = Account360Benchmark.Figures.median(erp);
-            double crmMedian = Account360Benchmark.Figures.median(crm);
+            ThroughputInTurns turns = ThroughputInTurns.measure(WARM_UP_ROUNDS, ROUNDS, port, erpPage, port, crmPage);
+            double erpMedian = turns.firstMedian();
+            double crmMedian = turns.secondMedian();
             return List.of(String.format(Locale.ROOT,
                     "warm path (%d rounds in turns, %d clients, %d queries each): account-360 page (%d fields) %.1f"
                             + " queries/s %s; CRM-only page of the same shape (%d fields) %.1f queries/s %s; ratio"
                             + " %.2f (target: at least 0.90); fields per second, account-360 against CRM-only: %.2f",
                     ROUNDS, Account360Benchmark.THROUGHPUT_CLIENTS, Account360Benchmark.THROUGHPUT_QUERIES, erpFields,
-                    erpMedian, rounds(erp), crmFields, crmMedian, rounds(crm), erpMedian / crmMedian,
+                    erpMedian, ThroughputInTurns.rounds(turns.first()), crmFields, crmMedian,
+                    ThroughputInTurns.rounds(turns.second()), turns.ratio(),
                     (erpMedian * erpFields) / (crmMedian * crmFields)));
         }
     }
@@ -92,10 +83,6 @@ final class WarmPathCost {
             }
         }
         return fields;
-    }
-
-    private static String rounds(List<Double> perSecond) {
-        return perSecond.stream().map(value -> String.format(Locale.ROOT, "%.1f", value)).toList().toString();
     }
 
 }
