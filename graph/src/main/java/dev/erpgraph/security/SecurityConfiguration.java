@@ -77,7 +77,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtCallers jwtCallers, ApiKeyAuthentication apiKeys,
-            RateLimitProperties rateLimit) throws Exception {
+            PrincipalRateLimit rateLimit) throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
         AccessDeniedHandler forbidden = (request, response, ex) -> RefusalBody.write(response,
                 HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "This credential does not allow this.");

@@ -3,7 +3,10 @@ package dev.erpgraph.security;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.erpgraph.access.Caller;
 import dev.erpgraph.security.apikey.ApiKeyAuthentication;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
@@ -14,6 +17,7 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -37,6 +41,10 @@ import org.springframework.stereotype.Component;
  * reads it there) and in the Reactor context, from which Spring for GraphQL restores it
  * for every data fetcher, DataLoader and connector call, the subscription's later events
  * included. First of the interceptors, so that every other one sees the caller.
+ * <p>
+ * Every operation counts against its principal's rate limit, the same bucket as its HTTP
+ * requests ({@link PrincipalRateLimit}): above it, the operation is refused with
+ * {@code RATE_LIMITED} and the connection stays open.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -53,11 +61,15 @@ class WebSocketCredentials implements WebSocketGraphQlInterceptor {
 
     private final ApiKeyAuthentication apiKeys;
 
-    WebSocketCredentials(JwtDecoder decoder, JwtCallers callers, ApiKeyAuthentication apiKeys) {
+    private final PrincipalRateLimit rateLimit;
+
+    WebSocketCredentials(JwtDecoder decoder, JwtCallers callers, ApiKeyAuthentication apiKeys,
+            PrincipalRateLimit rateLimit) {
         JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
         jwt.setJwtAuthenticationConverter(callers);
         this.tokens = jwt;
         this.apiKeys = apiKeys;
+        this.rateLimit = rateLimit;
     }
 
     @Override
@@ -79,6 +91,12 @@ class WebSocketCredentials implements WebSocketGraphQlInterceptor {
             // the belt to those braces.
             return Mono.error(new BadCredentialsException("This connection has no credential."));
         }
+        if (caller.getPrincipal() instanceof Caller principal) {
+            long seconds = rateLimit.take(principal);
+            if (seconds > 0) {
+                return Mono.just(rateLimited(request, seconds));
+            }
+        }
         SecurityContext context = new SecurityContextImpl(caller);
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(context);
@@ -88,6 +106,21 @@ class WebSocketCredentials implements WebSocketGraphQlInterceptor {
         finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /**
+     * Refused before it runs, as a refused HTTP request is, with the seconds to wait: an
+     * answer of {@code "data": null} and the error, then complete.
+     */
+    private static WebGraphQlResponse rateLimited(WebGraphQlRequest request, long seconds) {
+        ExecutionResult refused = ExecutionResult.newExecutionResult()
+            .data(null)
+            .addError(GraphqlErrorBuilder.newError()
+                .message("Too many requests from this principal; retry after " + seconds + " s.")
+                .extensions(Map.of("code", "RATE_LIMITED", "retryAfter", seconds))
+                .build())
+            .build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused));
     }
 
     private Authentication authenticate(Map<String, Object> payload) {

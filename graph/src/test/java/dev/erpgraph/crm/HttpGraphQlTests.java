@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "graph.security.rate-limit.requests-per-minute=1000000",
                 "graph.security.rate-limit.overrides.rate-limit-probe=2",
                 "graph.security.rate-limit.overrides.mcp-rate-limit-probe=2",
+                "graph.security.rate-limit.overrides.ws-rate-limit-probe=2",
                 // Order submissions settle in a test's time: three quick attempts.
                 "graph.order-submission.poll-interval=100ms", "graph.order-submission.initial-backoff=50ms",
                 "graph.order-submission.max-backoff=200ms", "graph.order-submission.max-attempts=3" })

@@ -44,7 +44,8 @@ final class Subscriber implements AutoCloseable {
         return connectWith("Bearer " + DemoTokens.fetch(port, clientId, scopes));
     }
 
-    private WebSocketGraphQlTester connectWith(String bearer) {
+    /** A new connection with this {@code Authorization} header's value. */
+    WebSocketGraphQlTester connectWith(String bearer) {
         WebSocketGraphQlTester connection = WebSocketGraphQlTester
             .builder("ws://127.0.0.1:" + port + "/graphql", new ReactorNettyWebSocketClient())
             .interceptor(new WebSocketGraphQlClientInterceptor() {

@@ -16,6 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.erpgraph.DemoTokens;
 import dev.erpgraph.audit.AccessLogWriter;
 import dev.erpgraph.changes.ActiveSubscriptions;
@@ -84,6 +86,9 @@ class SubscriptionTests extends HttpGraphQlTests {
 
     @Autowired
     AccessLogWriter accessLog;
+
+    @Autowired
+    JWKSource<SecurityContext> demoSigningKey;
 
     private Subscriber subscriber;
 
@@ -310,6 +315,24 @@ class SubscriptionTests extends HttpGraphQlTests {
         ResponseError refused = onlyError(
                 connect("demo-partner-1").documentName("inventoryChanged").variable("skus", List.of(SKU)));
         assertThat(refused.getExtensions()).containsEntry("code", "PERSISTED_QUERY_NOT_FOUND");
+    }
+
+    @Test
+    void everySubscriptionCountsAgainstItsPrincipalsRateLimitAsItsHttpRequestsDo() {
+        // ws-rate-limit-probe may send 2 requests a minute (HttpGraphQlTests).
+        String bearer = "Bearer " + DemoTokens.minted(demoSigningKey, "ws-rate-limit-probe", "crm:read erp:inventory");
+        int before = active.count("inventoryChanged");
+        for (int i = 0; i < 2; i++) {
+            subscriber.subscribe(
+                    subscriber.connectWith(bearer).documentName("inventoryChanged").variable("skus", List.of(SKU)),
+                    "inventoryChanged");
+        }
+        awaitSubscribers("inventoryChanged", before + 2);
+
+        ResponseError refused = onlyError(
+                subscriber.connectWith(bearer).documentName("inventoryChanged").variable("skus", List.of(SKU)));
+        assertThat(refused.getExtensions()).containsEntry("code", "RATE_LIMITED").containsKey("retryAfter");
+        assertThat(active.count("inventoryChanged")).isEqualTo(before + 2);
     }
 
     @Test
