@@ -19,8 +19,6 @@ import java.util.concurrent.Future;
 import dev.erpgraph.DemoTokens;
 import dev.erpgraph.ErpGraphApplication;
 import dev.erpgraph.erp.gateway.ErpGateway;
-import dev.erpgraph.erp.gateway.ErpResource;
-import dev.erpgraph.erp.gateway.ErpSystems;
 import dev.erpgraph.sandbox.Sandbox;
 import dev.erpgraph.sandbox.SandboxFaults;
 import dev.erpgraph.sandbox.SandboxRegistry;
@@ -383,11 +381,7 @@ public final class Account360Benchmark {
     }
 
     static void evictAll(ErpGateway gateway) {
-        for (ErpSystems.ErpSystem system : gateway.systems().all()) {
-            for (ErpResource resource : ErpResource.values()) {
-                gateway.evictAll(system.id(), resource);
-            }
-        }
+        gateway.evictAll();
     }
 
     /**
@@ -467,7 +461,15 @@ public final class Account360Benchmark {
      * ERP-down run).
      */
     static JsonNode execute(int port, Query query, boolean errorsExpected) throws Exception {
-        JsonNode answer = JSON.readTree(send(port, query));
+        return answer(send(port, query), errorsExpected);
+    }
+
+    /**
+     * An answer as {@link #send} returned it, parsed once the clock has stopped; errors
+     * are a failed benchmark unless {@code errorsExpected}.
+     */
+    static JsonNode answer(String body, boolean errorsExpected) {
+        JsonNode answer = JSON.readTree(body);
         if (answer.has("errors") && !errorsExpected) {
             throw new IllegalStateException("the benchmark query failed: " + answer.get("errors"));
         }

@@ -225,6 +225,15 @@ public final class ErpGateway {
         policy.evict(ErpEviction.all(erpSystemId, resource));
     }
 
+    /** Drops every cached value of every system, on this replica. */
+    public void evictAll() {
+        for (ErpSystems.ErpSystem system : systems.all()) {
+            for (ErpResource resource : ErpResource.values()) {
+                evictAll(system.id(), resource);
+            }
+        }
+    }
+
     /**
      * UP, DEGRADED or DOWN ({@code ErpSystem.health}): DOWN while the system's circuit
      * breaker is open; DEGRADED while the breaker says so, while the last self-check
