@@ -21,11 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * keep both cores busy)
  * @param timeLimit after it no page starts, whatever is left of {@code pages} (readiness
  * waits for the pages in flight)
+ * @param startBudget no page starts once the process has been running this long: a slow
+ * start (a loaded machine) gets a shorter warm-up, or none, rather than a later readiness
  * @param client the demo client whose token the pages are sent with
  */
 @Validated
 @ConfigurationProperties("graph.warm-up")
 public record WarmUpProperties(@DefaultValue("true") boolean enabled, @DefaultValue("40") @Positive int pages,
         @DefaultValue("15") @Positive int accountsPerPage, @DefaultValue("2") @Positive int concurrency,
-        @DefaultValue("4s") @NotNull Duration timeLimit, @DefaultValue("demo-manager") @NotBlank String client) {
+        @DefaultValue("4s") @NotNull Duration timeLimit, @DefaultValue("10s") @NotNull Duration startBudget,
+        @DefaultValue("demo-manager") @NotBlank String client) {
 }

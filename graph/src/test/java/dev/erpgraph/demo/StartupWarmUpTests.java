@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "graph.warm-up.enabled=true", "graph.warm-up.pages=4", "graph.warm-up.accounts-per-page=10",
-                "graph.warm-up.concurrency=2", "graph.warm-up.time-limit=2m", "sandbox.latency-ms=0",
-                "sandbox.latency-jitter-ms=0", "erp.timeout=10s" })
+                "graph.warm-up.concurrency=2", "graph.warm-up.time-limit=2m", "graph.warm-up.start-budget=10m",
+                "sandbox.latency-ms=0", "sandbox.latency-jitter-ms=0", "erp.timeout=10s" })
 @AutoConfigureHttpGraphQlTester
 @ExtendWith(OutputCaptureExtension.class)
 class StartupWarmUpTests {
