@@ -51,9 +51,14 @@ final class ErpCache {
     record Entry(Object value, Instant fetchedAt) {
     }
 
+    /**
+     * How a key was answered, as {@code erp.cache.gets{result}} counts it: from the
+     * cache, by the ERP, last-known while the ERP failed, or by a read of it already on
+     * its way.
+     */
     enum Result {
 
-        HIT, MISS, STALE
+        HIT, MISS, STALE, JOINED
 
     }
 

@@ -3,7 +3,7 @@ package dev.erpgraph.erp.gateway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +43,12 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
     private final ErpCache cache;
 
     private final Map<String, ErpGuard> guards = new ConcurrentHashMap<>();
+
+    /**
+     * The keys being read from an ERP right now, each with the outcome it will get: a
+     * read of a key that is already on its way joins it instead of asking again.
+     */
+    private final Map<Pending, CompletableFuture<ErpOutcome<?>>> inFlight = new ConcurrentHashMap<>();
 
     /** The configuration problems already logged: each is logged once, not per call. */
     private final Set<String> loggedMisconfigurations = ConcurrentHashMap.newKeySet();
@@ -117,25 +123,53 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
             ErpResource resource, Object variant, Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call) {
         Map<N, ErpOutcome<V>> outcomes = new HashMap<>();
         Map<N, ErpCache.Entry> lastKnown = new HashMap<>();
-        Set<N> misses = new LinkedHashSet<>();
+        Map<N, CompletableFuture<ErpOutcome<?>>> joined = new HashMap<>();
+        Map<N, CompletableFuture<ErpOutcome<?>>> misses = new LinkedHashMap<>();
         for (N key : keys) {
             ErpCache.Entry entry = cache.lookup(erpSystemId, resource, variant, key);
             if (entry != null && cache.isFresh(erpSystemId, resource, entry)) {
                 outcomes.put(key, cached(erpSystemId, entry, false));
+                continue;
             }
-            else {
-                misses.add(key);
-                if (entry != null) {
-                    lastKnown.put(key, entry);
-                }
+            CompletableFuture<ErpOutcome<?>> mine = new CompletableFuture<>();
+            CompletableFuture<ErpOutcome<?>> theirs = inFlight
+                .putIfAbsent(new Pending(erpSystemId, resource, variant, key), mine);
+            if (theirs != null) {
+                joined.put(key, theirs);
+                continue;
+            }
+            misses.put(key, mine);
+            if (entry != null) {
+                lastKnown.put(key, entry);
             }
         }
         cache.count(erpSystemId, resource, ErpCache.Result.HIT, outcomes.size());
+        cache.count(erpSystemId, resource, ErpCache.Result.JOINED, joined.size());
         observation.highCardinalityKeyValue("erp.cache.hits", String.valueOf(outcomes.size()))
+            .highCardinalityKeyValue("erp.cache.joined", String.valueOf(joined.size()))
             .highCardinalityKeyValue("erp.cache.misses", String.valueOf(misses.size()));
-        if (misses.isEmpty()) {
-            return CompletableFuture.completedFuture(outcomes);
-        }
+        CompletableFuture<Map<N, ErpOutcome<V>>> read = misses.isEmpty() ? CompletableFuture.completedFuture(outcomes)
+                : readMisses(observation, erpSystemId, resource, variant, misses, lastKnown, call, outcomes);
+        return joined.isEmpty() ? read : read.thenCombine(
+                CompletableFuture.allOf(joined.values().toArray(CompletableFuture[]::new)), (answered, done) -> {
+                    joined.forEach((key, outcome) -> answered.put(key, joinedOutcome(outcome)));
+                    return answered;
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> ErpOutcome<V> joinedOutcome(CompletableFuture<ErpOutcome<?>> outcome) {
+        return (ErpOutcome<V>) outcome.join();
+    }
+
+    /**
+     * Reads the keys no one else is reading in one call, and answers each of them to
+     * whoever joined it meanwhile.
+     */
+    private <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> readMisses(Observation observation, String erpSystemId,
+            ErpResource resource, Object variant, Map<N, CompletableFuture<ErpOutcome<?>>> pending,
+            Map<N, ErpCache.Entry> lastKnown, Function<Set<N>, ErpBatch<N, V>> call, Map<N, ErpOutcome<V>> outcomes) {
+        Set<N> misses = pending.keySet();
         DistributionSummary.builder("erp.batch.size")
             .description("keys per batched connector call")
             .tag("erp", erpSystemId)
@@ -159,11 +193,23 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
                     stale++;
                 }
                 outcomes.put(key, outcome);
+                inFlight.remove(new Pending(erpSystemId, resource, variant, key), pending.get(key));
+                pending.get(key).complete(outcome);
             }
             cache.count(erpSystemId, resource, ErpCache.Result.STALE, stale);
             cache.count(erpSystemId, resource, ErpCache.Result.MISS, misses.size() - stale);
             observation.highCardinalityKeyValue("erp.cache.stale", String.valueOf(stale));
             return outcomes;
+        }).whenComplete((answered, failure) -> {
+            // Never leave a key in flight: whoever joined it would wait for ever.
+            if (failure != null) {
+                ErpOutcome<?> failed = ErpOutcome
+                    .failed(ErpGuard.asErpException(erpSystemId, failure, settings.apply(erpSystemId).timeout()));
+                pending.forEach((key, outcome) -> {
+                    inFlight.remove(new Pending(erpSystemId, resource, variant, key), outcome);
+                    outcome.complete(failed);
+                });
+            }
         });
     }
 
@@ -248,6 +294,10 @@ public final class ResilientCachePolicy implements ErpCallPolicy {
             logger.warn("ERP {} {} read of {} key(s) failed: {} {}", erpSystemId, resource.tag(), keys, erp.kind(),
                     erp.getMessage());
         }
+    }
+
+    /** A key of one system's resource and variant, while its read is on its way. */
+    private record Pending(String erpSystemId, ErpResource resource, Object variant, Object key) {
     }
 
     private static boolean isOutage(ErpException failure) {

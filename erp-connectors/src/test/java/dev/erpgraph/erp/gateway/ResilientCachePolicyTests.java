@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +69,7 @@ class ResilientCachePolicyTests {
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 
     /** Every call the "ERP" received, with the keys it was asked for. */
-    private final List<Set<String>> calls = new ArrayList<>();
+    private final List<Set<String>> calls = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stopThreads() {
@@ -350,6 +351,63 @@ class ResilientCachePolicyTests {
         assertThat(sent).hasValue(1);
         release.countDown();
         first.get(2, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aReadOfKeysAlreadyOnTheirWayJoinsThemAndAsksTheErpOnlyForTheRest() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ResilientCachePolicy policy = policy(settings(), threads);
+        CompletableFuture<Map<String, ErpOutcome<String>>> first = policy.read(SYSTEM, ErpResource.INVENTORY, "*",
+                new LinkedHashSet<>(List.of("SKU-1", "SKU-2")), keys -> {
+                    inside.countDown();
+                    waitFor(release);
+                    return answerAll(keys);
+                });
+        assertThat(inside.await(2, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Map<String, ErpOutcome<String>>> second = policy.read(SYSTEM, ErpResource.INVENTORY, "*",
+                new LinkedHashSet<>(List.of("SKU-2", "SKU-3")), this::answerAll);
+        // SKU-2's answer is the first read's: the second cannot be done before it.
+        assertThat(second).isNotDone();
+        release.countDown();
+
+        Map<String, ErpOutcome<String>> joined = second.get(2, TimeUnit.SECONDS);
+        assertThat(joined.get("SKU-2")).isSameAs(first.get(2, TimeUnit.SECONDS).get("SKU-2"));
+        assertThat(joined.get("SKU-2").value()).isEqualTo("value of SKU-2");
+        assertThat(joined.get("SKU-3").value()).isEqualTo("value of SKU-3");
+        assertThat(calls).containsExactlyInAnyOrder(Set.of("SKU-3"), Set.of("SKU-1", "SKU-2"));
+        assertThat(
+                meters.get("erp.cache.gets").tag("cache", "erp1.inventory").tag("result", "joined").counter().count())
+            .isEqualTo(1);
+    }
+
+    @Test
+    void aJoinedReadGetsTheFailureOfTheReadItJoinedAndNothingStaysOnItsWay() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ResilientCachePolicy policy = policy(settings(), threads);
+        CompletableFuture<Map<String, ErpOutcome<String>>> first = policy.read(SYSTEM, ErpResource.INVENTORY, "*",
+                Set.of("SKU-1"), keys -> {
+                    inside.countDown();
+                    waitFor(release);
+                    return down(keys);
+                });
+        assertThat(inside.await(2, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Map<String, ErpOutcome<String>>> joined = policy.read(SYSTEM, ErpResource.INVENTORY, "*",
+                Set.of("SKU-1"), this::answerAll);
+        assertThat(joined).isNotDone();
+
+        release.countDown();
+
+        assertThat(joined.get(2, TimeUnit.SECONDS).get("SKU-1").failure().kind())
+            .isEqualTo(ErpException.Kind.UNAVAILABLE);
+        assertThat(first.join().get("SKU-1")).isSameAs(joined.join().get("SKU-1"));
+        Map<String, ErpOutcome<String>> after = policy
+            .<String, String>read(SYSTEM, ErpResource.INVENTORY, "*", Set.of("SKU-1"), this::answerAll)
+            .get(2, TimeUnit.SECONDS);
+        assertThat(after.get("SKU-1").value()).isEqualTo("value of SKU-1");
+        assertThat(calls).containsExactly(Set.of("SKU-1"), Set.of("SKU-1"));
     }
 
     @Test
