@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.erpgraph.benchmark.CriticalPath;
+import dev.erpgraph.DemoTokens;
 import dev.erpgraph.crm.HttpGraphQlTests;
 import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpResource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +161,67 @@ class ReadPlanningTests extends HttpGraphQlTests {
             .verify();
 
         assertThat(requests("business-central")).containsEntry("orders", 1L).containsKey("items");
+    }
+
+    @Test
+    void eachErpsLineStockIsAskedForAsSoonAsItsOwnOrdersAreIn() {
+        sandbox("netsuite").faults(SandboxFaults.defaults(LATENCY_MS / 10, 0));
+
+        graphQl.documentName("readPlanAcrossErps").variable("first", 20).execute().errors().verify();
+
+        // NetSuite answers in a tenth of the time: its stock read does not wait for SAP's
+        // and Business Central's orders, nor for the completion of their lines.
+        SandboxStats.Interval netSuiteStock = last("netsuite", "suiteql");
+        SandboxStats.Interval sapOrders = last("sap", "A_SalesOrder");
+        assertThat(netSuiteStock.startNanos()).as(this::chain).isLessThan(sapOrders.endNanos());
+        assertThat(requests("sap")).isEqualTo(Map.of("orders", 1L, "inventory", 2L, "credit", 2L));
+        assertThat(requests("netsuite")).isEqualTo(Map.of("orders", 1L, "inventory", 1L, "credit", 1L));
+    }
+
+    @Test
+    void aCallerWithoutTheInventoryScopeHasNoStockReadForItsOrdersLines() {
+        String ordersOnly = DemoTokens.fetch(port, DemoTokens.MANAGER, "crm:read", "erp:orders", "erp:credit");
+
+        List<String> businessCentralSkus = graphQl.mutate()
+            .headers(headers -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + ordersOnly))
+            .build()
+            .documentName("readPlanAcrossErps")
+            // A page of 20 would be an answer of a thousand FORBIDDEN errors.
+            .variable("first", 5)
+            .execute()
+            .errors()
+            .satisfy(errors -> assertThat(errors).isNotEmpty()
+                .allSatisfy(error -> assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN")))
+            .path("bc.nodes[*].orders[*].lines[*].sku")
+            .entityList(String.class)
+            .get()
+            .stream()
+            .distinct()
+            .limit(50)
+            .toList();
+
+        assertThat(requests("sap")).isEqualTo(Map.of("orders", 1L, "credit", 2L));
+        assertThat(requests("netsuite")).isEqualTo(Map.of("orders", 1L, "credit", 1L));
+        assertThat(requests("business-central")).isEqualTo(Map.of("orders", 1L, "customers", 2L));
+        // Business Central's orders came without their items' inventory expanded: a
+        // query for that stock is a read of its own, not a cache hit.
+        graphQl.documentName("stockOnly")
+            .variable("skus", businessCentralSkus)
+            .variable("erpSystemId", "business-central")
+            .execute()
+            .errors()
+            .verify();
+        assertThat(requests("business-central")).containsEntry("items", 1L);
+    }
+
+    /** The request of one system whose URL contains {@code path} that started last. */
+    private SandboxStats.Interval last(String erpSystemId, String path) {
+        return sandbox(erpSystemId).stats()
+            .intervals()
+            .stream()
+            .filter(interval -> interval.request().contains(path))
+            .max(Comparator.comparingLong(SandboxStats.Interval::startNanos))
+            .orElseThrow(() -> new AssertionError("no " + path + " request of " + erpSystemId + ": " + chain()));
     }
 
     private void coldAndSlow() {

@@ -21,7 +21,6 @@ import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import io.micrometer.context.ContextSnapshotFactory;
-import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -60,7 +59,7 @@ class InventoryController {
     @QueryMapping
     CompletableFuture<DataFetcherResult<List<InventoryLevelView>>> inventory(@Argument List<String> skus,
             @Argument String erpSystemId, @Argument String warehouse, DataFetchingEnvironment environment) {
-        return loader(environment).loadMany(refs(skus, erpSystemId, warehouse))
+        return InventoryLoader.loadMany(environment, refs(skus, erpSystemId, warehouse))
             .thenApply(outcomes -> levels(outcomes, environment));
     }
 
@@ -104,7 +103,7 @@ class InventoryController {
     @SchemaMapping(typeName = "OrderLine")
     CompletableFuture<DataFetcherResult<List<InventoryLevelView>>> inventory(OrderLineView line,
             @Argument String warehouse, DataFetchingEnvironment environment) {
-        return loader(environment).load(new StockRef(line.erpSystemId(), line.sku(), warehouse))
+        return InventoryLoader.load(environment, new StockRef(line.erpSystemId(), line.sku(), warehouse))
             .thenApply(outcome -> levels(List.of(outcome), environment));
     }
 
@@ -130,10 +129,6 @@ class InventoryController {
             .map(failure -> ErpFieldError.of(failure, environment))
             .toList();
         return DataFetcherResult.<List<InventoryLevelView>>newResult().data(levels).errors(errors).build();
-    }
-
-    private static DataLoader<StockRef, ErpOutcome<List<StockLevel>>> loader(DataFetchingEnvironment environment) {
-        return environment.getDataLoader(InventoryLoader.NAME);
     }
 
     private static void requireText(String value, String field) {

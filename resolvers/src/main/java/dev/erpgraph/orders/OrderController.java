@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import dev.erpgraph.access.Caller;
+import dev.erpgraph.access.Scope;
 import dev.erpgraph.crm.account.Account;
 import dev.erpgraph.crm.opportunity.Opportunity;
 import dev.erpgraph.erp.OrderQuery;
@@ -53,13 +55,20 @@ class OrderController {
      * Whether the query selects {@code lines { inventory }} without a warehouse: then an
      * ERP that can embed the lines' stock in the orders' request is asked to (see
      * {@code OrderQuery.withLineStock}), and the stock read that follows finds it cached.
-     * With a warehouse, the stock is read on its own, as before.
+     * With a warehouse, the stock is read on its own, as before. A caller without
+     * {@code erp:inventory} never asks: the field would be refused, and no ERP is asked
+     * for what is not shown.
      */
     static boolean asksLineStockOfEveryWarehouse(DataFetchingEnvironment environment) {
-        return environment.getSelectionSet()
-            .getFields("lines/inventory")
+        // The selection's own walk, not getFields("lines/inventory"): a glob compiles a
+        // regular expression on every call, and this runs for every account of a page
+        // before its first ERP request can leave.
+        return Caller.current().may(Scope.ERP_INVENTORY) && environment.getSelectionSet()
+            .getImmediateFields()
             .stream()
-            .anyMatch(field -> field.getArguments().get("warehouse") == null);
+            .filter(field -> "lines".equals(field.getName()))
+            .flatMap(lines -> lines.getSelectionSet().getImmediateFields().stream())
+            .anyMatch(field -> "inventory".equals(field.getName()) && field.getArguments().get("warehouse") == null);
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,6 +59,8 @@ public final class FakeErp implements ErpConnector {
 
     private final Set<String> leftOut = ConcurrentHashMap.newKeySet();
 
+    private volatile CountDownLatch stockAnswered = new CountDownLatch(0);
+
     public FakeErp(String systemId) {
         this.systemId = systemId;
     }
@@ -70,6 +74,14 @@ public final class FakeErp implements ErpConnector {
     /** Leaves this key out of its answers: neither a value nor a failure. */
     public FakeErp leavesOut(String key) {
         leftOut.add(key);
+        return this;
+    }
+
+    /**
+     * Answers stock only once the latch is open (on the caller's thread, which waits).
+     */
+    public FakeErp answersStockAfter(CountDownLatch latch) {
+        this.stockAnswered = latch;
         return this;
     }
 
@@ -111,6 +123,14 @@ public final class FakeErp implements ErpConnector {
 
     @Override
     public ErpBatch<String, List<StockLevel>> stock(Set<String> skus, String warehouse) {
+        try {
+            if (!stockAnswered.await(5, TimeUnit.SECONDS)) {
+                throw new ErpException(ErpException.Kind.TIMEOUT, systemId, "the test never let the stock answer");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
         return answer("stock", skus, sku -> sku,
                 sku -> List.of(new StockLevel(sku, "MAIN", BigDecimal.TEN, BigDecimal.ONE)));
     }

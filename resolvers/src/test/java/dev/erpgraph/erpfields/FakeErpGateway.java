@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -29,8 +30,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The real gateway over {@link FakeErp}s, with a call policy that only passes calls
- * through (no cache, no guard) and answers on the caller's thread: what a loader asks is
- * exactly what the fake ERPs see.
+ * through (no cache, no guard), on the caller's thread unless told otherwise: what a
+ * loader asks is exactly what the fake ERPs see.
  */
 public final class FakeErpGateway {
 
@@ -38,6 +39,14 @@ public final class FakeErpGateway {
     }
 
     public static ErpGateway over(FakeErp... erps) {
+        return over(Runnable::run, erps);
+    }
+
+    /**
+     * The gateway over the fakes with each ERP read run on {@code reads}, off the
+     * caller's thread as the real policy runs them.
+     */
+    public static ErpGateway over(Executor reads, FakeErp... erps) {
         Map<String, ErpSystemProperties> configured = new LinkedHashMap<>();
         Map<String, FakeErp> byId = new HashMap<>();
         for (FakeErp erp : erps) {
@@ -53,7 +62,7 @@ public final class FakeErpGateway {
             .toList();
         ErpSystems systems = new ErpSystems(configured, factories, Duration.ofSeconds(1), UnaryOperator.identity(),
                 new SimpleMeterRegistry());
-        return new ErpGateway(systems, new PassingThrough());
+        return new ErpGateway(systems, new PassingThrough(reads));
     }
 
     /** Hands each system its fake ERP, whatever its kind. */
@@ -68,15 +77,23 @@ public final class FakeErpGateway {
 
     private static final class PassingThrough implements ErpCallPolicy {
 
+        private final Executor reads;
+
+        PassingThrough(Executor reads) {
+            this.reads = reads;
+        }
+
         @Override
         public <N, V> CompletableFuture<Map<N, ErpOutcome<V>>> read(String erpSystemId, ErpResource resource,
                 Object variant, Set<N> keys, Function<Set<N>, ErpBatch<N, V>> call) {
-            ErpBatch<N, V> batch = call.apply(keys);
-            Map<N, ErpOutcome<V>> outcomes = new HashMap<>();
-            Freshness now = new Freshness(erpSystemId, Instant.now(), false, false);
-            batch.values().forEach((key, value) -> outcomes.put(key, ErpOutcome.of(value, now)));
-            batch.failures().forEach((key, failure) -> outcomes.put(key, ErpOutcome.failed(failure)));
-            return CompletableFuture.completedFuture(outcomes);
+            return CompletableFuture.supplyAsync(() -> {
+                ErpBatch<N, V> batch = call.apply(keys);
+                Map<N, ErpOutcome<V>> outcomes = new HashMap<>();
+                Freshness now = new Freshness(erpSystemId, Instant.now(), false, false);
+                batch.values().forEach((key, value) -> outcomes.put(key, ErpOutcome.of(value, now)));
+                batch.failures().forEach((key, failure) -> outcomes.put(key, ErpOutcome.failed(failure)));
+                return outcomes;
+            }, reads);
         }
 
         @Override

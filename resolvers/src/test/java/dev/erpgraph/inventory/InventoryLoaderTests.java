@@ -1,8 +1,14 @@
 package dev.erpgraph.inventory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
 import dev.erpgraph.erp.StockLevel;
@@ -13,16 +19,18 @@ import dev.erpgraph.erpfields.FakeErp;
 import dev.erpgraph.erpfields.FakeErpGateway;
 import dev.erpgraph.erpfields.OneRequest;
 import org.dataloader.DataLoader;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How the stock loader's dispatches reach the ERPs: one call per ERP for every sku of a
  * dispatch, or one per sku without batching; what an ERP leaves out or does not know
- * stays on its own key.
+ * stays on its own key; each key is answered once its own ERP has answered.
  */
 class InventoryLoaderTests {
 
@@ -30,12 +38,19 @@ class InventoryLoaderTests {
 
     private final FakeErp netSuite = new FakeErp("netsuite");
 
+    private final ExecutorService reads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopReads() {
+        reads.shutdownNow();
+    }
+
     @Test
     void oneDispatchAsksEachErpOnceForAllItsSkus() {
-        DataLoader<StockRef, ErpOutcome<List<StockLevel>>> loader = loader(true);
-        List<CompletableFuture<ErpOutcome<List<StockLevel>>>> loads = List.of(loader.load(sapSku("A")),
-                loader.load(sapSku("B")), loader.load(sapSku("C")), loader.load(netSuiteSku("A")),
-                loader.load(netSuiteSku("D")));
+        DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader = loader(true);
+        List<CompletableFuture<ErpOutcome<List<StockLevel>>>> loads = List.of(load(loader, sapSku("A")),
+                load(loader, sapSku("B")), load(loader, sapSku("C")), load(loader, netSuiteSku("A")),
+                load(loader, netSuiteSku("D")));
 
         loader.dispatch();
 
@@ -47,7 +62,7 @@ class InventoryLoaderTests {
 
     @Test
     void withoutBatchingEverySkuIsACallOfItsOwn() {
-        DataLoader<StockRef, ErpOutcome<List<StockLevel>>> loader = loader(false);
+        DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader = loader(false);
         loader.load(sapSku("A"));
         loader.load(sapSku("B"));
         loader.load(sapSku("C"));
@@ -61,9 +76,9 @@ class InventoryLoaderTests {
     @Test
     void aSkuLeftOutOfTheAnswerResolvesToNull() {
         sap.leavesOut("B");
-        DataLoader<StockRef, ErpOutcome<List<StockLevel>>> loader = loader(true);
-        CompletableFuture<ErpOutcome<List<StockLevel>>> answered = loader.load(sapSku("A"));
-        CompletableFuture<ErpOutcome<List<StockLevel>>> leftOut = loader.load(sapSku("B"));
+        DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader = loader(true);
+        CompletableFuture<ErpOutcome<List<StockLevel>>> answered = load(loader, sapSku("A"));
+        CompletableFuture<ErpOutcome<List<StockLevel>>> leftOut = load(loader, sapSku("B"));
 
         loader.dispatch();
 
@@ -74,9 +89,9 @@ class InventoryLoaderTests {
     @Test
     void aSkuTheErpDoesNotKnowFailsAloneInItsBatch() {
         sap.knowsNot("B");
-        DataLoader<StockRef, ErpOutcome<List<StockLevel>>> loader = loader(true);
-        CompletableFuture<ErpOutcome<List<StockLevel>>> known = loader.load(sapSku("A"));
-        CompletableFuture<ErpOutcome<List<StockLevel>>> unknown = loader.load(sapSku("B"));
+        DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader = loader(true);
+        CompletableFuture<ErpOutcome<List<StockLevel>>> known = load(loader, sapSku("A"));
+        CompletableFuture<ErpOutcome<List<StockLevel>>> unknown = load(loader, sapSku("B"));
 
         loader.dispatch();
 
@@ -86,9 +101,40 @@ class InventoryLoaderTests {
         assertThat(unknown.join().failure().erpSystemId()).isEqualTo("sap");
     }
 
-    private DataLoader<StockRef, ErpOutcome<List<StockLevel>>> loader(boolean batching) {
+    @Test
+    void aKeyIsAnsweredOnceItsOwnErpHasAnsweredWhileAnotherErpOfTheDispatchIsStillReading() {
+        CountDownLatch sapAnswers = new CountDownLatch(1);
+        sap.answersStockAfter(sapAnswers);
+        DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader = loader(true, reads);
+        CompletableFuture<ErpOutcome<List<StockLevel>>> netSuiteStock = load(loader, netSuiteSku("A"));
+        CompletableFuture<ErpOutcome<List<StockLevel>>> sapStock = load(loader, sapSku("A"));
+
+        loader.dispatch();
+
+        await().atMost(Duration.ofSeconds(5)).until(netSuiteStock::isDone);
+        assertThat(netSuiteStock.join().value()).extracting(StockLevel::sku).containsExactly("A");
+        assertThat(sapStock).isNotDone();
+        sapAnswers.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(sapStock::isDone);
+        assertThat(sapStock.join().freshness().erpSystemId()).isEqualTo("sap");
+        assertThat(sap.calls()).containsExactly(new FakeErp.Call("stock", Set.of("A")));
+    }
+
+    /** What {@code OrderLine.inventory} gets for a key. */
+    private static CompletableFuture<ErpOutcome<List<StockLevel>>> load(
+            DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader, StockRef key) {
+        return loader.load(key).thenCompose(Function.identity());
+    }
+
+    private DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader(boolean batching) {
+        return loader(batching, Runnable::run);
+    }
+
+    private DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader(boolean batching,
+            Executor reads) {
         DefaultBatchLoaderRegistry registry = new DefaultBatchLoaderRegistry();
-        new InventoryLoader(registry, new ErpFieldProperties(batching, 10, 10, 10), FakeErpGateway.over(sap, netSuite));
+        new InventoryLoader(registry, new ErpFieldProperties(batching, 10, 10, 10),
+                FakeErpGateway.over(reads, sap, netSuite));
         return new OneRequest(registry).loader(InventoryLoader.NAME);
     }
 

@@ -75,17 +75,46 @@ public final class ErpGateway {
      * stock reads it in the same request, and the stock goes into the stock cache (as the
      * all-warehouses read of {@link #stock} would store it) instead of onto the orders:
      * the lines' stock read that follows is a cache hit. The orders are cached without
-     * it, under the query without embedding.
+     * it, under the query without embedding. A system that cannot embed it has its lines'
+     * stock read started the moment its own orders are in, and the lines' stock read that
+     * follows joins that read: one request per ERP either way, but a system's stock no
+     * longer waits for the slowest system's orders.
      */
     public CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> orders(Set<CustomerRef> customers,
             OrderQuery query) {
-        return fetch(ErpResource.ORDERS, query.withoutEmbedding(), customers, CustomerRef::customerNumber,
-                (connector, numbers) -> {
-                    boolean embeds = query.withLineStock()
-                            && connector.capabilities().contains(ErpCapability.EMBEDDED_LINE_STOCK);
-                    ErpBatch<String, List<SalesOrder>> batch = connector.orders(numbers, query.withLineStock(embeds));
-                    return embeds ? keepEmbeddedStock(connector.systemId(), batch) : batch;
-                });
+        List<CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>>> bySystem = new ArrayList<>();
+        groupBySystem(customers).forEach((systemId, refs) -> {
+            boolean embeds = query.withLineStock() && systems.find(systemId)
+                .filter(system -> system.connector().capabilities().contains(ErpCapability.EMBEDDED_LINE_STOCK))
+                .isPresent();
+            CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> part = fetchFrom(systemId,
+                    ErpResource.ORDERS, query.withoutEmbedding(), refs, CustomerRef::customerNumber,
+                    (connector, numbers) -> embeds ? keepEmbeddedStock(systemId, connector.orders(numbers, query))
+                            : connector.orders(numbers, query.withLineStock(false)));
+            bySystem.add(query.withLineStock() && !embeds ? part.thenApply(orders -> startLineStock(systemId, orders))
+                    : part);
+        });
+        return all(bySystem);
+    }
+
+    /**
+     * Starts the read of the lines' stock in every warehouse as soon as this system's
+     * orders are in, for a system that cannot embed it: the stock read that follows joins
+     * it (or finds it cached) instead of waiting for every other system's orders and the
+     * completion of all their lines before it is even sent.
+     */
+    private Map<CustomerRef, ErpOutcome<List<SalesOrder>>> startLineStock(String systemId,
+            Map<CustomerRef, ErpOutcome<List<SalesOrder>>> orders) {
+        Set<StockRef> skus = new LinkedHashSet<>();
+        orders.values()
+            .stream()
+            .filter(ErpOutcome::isSuccess)
+            .forEach(outcome -> outcome.value()
+                .forEach(order -> order.lines().forEach(line -> skus.add(new StockRef(systemId, line.sku(), null)))));
+        if (!skus.isEmpty()) {
+            stock(skus);
+        }
+        return orders;
     }
 
     /**
@@ -121,26 +150,45 @@ public final class ErpGateway {
      * warehouse.
      */
     public CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>> stock(Set<StockRef> skus) {
-        List<CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> bySystem = new ArrayList<>();
+        return all(List.copyOf(stockBySystem(skus).values()));
+    }
+
+    /**
+     * Stock levels per sku as {@link #stock} reads them, each key answered as soon as its
+     * own system has answered rather than once every system has: a caller that has work
+     * to do per key (completing a page's stock levels) does one system's share while the
+     * others are still on their way.
+     */
+    public Map<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> stockAsAnswered(Set<StockRef> skus) {
+        Map<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> byKey = new HashMap<>();
+        stockBySystem(skus).forEach(
+                (refs, part) -> refs.forEach(ref -> byKey.put(ref, part.thenApply(answered -> answered.get(ref)))));
+        return byKey;
+    }
+
+    private Map<Set<StockRef>, CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> stockBySystem(
+            Set<StockRef> skus) {
+        Map<Set<StockRef>, CompletableFuture<Map<StockRef, ErpOutcome<List<StockLevel>>>>> bySystem = new LinkedHashMap<>();
         groupBySystem(skus).forEach((systemId, refs) -> {
             Set<String> warehouses = refs.stream().map(StockRef::warehouse).collect(Collectors.toSet());
             String warehouse = warehouses.size() == 1 ? warehouses.iterator().next() : null;
             Map<StockRef, StockRef> asRequested = new HashMap<>();
             refs.forEach(ref -> asRequested.put(new StockRef(systemId, ref.sku(), warehouse), ref));
-            bySystem.add(fetchFrom(systemId, ErpResource.INVENTORY, warehouse == null ? ALL_WAREHOUSES : warehouse,
-                    asRequested.keySet(), StockRef::sku,
-                    (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse))
-                .thenApply(fetched -> {
-                    Map<StockRef, ErpOutcome<List<StockLevel>>> result = new HashMap<>();
-                    for (StockRef requested : refs) {
-                        ErpOutcome<List<StockLevel>> outcome = fetched
-                            .get(new StockRef(systemId, requested.sku(), warehouse));
-                        result.put(requested, onlyWarehouse(outcome, requested.warehouse()));
-                    }
-                    return result;
-                }));
+            bySystem.put(refs,
+                    fetchFrom(systemId, ErpResource.INVENTORY, warehouse == null ? ALL_WAREHOUSES : warehouse,
+                            asRequested.keySet(), StockRef::sku,
+                            (connector, nativeSkus) -> connector.stock(nativeSkus, warehouse))
+                        .thenApply(fetched -> {
+                            Map<StockRef, ErpOutcome<List<StockLevel>>> result = new HashMap<>();
+                            for (StockRef requested : refs) {
+                                ErpOutcome<List<StockLevel>> outcome = fetched
+                                    .get(new StockRef(systemId, requested.sku(), warehouse));
+                                result.put(requested, onlyWarehouse(outcome, requested.warehouse()));
+                            }
+                            return result;
+                        }));
         });
-        return all(bySystem);
+        return bySystem;
     }
 
     /** The customer's price per key. */
