@@ -387,9 +387,15 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
         String unknown = facts.unknownCustomer();
         Set<String> keys = new LinkedHashSet<>(facts.knownCustomers());
         keys.add(unknown);
-        Map<String, List<SalesOrder>> knownOrders = connector.orders(facts.knownCustomers(), OrderQuery.latest(5))
-            .values();
-        Map<String, CreditStatus> knownCredit = connector.credit(facts.knownCustomers()).values();
+        ErpBatch<String, List<SalesOrder>> knownOrdersBatch = connector.orders(facts.knownCustomers(),
+                OrderQuery.latest(5));
+        ErpBatch<String, CreditStatus> knownCreditBatch = connector.credit(facts.knownCustomers());
+        // Seen once (SX.e, 2026-12-06): a known customer missing from the first read. Its
+        // failure, if any, says why.
+        assertThat(knownOrdersBatch.failures()).isEmpty();
+        assertThat(knownCreditBatch.failures()).isEmpty();
+        Map<String, List<SalesOrder>> knownOrders = knownOrdersBatch.values();
+        Map<String, CreditStatus> knownCredit = knownCreditBatch.values();
 
         ErpBatch<String, List<SalesOrder>> orders = connector.orders(keys, OrderQuery.latest(5));
         ErpBatch<String, CreditStatus> credit = connector.credit(keys);
