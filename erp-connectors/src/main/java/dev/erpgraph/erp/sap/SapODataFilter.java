@@ -59,8 +59,9 @@ final class SapODataFilter {
     /**
      * Splits {@code values} into groups whose {@code $filter} (built by {@code filter}
      * and URL-encoded) keeps the whole URL, {@code fixedLength} characters without the
-     * filter, within {@code maxUrlLength}. Greedy, in iteration order: the fewest
-     * requests a length limit allows for keys of similar length.
+     * filter, within {@code maxUrlLength}. In iteration order: the fewest requests a
+     * length limit allows for keys of similar length, of even sizes where they fit
+     * ({@link LengthBoundedChunks}).
      */
     static List<List<String>> chunk(Collection<String> values, int fixedLength, int maxUrlLength,
             Function<List<String>, String> filter) {
