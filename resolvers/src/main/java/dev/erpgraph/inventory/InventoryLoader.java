@@ -1,5 +1,7 @@
 package dev.erpgraph.inventory;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,7 @@ import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.StockRef;
 import dev.erpgraph.erpfields.ErpFieldProperties;
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads stock for {@code OrderLine.inventory} and {@code Query.inventory}: every sku of a
  * dispatch in one gateway call, which asks each ERP once (all warehouses at once when the
- * keys name different ones).
+ * keys name different ones), except what the request's orders already started reading
+ * ({@link RequestStockReads}).
  * <p>
  * Its values are futures, each completing when its own ERP has answered: a DataLoader
  * completes a batch's keys together, which made a page complete every ERP's stock levels
@@ -43,7 +47,31 @@ class InventoryLoader {
         this.gateway = gateway;
         registry.<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>>forName(NAME)
             .withOptions(properties::applyTo)
-            .registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> gateway.stockAsAnswered(keys)));
+            .registerMappedBatchLoader(
+                    (keys, environment) -> Mono.fromSupplier(() -> load(keys, environment.getContext())));
+    }
+
+    /**
+     * Each key's stock: from the read its request already started (see
+     * {@link RequestStockReads}), or else one gateway call for all the others.
+     */
+    Map<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> load(Set<StockRef> keys, GraphQLContext request) {
+        Map<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> answers = new HashMap<>();
+        Set<StockRef> unread = new LinkedHashSet<>();
+        RequestStockReads started = RequestStockReads.of(request);
+        for (StockRef key : keys) {
+            CompletableFuture<ErpOutcome<List<StockLevel>>> read = started.find(key);
+            if (read != null) {
+                answers.put(key, read);
+            }
+            else {
+                unread.add(key);
+            }
+        }
+        if (!unread.isEmpty()) {
+            answers.putAll(gateway.stockAsAnswered(unread));
+        }
+        return answers;
     }
 
     /** Every key's stock, once every ERP has answered (outside a request). */

@@ -13,6 +13,7 @@ import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erpfields.ErpFieldProperties;
 import dev.erpgraph.erpsystems.AccountErpLinks;
 import dev.erpgraph.erpsystems.PerAccountReads;
+import dev.erpgraph.inventory.RequestStockReads;
 import graphql.GraphQLContext;
 import reactor.core.publisher.Mono;
 
@@ -59,7 +60,7 @@ class AccountOrdersLoader {
             .collect(Collectors.toSet());
         return PerAccountReads.load(keys, AccountOrdersKey::accountId,
                 key -> key.query().withLineStock(withStock.contains(key.query().withoutEmbedding())), links, request,
-                gateway::orders);
+                (refs, query) -> gateway.orders(refs, query, RequestStockReads.of(request)::add));
     }
 
 }

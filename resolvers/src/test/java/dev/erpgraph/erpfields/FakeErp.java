@@ -27,6 +27,7 @@ import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.PriceKey;
 import dev.erpgraph.erp.SalesOrder;
+import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
 import dev.erpgraph.erp.Shipment;
 import dev.erpgraph.erp.ShipmentLine;
@@ -61,6 +62,8 @@ public final class FakeErp implements ErpConnector {
 
     private volatile CountDownLatch stockAnswered = new CountDownLatch(0);
 
+    private volatile String lineSku;
+
     public FakeErp(String systemId) {
         this.systemId = systemId;
     }
@@ -74,6 +77,12 @@ public final class FakeErp implements ErpConnector {
     /** Leaves this key out of its answers: neither a value nor a failure. */
     public FakeErp leavesOut(String key) {
         leftOut.add(key);
+        return this;
+    }
+
+    /** Gives every order it answers one line, of this sku. */
+    public FakeErp ordersHaveALineOf(String sku) {
+        this.lineSku = sku;
         return this;
     }
 
@@ -205,9 +214,11 @@ public final class FakeErp implements ErpConnector {
                 ONE_DOLLAR, ONE_DOLLAR);
     }
 
-    private static SalesOrder order(String number, String customer) {
+    private SalesOrder order(String number, String customer) {
+        List<SalesOrderLine> lines = lineSku == null ? List.of() : List
+            .of(new SalesOrderLine(1, lineSku, null, BigDecimal.ONE, BigDecimal.ZERO, ONE_DOLLAR, ONE_DOLLAR, null));
         return new SalesOrder(number, number, customer, OrderStatus.OPEN, LocalDate.of(2026, 11, 2), null, ONE_DOLLAR,
-                List.of());
+                lines);
     }
 
 }

@@ -11,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import dev.erpgraph.erp.ErpException;
+import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.StockLevel;
+import dev.erpgraph.erp.gateway.CustomerRef;
+import dev.erpgraph.erp.gateway.ErpGateway;
 import dev.erpgraph.erp.gateway.ErpOutcome;
 import dev.erpgraph.erp.gateway.StockRef;
 import dev.erpgraph.erpfields.ErpFieldProperties;
@@ -118,6 +121,31 @@ class InventoryLoaderTests {
         await().atMost(Duration.ofSeconds(5)).until(sapStock::isDone);
         assertThat(sapStock.join().freshness().erpSystemId()).isEqualTo("sap");
         assertThat(sap.calls()).containsExactly(new FakeErp.Call("stock", Set.of("A")));
+    }
+
+    @Test
+    void stockTheRequestsOrdersStartedReadingIsAnsweredFromThatReadEvenWithNothingCached() {
+        sap.ordersHaveALineOf("A");
+        DefaultBatchLoaderRegistry registry = new DefaultBatchLoaderRegistry();
+        // The fakes' gateway caches nothing, as a TTL of 0 would.
+        ErpGateway gateway = FakeErpGateway.over(sap, netSuite);
+        new InventoryLoader(registry, new ErpFieldProperties(true, 10, 10, 10), gateway);
+        OneRequest request = new OneRequest(registry);
+        gateway
+            .orders(Set.of(new CustomerRef("sap", "C1")), OrderQuery.latest(5).withLineStock(true),
+                    RequestStockReads.of(request.context())::add)
+            .join();
+        DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader = request
+            .loader(InventoryLoader.NAME);
+        CompletableFuture<ErpOutcome<List<StockLevel>>> lineStock = load(loader, sapSku("A"));
+        CompletableFuture<ErpOutcome<List<StockLevel>>> otherStock = load(loader, sapSku("B"));
+
+        loader.dispatch();
+
+        assertThat(sap.calls()).containsExactly(new FakeErp.Call("orders", Set.of("C1")),
+                new FakeErp.Call("stock", Set.of("A")), new FakeErp.Call("stock", Set.of("B")));
+        assertThat(lineStock.join().value()).extracting(StockLevel::sku).containsExactly("A");
+        assertThat(otherStock.join().value()).extracting(StockLevel::sku).containsExactly("B");
     }
 
     /** What {@code OrderLine.inventory} gets for a key. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -76,12 +77,14 @@ public final class ErpGateway {
      * all-warehouses read of {@link #stock} would store it) instead of onto the orders:
      * the lines' stock read that follows is a cache hit. The orders are cached without
      * it, under the query without embedding. A system that cannot embed it has its lines'
-     * stock read started the moment its own orders are in, and the lines' stock read that
-     * follows joins that read: one request per ERP either way, but a system's stock no
-     * longer waits for the slowest system's orders.
+     * stock read started the moment its own orders are in, not after the slowest
+     * system's, and handed to {@code lineStock} before its part of the answer completes:
+     * the caller answers the lines' stock from it, whatever the cache's TTL (with none,
+     * the stock is gone from the cache a moment later). One stock request per ERP either
+     * way.
      */
     public CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>> orders(Set<CustomerRef> customers,
-            OrderQuery query) {
+            OrderQuery query, Consumer<Map<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>>> lineStock) {
         List<CompletableFuture<Map<CustomerRef, ErpOutcome<List<SalesOrder>>>>> bySystem = new ArrayList<>();
         groupBySystem(customers).forEach((systemId, refs) -> {
             boolean embeds = query.withLineStock() && systems.find(systemId)
@@ -91,20 +94,21 @@ public final class ErpGateway {
                     ErpResource.ORDERS, query.withoutEmbedding(), refs, CustomerRef::customerNumber,
                     (connector, numbers) -> embeds ? keepEmbeddedStock(systemId, connector.orders(numbers, query))
                             : connector.orders(numbers, query.withLineStock(false)));
-            bySystem.add(query.withLineStock() && !embeds ? part.thenApply(orders -> startLineStock(systemId, orders))
-                    : part);
+            bySystem.add(query.withLineStock() && !embeds
+                    ? part.thenApply(orders -> startLineStock(systemId, orders, lineStock)) : part);
         });
         return all(bySystem);
     }
 
     /**
      * Starts the read of the lines' stock in every warehouse as soon as this system's
-     * orders are in, for a system that cannot embed it: the stock read that follows joins
-     * it (or finds it cached) instead of waiting for every other system's orders and the
-     * completion of all their lines before it is even sent.
+     * orders are in, for a system that cannot embed it, instead of after every other
+     * system's orders and the completion of all their lines; the caller gets it through
+     * {@code lineStock}, and any other read of it joins it while it is on its way.
      */
     private Map<CustomerRef, ErpOutcome<List<SalesOrder>>> startLineStock(String systemId,
-            Map<CustomerRef, ErpOutcome<List<SalesOrder>>> orders) {
+            Map<CustomerRef, ErpOutcome<List<SalesOrder>>> orders,
+            Consumer<Map<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>>> lineStock) {
         Set<StockRef> skus = new LinkedHashSet<>();
         orders.values()
             .stream()
@@ -112,7 +116,7 @@ public final class ErpGateway {
             .forEach(outcome -> outcome.value()
                 .forEach(order -> order.lines().forEach(line -> skus.add(new StockRef(systemId, line.sku(), null)))));
         if (!skus.isEmpty()) {
-            stock(skus);
+            lineStock.accept(stockAsAnswered(skus));
         }
         return orders;
     }

@@ -355,16 +355,10 @@ class ResilientCachePolicyTests {
 
     @Test
     void aReadOfKeysAlreadyOnTheirWayJoinsThemAndAsksTheErpOnlyForTheRest() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ResilientCachePolicy policy = policy(settings(), threads);
-        CompletableFuture<Map<String, ErpOutcome<String>>> first = policy.read(SYSTEM, ErpResource.INVENTORY, "*",
-                new LinkedHashSet<>(List.of("SKU-1", "SKU-2")), keys -> {
-                    inside.countDown();
-                    waitFor(release);
-                    return answerAll(keys);
-                });
-        assertThat(inside.await(2, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Map<String, ErpOutcome<String>>> first = heldStockRead(policy, List.of("SKU-1", "SKU-2"),
+                release, this::answerAll);
 
         CompletableFuture<Map<String, ErpOutcome<String>>> second = policy.read(SYSTEM, ErpResource.INVENTORY, "*",
                 new LinkedHashSet<>(List.of("SKU-2", "SKU-3")), this::answerAll);
@@ -384,16 +378,10 @@ class ResilientCachePolicyTests {
 
     @Test
     void aJoinedReadGetsTheFailureOfTheReadItJoinedAndNothingStaysOnItsWay() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ResilientCachePolicy policy = policy(settings(), threads);
-        CompletableFuture<Map<String, ErpOutcome<String>>> first = policy.read(SYSTEM, ErpResource.INVENTORY, "*",
-                Set.of("SKU-1"), keys -> {
-                    inside.countDown();
-                    waitFor(release);
-                    return down(keys);
-                });
-        assertThat(inside.await(2, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Map<String, ErpOutcome<String>>> first = heldStockRead(policy, List.of("SKU-1"), release,
+                this::down);
         CompletableFuture<Map<String, ErpOutcome<String>>> joined = policy.read(SYSTEM, ErpResource.INVENTORY, "*",
                 Set.of("SKU-1"), this::answerAll);
         assertThat(joined).isNotDone();
@@ -589,6 +577,24 @@ class ResilientCachePolicyTests {
                         ErpResource.PRICES, Duration.ofMinutes(5), ErpResource.CREDIT, Duration.ofMinutes(2),
                         ErpResource.SHIPMENTS, Duration.ofMinutes(2), ErpResource.INVOICES, Duration.ofMinutes(2)),
                 Duration.ofMinutes(15), 1000, resilience, maxConcurrentCalls, limitForPeriod);
+    }
+
+    /**
+     * A stock read whose ERP call has begun and answers with {@code erp} only once
+     * {@code release} is open.
+     */
+    private CompletableFuture<Map<String, ErpOutcome<String>>> heldStockRead(ResilientCachePolicy policy,
+            List<String> keys, CountDownLatch release, Function<Set<String>, ErpBatch<String, String>> erp)
+            throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        CompletableFuture<Map<String, ErpOutcome<String>>> read = policy.read(SYSTEM, ErpResource.INVENTORY, "*",
+                new LinkedHashSet<>(keys), misses -> {
+                    inside.countDown();
+                    waitFor(release);
+                    return erp.apply(misses);
+                });
+        assertThat(inside.await(2, TimeUnit.SECONDS)).isTrue();
+        return read;
     }
 
     private Map<String, ErpOutcome<String>> read(ResilientCachePolicy policy, ErpResource resource, Object variant,
