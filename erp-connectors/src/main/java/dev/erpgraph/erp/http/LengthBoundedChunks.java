@@ -16,13 +16,6 @@ import java.util.function.Predicate;
  * re-encoding the whole growing filter each time was quadratic, and showed up in the
  * gateway's CPU profile for a 51-account page. {@code fits} must be monotonic: if some
  * terms do not fit, more terms do not fit either (true of any filter that joins them).
- *
- * <p>
- * Then, where they fit, the same number of chunks is made even: runs whose sizes differ
- * by one term at most. The chunks are sent side by side and the slowest decides when the
- * read is done; cut greedily, a page's 189 SAP materials were one request answering 1.2
- * MB and one answering 13 KB, the first built, copied and parsed alone while the second
- * had long finished.
  */
 public final class LengthBoundedChunks {
 
@@ -56,27 +49,7 @@ public final class LengthBoundedChunks {
             chunks.add(List.copyOf(terms.subList(start, start + fitting)));
             start += fitting;
         }
-        return chunks.size() < 2 ? chunks : even(terms, chunks, fits);
-    }
-
-    /**
-     * {@code terms} in as many runs as the greedy {@code chunks}, of even sizes, if each
-     * fits.
-     */
-    private static <T> List<List<T>> even(List<T> terms, List<List<T>> chunks, Predicate<List<T>> fits) {
-        List<List<T>> even = new ArrayList<>();
-        int count = chunks.size();
-        int start = 0;
-        for (int i = 0; i < count; i++) {
-            int size = terms.size() / count + (i < terms.size() % count ? 1 : 0);
-            List<T> run = terms.subList(start, start + size);
-            if (!fits.test(run)) {
-                return chunks;
-            }
-            even.add(List.copyOf(run));
-            start += size;
-        }
-        return even;
+        return chunks;
     }
 
 }

@@ -59,9 +59,8 @@ final class SapODataFilter {
     /**
      * Splits {@code values} into groups whose {@code $filter} (built by {@code filter}
      * and URL-encoded) keeps the whole URL, {@code fixedLength} characters without the
-     * filter, within {@code maxUrlLength}. In iteration order: the fewest requests a
-     * length limit allows for keys of similar length, of even sizes where they fit
-     * ({@link LengthBoundedChunks}).
+     * filter, within {@code maxUrlLength}. Greedy, in iteration order: the fewest
+     * requests a length limit allows for keys of similar length.
      */
     static List<List<String>> chunk(Collection<String> values, int fixedLength, int maxUrlLength,
             Function<List<String>, String> filter) {
