@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * their way, or beside them on another core. Measured with {@code ReadPlanPages} (timing
  * probes, one run each): the three-ERP page's work after its last ERP answer went from
  * 19-23 ms to 15 ms; with the stock read started per ERP in {@code ErpGateway.orders},
- * the page's median went from 301-303 ms to 272-278 ms (three runs each).
+ * the page's median went from 291-302 ms to 274-282 ms (three interleaved runs each).
  */
 @Component
 class InventoryLoader {
