@@ -27,14 +27,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's call policy: the cache first, then only the misses, in one call, through
- * the system's {@link ErpGuard}. When that call fails (ERP down, timeout, open circuit,
- * garbage), each missed key that still has a value younger than TTL + max-stale gets it
- * back flagged {@code stale} and no error: for a page showing stock or credit, the
- * last-known value beats a blank, and the flag says how old it is. A key with nothing
- * last-known gets the typed failure. The same holds for a key that failed on its own
- * inside a good batch, unless the ERP said NOT_FOUND, REJECTED or MISCONFIGURED (those
- * are answers, not outages: a resource that does not exist is not served from the past,
- * and its failure is never cached).
+ * the system's {@link ErpGuard}; a miss that another read is already fetching (another
+ * request's page of the same customers or items) joins that read instead of asking the
+ * ERP again. When that call fails (ERP down, timeout, open circuit, garbage), each missed
+ * key that still has a value younger than TTL + max-stale gets it back flagged
+ * {@code stale} and no error: for a page showing stock or credit, the last-known value
+ * beats a blank, and the flag says how old it is. A key with nothing last-known gets the
+ * typed failure. The same holds for a key that failed on its own inside a good batch,
+ * unless the ERP said NOT_FOUND, REJECTED or MISCONFIGURED (those are answers, not
+ * outages: a resource that does not exist is not served from the past, and its failure is
+ * never cached).
  */
 public final class ResilientCachePolicy implements ErpCallPolicy {
 
