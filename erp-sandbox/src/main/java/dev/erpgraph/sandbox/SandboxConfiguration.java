@@ -31,10 +31,9 @@ class SandboxConfiguration {
                 new SandboxTrafficFilter(registry));
         registration.addUrlPatterns("/sandbox/*");
         // First of all filters, so that the latency covers all of the server's work for
-        // the
-        // answer, as a real ERP's latency does. Embedded in the application, a sandbox
-        // request would otherwise pass the application's whole filter chain (observation,
-        // security, rate limit) before its latency began.
+        // the answer, as a real ERP's latency does. Embedded in the application, a
+        // sandbox request would otherwise pass the application's whole filter chain
+        // (observation, security, rate limit) before its latency began.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

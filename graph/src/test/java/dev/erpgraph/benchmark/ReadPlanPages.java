@@ -27,8 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * expand. After {@link #WARM_UP_PASSES} unmeasured cold pages (the JIT), each measured
  * page starts from an empty gateway cache. It prints ERP requests per page, per ERP and
  * resource, the round trips on the critical path, median and p95 latency and the ratio to
- * the two-round-trip floor, beside the figures issue 19 quotes for GraphQL Mesh.
- * {@code -Dbenchmark.only=readplan} runs only this.
+ * the two-round-trip floor, and the process's CPU per page, beside the figures issue 19
+ * quotes for GraphQL Mesh. {@code -Dbenchmark.only=readplan} runs only this.
  */
 final class ReadPlanPages {
 
