@@ -19,9 +19,9 @@ class CreditStatusController {
 
     @SchemaMapping(typeName = "Account")
     CompletableFuture<DataFetcherResult<CreditStatusView>> creditStatus(Account account,
-            DataFetchingEnvironment environment) {
-        DataLoader<Long, ErpOutcome<CreditStatus>> loader = environment.getDataLoader(CreditStatusLoader.NAME);
-        return loader.load(account.id()).thenApply(outcome -> LiveValue.of(outcome, CreditStatusView::of, environment));
+            DataLoader<Long, ErpOutcome<CreditStatus>> creditStatus, DataFetchingEnvironment environment) {
+        return creditStatus.load(account.id())
+            .thenApply(outcome -> LiveValue.of(outcome, CreditStatusView::of, environment));
     }
 
 }

@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreditStatusLoader {
 
+    /**
+     * Also the name of the controller method's {@code DataLoader} parameter: Spring for
+     * GraphQL finds the loader by it.
+     */
     public static final String NAME = "creditStatus";
 
     private final AccountErpLinks links;

@@ -21,6 +21,7 @@ import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import io.micrometer.context.ContextSnapshotFactory;
+import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -102,8 +103,9 @@ class InventoryController {
 
     @SchemaMapping(typeName = "OrderLine")
     CompletableFuture<DataFetcherResult<List<InventoryLevelView>>> inventory(OrderLineView line,
-            @Argument String warehouse, DataFetchingEnvironment environment) {
-        return InventoryLoader.load(environment, new StockRef(line.erpSystemId(), line.sku(), warehouse))
+            @Argument String warehouse, DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> inventory,
+            DataFetchingEnvironment environment) {
+        return InventoryLoader.load(inventory, new StockRef(line.erpSystemId(), line.sku(), warehouse))
             .thenApply(outcome -> levels(List.of(outcome), environment));
     }
 

@@ -39,6 +39,10 @@ import org.springframework.stereotype.Component;
 @Component
 class InventoryLoader {
 
+    /**
+     * Also the name of the controller method's {@code DataLoader} parameter: Spring for
+     * GraphQL finds the loader by it.
+     */
     static final String NAME = "inventory";
 
     private final ErpGateway gateway;
@@ -80,8 +84,8 @@ class InventoryLoader {
     }
 
     /** The stock of one key, once its ERP has answered. */
-    static CompletableFuture<ErpOutcome<List<StockLevel>>> load(DataFetchingEnvironment environment, StockRef key) {
-        DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader = environment.getDataLoader(NAME);
+    static CompletableFuture<ErpOutcome<List<StockLevel>>> load(
+            DataLoader<StockRef, CompletableFuture<ErpOutcome<List<StockLevel>>>> loader, StockRef key) {
         return loader.load(key).thenCompose(Function.identity());
     }
 

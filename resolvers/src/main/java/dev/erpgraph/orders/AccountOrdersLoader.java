@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountOrdersLoader {
 
+    /**
+     * Also the name of the controller method's {@code DataLoader} parameter: Spring for
+     * GraphQL finds the loader by it.
+     */
     static final String NAME = "accountOrders";
 
     private final AccountErpLinks links;

@@ -39,13 +39,13 @@ class OrderController {
 
     @SchemaMapping(typeName = "Account")
     CompletableFuture<DataFetcherResult<List<OrderView>>> orders(Account account, @Argument Integer first,
-            @Argument List<OrderStatus> status, @Argument LocalDate since, DataFetchingEnvironment environment) {
+            @Argument List<OrderStatus> status, @Argument LocalDate since,
+            DataLoader<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> accountOrders,
+            DataFetchingEnvironment environment) {
         int limit = ErpFieldProperties.first(first, properties.defaultOrders());
         OrderQuery query = new OrderQuery(status == null ? Set.of() : Set.copyOf(status), since, limit,
                 asksLineStockOfEveryWarehouse(environment));
-        DataLoader<AccountOrdersKey, List<ErpOutcome<List<SalesOrder>>>> loader = environment
-            .getDataLoader(AccountOrdersLoader.NAME);
-        return loader.load(new AccountOrdersKey(account.id(), query))
+        return accountOrders.load(new AccountOrdersKey(account.id(), query))
             .thenApply(outcomes -> LiveValue.merged(outcomes,
                     outcome -> outcome.value().stream().map(order -> OrderView.of(order, outcome.freshness())).toList(),
                     OrderView.NEWEST_FIRST, limit, environment));
