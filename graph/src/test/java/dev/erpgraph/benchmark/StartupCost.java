@@ -36,7 +36,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * times: the image's layered launcher on JDK 17 (as before), and the extracted jar with a
  * class data sharing archive (JDK 17) or an AOT cache (JDK 25, JEP 483/514/515) from a
  * training run. {@code -Dbenchmark.only=startup} runs only this;
- * {@code -Dbenchmark.startupModes=image,cds,aot,jdk25} picks the ways.
+ * {@code -Dbenchmark.startupModes=image,cds,aot,jdk25} picks the ways;
+ * {@code -Dbenchmark.startupOptions} adds JVM options to every start. Each run's line is
+ * preceded by what the start's warm-up logged.
  */
 final class StartupCost {
 
@@ -59,6 +61,19 @@ final class StartupCost {
     static final List<String> APP_ARGS = List.of("--erp.timeout=10s", "--erp.resilience.max-concurrent-calls=256",
             "--erp.resilience.limit-for-period=0", "--sandbox.netsuite.concurrency-limit=1000",
             "--graph.security.rate-limit.requests-per-minute=100000000");
+
+    /** How {@code StartupWarmUp}'s log lines begin. */
+    private static final String WARM_UP = "Start-up warm-up";
+
+    /**
+     * JVM options added to every start of every way, its training run's too
+     * ({@code -Dbenchmark.startupOptions="-XX:... -XX:..."}): the JIT and AOT settings
+     * tried against the first page are measured with them.
+     */
+    static final List<String> EXTRA_OPTIONS = Stream
+        .of(System.getProperty("benchmark.startupOptions", "").trim().split("\\s+"))
+        .filter(option -> !option.isEmpty())
+        .toList();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -106,10 +121,12 @@ final class StartupCost {
                 List<Double> firstRatio = new ArrayList<>();
                 List<Double> pagesRatio = new ArrayList<>();
                 List<String> loads = new ArrayList<>();
+                List<String> warmUps = new ArrayList<>();
                 for (int run = 0; run < RUNS; run++) {
                     loads.add(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
                     Run measured = start(mode, jar, dir, reference, false);
                     healthy.add(measured.healthyMillis());
+                    warmUps.addAll(warmUp(dir.resolve("run.log")));
                     first.add(measured.pageMillis().get(0));
                     firstRatio.add((double) measured.pageMillis().get(0) / reference.floors().get(0));
                     List<Double> ratios = new ArrayList<>();
@@ -117,6 +134,9 @@ final class StartupCost {
                         ratios.add((double) measured.pageMillis().get(i) / reference.floors().get(i));
                     }
                     pagesRatio.add(Account360Benchmark.Figures.median(ratios));
+                }
+                for (String warmUp : warmUps) {
+                    lines.add("    " + warmUp);
                 }
                 lines.add(String.format(Locale.ROOT,
                         "  %-52s to healthy %s ms; first page %s ms = %s x its floor; first %d pages' median ratio %s"
@@ -193,6 +213,7 @@ final class StartupCost {
         List<String> command = new ArrayList<>(List.of(java(mode)));
         command.addAll(IMAGE_OPTIONS);
         command.addAll(training ? mode.training() : mode.options());
+        command.addAll(EXTRA_OPTIONS);
         if (mode.layered()) {
             command.add("org.springframework.boot.loader.launch.JarLauncher");
         }
@@ -309,6 +330,15 @@ final class StartupCost {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** What the start's own warm-up logged: how many pages it served, and in how long. */
+    private static List<String> warmUp(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(WARM_UP))
+                .map(line -> line.substring(line.indexOf(WARM_UP)))
+                .toList();
         }
     }
 
