@@ -30,8 +30,12 @@ final class TokenBucket {
      * is taken then)
      */
     synchronized long take(long nanoTime) {
-        tokens = Math.min(capacity, tokens + (nanoTime - updatedAt) / nanosPerToken);
-        updatedAt = nanoTime;
+        // Concurrent callers read the clock before they get here, so the time can go
+        // backwards by the wait for this lock: that refills nothing, and must not drain.
+        if (nanoTime > updatedAt) {
+            tokens = Math.min(capacity, tokens + (nanoTime - updatedAt) / nanosPerToken);
+            updatedAt = nanoTime;
+        }
         if (tokens >= 1) {
             tokens -= 1;
             return 0;

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A principal may send its minute's worth at once; then one request comes back every
- * minute / limit, and an idle bucket fills up to the limit and no further.
+ * minute / limit, and an idle bucket fills up to the limit and no further. Concurrent
+ * requests read the clock before they take their turn, so a take may carry an earlier
+ * time than the one before it: that takes a token, never drains one.
  */
 class TokenBucketTests {
 
@@ -40,6 +42,17 @@ class TokenBucketTests {
             assertThat(bucket.take(anHourLater)).isZero();
         }
         assertThat(bucket.take(anHourLater)).isEqualTo(20 * SECOND);
+    }
+
+    @Test
+    void aTakeStampedBeforeThePreviousOneStillFindsTheTokenThatIsLeft() {
+        TokenBucket bucket = new TokenBucket(2, Duration.ofMinutes(1), 10 * SECOND);
+
+        assertThat(bucket.take(10 * SECOND)).isZero();
+        // A second request of the same principal read the clock a moment before the
+        // first, and reached the bucket after it.
+        assertThat(bucket.take(10 * SECOND - 1_000)).isZero();
+        assertThat(bucket.take(10 * SECOND)).isEqualTo(30 * SECOND);
     }
 
 }
