@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import dev.erpgraph.sandbox.FilterExpression;
 import dev.erpgraph.sandbox.ODataFilter;
@@ -187,21 +188,57 @@ final class SapOData {
 
     /**
      * The {@code $select}ed properties (null: all), each checked against the entity type.
+     * A path into an expanded navigation property ({@code to_Item/Material}) selects the
+     * navigation property itself.
      */
     static Set<String> select(HttpServletRequest request, Map<String, Class<?>> properties) {
-        String select = request.getParameter("$select");
-        if (select == null || select.isBlank()) {
+        List<String> paths = selectPaths(request);
+        if (paths == null) {
             return null;
         }
         Set<String> fields = new LinkedHashSet<>();
-        for (String field : select.split(",")) {
-            String name = field.trim();
-            if (!properties.containsKey(name) && !name.startsWith("to_")) {
-                throw new SapODataError(400, "/IWBEP/CM_MGW_RT/024", "Property '" + name + "' not found in $select");
+        for (String path : paths) {
+            int slash = path.indexOf('/');
+            String property = slash < 0 ? path : path.substring(0, slash);
+            if (!properties.containsKey(property) && !property.startsWith("to_")) {
+                throw notInSelect(path);
             }
-            fields.add(name);
+            fields.add(property);
         }
         return fields;
+    }
+
+    /**
+     * The properties {@code $select} asks of the entities expanded under
+     * {@code navigation} ({@code to_Item/Material}), each checked against their entity
+     * type; null (all) when it names none of them, or the navigation property itself or
+     * {@code navigation/*}.
+     */
+    static Set<String> selectBelow(HttpServletRequest request, String navigation, Map<String, Class<?>> properties) {
+        List<String> paths = selectPaths(request);
+        Set<String> fields = new LinkedHashSet<>();
+        for (String path : paths == null ? List.<String>of() : paths) {
+            if (path.equals(navigation) || path.equals(navigation + "/*")) {
+                return null;
+            }
+            if (path.startsWith(navigation + "/")) {
+                String property = path.substring(navigation.length() + 1);
+                if (!properties.containsKey(property)) {
+                    throw notInSelect(path);
+                }
+                fields.add(property);
+            }
+        }
+        return fields.isEmpty() ? null : fields;
+    }
+
+    private static List<String> selectPaths(HttpServletRequest request) {
+        String select = request.getParameter("$select");
+        return select == null || select.isBlank() ? null : Stream.of(select.split(",")).map(String::trim).toList();
+    }
+
+    private static SapODataError notInSelect(String path) {
+        return new SapODataError(400, "/IWBEP/CM_MGW_RT/024", "Property '" + path + "' not found in $select");
     }
 
     /**

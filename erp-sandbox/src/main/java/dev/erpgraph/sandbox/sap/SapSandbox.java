@@ -75,6 +75,12 @@ public class SapSandbox {
             String.class, "SalesOrderDate CreationDate RequestedDeliveryDate PricingDate", LocalDate.class,
             "TotalNetAmount", BigDecimal.class);
 
+    private static final Map<String, Class<?>> ITEM_PROPERTIES = SapOData.types(
+            "SalesOrder SalesOrderItem SalesOrderItemCategory SalesOrderItemText Material RequestedQuantityUnit "
+                    + "NetPriceQuantityUnit TransactionCurrency ProductionPlant StorageLocation SDProcessStatus "
+                    + "DeliveryStatus SalesDocumentRjcnReason",
+            String.class, "RequestedQuantity NetAmount NetPriceAmount NetPriceQuantity", BigDecimal.class);
+
     /**
      * Session id (the {@value #SapOData.SESSION_COOKIE} cookie) to the CSRF token issued
      * with it.
@@ -174,6 +180,7 @@ public class SapSandbox {
             }
         }
         Set<String> select = SapOData.select(request, ORDER_PROPERTIES);
+        Set<String> itemSelect = SapOData.selectBelow(request, "to_Item", ITEM_PROPERTIES);
         return SapOData.page(request, matches, header -> {
             ObjectNode node = SapOData.entity(request, "API_SALES_ORDER_SRV", "A_SalesOrder",
                     "A_SalesOrder('" + header.get("SalesOrder") + "')", header, select);
@@ -188,7 +195,7 @@ public class SapSandbox {
                                 line -> results.add(SapOData.entity(request, "API_SALES_ORDER_SRV", "A_SalesOrderItem",
                                         "A_SalesOrderItem(SalesOrder='" + header.get("SalesOrder")
                                                 + "',SalesOrderItem='" + line.lineNumber() * 10 + "')",
-                                        orderItem(sandbox, order, line), null)));
+                                        orderItem(sandbox, order, line), itemSelect)));
                 }
                 else {
                     node.putObject("to_Item")

@@ -117,6 +117,30 @@ class SapSandboxWireTests extends SandboxServerTests {
     }
 
     @Test
+    void aSelectPathThroughTheExpandedItemsTrimsHeadersAndItemsAlike() {
+        JsonNode order = json(get("API_SALES_ORDER_SRV/A_SalesOrder?$filter=SalesOrder%20eq%20%274000001%27"
+                + "&$expand=to_Item&$select=SalesOrder,SoldToParty,to_Item/SalesOrderItem,to_Item/Material"))
+            .path("d")
+            .path("results")
+            .get(0);
+
+        assertThat(order.propertyNames()).containsExactly("__metadata", "SalesOrder", "SoldToParty", "to_Item");
+        JsonNode item = order.path("to_Item").path("results").get(0);
+        assertThat(item.propertyNames()).containsExactly("__metadata", "SalesOrderItem", "Material");
+        assertThat(item.path("SalesOrderItem").asString()).isEqualTo("10");
+    }
+
+    @Test
+    void aSelectPathToAPropertyTheItemsDoNotHaveIsSapsBadRequest() {
+        ResponseEntity<String> response = get(
+                "API_SALES_ORDER_SRV/A_SalesOrder?$expand=to_Item&$select=SalesOrder,to_Item/NoSuchProperty");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(json(response).path("error").path("message").path("value").asString())
+            .isEqualTo("Property 'to_Item/NoSuchProperty' not found in $select");
+    }
+
+    @Test
     void aRequestWithoutCredentialsGets401WithSapsErrorBody() {
         ResponseEntity<String> response = exchange(HttpMethod.GET, "API_CRDTMBUSINESSPARTNER/CreditManagementAccount",
                 Map.of(), null);
