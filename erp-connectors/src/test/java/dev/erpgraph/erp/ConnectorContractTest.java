@@ -263,10 +263,8 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
         SalesOrderRequest request = new SalesOrderRequest(hostile, customer, null, unique.requestedDeliveryDate(),
                 unique.lines());
 
-        try (RecordingProxy proxy = new RecordingProxy("http://127.0.0.1:" + port)) {
-            ErpConnector recorded = factory().create(tokenedDirectly(connectorSettings(systemId(), Map.of())),
-                    new ErpHttpClient(systemId(), () -> proxy.url() + "/sandbox/" + systemId(), CONNECTOR_TIMEOUT,
-                            new SimpleMeterRegistry()));
+        try (RecordingProxy proxy = recordingProxy()) {
+            ErpConnector recorded = connectorThrough(proxy);
 
             assertThat(recorded.findSalesOrder(request)).isEmpty();
 
@@ -505,10 +503,8 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
         PriceKey price = new PriceKey(customer, sku, BigDecimal.ONE);
         ItemPrice itsPrice = connector.prices(Set.of(price)).values().get(price);
 
-        try (RecordingProxy proxy = new RecordingProxy("http://127.0.0.1:" + port)) {
-            ErpConnector recorded = factory().create(tokenedDirectly(connectorSettings(systemId(), Map.of())),
-                    new ErpHttpClient(systemId(), () -> proxy.url() + "/sandbox/" + systemId(), CONNECTOR_TIMEOUT,
-                            new SimpleMeterRegistry()));
+        try (RecordingProxy proxy = recordingProxy()) {
+            ErpConnector recorded = connectorThrough(proxy);
             Set<PriceKey> priceKeys = new LinkedHashSet<>();
             HOSTILE.forEach(hostile -> priceKeys.add(new PriceKey(customer, hostile, BigDecimal.ONE)));
             HOSTILE.forEach(hostile -> priceKeys.add(new PriceKey(hostile, sku, BigDecimal.ONE)));
@@ -745,10 +741,8 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
         List<Shipment> orderShipments = connector.shipmentsByOrder(Set.of(order)).values().get(order);
         List<Invoice> orderInvoices = connector.invoicesByOrder(Set.of(order)).values().get(order);
 
-        try (RecordingProxy proxy = new RecordingProxy("http://127.0.0.1:" + port)) {
-            ErpConnector recorded = factory().create(tokenedDirectly(connectorSettings(systemId(), Map.of())),
-                    new ErpHttpClient(systemId(), () -> proxy.url() + "/sandbox/" + systemId(), CONNECTOR_TIMEOUT,
-                            new SimpleMeterRegistry()));
+        try (RecordingProxy proxy = recordingProxy()) {
+            ErpConnector recorded = connectorThrough(proxy);
 
             assertAnswersOnly(recorded.shipments(with(customer), shipments), customer, itsShipments);
             assertAnswersOnly(recorded.invoices(with(customer), invoices), customer, itsInvoices);
@@ -778,6 +772,17 @@ public abstract class ConnectorContractTest extends SandboxServerTests {
         assertThat(batch.failures()).containsOnlyKeys(key);
         assertThat(batch.failures().get(key).kind()).isEqualTo(ErpException.Kind.BAD_RESPONSE);
         assertThat(batch.failures().get(key).getMessage()).contains("capability");
+    }
+
+    /** A proxy in front of the sandbox server that records what a connector sends. */
+    protected RecordingProxy recordingProxy() throws IOException {
+        return new RecordingProxy("http://127.0.0.1:" + port);
+    }
+
+    /** This ERP's connector, its requests through {@code proxy} (its tokens not). */
+    protected ErpConnector connectorThrough(RecordingProxy proxy) {
+        return factory().create(tokenedDirectly(connectorSettings(systemId(), Map.of())), new ErpHttpClient(systemId(),
+                () -> proxy.url() + "/sandbox/" + systemId(), CONNECTOR_TIMEOUT, new SimpleMeterRegistry()));
     }
 
     /**

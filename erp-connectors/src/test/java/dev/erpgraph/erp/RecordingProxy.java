@@ -65,7 +65,7 @@ public final class RecordingProxy implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Recorded> recorded() {
+    public List<Recorded> recorded() {
         return List.copyOf(recorded);
     }
 

@@ -29,10 +29,11 @@ import dev.erpgraph.erp.http.RequestFanOut;
  * length without crowding the gateway's work processes that every other integration
  * shares):
  * <ul>
- * <li>orders: one {@code API_SALES_ORDER_SRV/A_SalesOrder?$expand=to_Item} with
- * {@code SoldToParty} chained, the status and {@code since} filters pushed down
- * ({@link SapOrderStatus#filter}); limit and newest-first are applied per customer to
- * what comes back. {@code ordersByNumber}: the same, by {@code SalesOrder}.</li>
+ * <li>orders: one {@code API_SALES_ORDER_SRV/A_SalesOrder?$expand=to_Item}, selecting the
+ * properties read, with {@code SoldToParty} chained, the status and {@code since} filters
+ * pushed down ({@link SapOrderStatus#filter}); limit and newest-first are applied per
+ * customer to what comes back. {@code ordersByNumber}: the same, by
+ * {@code SalesOrder}.</li>
  * <li>stock: one {@code API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod} by {@code Material}
  * (and {@code Plant} = our warehouse code). On hand = the sum over all stock types and
  * storage locations; available = the sum of the stock types in option

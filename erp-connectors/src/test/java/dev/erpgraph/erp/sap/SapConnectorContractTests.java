@@ -1,5 +1,6 @@
 package dev.erpgraph.erp.sap;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -25,6 +26,7 @@ import dev.erpgraph.erp.ItemPrice;
 import dev.erpgraph.erp.OrderQuery;
 import dev.erpgraph.erp.OrderStatus;
 import dev.erpgraph.erp.PriceKey;
+import dev.erpgraph.erp.RecordingProxy;
 import dev.erpgraph.erp.SalesOrder;
 import dev.erpgraph.erp.SalesOrderLine;
 import dev.erpgraph.erp.SalesOrderRequest;
@@ -151,6 +153,29 @@ class SapConnectorContractTests extends ConnectorContractTest {
 
         assertThat(batch.values().values().stream().mapToInt(List::size).sum()).isEqualTo(total);
         assertThat(requests().get("orders")).isEqualTo(1L);
+    }
+
+    /**
+     * What the normalization reads and nothing else: S/4HANA's order and item carry
+     * several dozen properties each. The exact-values test below shows these suffice.
+     */
+    @Test
+    void ordersSelectOnlyThePropertiesTheyRead() throws IOException {
+        try (RecordingProxy proxy = recordingProxy()) {
+            connectorThrough(proxy).orders(customers(0, 3), OrderQuery.latest(100));
+
+            assertThat(proxy.recorded()).singleElement().satisfies(request -> {
+                String select = request.pathAndQuery().replaceAll(".*[?&]\\$select=([^&]*).*", "$1");
+                assertThat(select.split(",")).containsExactlyInAnyOrder("SalesOrder", "SoldToParty", "SalesOrderDate",
+                        "RequestedDeliveryDate", "TotalNetAmount", "TransactionCurrency",
+                        "OverallSDDocumentRejectionSts", "TotalCreditCheckStatus", "OverallSDProcessStatus",
+                        "OverallTotalDeliveryStatus", "to_Item/SalesOrderItem", "to_Item/Material",
+                        "to_Item/SalesOrderItemText", "to_Item/RequestedQuantity", "to_Item/NetAmount",
+                        "to_Item/NetPriceAmount", "to_Item/NetPriceQuantity", "to_Item/TransactionCurrency",
+                        "to_Item/DeliveryStatus", "to_Item/ProductionPlant");
+                assertThat(request.pathAndQuery()).contains("$expand=to_Item");
+            });
+        }
     }
 
     @Test
