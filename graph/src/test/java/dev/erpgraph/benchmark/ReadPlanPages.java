@@ -54,9 +54,11 @@ final class ReadPlanPages {
 
     /**
      * The compiler has settled when the last {@link #SETTLE_WINDOW} passes cost it less
-     * than this in all, per page.
+     * than this in all, per page ({@code -Dbenchmark.settledJitMsPerPage}). With 20 the
+     * compiler still took 34 to 45 ms of a measured page; with 8 it took 4 ms after 275
+     * passes, and the page was as slow (docs/benchmark.md, seventh session).
      */
-    static final long SETTLED_JIT_MS_PER_PAGE = 20;
+    static final long SETTLED_JIT_MS_PER_PAGE = Long.getLong("benchmark.settledJitMsPerPage", 20);
 
     static final int SETTLE_WINDOW = 10;
 
