@@ -38,8 +38,8 @@ record SapOrders(SapReads reads) implements AssembledConnector.OrderReads {
 
     /**
      * The items expanded, and of headers and items only the properties {@link #order}
-     * reads: 11 of the header's and 10 of the item's (S/4HANA's entity types carry
-     * several dozen each). Without {@code $select} even the sandbox's 21 and 18 made 100
+     * reads: 10 of the header's and 10 of the item's (S/4HANA's entity types carry
+     * several dozen each). Without {@code $select} even the sandbox's 21 and 17 made 100
      * orders 470 KB to send and parse, on the first of a page's two trips.
      */
     private static final String EXPAND_AND_SELECT = "$expand=to_Item&$select=SalesOrder,SoldToParty,SalesOrderDate,"
