@@ -1,5 +1,6 @@
 package dev.erpgraph.erp.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -46,6 +47,8 @@ import io.micrometer.observation.ObservationRegistry;
  * and requests that an interrupt ends.
  */
 public final class ErpHttpClient {
+
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
 
     private final String erpSystemId;
 
@@ -147,8 +150,9 @@ public final class ErpHttpClient {
                 }
             }
             status = connection.getResponseCode();
+            watch.done();
             outcome = outcome(status);
-            byte[] bytes = read(status >= 400 ? connection.getErrorStream() : connection.getInputStream(), watch);
+            byte[] bytes = read(status >= 400 ? connection.getErrorStream() : connection.getInputStream(), deadline);
             HttpHeaders answered = headers(connection, uri);
             retryAfter = answered.firstValue("Retry-After").isPresent();
             observation.highCardinalityKeyValue("http.response.status_code", String.valueOf(status))
@@ -222,18 +226,28 @@ public final class ErpHttpClient {
     }
 
     /**
-     * All of a body, then closed, so that its connection can be kept alive; the watch
-     * ends first, so that it never disconnects a connection back in the cache.
+     * All of a body, then closed, so that its connection can be kept alive. The watch has
+     * ended by now (a disconnect waits for a body read in progress, so it cannot end
+     * one): the reads keep the deadline and the interrupt themselves, between reads, and
+     * the read timeout bounds each read.
      */
-    private static byte[] read(InputStream body, RequestWatch watch) throws IOException {
+    private static byte[] read(InputStream body, long deadlineNanos) throws IOException {
         if (body == null) {
-            watch.done();
             return new byte[0];
         }
         try (InputStream in = body) {
-            byte[] bytes = in.readAllBytes();
-            watch.done();
-            return bytes;
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[READ_BUFFER_BYTES];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                bytes.write(buffer, 0, read);
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    throw new SocketTimeoutException("the answer was not complete at the deadline");
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("interrupted while reading the answer");
+                }
+            }
+            return bytes.toByteArray();
         }
     }
 

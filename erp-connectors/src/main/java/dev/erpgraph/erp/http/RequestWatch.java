@@ -73,8 +73,8 @@ final class RequestWatch {
     }
 
     /**
-     * The request's answer is read: no more checks. Called before its stream is closed,
-     * which hands the connection back to the keep-alive cache.
+     * The answer's headers are in: no more checks. From here a disconnect would wait for
+     * the body read in progress, holding the one watch thread, and could not end it.
      */
     synchronized void done() {
         done = true;
@@ -94,7 +94,8 @@ final class RequestWatch {
 
     /**
      * Under the watch's lock, so that a request already done is never disconnected: its
-     * connection may be back in the keep-alive cache, serving another request.
+     * connection may be reading its body, or back in the keep-alive cache serving another
+     * request.
      */
     private synchronized void check() {
         if (done) {

@@ -12,11 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.erpgraph.erp.ErpException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,6 +38,8 @@ class ErpHttpClientTransportTests {
 
     private final RawErp erp = new RawErp();
 
+    private final AtomicInteger trickled = new AtomicInteger();
+
     @AfterEach
     void stop() throws IOException {
         erp.close();
@@ -56,50 +59,27 @@ class ErpHttpClientTransportTests {
     void anAnswerTrickledSlowerThanTheTimeoutIsEndedAtTheTimeout() {
         // Each byte comes well within the per-read timeout; the whole answer would take
         // ten times the request's timeout.
-        erp.start(socket -> {
-            erp.readRequest(socket);
-            OutputStream out = socket.getOutputStream();
-            out.write("HTTP/1.1 200 OK\r\nContent-Length: 40\r\nContent-Type: application/json\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            for (int i = 0; i < 40; i++) {
-                out.write(' ');
-                out.flush();
-                sleepQuietly(100);
-            }
-        });
+        erp.start(this::trickleAnswer);
 
         assertOrdersTimeOutAfter(Duration.ofMillis(400));
     }
 
     @Test
-    void anInterruptEndsARequestInFlight() {
+    void anInterruptEndsARequestWaitingForItsAnswer() {
         erp.start(socket -> {
             erp.readRequest(socket);
             erp.hold(socket);
         });
-        ErpHttpClient client = client(Duration.ofSeconds(30));
-        AtomicReference<Thread> sender = new AtomicReference<>();
-        AtomicBoolean stillInterrupted = new AtomicBoolean();
-        CompletableFuture<ErpException> failure = CompletableFuture.supplyAsync(() -> {
-            sender.set(Thread.currentThread());
-            try {
-                client.get("orders", "/orders", Map.of());
-                return null;
-            }
-            catch (ErpException ex) {
-                stillInterrupted.set(Thread.currentThread().isInterrupted());
-                return ex;
-            }
-        });
-        await().atMost(5, TimeUnit.SECONDS).until(() -> erp.requests().size() == 1);
 
-        sender.get().interrupt();
+        assertOrdersEndedByAnInterruptOnce(() -> erp.requests().size() == 1);
+    }
 
-        ErpException ex = failure.orTimeout(5, TimeUnit.SECONDS).join();
-        assertThat(ex.kind()).isEqualTo(ErpException.Kind.TIMEOUT);
-        assertThat(ex.getMessage()).contains("GET orders interrupted");
-        assertThat(stillInterrupted).isTrue();
+    @Test
+    void anInterruptEndsARequestReadingATrickledAnswer() {
+        erp.start(this::trickleAnswer);
+
+        // Three bytes of the body sent: the client is reading it.
+        assertOrdersEndedByAnInterruptOnce(() -> trickled.get() >= 3);
     }
 
     @Test
@@ -135,6 +115,54 @@ class ErpHttpClientTransportTests {
 
         assertThat(erp.requests()).hasSize(2);
         assertThat(erp.requests().get(1)).contains("\r\nCookie: SAP_SESSIONID=abc123\r\n");
+    }
+
+    /**
+     * Answers 40 bytes, one every 100 ms: each well within the per-read timeout, the
+     * whole answer ten times the 400 ms timeout.
+     */
+    private void trickleAnswer(Socket socket) throws IOException {
+        erp.readRequest(socket);
+        OutputStream out = socket.getOutputStream();
+        out.write("HTTP/1.1 200 OK\r\nContent-Length: 40\r\nContent-Type: application/json\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        for (int i = 0; i < 40; i++) {
+            out.write(' ');
+            out.flush();
+            trickled.incrementAndGet();
+            sleepQuietly(100);
+        }
+    }
+
+    /**
+     * A read of orders with a 30 s timeout, on a thread of its own (the interrupt must
+     * not reach a shared pool's), interrupted once {@code ready}: it fails as a TIMEOUT
+     * within seconds, and its thread stays interrupted.
+     */
+    private void assertOrdersEndedByAnInterruptOnce(Callable<Boolean> ready) {
+        ErpHttpClient client = client(Duration.ofSeconds(30));
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        CompletableFuture<ErpException> failure = new CompletableFuture<>();
+        Thread sender = new Thread(() -> {
+            try {
+                client.get("orders", "/orders", Map.of());
+                failure.complete(null);
+            }
+            catch (ErpException ex) {
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+                failure.complete(ex);
+            }
+        }, "sender");
+        sender.start();
+        await().atMost(5, TimeUnit.SECONDS).until(ready);
+
+        sender.interrupt();
+
+        ErpException ex = failure.orTimeout(5, TimeUnit.SECONDS).join();
+        assertThat(ex.kind()).isEqualTo(ErpException.Kind.TIMEOUT);
+        assertThat(ex.getMessage()).contains("GET orders interrupted");
+        assertThat(stillInterrupted).isTrue();
     }
 
     /**
