@@ -43,8 +43,9 @@ import io.micrometer.observation.ObservationRegistry;
  * executor and selector threads: on two busy cores those hand-offs cost the three-ERP
  * page of {@code ReadPlanPages} about 4 ms of its two round trips (236 to 244 ms against
  * 240 to 244 ms, median 238.5 against 243, six interleaved pairs, JIT settled,
- * 2026-12-06). {@link RequestWatch} keeps what that client gave: a whole-request timeout,
- * and requests that an interrupt ends.
+ * 2026-12-06). What that client gave is kept: a whole-request timeout, and requests that
+ * an interrupt ends ({@link RequestWatch} until the answer's headers are in, the body's
+ * reads after that).
  */
 public final class ErpHttpClient {
 
@@ -118,8 +119,8 @@ public final class ErpHttpClient {
             .lowCardinalityKeyValue("method", method)
             .highCardinalityKeyValue("erp.retry.attempt", String.valueOf(RetryAttempt.current()))
             .start();
-        boolean counted = !"token".equals(resource);
-        if (counted) {
+        boolean token = "token".equals(resource);
+        if (!token) {
             quota.started();
         }
         String outcome = "IO_ERROR";
@@ -136,13 +137,13 @@ public final class ErpHttpClient {
             if (body != null) {
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 connection.setDoOutput(true);
-                if (!"token".equals(resource)) {
-                    // Streamed: HttpURLConnection sends a buffered body a second time
-                    // when
-                    // the connection fails before the answer, and an order must never be
-                    // posted twice by the transport. A token request may be (the ERP
-                    // issues another token) and is buffered, because in streaming mode a
-                    // 401 loses its body, the ERP's reason for refusing the credentials.
+                if (!token) {
+                    // Streamed: HttpURLConnection sends a buffered body again
+                    // when the connection fails before the answer, and the
+                    // transport must never post an order twice. A token request
+                    // may be sent twice (the ERP issues another token) and stays
+                    // buffered: in streaming mode a 401 loses its body, the ERP's
+                    // reason for refusing the credentials.
                     connection.setFixedLengthStreamingMode(bytes.length);
                 }
                 try (OutputStream out = connection.getOutputStream()) {
@@ -181,7 +182,7 @@ public final class ErpHttpClient {
             if (watch != null) {
                 watch.done();
             }
-            if (counted) {
+            if (!token) {
                 quota.finished(status, retryAfter);
             }
             observation.lowCardinalityKeyValue("outcome", outcome).stop();

@@ -7,12 +7,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ends one blocking ERP request when its time is up or its thread is interrupted, by
- * disconnecting it: a thread blocked reading a socket notices neither. The connection's
- * read timeout bounds each read, not the whole answer, and the gateway's time limiter and
- * {@link RequestFanOut} end a request by interrupting its thread; this keeps both
- * promises of the client it replaced (a whole-request timeout, sends that an interrupt
- * ends) for {@link ErpHttpClient}'s blocking requests.
+ * Ends one blocking ERP request, until its answer's headers are in, when its time is up
+ * or its thread is interrupted, by disconnecting it: a thread blocked on a socket notices
+ * neither. The connection's read timeout bounds each read, not the wait for an answer,
+ * and the gateway's time limiter and {@link RequestFanOut} end a request by interrupting
+ * its thread. The body is not watched: a disconnect waits for a body read in progress and
+ * cannot end it, so {@link ErpHttpClient}'s body reads check the deadline and the
+ * interrupt themselves, between reads.
  * <p>
  * One daemon thread serves every watch in the process; it looks at each request in flight
  * every {@value #CHECK_MILLIS} ms, and at its deadline, and holds nothing once the

@@ -47,18 +47,13 @@ class ErpHttpClientTransportTests {
 
     @Test
     void anErpThatNeverAnswersTimesOutAtTheTimeout() {
-        erp.start(socket -> {
-            erp.readRequest(socket);
-            erp.hold(socket);
-        });
+        erp.start(this::neverAnswer);
 
         assertOrdersTimeOutAfter(Duration.ofMillis(300));
     }
 
     @Test
     void anAnswerTrickledSlowerThanTheTimeoutIsEndedAtTheTimeout() {
-        // Each byte comes well within the per-read timeout; the whole answer would take
-        // ten times the request's timeout.
         erp.start(this::trickleAnswer);
 
         assertOrdersTimeOutAfter(Duration.ofMillis(400));
@@ -66,10 +61,7 @@ class ErpHttpClientTransportTests {
 
     @Test
     void anInterruptEndsARequestWaitingForItsAnswer() {
-        erp.start(socket -> {
-            erp.readRequest(socket);
-            erp.hold(socket);
-        });
+        erp.start(this::neverAnswer);
 
         assertOrdersEndedByAnInterruptOnce(() -> erp.requests().size() == 1);
     }
@@ -115,6 +107,12 @@ class ErpHttpClientTransportTests {
 
         assertThat(erp.requests()).hasSize(2);
         assertThat(erp.requests().get(1)).contains("\r\nCookie: SAP_SESSIONID=abc123\r\n");
+    }
+
+    /** Reads the request and keeps its connection open, unanswered. */
+    private void neverAnswer(Socket socket) throws IOException {
+        erp.readRequest(socket);
+        erp.hold(socket);
     }
 
     /**
